@@ -1,0 +1,4 @@
+// Placeholder until the check-in feature lands.
+export function TodayScreen() {
+  return null;
+}
