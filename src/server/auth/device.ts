@@ -1,0 +1,44 @@
+// Device authentication: `Authorization: Bearer <token>` → request.device, or 401. Use as a route's onRequest hook:
+//   app.get('/thing', { onRequest: requireDevice }, async (request) => { request.device.personId … })
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from '../http/errors.ts';
+import { hashSecret } from './tokens.ts';
+
+export type AuthenticatedDevice = { id: string; personId: string; lastSeq: number };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by requireDevice; null on routes that don't require a device. */
+    device: AuthenticatedDevice | null;
+  }
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{43})$/;
+// last_seen_at is for "your devices" lists; refreshing it at most every few minutes keeps reads write-free.
+const SEEN_REFRESH_MS = 5 * 60 * 1000;
+
+const unauthorised = () =>
+  new ApiError(401, { error: 'unauthorised', message: 'This device is not signed in or was removed. Set it up again to keep syncing.' });
+
+export async function requireDevice(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const match = BEARER.exec(request.headers.authorization ?? '');
+  if (!match) throw unauthorised();
+  const db = request.server.store.db;
+  const row = await db
+    .selectFrom('devices')
+    .select(['id', 'person_id', 'last_seq', 'last_seen_at', 'revoked_at'])
+    .where('token_hash', '=', hashSecret(match[1]))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null) throw unauthorised();
+  request.device = { id: row.id, personId: row.person_id, lastSeq: Number(row.last_seq) };
+  const now = Date.now();
+  if (now - Date.parse(row.last_seen_at) > SEEN_REFRESH_MS) {
+    await db.updateTable('devices').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.id).execute();
+  }
+}
+
+/** The authenticated device; only call on routes that use requireDevice. */
+export function deviceOf(request: FastifyRequest): AuthenticatedDevice {
+  if (!request.device) throw new Error('deviceOf() called on a route without requireDevice');
+  return request.device;
+}

@@ -1,0 +1,38 @@
+// Security headers, rate limiting and no-store on the API. Registered on the root instance so every route gets them.
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The Content-Security-Policy the built app must pass: no inline scripts or styles, no third parties.
+ * Front-end code must not use inline <script>, style="" attributes, or eval; images may be data: URLs.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'manifest-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'form-action': ["'self'"],
+};
+
+export async function registerSecurity(app: FastifyInstance, rateLimitPerMinute: number): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(rateLimit, { global: true, max: rateLimitPerMinute, timeWindow: '1 minute' });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('permissions-policy', 'geolocation=(self)');
+    // Personal data must never sit in a browser, proxy or service-worker cache.
+    if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}

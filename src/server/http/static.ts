@@ -1,0 +1,46 @@
+// Serves the built app (STATIC_DIR) with an SPA fallback, and 404 JSON for unknown /api paths.
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+// Files that must be revalidated on every load, so a new release (and its service worker) is picked up.
+const ALWAYS_REVALIDATE = new Set(['sw.js', 'index.html', 'manifest.webmanifest']);
+
+function setCacheHeaders(res: { setHeader(name: string, value: string): void }, filePath: string, root: string): void {
+  const relative = path.relative(root, filePath).split(path.sep).join('/');
+  if (relative.startsWith('assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+  else if (ALWAYS_REVALIDATE.has(path.basename(relative))) res.setHeader('cache-control', 'no-cache');
+  else res.setHeader('cache-control', 'public, max-age=3600');
+}
+
+const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+
+export async function registerStatic(app: FastifyInstance, staticDir: string): Promise<void> {
+  const root = path.resolve(staticDir);
+  const built = fs.existsSync(path.join(root, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root,
+      cacheControl: false,
+      etag: true,
+      setHeaders: (res, filePath) => setCacheHeaders(res, filePath, root),
+    });
+  }
+  const hasPaPage = built && fs.existsSync(path.join(root, 'pa', 'index.html'));
+
+  app.setNotFoundHandler(async (request: FastifyRequest, reply: FastifyReply) => {
+    if (isApi(request.url)) {
+      return reply.status(404).send({ error: 'not-found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` });
+    }
+    const pathname = request.url.split('?')[0];
+    // A path with a file extension is a missing file, not an app route.
+    const looksLikeFile = path.extname(pathname) !== '';
+    if (!built || (request.method !== 'GET' && request.method !== 'HEAD') || looksLikeFile) {
+      const message = built ? 'Not found.' : 'The app is not built. Run "npm run build", then restart the server.';
+      return reply.status(404).type('text/plain; charset=utf-8').send(message);
+    }
+    const page = hasPaPage && (pathname === '/pa' || pathname.startsWith('/pa/')) ? 'pa/index.html' : 'index.html';
+    return reply.sendFile(page);
+  });
+}

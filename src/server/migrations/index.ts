@@ -1,0 +1,7 @@
+// Every migration, in order. To add one: create NNN_name.ts beside this file and add one line below.
+import type { Migration } from 'kysely';
+import * as foundation from './001_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '001_foundation': foundation,
+};

@@ -1,0 +1,67 @@
+// Device identity: register a phone (optionally joining a person with a link code) and make link codes.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { registerDeviceSchema, type RegisterDeviceResponse } from '../../shared/sync.ts';
+import { deviceOf, requireDevice } from '../auth/device.ts';
+import { hashSecret, newDeviceToken, newLinkCode, normaliseLinkCode } from '../auth/tokens.ts';
+import { ApiError, validate } from '../http/errors.ts';
+
+export const LINK_CODE_TTL_MS = 15 * 60 * 1000;
+
+export type LinkCodeResponse = { code: string; expiresAt: string };
+
+// These endpoints take no options yet; an empty object (or no body) is allowed, anything else is a mistake.
+const noOptions = z.strictObject({}).optional();
+
+export async function devicesRoutes(app: FastifyInstance): Promise<void> {
+  app.post('/devices', async (request, reply) => {
+    const body = validate(registerDeviceSchema, request.body ?? {});
+    const token = newDeviceToken();
+    const deviceId = randomUUID();
+    const now = new Date().toISOString();
+    await app.store.db.transaction().execute(async (trx) => {
+      let personId: string;
+      if (body.linkCode !== undefined) {
+        // One atomic UPDATE claims the code, so two phones racing with one code can't both join.
+        const claimed = await trx
+          .updateTable('link_codes')
+          .set({ used_at: now })
+          .where('code_hash', '=', hashSecret(normaliseLinkCode(body.linkCode)))
+          .where('used_at', 'is', null)
+          .where('expires_at', '>', now)
+          .returning('person_id')
+          .executeTakeFirst();
+        if (!claimed) {
+          throw new ApiError(400, {
+            error: 'link-code-rejected', field: 'linkCode',
+            message: 'That code is wrong, already used or expired. Make a new code on your other phone and try again.',
+          });
+        }
+        personId = claimed.person_id;
+      } else {
+        personId = randomUUID();
+        await trx.insertInto('people').values({ id: personId, created_at: now }).execute();
+      }
+      await trx
+        .insertInto('devices')
+        .values({ id: deviceId, person_id: personId, token_hash: hashSecret(token), last_seq: 0, created_at: now, last_seen_at: now, revoked_at: null })
+        .execute();
+    });
+    const response: RegisterDeviceResponse = { deviceId, token };
+    return reply.status(201).send(response);
+  });
+
+  app.post('/devices/link-codes', { onRequest: requireDevice }, async (request, reply) => {
+    validate(noOptions, request.body ?? undefined);
+    const device = deviceOf(request);
+    const code = newLinkCode();
+    const expiresAt = new Date(Date.now() + LINK_CODE_TTL_MS).toISOString();
+    await app.store.db
+      .insertInto('link_codes')
+      .values({ code_hash: hashSecret(normaliseLinkCode(code)), person_id: device.personId, expires_at: expiresAt, used_at: null })
+      .execute();
+    const response: LinkCodeResponse = { code, expiresAt };
+    return reply.status(201).send(response);
+  });
+}
