@@ -1,0 +1,92 @@
+// What the young person's phone and the PA page send about sharing, checked the same way on both sides.
+import { z } from 'zod';
+import { checkinSchema } from '../checkins.ts';
+import { ons4Schema } from '../ons4.ts';
+
+/** One-tap requests a young person can send their PA. "call-me" is the most urgent and sorts first. */
+export const PA_REQUESTS = ['call-me', 'travel-help', 'missed-appointment'] as const;
+export type PaRequest = (typeof PA_REQUESTS)[number];
+
+export const REPLY_MAX = 500;
+export const NAME_MAX = 40;
+
+// Same reading-friendly alphabet as device link codes: no 0/O, 1/I/L, U.
+export const PAIRING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** "7kq 49x", "7KQ49X" and "7KQ-49X" are the same code. */
+export function normalisePairingCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export function formatPairingCode(raw: string): string {
+  return `${raw.slice(0, 3)}-${raw.slice(3)}`;
+}
+
+export const pairingCodeSchema = z
+  .string()
+  .trim()
+  .max(20)
+  .refine((c) => new RegExp(`^[${PAIRING_ALPHABET}]{6}$`).test(normalisePairingCode(c)), 'Enter the 6 letters and numbers your PA gave you, like 7KQ-49X');
+
+export const connectSchema = z.strictObject({
+  code: pairingCodeSchema,
+  /** What the PA will call them on their page; optional, never their full name. */
+  name: z.string().trim().max(NAME_MAX).default(''),
+});
+
+export const shareSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('checkin'), record: checkinSchema }),
+  z.strictObject({ kind: z.literal('ons4'), record: ons4Schema }),
+  z.strictObject({
+    kind: z.literal('request'),
+    id: z.uuid(),
+    request: z.enum(PA_REQUESTS),
+    /** e.g. the appointment title, so the PA knows which one; short on purpose. */
+    about: z.string().trim().max(120).default(''),
+    at: z.iso.datetime({ offset: true }),
+  }),
+]);
+export type ShareInput = z.infer<typeof shareSchema>;
+
+export const monitoringSchema = z.strictObject({ optIn: z.boolean() });
+
+export const seenSchema = z.strictObject({ reply: z.string().trim().max(REPLY_MAX).default('') });
+
+export const loginSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(200)),
+  password: z.string().min(1).max(200),
+});
+
+export const restoreSchema = z.strictObject({ code: z.string().trim().min(10).max(60) });
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:00');
+
+/** Days are 1 = Monday … 7 = Sunday, times are Europe/London wall-clock. */
+export const workingHoursSchema = z.strictObject({
+  days: z
+    .array(z.strictObject({ day: z.int().min(1).max(7), start: hhmm, end: hhmm }).refine((d) => d.start < d.end, { message: 'The end must be after the start', path: ['end'] }))
+    .max(7)
+    .refine((days) => new Set(days.map((d) => d.day)).size === days.length, 'Each day can appear only once'),
+});
+export type WorkingHours = z.infer<typeof workingHoursSchema>;
+
+export const DEFAULT_WORKING_HOURS: WorkingHours = {
+  days: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' })),
+};
+
+/** A shared item as both the young person and the PA see it. `data` is the copy made when it was shared. */
+export type SharedItem = {
+  id: string;
+  kind: 'checkin' | 'ons4' | 'request';
+  sharedAt: string;
+  seenAt: string | null;
+  reply: string | null;
+  data: Record<string, unknown>;
+};
+
+export type MyPaStatus =
+  | { connected: false; monitoring: boolean }
+  | { connected: true; monitoring: boolean; paName: string; workingHours: WorkingHours; shares: SharedItem[] };
+
+export type StaffRole = 'pa' | 'manager' | 'admin';
+export type StaffUser = { id: string; email: string; name: string; role: StaffRole; council: string };
