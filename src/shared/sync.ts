@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { checkinSchema } from './checkins.ts';
 import { ons4Schema } from './ons4.ts';
+import { appointmentSchema } from './appointments/schema.ts';
 
 /**
  * Every kind of record a person owns and syncs, with the schema the server validates it against.
@@ -11,6 +12,7 @@ import { ons4Schema } from './ons4.ts';
 export const personalRecordSchemas = {
   checkin: checkinSchema,
   ons4: ons4Schema,
+  appointment: appointmentSchema,
 } as const;
 export type PersonalKind = keyof typeof personalRecordSchemas;
 export const PERSONAL_KINDS = Object.keys(personalRecordSchemas) as PersonalKind[];
