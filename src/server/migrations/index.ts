@@ -1,7 +1,9 @@
 // Every migration, in order. To add one: create NNN_name.ts beside this file and add one line below.
 import type { Migration } from 'kysely';
 import * as foundation from './001_foundation.ts';
+import * as sharing from './004_sharing.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
+  '004_sharing': sharing,
 };

@@ -1,0 +1,33 @@
+// Row types for the sharing tables (migration 004), joined onto the foundation's tables for Kysely.
+import type { Kysely, Transaction } from 'kysely';
+import type { Store } from '../store/database.ts';
+import type { Database } from '../store/tables.ts';
+
+export interface StaffUsersTable { id: string; email: string; name: string; role: string; council: string; password_hash: string; working_hours: string | null; created_at: string }
+export interface StaffSessionsTable { token_hash: string; user_id: string; created_at: string; expires_at: string }
+export interface PairingCodesTable { code_hash: string; pa_id: string; created_at: string; expires_at: string; used_at: string | null }
+export interface PaLinksTable { person_id: string; pa_id: string; council: string; name: string; linked_at: string }
+export interface SharesTable { id: string; person_id: string; pa_id: string; kind: string; data: string; shared_at: string; seen_at: string | null; reply: string | null }
+export interface MonitoringConsentsTable { person_id: string; council: string; opted_in_at: string }
+export interface RecoveryCodesTable { person_id: string; code_hash: string; created_at: string }
+export interface AttemptLimitsTable { key: string; failures: number; last_failure_at: string }
+export interface AuditLogTable { id: string; actor_id: string; action: string; person_id: string | null; at: string }
+
+export interface SharingDatabase extends Database {
+  staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  pairing_codes: PairingCodesTable;
+  pa_links: PaLinksTable;
+  shares: SharesTable;
+  monitoring_consents: MonitoringConsentsTable;
+  recovery_codes: RecoveryCodesTable;
+  attempt_limits: AttemptLimitsTable;
+  audit_log: AuditLogTable;
+}
+
+export type SharingDb = Kysely<SharingDatabase> | Transaction<SharingDatabase>;
+
+/** The store's Kysely, typed with the sharing tables too (the foundation's Database type lists only its own). */
+export function sharingDb(store: Store): Kysely<SharingDatabase> {
+  return store.db as unknown as Kysely<SharingDatabase>;
+}
