@@ -1,0 +1,23 @@
+// Straight-line distance between two places, in miles, rounded the way a person would say it.
+export type LatLng = { lat: number; lng: number };
+
+const EARTH_RADIUS_MILES = 3958.8;
+const toRadians = (degrees: number) => (degrees * Math.PI) / 180;
+
+/** Great-circle (haversine) distance in miles. */
+export function milesBetween(a: LatLng, b: LatLng): number {
+  const dLat = toRadians(b.lat - a.lat);
+  const dLng = toRadians(b.lng - a.lng);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a.lat)) * Math.cos(toRadians(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Rounds for display: a tenth of a mile under 10 miles (never 0: at least 0.1), whole miles after.
+ * Centroids are only approximate, so more precision would be a false promise.
+ */
+export function roundMiles(miles: number): number {
+  if (!Number.isFinite(miles) || miles < 0) throw new RangeError(`Distance must be a positive number, got ${miles}`);
+  if (miles < 10) return Math.max(0.1, Math.round(miles * 10) / 10);
+  return Math.round(miles);
+}

@@ -1,0 +1,66 @@
+// The default directory: national crisis lines and the study's services, built from the checked data files in
+// ../shared/data. Nothing is added that those files do not say (no phones, addresses or hours for study services).
+import type { Category, DirectoryService, OpeningHours } from './types.ts';
+
+export type CrisisContact = {
+  id: string; name: string; phone?: string; sms?: { number: string; body?: string }; email?: string; url?: string;
+  hours: string; who: string; maxAge?: number;
+};
+export type StudyService = { name: string; area: string; kind: string[]; summary: string };
+
+const ALL_DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
+
+/** Reads the crisis file's hours text; only the two forms it uses, anything else stays unknown rather than guessed. */
+export function crisisHours(text: string): OpeningHours | undefined {
+  if (/^24\/7/.test(text)) return { kind: 'always' };
+  if (/^9am to midnight, every day$/.test(text)) return { kind: 'weekly', sessions: [{ days: [...ALL_DAYS], opens: '09:00', closes: '00:00' }] };
+  return undefined;
+}
+
+// 999, 111, 116 xxx and 0800 numbers are free to call from UK phones; Shout says its texts are free.
+const isFreeContact = (c: CrisisContact) => /free/i.test(c.who) || /^(999|111|116|0800)/.test(c.phone ?? '');
+
+export function crisisServices(contacts: CrisisContact[]): DirectoryService[] {
+  return contacts.map((c) => ({
+    id: `crisis-${c.id}`,
+    name: c.name,
+    description: c.who,
+    categories: ['crisis'],
+    maxAge: c.maxAge,
+    free: isFreeContact(c) || undefined,
+    access: [...(c.phone ? (['phone'] as const) : []), ...(c.sms ? (['text'] as const) : [])],
+    location: { kind: 'national' },
+    contacts: { phone: c.phone, sms: c.sms, email: c.email, url: c.url },
+    hours: crisisHours(c.hours),
+  }));
+}
+
+const CATEGORY_OF_KIND: Record<string, Category> = {
+  crisis: 'crisis', 'mental-health': 'mental-health', nhs: 'mental-health', helpline: 'mental-health',
+  social: 'social', arts: 'social', mentoring: 'social', uasc: 'social',
+  advice: 'advice', money: 'advice', housing: 'advice', work: 'education-work',
+};
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+export function studyServices(services: StudyService[]): DirectoryService[] {
+  return services.map((s) => {
+    const online = s.kind.includes('online') || s.area === 'online';
+    return {
+      id: `study-${slug(s.area)}-${slug(s.name)}`,
+      name: s.name,
+      description: s.summary,
+      categories: [...new Set(s.kind.map((k) => CATEGORY_OF_KIND[k]).filter(Boolean))],
+      careLeaverSpecific: s.kind.includes('care-leaver-specific') || undefined,
+      walkIn: s.kind.includes('drop-in') || undefined,
+      access: online ? ['online'] : ['in-person'],
+      location: s.area === 'online' ? { kind: 'national' } : { kind: 'area', area: s.area },
+      contacts: {},
+    };
+  });
+}
+
+export function defaultDirectory(contacts: CrisisContact[], study: StudyService[]): DirectoryService[] {
+  // JSON round trip drops the undefined fields, so the seed is what a pull would deliver.
+  return JSON.parse(JSON.stringify([...crisisServices(contacts), ...studyServices(study)])) as DirectoryService[];
+}

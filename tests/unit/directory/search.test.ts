@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, foldText, searchServices, wordMatches } from '../../../src/shared/directory/search.ts';
+import type { AccessMode, DirectoryService } from '../../../src/shared/directory/types.ts';
+
+const base = { description: '', categories: [], access: ['in-person'] as AccessMode[], contacts: {} };
+const services: DirectoryService[] = [
+  { ...base, id: 'a', name: 'Example Café Drop-in 0001', categories: ['social'], walkIn: true, free: true,
+    location: { kind: 'point', lat: 53.41, lng: -2.16 }, hours: { kind: 'weekly', sessions: [{ days: ['we'], opens: '10:00', closes: '14:00' }] } },
+  { ...base, id: 'b', name: 'Example Counselling 0002', categories: ['mental-health'], careLeaverSpecific: true, maxAge: 25,
+    location: { kind: 'point', lat: 53.48, lng: -2.24 }, languages: ['ar'] },
+  { ...base, id: 'c', name: 'Example Housing Advice 0003', categories: ['advice'], access: ['phone'],
+    location: { kind: 'area', area: 'Stockport' }, hours: { kind: 'always' } },
+  { ...base, id: 'd', name: 'Example Counselling Far Away 0004', categories: ['mental-health'],
+    location: { kind: 'point', lat: 51.5, lng: -0.12 } },
+];
+const index = buildSearchIndex(services);
+const stockport = { lat: 53.405, lng: -2.155 };
+const wednesdayNoon = new Date('2025-01-15T12:00:00Z');
+const ids = (hits: { service: DirectoryService }[]) => hits.map((h) => h.service.id);
+
+describe('directory search', () => {
+  it('folds accents and case', () => {
+    expect(foldText('CAFÉ Crème')).toBe('cafe creme');
+    expect(ids(searchServices(index, { query: 'cafe' }))).toEqual(['a']);
+    expect(ids(searchServices(index, { query: 'CAFÉ' }))).toEqual(['a']);
+  });
+  it('forgives a small typo', () => {
+    expect(wordMatches('councelling', 'counselling')).toBe(true);
+    expect(wordMatches('hosuing', 'housing')).toBe(true);
+    expect(wordMatches('cat', 'cafe')).toBe(false);
+    expect(ids(searchServices(index, { query: 'councelling' })).sort()).toEqual(['b', 'd']);
+  });
+  it('needs every typed word to match', () => {
+    expect(ids(searchServices(index, { query: 'counselling far' }))).toEqual(['d']);
+  });
+  it('sorts exact places by distance, then area-only services with no made-up distance', () => {
+    const hits = searchServices(index, { from: stockport });
+    expect(ids(hits)).toEqual(['a', 'b', 'd', 'c']);
+    expect(hits[0].miles).toBeLessThan(1);
+    expect(hits[3].miles).toBeUndefined();
+  });
+  it('combines filters', () => {
+    expect(ids(searchServices(index, { filters: { category: 'mental-health', careLeaverOnly: true } }))).toEqual(['b']);
+    expect(ids(searchServices(index, { filters: { language: 'ar' } }))).toEqual(['b']);
+    expect(ids(searchServices(index, { filters: { free: true, walkIn: true } }))).toEqual(['a']);
+    expect(ids(searchServices(index, { filters: { remote: true } }))).toEqual(['c']);
+  });
+  it('finds services that still help after 25 and ones that take a given age', () => {
+    expect(ids(searchServices(index, { filters: { over25: true } }))).not.toContain('b');
+    expect(ids(searchServices(index, { filters: { age: 30 } }))).not.toContain('b');
+    expect(ids(searchServices(index, { filters: { age: 19 } }))).toContain('b');
+  });
+  it('keeps only services open at the given time', () => {
+    expect(ids(searchServices(index, { filters: { openNow: true }, at: wednesdayNoon })).sort()).toEqual(['a', 'c']);
+    expect(ids(searchServices(index, { filters: { openNow: true }, at: new Date('2025-01-15T20:00:00Z') }))).toEqual(['c']);
+  });
+});
