@@ -1,5 +1,27 @@
 /// <reference lib="webworker" />
-// Placeholder service worker until the PWA work lands.
-import { precacheAndRoute } from 'workbox-precaching';
+// The service worker: keeps the whole app (shell, every screen, every language) on the phone so it opens with no signal.
+// It never caches /api responses: they hold personal data and are fetched fresh by the page's sync client.
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { clientsClaim } from 'workbox-core';
+import { isAppNavigation, SKIP_WAITING } from './pwa/swRules.ts';
+
 declare const self: ServiceWorkerGlobalScope;
+
+// vite-plugin-pwa fills this with every built file (index.html, JS chunks incl. lazy screens and locales, CSS, icons).
 precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Offline, any app address (/history, /help …) opens the precached app; /api and the PA page always go to the network.
+const openCachedApp = createHandlerBoundToURL('/index.html');
+registerRoute(({ request, url }) => request.mode === 'navigate' && isAppNavigation(url.pathname), openCachedApp);
+
+// A new version waits until the person presses "Update", so a half-written form is never swapped out under them.
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === SKIP_WAITING) void self.skipWaiting();
+});
+clientsClaim();
+
+// ---- Push and notification handlers (owned by the appointments engineer) ----
+// Add `push` and `notificationclick` listeners in ./pwa/push-handlers.ts; they are bundled into this worker.
+import './pwa/push-handlers.ts';
