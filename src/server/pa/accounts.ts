@@ -1,0 +1,33 @@
+// Creating PA, manager and admin accounts (the admin CLI) and checking a sign-in.
+import { randomUUID } from 'node:crypto';
+import type { StaffRole, StaffUser } from '../../shared/sharing/schemas.ts';
+import { hashPassword, newOneTimePassword, verifyAgainstNobody, verifyPassword } from './passwords.ts';
+import type { SharingDb } from './tables.ts';
+
+export const STAFF_ROLES: StaffRole[] = ['pa', 'manager', 'admin'];
+
+export async function createStaffUser(
+  db: SharingDb,
+  input: { email: string; role: StaffRole; council: string; name?: string; password?: string },
+): Promise<{ user: StaffUser; password: string }> {
+  const email = input.email.trim().toLowerCase();
+  const password = input.password ?? newOneTimePassword();
+  const user: StaffUser = { id: randomUUID(), email, name: input.name?.trim() || email.split('@')[0], role: input.role, council: input.council.trim() };
+  await db.insertInto('staff_users').values({
+    id: user.id, email, name: user.name, role: user.role, council: user.council,
+    password_hash: await hashPassword(password), working_hours: null, created_at: new Date().toISOString(),
+  }).execute();
+  return { user, password };
+}
+
+/** The account when email and password match; null otherwise (same time taken either way). */
+export async function checkSignIn(db: SharingDb, email: string, password: string): Promise<StaffUser | null> {
+  const row = await db.selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirst();
+  if (!row) return verifyAgainstNobody(password).then(() => null);
+  if (!(await verifyPassword(password, row.password_hash))) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role as StaffRole, council: row.council };
+}
+
+export async function audit(db: SharingDb, actorId: string, action: string, personId: string | null): Promise<void> {
+  await db.insertInto('audit_log').values({ id: randomUUID(), actor_id: actorId, action, person_id: personId, at: new Date().toISOString() }).execute();
+}

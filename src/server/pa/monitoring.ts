@@ -1,0 +1,26 @@
+// Monthly anonymous figures for one council, from the synced records of young people who opted in.
+import { isoToLondonWallTime } from '../../shared/appointments/london-time.ts';
+import { councilFigures, recentMonths, type CouncilFigures, type MonitoringCheckin, type MonitoringOns4 } from '../../shared/sharing/monitoring.ts';
+import type { SharingDb } from './tables.ts';
+
+export async function figuresForCouncil(db: SharingDb, council: string, monthCount: number, now = new Date()): Promise<CouncilFigures> {
+  const months = recentMonths(now, monthCount);
+  const people = await db.selectFrom('monitoring_consents').select('person_id').where('council', '=', council).execute();
+  const ids = people.map((p) => p.person_id);
+  const checkins: MonitoringCheckin[] = [];
+  const ons4: MonitoringOns4[] = [];
+  if (ids.length) {
+    const rows = await db.selectFrom('records').select(['person_id', 'kind', 'data'])
+      .where('person_id', 'in', ids).where('kind', 'in', ['checkin', 'ons4']).where('deleted', '=', 0).execute();
+    for (const row of rows) {
+      if (!row.data) continue;
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      const at = String(data.at);
+      const month = isoToLondonWallTime(at).date.slice(0, 7);
+      if (!months.includes(month)) continue;
+      if (row.kind === 'checkin') checkins.push({ personId: row.person_id, month });
+      else ons4.push({ personId: row.person_id, month, at: new Date(at).toISOString(), life: Number(data.life), worthwhile: Number(data.worthwhile), happy: Number(data.happy), anxious: Number(data.anxious) });
+    }
+  }
+  return councilFigures(ids.length, months, checkins, ons4);
+}

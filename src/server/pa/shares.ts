@@ -1,0 +1,62 @@
+// Reading shared copies: the only health data a PA endpoint can see.
+import type { SharedItem } from '../../shared/sharing/schemas.ts';
+import { RECENT_DAYS, type CaseloadEntry } from '../../shared/sharing/caseload.ts';
+import type { PaRequest } from '../../shared/sharing/schemas.ts';
+import type { SharesTable, SharingDb } from './tables.ts';
+
+export function toSharedItem(row: SharesTable): SharedItem {
+  return { id: row.id, kind: row.kind as SharedItem['kind'], sharedAt: row.shared_at, seenAt: row.seen_at, reply: row.reply, data: JSON.parse(row.data) };
+}
+
+/** When the item happened (a check-in's own time), falling back to when it was shared. */
+export function itemTime(item: SharedItem): string {
+  return typeof item.data.at === 'string' ? new Date(item.data.at).toISOString() : item.sharedAt;
+}
+
+export async function sharesFor(db: SharingDb, personId: string, paId: string): Promise<SharedItem[]> {
+  const rows = await db.selectFrom('shares').selectAll().where('person_id', '=', personId).where('pa_id', '=', paId).execute();
+  return rows.map(toSharedItem).sort((a, b) => itemTime(a).localeCompare(itemTime(b)));
+}
+
+export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()): Promise<CaseloadEntry[]> {
+  const links = await db.selectFrom('pa_links').selectAll().where('pa_id', '=', paId).execute();
+  const rows = await db.selectFrom('shares').selectAll().where('pa_id', '=', paId).execute();
+  const recentFrom = new Date(now - RECENT_DAYS * 86_400_000).toISOString();
+  return links.map((link) => {
+    const items = rows.filter((r) => r.person_id === link.person_id).map(toSharedItem);
+    const unseen = items.filter((i) => !i.seenAt);
+    const moods = items.filter((i) => i.kind === 'checkin' && itemTime(i) >= recentFrom).map((i) => Number(i.data.mood));
+    const lowest = moods.length ? Math.min(...moods) : null;
+    return {
+      personId: link.person_id,
+      name: link.name,
+      connectedAt: link.linked_at,
+      unseen: unseen.length,
+      unseenRequests: unseen.filter((i) => i.kind === 'request').map((i) => i.data.request as PaRequest),
+      lowestRecentMood: lowest !== null && lowest <= 5 ? lowest : null,
+      lastSharedAt: items.reduce<string | null>((max, i) => (max === null || i.sharedAt > max ? i.sharedAt : max), null),
+    };
+  });
+}
+
+const csvCell = (value: unknown): string => {
+  let text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
+  // A leading = + - @ would run as a formula in a spreadsheet; a quote mark makes it plain text.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+};
+
+export const CSV_COLUMNS = ['kind', 'when', 'sharedAt', 'mood', 'feelings', 'hard', 'good', 'note', 'life', 'worthwhile', 'happy', 'anxious', 'request', 'about', 'seenAt', 'reply'] as const;
+
+export function sharesAsCsv(items: SharedItem[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const item of items) {
+    const d = item.data;
+    const row: Record<(typeof CSV_COLUMNS)[number], unknown> = {
+      kind: item.kind, when: itemTime(item), sharedAt: item.sharedAt, mood: d.mood, feelings: d.feelings, hard: d.hard, good: d.good, note: d.note,
+      life: d.life, worthwhile: d.worthwhile, happy: d.happy, anxious: d.anxious, request: d.request, about: d.about, seenAt: item.seenAt, reply: item.reply,
+    };
+    lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,125 @@
+// The PA page's API: sign in and out, the caseload, a young person's shared items, seen + reply,
+// pairing codes, working hours and CSV export. Every call needs a PA session; every object is checked.
+import { randomInt } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { orderCaseload } from '../../shared/sharing/caseload.ts';
+import {
+  DEFAULT_WORKING_HOURS, formatPairingCode, loginSchema, PAIRING_ALPHABET, seenSchema, workingHoursSchema, type WorkingHours,
+} from '../../shared/sharing/schemas.ts';
+import { hashSecret } from '../auth/tokens.ts';
+import { ApiError, validate } from '../http/errors.ts';
+import { audit, checkSignIn } from '../pa/accounts.ts';
+import { checkAttempts, clearAttempts, PER_ADDRESS, PER_TARGET, recordFailure } from '../pa/attempts.ts';
+import { endSession, requireSameOrigin, requireStaff, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
+import { caseloadOf, sharesAsCsv, sharesFor } from '../pa/shares.ts';
+import { sharingDb } from '../pa/tables.ts';
+
+export const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
+
+const noQuery = z.strictObject({});
+const personParams = z.strictObject({ personId: z.uuid() });
+const shareParams = z.strictObject({ id: z.uuid() });
+
+const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: this young person is not connected to you, or stopped sharing it.' });
+
+export function newPairingCode(): string {
+  let raw = '';
+  for (let i = 0; i < 6; i++) raw += PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)];
+  return formatPairingCode(raw);
+}
+
+export function workingHoursOf(stored: string | null): WorkingHours {
+  return stored ? (JSON.parse(stored) as WorkingHours) : DEFAULT_WORKING_HOURS;
+}
+
+export async function paRoutes(app: FastifyInstance): Promise<void> {
+  const db = sharingDb(app.store);
+  const pa = { onRequest: requireStaff('pa') };
+  const anyStaff = { onRequest: requireStaff('pa', 'manager', 'admin') };
+
+  app.post('/pa/login', async (request, reply) => {
+    requireSameOrigin(request);
+    const { email, password } = validate(loginSchema, request.body);
+    const keys = [{ key: `login:${email}`, policy: PER_TARGET }, { key: `login-ip:${request.ip}`, policy: PER_ADDRESS }];
+    await checkAttempts(db, keys);
+    const user = await checkSignIn(db, email, password);
+    if (!user) {
+      await recordFailure(db, keys);
+      throw new ApiError(401, { error: 'wrong-sign-in', message: 'That email or password is not right. Check them and try again.' });
+    }
+    await clearAttempts(db, [`login:${email}`]);
+    await startSession(request, reply, user.id);
+    return { user };
+  });
+
+  app.post('/pa/logout', async (request, reply) => {
+    requireSameOrigin(request);
+    if (!sessionTokenOf(request)) throw new ApiError(401, { error: 'unauthorised', message: 'You are already signed out.' });
+    await endSession(request, reply);
+    return { ok: true };
+  });
+
+  app.get('/pa/me', anyStaff, async (request) => {
+    validate(noQuery, request.query);
+    const staff = staffOf(request);
+    const row = await db.selectFrom('staff_users').select('working_hours').where('id', '=', staff.id).executeTakeFirstOrThrow();
+    return { user: staff, workingHours: workingHoursOf(row.working_hours) };
+  });
+
+  app.get('/pa/caseload', pa, async (request) => {
+    validate(noQuery, request.query);
+    return { caseload: orderCaseload(await caseloadOf(db, staffOf(request).id)) };
+  });
+
+  app.get('/pa/people/:personId', pa, async (request) => {
+    const { personId } = validate(personParams, request.params);
+    const staff = staffOf(request);
+    const link = await db.selectFrom('pa_links').selectAll().where('person_id', '=', personId).where('pa_id', '=', staff.id).executeTakeFirst();
+    if (!link) throw notFound();
+    await audit(db, staff.id, 'open-person', personId);
+    return { person: { id: personId, name: link.name, connectedAt: link.linked_at }, shares: await sharesFor(db, personId, staff.id) };
+  });
+
+  app.get('/pa/people/:personId/export.csv', pa, async (request, reply) => {
+    const { personId } = validate(personParams, request.params);
+    const staff = staffOf(request);
+    const link = await db.selectFrom('pa_links').select('name').where('person_id', '=', personId).where('pa_id', '=', staff.id).executeTakeFirst();
+    if (!link) throw notFound();
+    await audit(db, staff.id, 'export-csv', personId);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="shared-with-pa.csv"')
+      .send(sharesAsCsv(await sharesFor(db, personId, staff.id)));
+  });
+
+  app.post('/pa/shares/:id/seen', pa, async (request) => {
+    const { id } = validate(shareParams, request.params);
+    const { reply } = validate(seenSchema, request.body ?? {});
+    const staff = staffOf(request);
+    const seenAt = new Date().toISOString();
+    const updated = await db.updateTable('shares').set({ seen_at: seenAt, reply: reply || null })
+      .where('id', '=', id).where('pa_id', '=', staff.id).returning(['id', 'person_id']).executeTakeFirst();
+    if (!updated) throw notFound();
+    await audit(db, staff.id, 'mark-seen', updated.person_id);
+    return { id, seenAt, reply: reply || null };
+  });
+
+  app.post('/pa/pairing-codes', pa, async (request, reply) => {
+    validate(z.strictObject({}).optional(), request.body ?? undefined);
+    const staff = staffOf(request);
+    const code = newPairingCode();
+    const now = Date.now();
+    const expiresAt = new Date(now + PAIRING_CODE_TTL_MS).toISOString();
+    await db.insertInto('pairing_codes').values({
+      code_hash: hashSecret(code.replace('-', '')), pa_id: staff.id, created_at: new Date(now).toISOString(), expires_at: expiresAt, used_at: null,
+    }).execute();
+    return reply.status(201).send({ code, expiresAt });
+  });
+
+  app.put('/pa/working-hours', pa, async (request) => {
+    const hours = validate(workingHoursSchema, request.body);
+    await db.updateTable('staff_users').set({ working_hours: JSON.stringify(hours) }).where('id', '=', staffOf(request).id).execute();
+    return { workingHours: hours };
+  });
+}

@@ -1,0 +1,78 @@
+// A small in-test sync client that behaves like the real one: local store + outbox, push from the lowest
+// unacknowledged seq in batches, drop what the server acknowledged, pull then re-apply pending outbox on top.
+import type { FastifyInstance } from 'fastify';
+import type { Checkin } from '../../../src/shared/checkins.ts';
+import type { Mutation, PullResponse } from '../../../src/shared/sync.ts';
+import { auth, deleteRecord, putCheckin, type Device } from './api.ts';
+
+export type PushOutcome = { status: number; sent: Mutation[]; lastSeq?: number };
+
+export class TestPhone {
+  readonly local = new Map<string, Checkin>();
+  outbox: Mutation[] = [];
+  nextSeq = 1;
+  cursor = 0;
+  /** Highest seq the server has told this phone it has. */
+  ackedSeq = 0;
+  online = true;
+
+  constructor(readonly device: Device, private readonly server: () => FastifyInstance, private readonly batchSize: number) {}
+
+  put(record: Checkin): void {
+    this.local.set(record.id, record);
+    this.outbox.push(putCheckin(this.nextSeq++, record));
+  }
+
+  remove(id: string): void {
+    this.local.delete(id);
+    this.outbox.push(deleteRecord(this.nextSeq++, id));
+  }
+
+  /** Sends the next batch. `sends` > 1 repeats the request (a duplicate); `loseResponse` ignores the answer. */
+  async push(sends = 1, loseResponse = false): Promise<PushOutcome[]> {
+    if (!this.online || this.outbox.length === 0) return [];
+    const sent = this.outbox.slice(0, this.batchSize);
+    const outcomes: PushOutcome[] = [];
+    for (let i = 0; i < sends; i++) {
+      const res = await this.server().inject({
+        method: 'POST', url: '/api/v1/sync/push', headers: auth(this.device),
+        payload: { deviceId: this.device.deviceId, mutations: sent },
+      });
+      const outcome: PushOutcome = { status: res.statusCode, sent };
+      if (res.statusCode === 200) outcome.lastSeq = res.json().lastSeq;
+      outcomes.push(outcome);
+      if (!loseResponse && outcome.lastSeq !== undefined) this.acknowledge(outcome.lastSeq);
+    }
+    return outcomes;
+  }
+
+  async pull(): Promise<number> {
+    if (!this.online) return 0;
+    let applied = 0;
+    for (;;) {
+      const res = await this.server().inject({ method: 'GET', url: `/api/v1/sync/pull?cursor=${this.cursor}&limit=2`, headers: auth(this.device) });
+      if (res.statusCode !== 200) throw new Error(`pull answered ${res.statusCode}: ${res.body}`);
+      const page: PullResponse = res.json();
+      for (const change of page.changes) {
+        if (change.kind !== 'checkin') continue;
+        if (change.deleted) this.local.delete(change.id);
+        else this.local.set(change.id, change.record as Checkin);
+        applied++;
+      }
+      this.cursor = page.cursor;
+      this.acknowledge(page.lastSeq);
+      if (!page.hasMore) break;
+    }
+    // Rebase: what this phone wrote but the server hasn't confirmed still wins locally.
+    for (const m of this.outbox) {
+      if (m.op === 'delete') this.local.delete(m.id);
+      else this.local.set(m.id, m.record as Checkin);
+    }
+    return applied;
+  }
+
+  private acknowledge(lastSeq: number): void {
+    this.ackedSeq = Math.max(this.ackedSeq, lastSeq);
+    this.outbox = this.outbox.filter((m) => m.seq > lastSeq);
+  }
+}
