@@ -12,6 +12,9 @@ import { registerStatic } from './http/static.ts';
 import { devicesRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { paRoutes } from './routes/pa.ts';
+import { paManagerRoutes } from './routes/pa-manager.ts';
+import { sharingRoutes } from './routes/sharing.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -23,7 +26,7 @@ declare module 'fastify' {
 }
 
 /** Every API resource, mounted under /api/v1. Add one line per new routes file. */
-const API_ROUTES = [healthRoutes, devicesRoutes, syncRoutes];
+const API_ROUTES = [healthRoutes, devicesRoutes, syncRoutes, sharingRoutes, paRoutes, paManagerRoutes];
 
 // Log the method, the path without its query, the status and the time: never bodies, tokens or health data.
 const requestLogSerializers = {

@@ -1,0 +1,148 @@
+// The young person's side of sharing: connect to a PA with a code, share and unshare items, see seen/replies,
+// count in anonymous monitoring, disconnect; plus recovery codes and "my devices". Device token auth only.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { connectSchema, monitoringSchema, normalisePairingCode, restoreSchema, shareSchema, type MyPaStatus } from '../../shared/sharing/schemas.ts';
+import { nextWorkingTime } from '../../shared/sharing/working-hours.ts';
+import { deviceOf, requireDevice } from '../auth/device.ts';
+import { hashSecret } from '../auth/tokens.ts';
+import { ApiError, validate } from '../http/errors.ts';
+import { checkAttempts, clearAttempts, PER_ADDRESS, PER_TARGET, recordFailure } from '../pa/attempts.ts';
+import { restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
+import { toSharedItem } from '../pa/shares.ts';
+import { sharingDb } from '../pa/tables.ts';
+import { workingHoursOf } from './pa.ts';
+
+const idParams = z.strictObject({ id: z.uuid() });
+const noBody = z.strictObject({}).optional();
+const device = { onRequest: requireDevice };
+
+const notConnected = () => new ApiError(409, { error: 'not-connected', message: 'You are not connected to a PA. Ask your PA for a code and connect first.' });
+
+export async function sharingRoutes(app: FastifyInstance): Promise<void> {
+  const db = sharingDb(app.store);
+
+  app.get('/my-pa', device, async (request): Promise<MyPaStatus> => {
+    validate(z.strictObject({}), request.query);
+    const { personId } = deviceOf(request);
+    const monitoring = !!(await db.selectFrom('monitoring_consents').select('person_id').where('person_id', '=', personId).executeTakeFirst());
+    const link = await db.selectFrom('pa_links').innerJoin('staff_users', 'staff_users.id', 'pa_links.pa_id')
+      .select(['pa_links.pa_id', 'staff_users.name', 'staff_users.working_hours']).where('person_id', '=', personId).executeTakeFirst();
+    if (!link) return { connected: false, monitoring };
+    const rows = await db.selectFrom('shares').selectAll().where('person_id', '=', personId).where('pa_id', '=', link.pa_id).orderBy('shared_at', 'desc').execute();
+    return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares: rows.map(toSharedItem) };
+  });
+
+  app.post('/my-pa/connect', device, async (request) => {
+    const { code, name } = validate(connectSchema, request.body);
+    const { personId } = deviceOf(request);
+    const keys = [{ key: `pair:${personId}`, policy: PER_TARGET }, { key: `pair-ip:${request.ip}`, policy: PER_ADDRESS }];
+    await checkAttempts(db, keys);
+    const now = new Date().toISOString();
+    const paName = await db.transaction().execute(async (trx) => {
+      // One UPDATE claims the code, so a code works once even when two phones race.
+      const claimed = await trx.updateTable('pairing_codes').set({ used_at: now })
+        .where('code_hash', '=', hashSecret(normalisePairingCode(code))).where('used_at', 'is', null).where('expires_at', '>', now)
+        .returning('pa_id').executeTakeFirst();
+      if (!claimed) return null;
+      const pa = await trx.selectFrom('staff_users').select(['name', 'council']).where('id', '=', claimed.pa_id).executeTakeFirstOrThrow();
+      // A new PA never inherits what was shared with the old one.
+      await trx.deleteFrom('shares').where('person_id', '=', personId).execute();
+      await trx.deleteFrom('pa_links').where('person_id', '=', personId).execute();
+      await trx.insertInto('pa_links').values({ person_id: personId, pa_id: claimed.pa_id, council: pa.council, name: name || '—', linked_at: now }).execute();
+      await trx.updateTable('monitoring_consents').set({ council: pa.council }).where('person_id', '=', personId).execute();
+      return pa.name;
+    });
+    if (paName === null) {
+      await recordFailure(db, keys);
+      throw new ApiError(400, { error: 'pairing-code-rejected', field: 'code', message: 'That code is wrong, already used or more than 3 days old. Ask your PA for a new one.' });
+    }
+    await clearAttempts(db, [`pair:${personId}`]);
+    return { connected: true, paName };
+  });
+
+  app.delete('/my-pa', device, async (request) => {
+    const { personId } = deviceOf(request);
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('shares').where('person_id', '=', personId).execute();
+      await trx.deleteFrom('pa_links').where('person_id', '=', personId).execute();
+    });
+    return { connected: false };
+  });
+
+  app.post('/my-pa/shares', device, async (request, reply) => {
+    const input = validate(shareSchema, request.body);
+    const { personId } = deviceOf(request);
+    const link = await db.selectFrom('pa_links').innerJoin('staff_users', 'staff_users.id', 'pa_links.pa_id')
+      .select(['pa_id', 'working_hours']).where('person_id', '=', personId).executeTakeFirst();
+    if (!link) throw notConnected();
+    const id = input.kind === 'request' ? input.id : input.record.id;
+    // Only what was chosen is copied; for a check-in that is the whole check-in the person saw when sharing.
+    const data = input.kind === 'request' ? { request: input.request, about: input.about, at: input.at } : { ...input.record, sharedWithPa: true };
+    const now = new Date();
+    const values = { pa_id: link.pa_id, kind: input.kind, data: JSON.stringify(data), shared_at: now.toISOString(), seen_at: null, reply: null };
+    const saved = await db.insertInto('shares').values({ id, person_id: personId, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values).where('shares.person_id', '=', personId))
+      .returning('id').executeTakeFirst();
+    if (!saved) throw new ApiError(403, { error: 'forbidden', field: 'id', message: 'This item belongs to someone else.' });
+    const likely = nextWorkingTime(workingHoursOf(link.working_hours), now);
+    const outOfHours = likely === null || likely.getTime() !== now.getTime();
+    return reply.status(201).send({ id, sharedAt: values.shared_at, outOfHours, likelySeenFrom: outOfHours && likely ? likely.toISOString() : null });
+  });
+
+  app.delete('/my-pa/shares/:id', device, async (request) => {
+    const { id } = validate(idParams, request.params);
+    const { personId } = deviceOf(request);
+    const gone = await db.deleteFrom('shares').where('id', '=', id).where('person_id', '=', personId).returning('id').executeTakeFirst();
+    if (!gone) throw new ApiError(404, { error: 'not-found', message: 'This is not shared (any more).' });
+    return { id, shared: false };
+  });
+
+  app.put('/my-pa/monitoring', device, async (request) => {
+    const { optIn } = validate(monitoringSchema, request.body);
+    const { personId } = deviceOf(request);
+    if (!optIn) {
+      await db.deleteFrom('monitoring_consents').where('person_id', '=', personId).execute();
+      return { monitoring: false };
+    }
+    const link = await db.selectFrom('pa_links').select('council').where('person_id', '=', personId).executeTakeFirst();
+    if (!link) throw notConnected();
+    await db.insertInto('monitoring_consents').values({ person_id: personId, council: link.council, opted_in_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('person_id').doUpdateSet({ council: link.council })).execute();
+    return { monitoring: true };
+  });
+
+  app.post('/recovery-code', device, async (request, reply) => {
+    validate(noBody, request.body ?? undefined);
+    return reply.status(201).send({ code: await setRecoveryCode(db, deviceOf(request).personId) });
+  });
+
+  app.post('/recovery/restore', async (request, reply) => {
+    const { code } = validate(restoreSchema, request.body);
+    const keys = [{ key: `restore-ip:${request.ip}`, policy: PER_TARGET }];
+    await checkAttempts(db, keys);
+    const restored = await restoreWithCode(db, code);
+    if (!restored) {
+      await recordFailure(db, keys);
+      throw new ApiError(400, { error: 'recovery-code-rejected', field: 'code', message: 'That recovery code is not right, or was already used. Check each letter and try again.' });
+    }
+    return reply.status(201).send(restored);
+  });
+
+  app.get('/my-devices', device, async (request) => {
+    validate(z.strictObject({}), request.query);
+    const me = deviceOf(request);
+    const rows = await db.selectFrom('devices').select(['id', 'created_at', 'last_seen_at'])
+      .where('person_id', '=', me.personId).where('revoked_at', 'is', null).orderBy('created_at').execute();
+    return { devices: rows.map((d) => ({ id: d.id, createdAt: d.created_at, lastSeenAt: d.last_seen_at, thisDevice: d.id === me.id })) };
+  });
+
+  app.delete('/my-devices/:id', device, async (request) => {
+    const { id } = validate(idParams, request.params);
+    const me = deviceOf(request);
+    const revoked = await db.updateTable('devices').set({ revoked_at: new Date().toISOString() })
+      .where('id', '=', id).where('person_id', '=', me.personId).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+    if (!revoked) throw new ApiError(404, { error: 'not-found', message: 'That device is not one of yours, or is already signed out.' });
+    return { id, signedOut: true };
+  });
+}

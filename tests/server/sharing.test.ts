@@ -1,0 +1,198 @@
+// Sharing with a PA, seen + reply, the caseload, pairing codes, recovery and devices, on SQLite and PostgreSQL.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/app.ts';
+import { sharingDb } from '../../src/server/pa/tables.ts';
+import { checkin, pullAll, push, putCheckin, registerDevice } from './helpers/api.ts';
+import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
+import { asPhone, asStaff, connect, pairingCode, signedInStaff } from './sharing-helpers.ts';
+
+describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    database = await freshDatabase(dialect);
+    app = await buildServer(database.config);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('lets a young person share a check-in, the PA mark it seen with a reply, and the young person see both', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const phone = await registerDevice(app);
+    await connect(app, phone, pa, 'Sam');
+    const record = checkin({ mood: 1, note: 'rough week', sharedWithPa: true });
+    const shared = await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record } });
+    expect(shared.statusCode).toBe(201);
+
+    const caseload = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload;
+    expect(caseload).toHaveLength(1);
+    expect(caseload[0]).toMatchObject({ name: 'Sam', unseen: 1 });
+    const page = await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${caseload[0].personId}` });
+    expect(page.json().shares).toEqual([expect.objectContaining({ id: record.id, kind: 'checkin', seenAt: null, data: expect.objectContaining({ mood: 1, note: 'rough week' }) })]);
+
+    const seen = await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/shares/${record.id}/seen`, payload: { reply: 'Thanks for telling me. I will call you tomorrow.' } });
+    expect(seen.statusCode).toBe(200);
+    const mine = (await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json();
+    expect(mine).toMatchObject({ connected: true, paName: pa.name });
+    expect(mine.shares[0]).toMatchObject({ id: record.id, reply: 'Thanks for telling me. I will call you tomorrow.', seenAt: expect.any(String) });
+  });
+
+  it('deletes the shared copy when the young person unshares, so the PA can no longer see it', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const phone = await registerDevice(app);
+    await connect(app, phone, pa);
+    const record = checkin({ mood: 2 });
+    await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record } });
+    expect((await asPhone(app, phone, { method: 'DELETE', url: `/api/v1/my-pa/shares/${record.id}` })).statusCode).toBe(200);
+    const personId = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload[0].personId;
+    expect((await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}` })).json().shares).toEqual([]);
+    expect(await sharingDb(app.store).selectFrom('shares').select('id').where('id', '=', record.id).execute()).toEqual([]);
+  });
+
+  it('orders the caseload by need: "please call me" first, then low moods, then everyone else', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const [quiet, low, call] = [await registerDevice(app), await registerDevice(app), await registerDevice(app)];
+    await connect(app, quiet, pa, 'Quiet');
+    await connect(app, low, pa, 'Low');
+    await connect(app, call, pa, 'Call');
+    await asPhone(app, low, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ mood: 1, at: new Date().toISOString() }) } });
+    await asPhone(app, call, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'request', id: randomUUID(), request: 'call-me', at: new Date().toISOString() } });
+    const names = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload.map((e: { name: string }) => e.name);
+    expect(names).toEqual(['Call', 'Low', 'Quiet']);
+  });
+
+  it('tells a young person sharing outside working hours when their PA is likely to see it', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    // No working days at all: any time is out of hours.
+    expect((await asStaff(app, pa, { method: 'PUT', url: '/api/v1/pa/working-hours', payload: { days: [] } })).statusCode).toBe(200);
+    const phone = await registerDevice(app);
+    await connect(app, phone, pa);
+    const res = await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'request', id: randomUUID(), request: 'call-me', at: new Date().toISOString() } });
+    expect(res.json()).toMatchObject({ outOfHours: true, likelySeenFrom: null });
+    const bad = await asStaff(app, pa, { method: 'PUT', url: '/api/v1/pa/working-hours', payload: { days: [{ day: 1, start: '18:00', end: '09:00' }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('days.0.end');
+  });
+
+  it('refuses a bad share with a 400 naming the field, and saves nothing', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const phone = await registerDevice(app);
+    await connect(app, phone, pa);
+    const res = await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: { ...checkin(), mood: 9 } } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().field).toBe('record.mood');
+    expect((await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json().shares).toEqual([]);
+  });
+
+  it('exports what the PA can see as CSV, without letting a note run as a spreadsheet formula', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const phone = await registerDevice(app);
+    await connect(app, phone, pa);
+    await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ note: '=HYPERLINK("x")' }) } });
+    const personId = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload[0].personId;
+    const csv = await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}/export.csv` });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toContain('kind,when,sharedAt,mood');
+    expect(csv.body).toContain(`"'=HYPERLINK(""x"")"`);
+    const audit = await sharingDb(app.store).selectFrom('audit_log').select(['action', 'person_id']).where('actor_id', '=', pa.id).execute();
+    expect(audit).toEqual(expect.arrayContaining([{ action: 'export-csv', person_id: personId }]));
+  });
+
+  it('records which PA opened which young person, never what they read', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const phone = await registerDevice(app);
+    await connect(app, phone, pa);
+    await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ note: 'private words' }) } });
+    const personId = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload[0].personId;
+    await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}` });
+    const rows = await sharingDb(app.store).selectFrom('audit_log').selectAll().where('actor_id', '=', pa.id).execute();
+    expect(rows.map((r) => r.action)).toContain('open-person');
+    expect(JSON.stringify(rows)).not.toContain('private words');
+  });
+
+  it('forgets everything shared with the PA when the young person disconnects', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const phone = await registerDevice(app);
+    await connect(app, phone, pa);
+    await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin() } });
+    expect((await asPhone(app, phone, { method: 'DELETE', url: '/api/v1/my-pa' })).json()).toEqual({ connected: false });
+    expect((await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload).toEqual([]);
+    expect((await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json().connected).toBe(false);
+  });
+
+  it('restores every record on a new phone with the recovery code and signs the old phone out', async () => {
+    const oldPhone = await registerDevice(app);
+    const records = [checkin({ mood: 2 }), checkin({ mood: 4 }), checkin({ mood: 5 })];
+    expect((await push(app, oldPhone, records.map((r, i) => putCheckin(i + 1, r)))).statusCode).toBe(200);
+    const code = (await asPhone(app, oldPhone, { method: 'POST', url: '/api/v1/recovery-code' })).json().code;
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+
+    const restored = await app.inject({ method: 'POST', url: '/api/v1/recovery/restore', payload: { code: code.toLowerCase() } });
+    expect(restored.statusCode).toBe(201);
+    const newPhone = restored.json();
+    const pulled = await pullAll(app, newPhone);
+    expect(pulled.changes.map((c) => c.record)).toEqual(expect.arrayContaining(records));
+    expect(pulled.changes).toHaveLength(3);
+    expect((await asPhone(app, oldPhone, { method: 'GET', url: '/api/v1/my-pa' })).statusCode).toBe(401);
+    expect((await push(app, oldPhone, [putCheckin(4, checkin())])).statusCode).toBe(401);
+    // The code works once.
+    expect((await app.inject({ method: 'POST', url: '/api/v1/recovery/restore', payload: { code } })).statusCode).toBe(400);
+  });
+
+  it('lists my devices and signs one out, but never someone else’s', async () => {
+    const first = await registerDevice(app);
+    const linkCode = (await asPhone(app, first, { method: 'POST', url: '/api/v1/devices/link-codes' })).json().code;
+    const second = await registerDevice(app, linkCode);
+    const stranger = await registerDevice(app);
+    const list = (await asPhone(app, first, { method: 'GET', url: '/api/v1/my-devices' })).json().devices;
+    expect(list).toHaveLength(2);
+    expect(list.find((d: { thisDevice: boolean }) => d.thisDevice).id).toBe(first.deviceId);
+    expect((await asPhone(app, stranger, { method: 'DELETE', url: `/api/v1/my-devices/${second.deviceId}` })).statusCode).toBe(404);
+    expect((await asPhone(app, first, { method: 'DELETE', url: `/api/v1/my-devices/${second.deviceId}` })).statusCode).toBe(200);
+    expect((await asPhone(app, second, { method: 'GET', url: '/api/v1/my-pa' })).statusCode).toBe(401);
+  });
+
+  it('makes pairing codes like 7KQ-49X that work once and expire after 72 hours', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const code = await pairingCode(app, pa);
+    expect(code).toMatch(/^[2-9A-Z]{3}-[2-9A-Z]{3}$/);
+    const [a, b] = [await registerDevice(app), await registerDevice(app)];
+    expect((await asPhone(app, a, { method: 'POST', url: '/api/v1/my-pa/connect', payload: { code: code.toLowerCase().replace('-', ' ') } })).statusCode).toBe(200);
+    const again = await asPhone(app, b, { method: 'POST', url: '/api/v1/my-pa/connect', payload: { code } });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().field).toBe('code');
+
+    const old = await pairingCode(app, pa);
+    await sharingDb(app.store).updateTable('pairing_codes').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('used_at', 'is', null).execute();
+    expect((await asPhone(app, b, { method: 'POST', url: '/api/v1/my-pa/connect', payload: { code: old } })).statusCode).toBe(400);
+  });
+
+  it('ends a session on logout and refuses an expired one', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const logout = await asStaff(app, pa, { method: 'POST', url: '/api/v1/pa/logout' });
+    expect(String(logout.headers['set-cookie'])).toContain('Max-Age=0');
+    expect((await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).statusCode).toBe(401);
+
+    const other = await signedInStaff(app, 'pa', 'Example Council A');
+    await sharingDb(app.store).updateTable('staff_sessions').set({ expires_at: new Date(Date.now() - 1).toISOString() }).where('user_id', '=', other.id).execute();
+    expect((await asStaff(app, other, { method: 'GET', url: '/api/v1/pa/caseload' })).statusCode).toBe(401);
+  });
+
+  it('sets the session cookie HttpOnly, Secure and SameSite=Strict, and refuses changes from another site', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const res = await app.inject({ method: 'POST', url: '/api/v1/pa/login', headers: { host: 'care.example.test', origin: 'https://care.example.test' }, payload: { email: pa.email, password: pa.password } });
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const forged = await asStaff(app, pa, { method: 'POST', url: '/api/v1/pa/pairing-codes', headers: { origin: 'https://evil.example' } });
+    expect(forged.statusCode).toBe(403);
+    const noOrigin = await app.inject({ method: 'POST', url: '/api/v1/pa/pairing-codes', headers: { host: 'care.example.test', cookie: pa.cookie } });
+    expect(noOrigin.statusCode).toBe(403);
+  });
+});
