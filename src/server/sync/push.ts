@@ -57,7 +57,10 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, push:
     await trx.updateTable('devices').set({ last_seq: newLastSeq, last_seen_at: now }).where('id', '=', device.id).execute();
 
     // Test-only hook (inert unless TEST_DELAY_IN_PUSH_MS is set): lets the crash test kill the server mid-transaction.
-    if (options.testDelayBeforeCommitMs) await sleep(options.testDelayBeforeCommitMs);
+    if (options.testDelayBeforeCommitMs) {
+      console.error(`test hook: holding push transaction open for ${options.testDelayBeforeCommitMs} ms`);
+      await sleep(options.testDelayBeforeCommitMs);
+    }
     return newLastSeq;
   });
 }
