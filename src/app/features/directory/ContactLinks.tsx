@@ -1,0 +1,45 @@
+// Call, text, email and website buttons for a service: real links the phone knows how to open.
+import { useTranslation } from 'react-i18next';
+import type { ServiceContacts } from '../../../shared/directory/types.ts';
+import './contact-links.css';
+
+const dialable = (number: string) => number.replace(/[^0-9+]/g, '');
+
+export function smsHref(sms: NonNullable<ServiceContacts['sms']>): string {
+  // "?&body=" is read by both Android and iOS messaging apps.
+  return `sms:${dialable(sms.number)}${sms.body ? `?&body=${encodeURIComponent(sms.body)}` : ''}`;
+}
+
+export function ContactLinks({ contacts, name }: { contacts: ServiceContacts; name: string }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="contact-links">
+      {contacts.phone && (
+        <li>
+          <a className="contact-link contact-link--main" href={`tel:${dialable(contacts.phone)}`} aria-label={t('directory.actions.callLabel', { name, number: contacts.phone })}>
+            {t('directory.actions.call', { number: contacts.phone })}
+          </a>
+        </li>
+      )}
+      {contacts.sms && (
+        <li>
+          <a className="contact-link" href={smsHref(contacts.sms)}>
+            {contacts.sms.body
+              ? t('directory.actions.textWord', { word: contacts.sms.body, number: contacts.sms.number })
+              : t('directory.actions.text', { number: contacts.sms.number })}
+          </a>
+        </li>
+      )}
+      {contacts.email && (
+        <li>
+          <a className="contact-link" href={`mailto:${contacts.email}`}>{t('directory.actions.email')}</a>
+        </li>
+      )}
+      {contacts.url && (
+        <li>
+          <a className="contact-link" href={contacts.url} rel="noreferrer" target="_blank">{t('directory.actions.website')}</a>
+        </li>
+      )}
+    </ul>
+  );
+}
