@@ -1,0 +1,231 @@
+// End-to-end harness: the real server serving the BUILT app (dist/), driven by the system Chromium at phone size.
+//
+// How to write an e2e test for your screen (tests/e2e/<feature>.test.ts):
+//
+//   import { afterAll, beforeAll, it } from 'vitest';
+//   import { startServer, startBrowser, newPhone, expectNoAxeViolations, expectNoHorizontalOverflow, type RunningServer } from './harness.ts';
+//   let server: RunningServer; let browser: Browser;
+//   beforeAll(async () => { server = await startServer(); browser = await startBrowser(); });
+//   afterAll(async () => { await browser?.close(); await server?.stop(); });
+//   it('finds a drop-in near SK1 with no signal', async () => {
+//     const { page, context } = await newPhone(browser, server, { language: 'ar' });
+//     await page.goto(server.url('/directory'));
+//     await waitForServiceWorker(page);          // the app is now on the phone
+//     await goOffline(context);                  // and the network is gone
+//     await page.getByRole('button', { name: … }).click();   // query by role and accessible name, like a person
+//     await expectNoAxeViolations(page, 'directory results (ar)');
+//     await expectNoHorizontalOverflow(page, 'directory results (ar)');
+//     expect(server.records('checkin')).toHaveLength(1);       // what reached the server's SQLite
+//   });
+//
+// `npm test` runs `vite build` first; run alone with `npm run test:e2e` (builds too) or `npx vitest run --project e2e <file>` after a build.
+// Each startServer() gets its own port and temporary DATA_DIR (SQLite) and is started exactly like `npm start` runs it.
+// Add your screens to the accessibility table in ./screens.ts so rtl-a11y.test.ts checks them in English and Arabic.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const DIST = path.join(ROOT, 'dist');
+/** A phone like the ones care leavers use: small screen, touch. */
+export const PHONE_VIEWPORT = { width: 360, height: 740 };
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export type RunningServer = {
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  url(pathname?: string): string;
+  dataDir: string;
+  staticDir: string;
+  sqliteFile: string;
+  /** Everything the server printed, for failure messages. */
+  output(): string;
+  /** Synced records of one kind that reached the server (live rows, parsed), read from its SQLite file. */
+  records(kind: string): Record<string, unknown>[];
+  /** Run any read-only SQL against the server's SQLite file. */
+  query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
+  stop(): Promise<void>;
+};
+
+/** The built app; fails with a clear message when it was never built. */
+export function requireBuiltApp(dir = DIST): string {
+  if (!existsSync(path.join(dir, 'index.html')) || !existsSync(path.join(dir, 'sw.js'))) {
+    throw new Error(`The built app is missing (${dir}/index.html or sw.js). Run "npx vite build" first; "npm test" and "npm run test:e2e" do it for you.`);
+  }
+  return dir;
+}
+
+/** A copy of dist/ that a test may change (e.g. to make a "new version" of the service worker). */
+export function copyOfBuiltApp(): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'e2e-dist-'));
+  cpSync(requireBuiltApp(), copy, { recursive: true });
+  return copy;
+}
+
+/** Starts `node --import tsx src/server/main.ts` (what `npm start` runs) on a free port with a fresh SQLite DATA_DIR. */
+export async function startServer(options: { staticDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const staticDir = requireBuiltApp(options.staticDir ?? DIST);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'e2e-data-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: staticDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const port = await waitForListening(child, () => output);
+  const origin = `http://127.0.0.1:${port}`;
+  const sqliteFile = path.join(dataDir, 'app.sqlite');
+  const query = <T>(sql: string, ...params: unknown[]): T[] => {
+    const db = new Database(sqliteFile, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare(sql).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    origin,
+    url: (pathname = '/') => new URL(pathname, origin).toString(),
+    dataDir,
+    staticDir,
+    sqliteFile,
+    output: () => output,
+    query,
+    records: (kind) =>
+      query<{ data: string }>('select data from records where kind = ? and deleted = 0 order by version', kind).map((row) => JSON.parse(row.data)),
+    stop: async () => {
+      await stopProcess(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function waitForListening(child: ChildProcess, output: () => string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`The server did not start within 60 s. It printed:\n${output()}`)), 60_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(error);
+    };
+    child.stdout!.on('data', () => {
+      const match = /Listening on http:\/\/[^:]+:(\d+)/.exec(output());
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.on('exit', (code) => fail(new Error(`The server exited (code ${code}) before listening. It printed:\n${output()}`)));
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** The system Chromium, headless. Close it in afterAll. */
+export function startBrowser(): Promise<Browser> {
+  return launchChromium();
+}
+
+export type Phone = { context: BrowserContext; page: Page };
+
+/**
+ * A fresh phone (its own storage, service worker and IndexedDB) at 360×740 whose browser language is `language`
+ * ('en', 'ar' …). The app picks its language from the browser until the person chooses one in Settings.
+ */
+export async function newPhone(browser: Browser, _server: RunningServer, options: { language?: string } = {}): Promise<Phone> {
+  const language = options.language ?? 'en';
+  const context = await browser.newContext({
+    viewport: PHONE_VIEWPORT,
+    deviceScaleFactor: 1,
+    isMobile: true,
+    hasTouch: true,
+    locale: language,
+    timezoneId: 'Europe/London',
+    serviceWorkers: 'allow',
+  });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+}
+
+export async function goOnline(context: BrowserContext): Promise<void> {
+  await context.setOffline(false);
+}
+
+/** Waits until a service worker controls the page, i.e. the whole app is saved on the phone and works offline. */
+export async function waitForServiceWorker(page: Page, timeoutMs = 30_000): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: timeoutMs }).catch((error: unknown) => {
+    throw new Error(`No service worker took control of ${page.url()} within ${timeoutMs} ms (is it registered in the built app?): ${String(error)}`);
+  });
+}
+
+/** Runs axe-core (WCAG 2.2 AA tags) on what the page shows now; fails listing every problem and where it is. */
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  if (results.violations.length === 0) return;
+  const report = results.violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `      at ${n.target.join(' ')}\n        ${(n.failureSummary ?? '').replace(/\n/g, '\n        ')}`).join('\n');
+      return `  - ${v.id} (${v.impact}): ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+  throw new Error(`axe-core found ${results.violations.length} accessibility problem(s) on ${where}:\n${report}`);
+}
+
+/** Fails if anything makes the page scroll sideways, naming the widest offenders. */
+export async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
+  const found = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
+    const offenders = [...document.querySelectorAll('body *')]
+      .map((el) => ({ el, rect: el.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.right > width + 0.5 || rect.left < -0.5)
+      .slice(0, 5)
+      .map(({ el, rect }) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> from ${Math.round(rect.left)} to ${Math.round(rect.right)} px`);
+    return { width, scrollWidth, offenders };
+  });
+  if (found.scrollWidth <= found.width) return;
+  throw new Error(`${where} scrolls sideways: page is ${found.scrollWidth} px wide in a ${found.width} px screen.\n  ${found.offenders.join('\n  ')}`);
+}
+
+/** Saves a screenshot to test-results/<name>.png (gitignored), for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.join(ROOT, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Polls `read` until `accept` says yes (e.g. until a check-in reached the server); fails with the last value. */
+export async function eventually<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last saw ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    last = await read();
+  }
+  return last;
+}
