@@ -1,0 +1,39 @@
+// Reading and writing appointments on this phone. Every write goes through saveRecord/deleteRecord so it syncs.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../data/db.ts';
+import { deleteRecord, saveRecord } from '../../data/records.ts';
+import type { Appointment, AppointmentOutcome } from '../../../shared/appointments/schema.ts';
+
+const byStart = (x: Appointment, y: Appointment) => Date.parse(x.startsAt) - Date.parse(y.startsAt);
+
+/** Every appointment, soonest first; undefined while loading. */
+export function useAppointments(): Appointment[] | undefined {
+  return useLiveQuery(async () => (await db.appointments.toArray()).sort(byStart), []);
+}
+
+/** One appointment; null when it does not exist, undefined while loading. */
+export function useAppointment(id: string | undefined): Appointment | null | undefined {
+  return useLiveQuery(async () => (id ? (await db.appointments.get(id)) ?? null : null), [id]);
+}
+
+export function saveAppointment(appointment: Appointment): Promise<void> {
+  return saveRecord('appointment', appointment);
+}
+
+async function update(id: string, change: Partial<Appointment>): Promise<void> {
+  const current = await db.appointments.get(id);
+  if (!current) return;
+  await saveRecord('appointment', { ...current, ...change, updatedAt: new Date().toISOString() });
+}
+
+export function recordOutcome(id: string, outcome: AppointmentOutcome): Promise<void> {
+  return update(id, { outcome });
+}
+
+export function setCancelled(id: string, cancelled: boolean): Promise<void> {
+  return update(id, { status: cancelled ? 'cancelled' : 'planned' });
+}
+
+export function deleteAppointment(id: string): Promise<void> {
+  return deleteRecord('appointment', id);
+}
