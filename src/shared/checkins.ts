@@ -1,22 +1,10 @@
 // A quick wellbeing check-in: a mood face is the only required answer; everything else can be skipped.
 import { z } from 'zod';
 
-/** Five faces, 1 = awful … 5 = great. */
-export const MOODS = [1, 2, 3, 4, 5] as const;
-export type Mood = (typeof MOODS)[number];
-
-/** Parts of life a young person can say are hard or going well (the study's "survival mode" list). */
-export const LIFE_AREAS = ['home', 'money', 'food', 'health', 'people', 'work', 'immigration', 'safety'] as const;
-export type LifeArea = (typeof LIFE_AREAS)[number];
-
-/** Feeling words offered as chips; keys, translated in locales under `checkin.feelings.*`. */
-export const FEELINGS = [
-  'calm', 'hopeful', 'proud', 'grateful', 'tired', 'lonely',
-  'worried', 'stressed', 'angry', 'sad', 'scared', 'numb',
-] as const;
-export type Feeling = (typeof FEELINGS)[number];
-
-export const NOTE_MAX = 2000;
+// The options live in a zod-free module so the first screen can import them without zod.
+import { FEELINGS, LIFE_AREAS, MOODS, NOTE_MAX, type Mood } from './checkinOptions.ts';
+export { FEELINGS, LIFE_AREAS, MOODS, NOTE_MAX };
+export type { Feeling, LifeArea, Mood } from './checkinOptions.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 

@@ -1,4 +1,67 @@
-// Placeholder until the check-in feature lands.
+// The first screen: a greeting and the quick check-in (one tap on a face is enough), then gentle extras.
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatTime } from '../../i18n/format.ts';
+import { CheckinForm } from './CheckinForm.tsx';
+import { readDraft } from './draft.ts';
+import { MOOD_FACES } from './moods.ts';
+import { Ons4Invite } from './Ons4Invite.tsx';
+import { NextAppointmentSlot } from '../appointments/NextAppointmentSlot.tsx';
+import { greetingKey, latestCheckinToday } from './todayCheckin.ts';
+
+const DRAFT_KEY = 'today';
+
 export function TodayScreen() {
-  return null;
+  const { t } = useTranslation();
+  // 'form' while a check-in is being made (also after a reload mid-way), 'done' after finishing one.
+  const [stage, setStage] = useState<'form' | 'done' | undefined>(() => (readDraft(DRAFT_KEY) ? 'form' : undefined));
+  const [justSaved, setJustSaved] = useState(false);
+  // A new key for each "Check in again", so the form starts empty.
+  const [round, setRound] = useState(0);
+  const latest = useLiveQuery(() => latestCheckinToday(), []);
+  const showForm = stage === 'form' || (stage === undefined && latest === null);
+
+  return (
+    <div className="today">
+      <h1>{t(greetingKey())}</h1>
+      {showForm && (
+        <CheckinForm
+          key={round}
+          draftKey={DRAFT_KEY}
+          onSaved={() => setStage('form')}
+          onDone={(saved) => {
+            setJustSaved(saved);
+            setStage('done');
+          }}
+        />
+      )}
+      {!showForm && latest && (
+        <section className="card today-summary" aria-labelledby="today-summary-text">
+          <p id="today-summary-text" className="today-summary-text">
+            <span aria-hidden="true" className="today-summary-face">{MOOD_FACES[latest.mood]}</span>
+            {t('today.lastCheckin', { time: formatTime(latest.at), mood: t(`checkin.mood.${latest.mood}`) })}
+          </p>
+          <p role="status" className="status-message">{justSaved ? t('checkin.updated') : ''}</p>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setJustSaved(false);
+              setRound((r) => r + 1);
+              setStage('form');
+            }}
+          >
+            {t('today.checkInAgain')}
+          </button>
+        </section>
+      )}
+      <NextAppointmentSlot />
+      <Ons4Invite />
+      <p>
+        <Link to="/history">{t('today.historyLink')}</Link>
+      </p>
+    </div>
+  );
 }

@@ -1,0 +1,49 @@
+// The shell around every screen: skip link, Help-now bar, header with language, sync status, bottom navigation.
+import { Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { routes } from './routes.tsx';
+import { HelpNowBar } from './ui/HelpNowBar.tsx';
+import { BottomNav } from './ui/BottomNav.tsx';
+import { SyncStatusLine } from './ui/SyncStatusLine.tsx';
+import { ScreenFallback } from './ui/ScreenFallback.tsx';
+import { StorageBanner } from './ui/StorageBanner.tsx';
+import { NotFound } from './ui/NotFound.tsx';
+import { LanguagePicker } from './i18n/LanguagePicker.tsx';
+import type { StorageMode } from './data/storage.ts';
+
+export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">{t('app.skipLink')}</a>
+      <header className="app-header">
+        <HelpNowBar />
+        <div className="app-header-row">
+          <SyncStatusLine />
+          <LanguagePicker />
+        </div>
+      </header>
+      {storage === 'memory' && <StorageBanner />}
+      <main id="main" tabIndex={-1} className="app-main">
+        <Suspense fallback={<ScreenFallback />}>
+          <Routes>
+            {routes.map(({ path, element: Screen }) => (
+              <Route key={path} path={path} element={<Screen />} />
+            ))}
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
+      </main>
+      <BottomNav />
+    </div>
+  );
+}
+
+export function App({ storage }: { storage?: StorageMode }) {
+  return (
+    <BrowserRouter>
+      <Shell storage={storage} />
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,146 @@
+// The check-in form. New: a face tap saves at once, then details can be added to the same check-in.
+// Edit (from History): everything shown, saved with "Save changes".
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Checkin } from '../../../shared/checkins.ts';
+import { useUnsavedInput } from '../../ui/unsavedInput.ts';
+import { CheckinDetails, type Details } from './CheckinDetails.tsx';
+import { clearDraft, readDraft, writeDraft, type CheckinDraft } from './draft.ts';
+import { MoodPicker } from './MoodPicker.tsx';
+import type { MoodValue } from './moods.ts';
+import { newCheckinId, saveCheckin, type CheckinAnswers } from './saveCheckin.ts';
+import './checkins.css';
+
+type Props = {
+  /** The check-in to edit; without it the form makes a new one. */
+  existing?: Checkin;
+  /** Where the half-filled form is kept between reloads. */
+  draftKey: string;
+  /** Called when the person is finished; `saved` says whether the last action saved something. */
+  onDone?: (saved: boolean) => void;
+  /** Called after every successful save (Today keeps the form open once the first tap saved). */
+  onSaved?: () => void;
+};
+
+type Notice = 'saved' | 'updated' | 'error' | 'draft' | undefined;
+
+const detailsOf = (d: { hard: string[]; good: string[]; feelings: string[]; note: string }): Details => ({
+  hard: [...d.hard], good: [...d.good], feelings: [...d.feelings], note: d.note,
+});
+const sameDetails = (a: Details, b: Details) => JSON.stringify(a) === JSON.stringify(b);
+const EMPTY: Details = { hard: [], good: [], feelings: [], note: '' };
+
+function startingState(existing: Checkin | undefined, draftKey: string): { draft: CheckinDraft; restored: boolean } {
+  const draft = readDraft(draftKey);
+  if (draft) return { draft, restored: true };
+  if (existing) {
+    return { draft: { savedId: existing.id, at: existing.at, mood: existing.mood, ...detailsOf(existing), expanded: true }, restored: false };
+  }
+  return { draft: { ...EMPTY, expanded: false }, restored: false };
+}
+
+export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
+  const { t } = useTranslation();
+  const editing = existing !== undefined;
+  const [{ draft: initial, restored }] = useState(() => startingState(existing, draftKey));
+  const [draft, setDraft] = useState<CheckinDraft>(initial);
+  // What is already saved, to know whether the form holds anything unsaved.
+  const [saved, setSaved] = useState<{ mood?: MoodValue; details: Details }>(() =>
+    existing ? { mood: existing.mood, details: detailsOf(existing) } : { mood: initial.savedId ? initial.mood : undefined, details: initial.savedId && !restored ? detailsOf(initial) : EMPTY },
+  );
+  const [notice, setNotice] = useState<Notice>(restored ? 'draft' : undefined);
+  const [busy, setBusy] = useState(false);
+  const detailsId = useId();
+
+  const details = detailsOf(draft);
+  const dirty = !sameDetails(details, saved.details) || (editing && draft.mood !== saved.mood);
+  useUnsavedInput(`checkin:${draftKey}`, dirty);
+
+  useEffect(() => {
+    if (dirty || (!editing && draft.savedId)) writeDraft(draftKey, draft);
+  }, [draft, dirty, editing, draftKey]);
+
+  async function save(mood: MoodValue, nextDetails: Details, next: Notice): Promise<boolean> {
+    setBusy(true);
+    try {
+      const id = draft.savedId ?? newCheckinId();
+      const at = draft.at ?? new Date().toISOString();
+      const answers = { mood, ...nextDetails } as CheckinAnswers;
+      await saveCheckin(id, at, answers);
+      setDraft((d) => ({ ...d, savedId: id, at, mood }));
+      setSaved({ mood, details: nextDetails });
+      setNotice(next);
+      onSaved?.();
+      return true;
+    } catch {
+      setNotice('error');
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function pickMood(mood: MoodValue) {
+    setDraft((d) => ({ ...d, mood }));
+    // A new check-in is saved by the tap itself; the details so far stay unsaved until "Save".
+    if (!editing) void save(mood, saved.details, draft.savedId ? 'updated' : 'saved');
+  }
+
+  async function saveDetails() {
+    if (!draft.mood) return;
+    if (await save(draft.mood, details, 'updated')) finish(true);
+  }
+
+  function finish(savedNow: boolean) {
+    clearDraft(draftKey);
+    onDone?.(savedNow);
+  }
+
+  const showDetails = editing || draft.expanded;
+  return (
+    <div className="checkin-form">
+      <MoodPicker value={draft.mood} onPick={pickMood} disabled={busy} />
+      <p role="status" className={notice === 'error' ? 'error-message' : 'status-message'}>
+        {notice && t(noticeKey(notice, !!draft.savedId))}
+      </p>
+      {!editing && draft.savedId && !draft.expanded && (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-expanded={false}
+            aria-controls={detailsId}
+            onClick={() => setDraft((d) => ({ ...d, expanded: true }))}
+          >
+            {t('checkin.addMore')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => finish(true)}>
+            {t('checkin.done')}
+          </button>
+        </div>
+      )}
+      {showDetails && (
+        <div id={detailsId}>
+          <CheckinDetails value={details} onChange={(next) => setDraft((d) => ({ ...d, ...next }))} />
+          <div className="button-row">
+            <button type="button" className="button" disabled={busy || !draft.mood} onClick={() => void saveDetails()}>
+              {t(editing ? 'checkin.saveChanges' : 'checkin.save')}
+            </button>
+            {editing && (
+              <button type="button" className="button button-secondary" onClick={() => finish(false)}>
+                {t('checkin.cancel')}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function noticeKey(notice: Exclude<Notice, undefined>, saved: boolean): string {
+  if (notice === 'draft') return 'checkin.draftKept';
+  if (notice === 'error') return 'checkin.error';
+  if (notice === 'saved') return saved ? 'checkin.saved' : 'checkin.error';
+  return 'checkin.updated';
+}

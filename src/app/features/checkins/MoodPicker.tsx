@@ -1,0 +1,31 @@
+// Five big faces with words; one tap is a whole check-in.
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MOOD_FACES, MOOD_VALUES, type MoodValue } from './moods.ts';
+
+type Props = { value?: MoodValue; onPick: (mood: MoodValue) => void; disabled?: boolean };
+
+export function MoodPicker({ value, onPick, disabled }: Props) {
+  const { t } = useTranslation();
+  const questionId = useId();
+  return (
+    <div role="group" aria-labelledby={questionId} className="mood-picker">
+      <h2 id={questionId} className="mood-question">{t('checkin.mood.question')}</h2>
+      <div className="mood-faces">
+        {MOOD_VALUES.map((mood) => (
+          <button
+            key={mood}
+            type="button"
+            className={`mood-face mood-${mood}`}
+            aria-pressed={value === mood}
+            disabled={disabled}
+            onClick={() => onPick(mood)}
+          >
+            <span aria-hidden="true" className="mood-emoji">{MOOD_FACES[mood]}</span>
+            <span className="mood-word">{t(`checkin.mood.${mood}`)}</span>
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

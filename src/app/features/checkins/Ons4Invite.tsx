@@ -1,0 +1,49 @@
+// A gentle, dismissible invitation to the four ONS questions, at most once a month and never forced.
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ons4IsDue } from '../../../shared/ons4Bands.ts';
+import { db } from '../../data/db.ts';
+
+const DISMISSED_KEY = 'ons4InviteDismissedAt';
+
+function dismissedAt(): string | undefined {
+  try {
+    return localStorage.getItem(DISMISSED_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function Ons4Invite() {
+  const { t } = useTranslation();
+  const [dismissed, setDismissed] = useState(dismissedAt);
+  const facts = useLiveQuery(async () => ({
+    lastAt: (await db.ons4.orderBy('at').last())?.at,
+    hasCheckins: (await db.checkins.count()) > 0,
+  }), []);
+  const now = new Date();
+  // Only after a first check-in, so the very first visit asks one thing, not two.
+  if (!facts?.hasCheckins || !ons4IsDue(facts.lastAt, now) || !ons4IsDue(dismissed, now)) return null;
+
+  function dismiss() {
+    const at = new Date().toISOString();
+    try {
+      localStorage.setItem(DISMISSED_KEY, at);
+    } catch {
+      // Without storage it just comes back next time.
+    }
+    setDismissed(at);
+  }
+
+  return (
+    <section className="card ons4-invite" aria-labelledby="ons4-invite-text">
+      <p id="ons4-invite-text">{t('ons4.invite.text')}</p>
+      <div className="button-row">
+        <Link to="/ons4" className="button">{t('ons4.invite.start')}</Link>
+        <button type="button" className="button button-secondary" onClick={dismiss}>{t('ons4.invite.dismiss')}</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+// The latest check-in made today on this phone, if any (null when none, undefined while loading).
+import type { Checkin } from '../../../shared/checkins.ts';
+import { db } from '../../data/db.ts';
+
+export async function latestCheckinToday(now = new Date()): Promise<Checkin | null> {
+  const startOfDay = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
+  // `at` strings may carry different offsets, so compare as times, not as text.
+  const recent = await db.checkins.orderBy('at').reverse().limit(20).toArray();
+  const today = recent.filter((c) => Date.parse(c.at) >= startOfDay).sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return today[0] ?? null;
+}
+
+export function greetingKey(now = new Date()): string {
+  const hour = now.getHours();
+  if (hour < 5) return 'today.greeting.night';
+  if (hour < 12) return 'today.greeting.morning';
+  if (hour < 18) return 'today.greeting.afternoon';
+  if (hour < 22) return 'today.greeting.evening';
+  return 'today.greeting.night';
+}

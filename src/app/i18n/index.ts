@@ -1,0 +1,85 @@
+// i18next setup: English is bundled; every other language is its own small chunk, loaded when chosen.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from '../../../locales/en.json';
+import { LANGUAGES, PSEUDO_LANGUAGES, directionOf } from './languages.ts';
+
+const STORAGE_KEY = 'language';
+
+// Each non-English locale becomes a lazily loaded chunk; the service worker precaches them for offline switching.
+const localeLoaders = import.meta.glob<{ default: Record<string, unknown> }>(['/locales/*.json', '!/locales/en.json']);
+
+const shipped = new Set(LANGUAGES.map((l) => l.code));
+const pseudo = new Set(PSEUDO_LANGUAGES.map((l) => l.code));
+
+/** The language this phone chose before, else the first of the browser's languages we ship, else English. */
+export function initialLanguage(): string {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored && (shipped.has(stored) || pseudo.has(stored))) return stored;
+  } catch {
+    // Storage can be blocked; fall through to the browser's languages.
+  }
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (shipped.has(base)) return base;
+  }
+  return 'en';
+}
+
+async function loadResources(code: string): Promise<void> {
+  if (code === 'en' || i18n.hasResourceBundle(code, 'translation')) return;
+  if (pseudo.has(code)) {
+    // Test-only languages, built from English on demand; never in the first route, never offered to users.
+    const { pseudoLocalise } = await import('./pseudo.ts');
+    i18n.addResourceBundle(code, 'translation', pseudoLocalise(en, code === 'ar-XB' ? 'rtl' : 'long'));
+    return;
+  }
+  const load = localeLoaders[`/locales/${code}.json`];
+  if (!load) throw new Error(`No translation file for ${code}`);
+  i18n.addResourceBundle(code, 'translation', (await load()).default);
+}
+
+/** Sets <html lang dir> so the whole page, not just our text, reads in the right direction. */
+export function applyDocumentLanguage(code: string): void {
+  document.documentElement.lang = code;
+  document.documentElement.dir = directionOf(code);
+}
+
+/** Loads (if needed) and switches to a language, remembers it and updates <html lang dir>. */
+export async function changeLanguage(code: string): Promise<void> {
+  await loadResources(code);
+  await i18n.changeLanguage(code);
+  applyDocumentLanguage(code);
+  try {
+    localStorage.setItem(STORAGE_KEY, code);
+  } catch {
+    // Not remembered across restarts when storage is blocked; the switch itself still works.
+  }
+}
+
+/** Starts i18next in the remembered language before the first render, so nothing flashes in English. */
+export async function startI18n(code = initialLanguage()): Promise<typeof i18n> {
+  if (!i18n.isInitialized) {
+    await i18n.use(initReactI18next).init({
+      lng: 'en',
+      fallbackLng: 'en',
+      resources: { en: { translation: en } },
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  }
+  try {
+    await loadResources(code);
+    await i18n.changeLanguage(code);
+  } catch {
+    // A language chunk that can't load (offline before it was cached) falls back to English, never a blank page.
+    code = 'en';
+    await i18n.changeLanguage(code);
+  }
+  applyDocumentLanguage(code);
+  return i18n;
+}
+
+export { i18n };

@@ -1,0 +1,192 @@
+// One sync round: make sure this phone has an identity, push the outbox in small batches, then pull.
+// Never throws: anything that fails simply stays in the outbox ("Saved on this phone") for the next round.
+import { db, tableForKind, type OutboxEntry } from '../data/db.ts';
+import { pullChanges, pushMutations, registerDevice, SyncHttpError, type Change, type DeviceIdentity } from './api.ts';
+
+export const PUSH_BATCH_SIZE = 50;
+/** Meta keys the sync client keeps. */
+export const META = {
+  identity: 'device',
+  cursor: 'syncCursor',
+  ackedSeq: 'ackedSeq',
+  lastSyncAt: 'lastSyncAt',
+  lastSyncOk: 'lastSyncOk',
+} as const;
+
+export type SyncResult = 'ok' | 'offline' | 'failed';
+
+async function metaValue<T>(key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+async function identity(): Promise<DeviceIdentity> {
+  const known = await metaValue<DeviceIdentity>(META.identity);
+  if (known) return known;
+  return startNewIdentity();
+}
+
+/**
+ * A new device identity (first sync, or the server no longer knows us: 401). The new device's server
+ * lastSeq is 0 and it owns nothing yet, so in one transaction we forget the cursor and renumber the
+ * outbox from 1; everything still waiting is then sent again under the new identity.
+ */
+async function startNewIdentity(): Promise<DeviceIdentity> {
+  const fresh = await registerDevice();
+  const next: DeviceIdentity = { deviceId: fresh.deviceId, token: fresh.token };
+  await db.transaction('rw', db.meta, db.outbox, async () => {
+    await db.meta.bulkPut([
+      { key: META.identity, value: next },
+      { key: META.cursor, value: 0 },
+      { key: META.ackedSeq, value: 0 },
+    ]);
+    await renumberOutbox(1);
+  });
+  return next;
+}
+
+/** Rewrites outbox seq numbers to run from `first` without gaps, keeping their order. Call inside a transaction. */
+async function renumberOutbox(first: number): Promise<void> {
+  const entries = await db.outbox.orderBy('seq').toArray();
+  if (entries.every((e, i) => e.seq === first + i)) return;
+  await db.outbox.clear();
+  await db.outbox.bulkAdd(entries.map((e, i) => ({ ...e, seq: first + i })));
+}
+
+/** Drops entries the server has acknowledged and remembers the acknowledgement, in one transaction. */
+async function acknowledge(lastSeq: number): Promise<void> {
+  await db.transaction('rw', db.meta, db.outbox, async () => {
+    await db.outbox.where('seq').belowOrEqual(lastSeq).delete();
+    await db.meta.put({ key: META.ackedSeq, value: lastSeq });
+  });
+}
+
+/** The outbox must continue the acknowledged numbering with no gaps, or the server refuses the push. */
+async function outboxReadyToPush(): Promise<void> {
+  await db.transaction('rw', db.meta, db.outbox, async () => {
+    const acked = (await metaValue<number>(META.ackedSeq)) ?? 0;
+    await db.outbox.where('seq').belowOrEqual(acked).delete();
+    await renumberOutbox(acked + 1);
+  });
+}
+
+async function push(id: DeviceIdentity): Promise<void> {
+  for (let guard = 0; guard < 10_000; guard++) {
+    // Each batch is checked again: a write made during sync may have taken a number after a renumbering.
+    await outboxReadyToPush();
+    const batch = await db.outbox.orderBy('seq').limit(PUSH_BATCH_SIZE).toArray();
+    if (batch.length === 0) return;
+    try {
+      const { lastSeq } = await pushMutations(id, batch);
+      await acknowledge(lastSeq);
+      // The server acknowledged less than we sent and no error: stop rather than loop; next round retries.
+      if (lastSeq < (batch[batch.length - 1].seq ?? 0)) return;
+    } catch (error) {
+      if (error instanceof SyncHttpError && error.status === 409 && error.lastSeq !== undefined) {
+        // The server is missing numbers before ours: continue its numbering instead, then try again.
+        const serverSeq = error.lastSeq;
+        await db.transaction('rw', db.meta, db.outbox, async () => {
+          await db.meta.put({ key: META.ackedSeq, value: serverSeq });
+          await renumberOutbox(serverSeq + 1);
+        });
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+function localTableFor(kind: Change['kind']) {
+  const name = tableForKind[kind];
+  // A kind with no table on this phone (a feature not shipped yet) is skipped, not an error.
+  return name && db.tables.some((t) => t.name === name) ? db.table(name) : undefined;
+}
+
+/** Saves one page of pulled changes and the new cursor together, then puts pending local edits back on top. */
+async function applyPulled(changes: Change[], cursor: number, lastSeq: number): Promise<void> {
+  const tables = [...new Set(changes.map((c) => localTableFor(c.kind)).filter((t) => t !== undefined))];
+  const pendingTables = db.tables.filter((t) => Object.values(tableForKind).includes(t.name));
+  await db.transaction('rw', [db.meta, db.outbox, ...new Set([...tables, ...pendingTables])], async () => {
+    for (const change of changes) {
+      const table = localTableFor(change.kind);
+      if (!table) continue;
+      if (change.deleted || !change.record) await table.delete(change.id);
+      else await table.put(change.record);
+    }
+    await db.meta.put({ key: META.cursor, value: cursor });
+    const acked = (await metaValue<number>(META.ackedSeq)) ?? 0;
+    if (lastSeq > acked) {
+      await db.outbox.where('seq').belowOrEqual(lastSeq).delete();
+      await db.meta.put({ key: META.ackedSeq, value: lastSeq });
+    }
+    const pending: OutboxEntry[] = await db.outbox.orderBy('seq').toArray();
+    for (const entry of pending) {
+      const table = localTableFor(entry.kind);
+      if (!table) continue;
+      if (entry.op === 'delete') await table.delete(entry.id);
+      else if (entry.record) await table.put(entry.record);
+    }
+  });
+}
+
+async function pull(id: DeviceIdentity): Promise<void> {
+  let cursor = (await metaValue<number>(META.cursor)) ?? 0;
+  for (let guard = 0; guard < 100_000; guard++) {
+    const page = await pullChanges(id, cursor);
+    await applyPulled(page.changes, page.cursor, page.lastSeq);
+    if (!page.hasMore || page.cursor === cursor) return;
+    cursor = page.cursor;
+  }
+}
+
+async function runOnce(): Promise<void> {
+  let id = await identity();
+  try {
+    await push(id);
+    await pull(id);
+  } catch (error) {
+    if (!(error instanceof SyncHttpError) || error.status !== 401) throw error;
+    // This phone was removed or forgotten by the server: carry on as a new device, keeping everything local.
+    id = await startNewIdentity();
+    await push(id);
+    await pull(id);
+  }
+}
+
+async function recordOutcome(ok: boolean): Promise<void> {
+  const entries = [{ key: META.lastSyncOk, value: ok }];
+  if (ok) entries.push({ key: META.lastSyncAt, value: new Date().toISOString() } as never);
+  await db.meta.bulkPut(entries).catch(() => undefined);
+}
+
+let running: Promise<SyncResult> | null = null;
+let again = false;
+
+/** Runs a sync round now (or after the one in progress). Resolves with how it went; never rejects. */
+export function syncNow(): Promise<SyncResult> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    let result: SyncResult = 'ok';
+    do {
+      again = false;
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+        result = 'offline';
+        break;
+      }
+      try {
+        await runOnce();
+        result = 'ok';
+      } catch {
+        // Nothing personal is logged; the outbox keeps every change for the next round.
+        result = 'failed';
+      }
+    } while (again);
+    await recordOutcome(result === 'ok');
+    return result;
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}
