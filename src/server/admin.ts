@@ -1,12 +1,33 @@
 // Admin CLI: `npm run admin -- <command> [args]`. Add a command by adding an entry to COMMANDS.
 import { listDevices, revokeDevice } from './admin/devices.ts';
 import { describeDatabase, loadConfig } from './config.ts';
+import { CREATE_USER_USAGE, createUserCommand } from './pa/create-user.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
+import { IMPORT_SERVICES_USAGE, ImportRefused, importServicesCommand } from './directory/import.ts';
 
 type Command = { usage: string; summary: string; run(store: Store, args: string[]): Promise<void> };
 
 const COMMANDS: Record<string, Command> = {
+  'import-services': {
+    usage: IMPORT_SERVICES_USAGE,
+    summary: 'Import an Open Referral UK 1.0 or 3.0 feed into the directory (all or nothing); --replace drops services gone from it.',
+    async run(store, args) {
+      try {
+        console.log(await importServicesCommand(store, args));
+      } catch (error) {
+        if (error instanceof ImportRefused) throw new UsageError(error.message);
+        throw error;
+      }
+    },
+  },
+  'create-user': {
+    usage: CREATE_USER_USAGE,
+    summary: 'Create a PA or manager account for one council and print a one-time password.',
+    async run(store, args) {
+      console.log(await createUserCommand(store, args));
+    },
+  },
   'list-devices': {
     usage: 'list-devices',
     summary: 'List every device with its person, last sync and whether it is revoked (no tokens are shown).',

@@ -1,0 +1,132 @@
+// The authorization matrix: every sharing/PA endpoint × every kind of caller. Exactly the allowed calls
+// succeed; every other call gets 401/403/404, carries none of young person A's data and changes nothing.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/app.ts';
+import { sharingDb } from '../../src/server/pa/tables.ts';
+import { paRoutes } from '../../src/server/routes/pa.ts';
+import { paManagerRoutes } from '../../src/server/routes/pa-manager.ts';
+import { sharingRoutes } from '../../src/server/routes/sharing.ts';
+import { checkin, registerDevice, type Device } from './helpers/api.ts';
+import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
+import { asPhone, asStaff, connect, HOST, ORIGIN, pairingCode, signedInStaff, type Staff } from './sharing-helpers.ts';
+
+const ACTORS = ['nobody', 'youngPersonA', 'youngPersonB', 'paOfA', 'paSameCouncil', 'paOtherCouncil', 'manager', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+
+type World = { a: Device; b: Device; aPersonId: string; aShareId: string; aNote: string; aRecord: ReturnType<typeof checkin> };
+type Staffs = Record<'paOfA' | 'paSameCouncil' | 'paOtherCouncil' | 'manager' | 'admin', Staff>;
+
+/** 'ok' = may act on A's things; 'own' = succeeds but only on the caller's own things (must show none of A's). */
+type Endpoint = { name: string; request: (w: World, staff: Staffs) => Promise<InjectOptions> | InjectOptions; allowed: Partial<Record<Actor, 'ok' | 'own'>>; freshSession?: boolean };
+
+const allStaffOwn = { paOfA: 'own', paSameCouncil: 'own', paOtherCouncil: 'own', manager: 'own', admin: 'own' } as const;
+const phonesOwn = { youngPersonA: 'ok', youngPersonB: 'own' } as const;
+
+const ENDPOINTS: Endpoint[] = [
+  { name: 'GET /my-pa', request: () => ({ method: 'GET', url: '/api/v1/my-pa' }), allowed: phonesOwn },
+  { name: 'POST /my-pa/connect', request: async (_w, s) => ({ method: 'POST', url: '/api/v1/my-pa/connect', payload: { code: await pairingCodeFor(s.paOfA) } }), allowed: { youngPersonA: 'ok', youngPersonB: 'own' } },
+  { name: 'DELETE /my-pa', request: () => ({ method: 'DELETE', url: '/api/v1/my-pa' }), allowed: phonesOwn },
+  { name: 'POST /my-pa/shares (A’s item)', request: (w) => ({ method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: { ...w.aRecord, note: 'overwritten' } } }), allowed: { youngPersonA: 'ok' } },
+  { name: 'DELETE /my-pa/shares/:id (A’s item)', request: (w) => ({ method: 'DELETE', url: `/api/v1/my-pa/shares/${w.aShareId}` }), allowed: { youngPersonA: 'ok' } },
+  { name: 'PUT /my-pa/monitoring', request: () => ({ method: 'PUT', url: '/api/v1/my-pa/monitoring', payload: { optIn: true } }), allowed: phonesOwn },
+  { name: 'POST /recovery-code', request: () => ({ method: 'POST', url: '/api/v1/recovery-code' }), allowed: phonesOwn },
+  { name: 'GET /my-devices', request: () => ({ method: 'GET', url: '/api/v1/my-devices' }), allowed: phonesOwn },
+  { name: 'DELETE /my-devices/:id (A’s phone)', request: (w) => ({ method: 'DELETE', url: `/api/v1/my-devices/${w.a.deviceId}` }), allowed: { youngPersonA: 'ok' } },
+  { name: 'GET /pa/me', request: () => ({ method: 'GET', url: '/api/v1/pa/me' }), allowed: allStaffOwn },
+  { name: 'POST /pa/logout', request: () => ({ method: 'POST', url: '/api/v1/pa/logout' }), allowed: allStaffOwn, freshSession: true },
+  { name: 'GET /pa/caseload', request: () => ({ method: 'GET', url: '/api/v1/pa/caseload' }), allowed: { paOfA: 'ok', paSameCouncil: 'own', paOtherCouncil: 'own' } },
+  { name: 'GET /pa/people/:id (A)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/people/${w.aPersonId}` }), allowed: { paOfA: 'ok' } },
+  { name: 'GET /pa/people/:id/export.csv (A)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/people/${w.aPersonId}/export.csv` }), allowed: { paOfA: 'ok' } },
+  { name: 'POST /pa/shares/:id/seen (A’s item)', request: (w) => ({ method: 'POST', url: `/api/v1/pa/shares/${w.aShareId}/seen`, payload: { reply: 'ok' } }), allowed: { paOfA: 'ok' } },
+  { name: 'POST /pa/pairing-codes', request: () => ({ method: 'POST', url: '/api/v1/pa/pairing-codes' }), allowed: { paOfA: 'own', paSameCouncil: 'own', paOtherCouncil: 'own' } },
+  { name: 'PUT /pa/working-hours', request: () => ({ method: 'PUT', url: '/api/v1/pa/working-hours', payload: { days: [{ day: 1, start: '10:00', end: '16:00' }] } }), allowed: { paOfA: 'own', paSameCouncil: 'own', paOtherCouncil: 'own' } },
+  { name: 'GET /manager/figures', request: () => ({ method: 'GET', url: '/api/v1/manager/figures' }), allowed: { manager: 'own' } },
+  { name: 'GET /admin/audit', request: () => ({ method: 'GET', url: '/api/v1/admin/audit' }), allowed: { admin: 'ok' } },
+];
+
+let app: FastifyInstance;
+const pairingCodeFor = (pa: Staff) => pairingCode(app, pa);
+
+describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
+  let database: TestDatabase;
+  let staff: Staffs;
+
+  beforeAll(async () => {
+    database = await freshDatabase(dialect);
+    app = await buildServer(database.config);
+    staff = {
+      paOfA: await signedInStaff(app, 'pa', 'Example Council North'),
+      paSameCouncil: await signedInStaff(app, 'pa', 'Example Council North'),
+      paOtherCouncil: await signedInStaff(app, 'pa', 'Example Council South'),
+      manager: await signedInStaff(app, 'manager', 'Example Council North'),
+      admin: await signedInStaff(app, 'admin', 'Example Council North'),
+    };
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  async function newWorld(): Promise<World> {
+    const [a, b] = [await registerDevice(app), await registerDevice(app)];
+    await connect(app, a, staff.paOfA, 'Example Person A');
+    await connect(app, b, staff.paSameCouncil, 'Example Person B');
+    const aNote = `secret-note-${randomUUID()}`;
+    const aRecord = checkin({ mood: 1, note: aNote, sharedWithPa: true });
+    expect((await asPhone(app, a, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: aRecord } })).statusCode).toBe(201);
+    await asPhone(app, b, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ note: 'b-note' }) } });
+    const aPersonId = (await sharingDb(app.store).selectFrom('devices').select('person_id').where('id', '=', a.deviceId).executeTakeFirstOrThrow()).person_id;
+    return { a, b, aPersonId, aShareId: aRecord.id, aNote, aRecord };
+  }
+
+  async function call(actor: Actor, w: World, options: InjectOptions, freshSession: boolean) {
+    if (actor === 'nobody') return app.inject({ ...options, headers: { host: HOST, origin: ORIGIN } });
+    if (actor === 'youngPersonA') return asPhone(app, w.a, options);
+    if (actor === 'youngPersonB') return asPhone(app, w.b, options);
+    const who = staff[actor];
+    if (!freshSession) return asStaff(app, who, options);
+    const login = await app.inject({ method: 'POST', url: '/api/v1/pa/login', headers: { host: HOST, origin: ORIGIN }, payload: { email: who.email, password: who.password } });
+    return asStaff(app, { ...who, cookie: String(login.headers['set-cookie']).split(';')[0] }, options);
+  }
+
+  async function aShareUntouched(w: World): Promise<boolean> {
+    const row = await sharingDb(app.store).selectFrom('shares').selectAll().where('id', '=', w.aShareId).executeTakeFirst();
+    return !!row && row.seen_at === null && row.data.includes(w.aNote);
+  }
+
+  for (const endpoint of ENDPOINTS) {
+    it(`${endpoint.name}: only the allowed callers succeed`, async () => {
+      for (const actor of ACTORS) {
+        const w = await newWorld();
+        const res = await call(actor, w, await endpoint.request(w, staff), !!endpoint.freshSession);
+        const verdict = endpoint.allowed[actor];
+        const secrets = [w.aNote, w.aShareId, w.a.deviceId, w.aPersonId];
+        const context = `${endpoint.name} as ${actor} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        if (verdict === 'ok') {
+          expect(res.statusCode, context).toBeLessThan(300);
+          continue;
+        }
+        if (verdict === 'own') expect(res.statusCode, context).toBeLessThan(300);
+        else expect([401, 403, 404], context).toContain(res.statusCode);
+        for (const secret of secrets) expect(res.body.includes(secret), `${context} leaked A's data`).toBe(false);
+        expect(await aShareUntouched(w), `${context} changed A's share`).toBe(true);
+      }
+    });
+  }
+
+  it('covers every sharing and PA route (sign-in and recovery restore are public by design and tested in sharing-limits)', async () => {
+    const declared: string[] = [];
+    const probe = Fastify();
+    probe.decorate('store', { db: {} } as never);
+    probe.addHook('onRoute', (r) => { if (r.method !== 'HEAD') declared.push(`${r.method} ${r.url}`); });
+    for (const routes of [sharingRoutes, paRoutes, paManagerRoutes]) await probe.register(routes);
+    await probe.ready();
+    await probe.close();
+    const tested = ENDPOINTS.map((e) => e.name.split(' (')[0].replace(/\/:id/g, '/:ID'));
+    const expected = declared.map((r) => r.replace(/\/:(id|personId)/g, '/:ID'))
+      .filter((r) => r !== 'POST /pa/login' && r !== 'POST /recovery/restore');
+    expect(tested.sort()).toEqual(expected.sort());
+  });
+});
