@@ -1,0 +1,82 @@
+// Measures what a phone downloads: the first route's JavaScript (gzip), each language chunk, and the whole precache.
+// Works on any Vite build folder (ours or the bare-framework floor's), with no Vite manifest needed.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const KIB = 1024;
+
+export function gzipBytes(file: string): number {
+  return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+/** Same-origin paths the HTML loads as JavaScript at once: module scripts and modulepreloads. */
+function scriptsInHtml(html: string): string[] {
+  const found: string[] = [];
+  for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
+    const isModuleScript = /^<script\b/.test(tag) && /\bsrc="([^"]+)"/.test(tag);
+    const isPreload = /^<link\b/.test(tag) && /\brel="modulepreload"/.test(tag);
+    const ref = /\b(?:src|href)="([^"]+)"/.exec(tag)?.[1];
+    if ((isModuleScript || isPreload) && ref && ref.startsWith('/')) found.push(ref.slice(1));
+  }
+  return found;
+}
+
+/** Static imports of a built chunk (`import … from "./x.js"` and `import "./x.js"`), not dynamic `import()`. */
+function staticImportsOf(code: string): string[] {
+  const found = new Set<string>();
+  const pattern = /(?:^|[;\n}])\s*import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
+  for (const match of code.matchAll(pattern)) found.add(match[1]);
+  return [...found];
+}
+
+/** Every JS file the first screen needs before it can run: entry scripts, modulepreloads and their static imports. */
+export function firstRouteScripts(distDir: string, htmlFile = 'index.html'): string[] {
+  const html = readFileSync(path.join(distDir, htmlFile), 'utf8');
+  const queue = scriptsInHtml(html);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const file = path.normalize(queue.shift()!);
+    if (seen.has(file)) continue;
+    const full = path.join(distDir, file);
+    if (!existsSync(full)) throw new Error(`${htmlFile} refers to ${file}, which is not in ${distDir}. Rebuild with "npx vite build".`);
+    seen.add(file);
+    for (const imported of staticImportsOf(readFileSync(full, 'utf8'))) queue.push(path.join(path.dirname(file), imported));
+  }
+  return [...seen].sort();
+}
+
+export type FileSize = { file: string; bytes: number; gzip: number };
+
+export function measure(distDir: string, files: string[]): FileSize[] {
+  return files.map((file) => ({ file, bytes: statSync(path.join(distDir, file)).size, gzip: gzipBytes(path.join(distDir, file)) }));
+}
+
+export const total = (sizes: FileSize[], key: 'bytes' | 'gzip') => sizes.reduce((sum, s) => sum + s[key], 0);
+
+/** The lazily loaded chunk of each language other than English (built from locales/<code>.json as assets/<code>-<hash>.js). */
+export function localeChunks(distDir: string, localesDir: string): { code: string; file: string }[] {
+  const assets = readdirSync(path.join(distDir, 'assets'));
+  return readdirSync(localesDir)
+    .filter((name) => name.endsWith('.json') && name !== 'en.json')
+    .map((name) => {
+      const code = name.replace(/\.json$/, '');
+      const chunk = assets.find((asset) => new RegExp(`^${code.replace(/[-]/g, '\\-')}-[\\w-]{6,}\\.js$`).test(asset));
+      if (!chunk) throw new Error(`No chunk for locales/${name} in ${distDir}/assets; languages must load lazily as their own chunk.`);
+      return { code, file: `assets/${chunk}` };
+    });
+}
+
+/** English ships inside the first route; its size is the locale file minified and gzipped. */
+export function englishGzip(localesDir: string): number {
+  const minified = JSON.stringify(JSON.parse(readFileSync(path.join(localesDir, 'en.json'), 'utf8')));
+  return gzipSync(minified, { level: 9 }).length;
+}
+
+/** Files the service worker saves on the phone, read from the precache list vite-plugin-pwa wrote into sw.js. */
+export function precacheFiles(distDir: string): string[] {
+  const sw = readFileSync(path.join(distDir, 'sw.js'), 'utf8');
+  const urls = [...sw.matchAll(/["']?url["']?\s*:\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1]);
+  if (urls.length === 0) throw new Error(`No precache list found in ${distDir}/sw.js; is the service worker built with injectManifest?`);
+  return [...new Set(urls)].sort();
+}
