@@ -16,7 +16,8 @@ const noOptions = z.strictObject({}).optional();
 
 export async function devicesRoutes(app: FastifyInstance): Promise<void> {
   app.post('/devices', async (request, reply) => {
-    const body = validate(registerDeviceSchema, request.body ?? {});
+    // Only a missing body means "no options"; a JSON null is a mistake and gets a 400.
+    const body = validate(registerDeviceSchema, request.body === undefined ? {} : request.body);
     const token = newDeviceToken();
     const deviceId = randomUUID();
     const now = new Date().toISOString();
@@ -53,7 +54,7 @@ export async function devicesRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/devices/link-codes', { onRequest: requireDevice }, async (request, reply) => {
-    validate(noOptions, request.body ?? undefined);
+    validate(noOptions, request.body);
     const device = deviceOf(request);
     const code = newLinkCode();
     const expiresAt = new Date(Date.now() + LINK_CODE_TTL_MS).toISOString();

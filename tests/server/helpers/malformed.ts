@@ -1,0 +1,90 @@
+// fast-check arbitraries for malformed API requests: broken JSON, wrong content types, junk values, extra and
+// prototype-polluting keys, bad ids, out-of-range numbers. Each request is filtered so it can never be valid.
+import fc from 'fast-check';
+import { FEELINGS, LIFE_AREAS } from '../../../src/shared/checkins.ts';
+
+export type RawRequest = { method: string; url: string; headers: Record<string, string>; payload?: string };
+type Body = { contentType: string; payload: string };
+type Path = (string | number)[];
+
+export const HUGE_STRING = 'x'.repeat(2 * 1024 * 1024);
+
+export const junkValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom<unknown>(-1, 0, 1.5, 1e20, -1e20, 2 ** 53, Number.MAX_SAFE_INTEGER, '', ' ', 'x'.repeat(5000), null, true, [], {}, [[[[]]]],
+    '__proto__', 'not-a-uuid', '00000000-0000-0000-0000-00000000000g', '2026-13-45T99:99:99Z', '<script>alert(1)</script>', "'; drop table records; --"),
+  fc.string({ maxLength: 40 }),
+);
+
+const pollutingKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'extra', 'isAdmin', 'personId');
+const JSON_TYPES = ['application/json', 'application/json; charset=utf-8'];
+
+export const wrongContentType = fc.record({
+  contentType: fc.constantFrom('text/plain', 'text/html', 'application/xml', 'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x', 'application/octet-stream', 'image/png', 'application/jsonp', 'json', 'application/javascript'),
+  payload: fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.constant('{"linkCode":"ABCD-EFGH-JK"}')),
+});
+
+export const brokenJsonText = fc.record({
+  contentType: fc.constantFrom(...JSON_TYPES),
+  payload: fc.oneof(
+    fc.string({ minLength: 1, maxLength: 200 }),
+    fc.constantFrom('{', '{"a":', '[1,', '{"deviceId": }', 'nul', '{"a":1}}', "{'a':1}", '\u0000', '{"a":1,}', 'undefined', 'NaN', ' '),
+    fc.constantFrom('{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}',
+      '{"a":{"__proto__":{"polluted":true}}}', '{"deviceId":"x","__proto__":[]}'),
+    fc.constant(HUGE_STRING),
+  ),
+});
+
+function setAt(target: unknown, path: Path, value: unknown, remove: boolean): unknown {
+  if (path.length === 0) return value;
+  const clone = structuredClone(target) as Record<string | number, unknown>;
+  let node = clone as Record<string | number, unknown> | undefined;
+  for (const key of path.slice(0, -1)) {
+    node = node?.[key] as Record<string | number, unknown> | undefined;
+    if (node === null || typeof node !== 'object') return clone;
+  }
+  const last = path[path.length - 1];
+  if (!node) return clone;
+  if (remove) delete node[last];
+  else Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
+  return clone;
+}
+
+/** Corrupts a valid body at one of `paths`: replace with junk, remove, or add an extra (possibly polluting) key. */
+export function corrupted(valid: fc.Arbitrary<unknown>, paths: Path[], special: fc.Arbitrary<[Path, unknown]>): fc.Arbitrary<unknown> {
+  const path = fc.constantFrom(...paths);
+  return fc.oneof(
+    fc.tuple(valid, path, junkValue).map(([v, p, j]) => setAt(v, p, j, false)),
+    fc.tuple(valid, path).map(([v, p]) => setAt(v, p, undefined, true)),
+    fc.tuple(valid, path, fc.oneof(pollutingKey, fc.string({ minLength: 1, maxLength: 12 })), junkValue).map(([v, p, k, j]) => setAt(v, [...p, k], j, false)),
+    fc.tuple(valid, special).map(([v, [p, j]]) => setAt(v, p, j, false)),
+    fc.tuple(valid, special, special).map(([v, [p1, j1], [p2, j2]]) => setAt(setAt(v, p1, j1, false), p2, j2, false)),
+  );
+}
+
+/** A request body: malformed JSON, a wrong content type, or a JSON value that `isValid` rejects. */
+export function malformedBody(jsonValues: fc.Arbitrary<unknown>, isValid: (body: unknown) => boolean): fc.Arbitrary<Body> {
+  const asJson = fc.tuple(jsonValues, fc.constantFrom(...JSON_TYPES)).map(([v, contentType]) => ({ contentType, payload: JSON.stringify(v) ?? 'undefined' }));
+  return fc.oneof({ weight: 6, arbitrary: asJson }, { weight: 2, arbitrary: brokenJsonText }, { weight: 2, arbitrary: wrongContentType })
+    .filter((b) => !(b.contentType.startsWith('application/json') && parsesTo(b.payload, isValid)));
+}
+
+function parsesTo(text: string, isValid: (body: unknown) => boolean): boolean {
+  try {
+    return isValid(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
+export const checkinFields = fc.record({
+  at: fc.constant('2026-11-20T10:00:00.000Z'),
+  mood: fc.constantFrom(1, 2, 3, 4, 5),
+  hard: fc.subarray([...LIFE_AREAS], { maxLength: 2 }),
+  good: fc.constant([]),
+  feelings: fc.subarray([...FEELINGS], { maxLength: 2 }),
+  note: fc.string({ maxLength: 20 }),
+  sharedWithPa: fc.boolean(),
+  updatedAt: fc.constant('2026-11-20T10:00:00.000Z'),
+});
