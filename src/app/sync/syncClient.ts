@@ -110,7 +110,8 @@ async function applyPulled(changes: Change[], cursor: number, lastSeq: number): 
       const table = localTableFor(change.kind);
       if (!table) continue;
       if (change.deleted || !change.record) await table.delete(change.id);
-      else await table.put(change.record);
+      // The change's id is the record's key, even if a server row left it out of the body.
+      else await table.put({ ...change.record, id: change.id });
     }
     await db.meta.put({ key: META.cursor, value: cursor });
     const acked = (await metaValue<number>(META.ackedSeq)) ?? 0;
@@ -138,17 +139,26 @@ async function pull(id: DeviceIdentity): Promise<void> {
   }
 }
 
-async function runOnce(): Promise<void> {
-  let id = await identity();
+/** Push then pull. If the server refuses the push (but answers), still pull, so the phone stays up to date. */
+async function pushAndPull(id: DeviceIdentity): Promise<void> {
+  let pushError: unknown;
   try {
     await push(id);
-    await pull(id);
+  } catch (error) {
+    if (!(error instanceof SyncHttpError) || error.status === 401) throw error;
+    pushError = error;
+  }
+  await pull(id);
+  if (pushError) throw pushError;
+}
+
+async function runOnce(): Promise<void> {
+  try {
+    await pushAndPull(await identity());
   } catch (error) {
     if (!(error instanceof SyncHttpError) || error.status !== 401) throw error;
     // This phone was removed or forgotten by the server: carry on as a new device, keeping everything local.
-    id = await startNewIdentity();
-    await push(id);
-    await pull(id);
+    await pushAndPull(await startNewIdentity());
   }
 }
 
