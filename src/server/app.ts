@@ -12,9 +12,11 @@ import { registerStatic } from './http/static.ts';
 import { devicesRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { pushRoutes } from './routes/push.ts';
 import { paRoutes } from './routes/pa.ts';
 import { paManagerRoutes } from './routes/pa-manager.ts';
 import { sharingRoutes } from './routes/sharing.ts';
+import { servicesRoutes } from './routes/services.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -26,7 +28,7 @@ declare module 'fastify' {
 }
 
 /** Every API resource, mounted under /api/v1. Add one line per new routes file. */
-const API_ROUTES = [healthRoutes, devicesRoutes, syncRoutes, sharingRoutes, paRoutes, paManagerRoutes];
+const API_ROUTES = [healthRoutes, devicesRoutes, syncRoutes, sharingRoutes, paRoutes, paManagerRoutes, servicesRoutes, pushRoutes];
 
 // Log the method, the path without its query, the status and the time: never bodies, tokens or health data.
 const requestLogSerializers = {

@@ -1,12 +1,15 @@
 // Starts the server: `npm start` (or `npm run serve`). Settings come from environment variables (see config.ts).
 import fs from 'node:fs';
 import { buildServer } from './app.ts';
+import { seedDirectory } from './directory/seed.ts';
 import { describeDatabase, loadConfig } from './config.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   fs.mkdirSync(config.dataDir, { recursive: true });
   const app = await buildServer(config);
+  // National crisis lines + study services; unchanged rows are left alone. SEED_DIRECTORY=off for protocol tests.
+  if (process.env.SEED_DIRECTORY !== 'off') await seedDirectory(app.store);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

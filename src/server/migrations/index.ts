@@ -1,9 +1,13 @@
 // Every migration, in order. To add one: create NNN_name.ts beside this file and add one line below.
 import type { Migration } from 'kysely';
 import * as foundation from './001_foundation.ts';
+import * as directory from './002_directory.ts';
+import * as appointments from './003_appointments.ts';
 import * as sharing from './004_sharing.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
+  '002_directory': directory,
+  '003_appointments': appointments,
   '004_sharing': sharing,
 };

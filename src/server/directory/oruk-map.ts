@@ -1,0 +1,156 @@
+// Maps one Open Referral UK service (1.0 or 3.0 JSON) onto our compact DirectoryService. Fields we can't
+// read are left out rather than guessed: unknown hours stay unknown, an area stays an area.
+import sanitizeHtml from 'sanitize-html';
+import type { AccessMode, Category, DirectoryService, OpeningHours, Session, ServiceLocation, Weekday } from '../../shared/directory/types.ts';
+
+export type OrukVersion = '1.0' | '3.0';
+type Json = Record<string, any>;
+
+const arr = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v) => v && typeof v === 'object') : []);
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/** HTML and Markdown in descriptions become plain text; scripts and styles disappear with their content. */
+export function plainText(html: string): string {
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'textarea', 'noscript', 'title'] })
+    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ').trim();
+}
+
+const CATEGORY_WORDS: [Category, RegExp][] = [
+  ['crisis', /crisis|suicid|emergency|self[- ]harm/i],
+  ['mental-health', /mental|counsel|wellbeing|well-being|therap|psycholog|emotional/i],
+  ['advice', /housing|homeless|money|debt|benefit|immigra|asylum|legal|advice|welfare/i],
+  ['social', /social|drop[- ]in|youth club|communit|befriend|peer|mentor/i],
+  ['lgbtq', /lgbt|gay|lesbian|trans\b|transgender|queer/i],
+  ['drugs-alcohol', /drug|alcohol|substance|addict/i],
+  ['food', /food|meal|pantry|hunger/i],
+  ['education-work', /educat|employ|\bjobs?\b|training|college|career|apprentice/i],
+];
+
+const LANGUAGE_CODES: Record<string, string> = {
+  english: 'en', arabic: 'ar', dari: 'prs', farsi: 'fa', persian: 'fa', pashto: 'ps', kurdish: 'ku', sorani: 'ckb',
+  kurmanji: 'kmr', tigrinya: 'ti', amharic: 'am', oromo: 'om', vietnamese: 'vi', albanian: 'sq', somali: 'so',
+  urdu: 'ur', polish: 'pl', romanian: 'ro', french: 'fr', spanish: 'es', bengali: 'bn', punjabi: 'pa', turkish: 'tr',
+};
+
+function languageCode(lang: Json): string | undefined {
+  const code = str(lang.code)?.toLowerCase();
+  if (code && /^[a-z]{2,3}$/.test(code)) return code;
+  const name = str(lang.language) ?? str(lang.name);
+  return name ? LANGUAGE_CODES[name.toLowerCase()] : undefined;
+}
+
+const DAY_CODES: Record<string, Weekday> = { MO: 'mo', TU: 'tu', WE: 'we', TH: 'th', FR: 'fr', SA: 'sa', SU: 'su' };
+
+/** "10:00", "10:00:00", "10:00Z" or "09:00+01:00" → "10:00": ORUK times are London wall-clock times. */
+const wallTime = (value: unknown) => str(value)?.match(/^(\d{2}:\d{2})/)?.[1];
+
+function sessionsOf(schedules: Json[]): Session[] {
+  const sessions: Session[] = [];
+  for (const s of schedules) {
+    if (s.freq && String(s.freq).toUpperCase() !== 'WEEKLY') continue; // monthly patterns: not shown rather than wrong
+    const days = String(s.byday ?? '').split(',').map((d) => DAY_CODES[d.trim().toUpperCase()]).filter(Boolean);
+    const opens = wallTime(s.opens_at);
+    const closes = wallTime(s.closes_at);
+    if (days.length === 0 || !opens || !closes) continue;
+    const from = str(s.valid_from)?.slice(0, 10);
+    const to = str(s.valid_to)?.slice(0, 10) ?? str(s.until)?.slice(0, 10);
+    sessions.push({ days: [...new Set(days)], opens, closes, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  }
+  return sessions;
+}
+
+function hoursOf(service: Json, version: OrukVersion): OpeningHours | undefined {
+  const atLocations = arr(service.service_at_locations);
+  const schedules = version === '3.0'
+    ? [...arr(service.schedules), ...atLocations.flatMap((sal) => arr(sal.schedules))]
+    : [...arr(service.regular_schedules), ...atLocations.flatMap((sal) => [...arr(sal.regular_schedule), ...arr(sal.regular_schedules)])];
+  const sessions = sessionsOf(schedules);
+  if (sessions.length === 0) return undefined;
+  const allDay = (['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as Weekday[]).every((d) =>
+    sessions.some((s) => s.days.includes(d) && s.opens === '00:00' && s.closes === '23:59' && !s.from && !s.to));
+  if (allDay) return { kind: 'always' };
+  const holidays = version === '1.0'
+    ? [...arr(service.holiday_schedules), ...atLocations.flatMap((sal) => arr(sal.holiday_schedules))]
+        .filter((h) => h.closed === true && str(h.start_date))
+        .map((h) => ({ from: String(h.start_date).slice(0, 10), to: String(h.end_date ?? h.start_date).slice(0, 10) }))
+    : [];
+  return { kind: 'weekly', sessions, ...(holidays.length ? { closed: holidays } : {}) };
+}
+
+function locationOf(service: Json): ServiceLocation {
+  for (const sal of arr(service.service_at_locations)) {
+    const loc = sal.location ?? {};
+    if (typeof loc.latitude === 'number' && typeof loc.longitude === 'number') {
+      const address = [...arr(loc.addresses), ...arr(loc.physical_addresses)][0];
+      const line = address ? [str(address.address_1), str(address.city), str(address.postal_code)].filter(Boolean).join(', ') : undefined;
+      return {
+        kind: 'point', lat: loc.latitude, lng: loc.longitude,
+        ...(line ? { address: line } : {}), ...(str(address?.postal_code) ? { postcode: str(address.postal_code) } : {}),
+      };
+    }
+  }
+  const area = str(arr(service.service_areas)[0]?.name) ?? str(arr(service.service_areas)[0]?.service_area);
+  return area ? { kind: 'area', area } : { kind: 'national' };
+}
+
+function firstPhone(service: Json): string | undefined {
+  const places = [
+    service.phones, ...arr(service.contacts).map((c) => c.phones), service.organization?.phones,
+    ...arr(service.service_at_locations).flatMap((sal) => [sal.phones, sal.location?.phones]),
+  ];
+  for (const list of places) for (const phone of arr(list)) if (str(phone.number)) return str(phone.number);
+  return undefined;
+}
+
+function taxonomyWords(service: Json): string[] {
+  return [
+    ...arr(service.service_taxonomys).map((t) => str(t.taxonomy?.name)),
+    ...arr(service.attributes).map((a) => str(a.taxonomy_term?.name) ?? str(a.taxonomy_term?.term)),
+    ...arr(service.eligibilitys).map((e) => str(e.eligibility)),
+  ].filter((w): w is string => Boolean(w));
+}
+
+export function mapOrukService(service: Json, version: OrukVersion): DirectoryService {
+  const taxonomy = taxonomyWords(service);
+  const name = str(service.name) ?? '';
+  const categoryText = [...taxonomy, name, typeof service.description === 'string' ? service.description : ''].join(' | ');
+  const eligibility = arr(service.eligibilitys)[0] ?? {};
+  const minAge = service.minimum_age ?? eligibility.minimum_age;
+  const maxAge = service.maximum_age ?? eligibility.maximum_age;
+  const location = locationOf(service);
+  const phone = firstPhone(service);
+  const attending = [str(service.attending_type), str(service.attending_access), str(service.deliverable_type), ...taxonomy].join(' ').toLowerCase();
+  const costText = [str(service.fees), ...arr(service.cost_options).map((c) => `${str(c.option) ?? ''} ${c.amount === 0 ? 'free' : ''}`)].join(' ');
+  const access = new Set<AccessMode>();
+  if (location.kind === 'point' || /venue|in person|face to face/.test(attending)) access.add('in-person');
+  if (phone || /phone|telephone/.test(attending)) access.add('phone');
+  if (/online|internet|web|video/.test(attending)) access.add('online');
+  const languages = [...new Set(arr(service.languages).map(languageCode).filter((c): c is string => Boolean(c)))];
+  const url = str(service.url);
+  const updated = str(service.last_modified);
+
+  return {
+    id: String(service.id),
+    name,
+    ...(str(service.organization?.name) && service.organization.name !== name ? { organisation: str(service.organization.name) } : {}),
+    description: plainText(typeof service.description === 'string' ? service.description : ''),
+    ...(str(service.eligibility_description) ? { whoFor: plainText(service.eligibility_description) } : {}),
+    categories: CATEGORY_WORDS.filter(([, words]) => words.test(categoryText)).map(([c]) => c),
+    ...(/care leaver|care-leaver|care experienced|care-experienced/i.test(categoryText) ? { careLeaverSpecific: true } : {}),
+    ...(typeof minAge === 'number' ? { minAge } : {}),
+    ...(typeof maxAge === 'number' ? { maxAge } : {}),
+    ...(languages.length ? { languages } : {}),
+    ...(/\bfree\b/i.test(costText) ? { free: true } : {}),
+    ...(/drop[- ]?in|walk[- ]?in/.test(attending) ? { walkIn: true } : {}),
+    access: [...access],
+    location,
+    contacts: {
+      ...(phone ? { phone } : {}),
+      ...(str(service.email) ? { email: str(service.email) } : {}),
+      ...(url && /^https?:\/\//i.test(url) ? { url } : {}),
+    },
+    ...(hoursOf(service, version) ? { hours: hoursOf(service, version) } : {}),
+    ...(updated && !Number.isNaN(Date.parse(updated)) ? { updatedAt: new Date(updated).toISOString() } : {}),
+  };
+}

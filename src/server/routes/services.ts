@@ -1,0 +1,57 @@
+// The public directory API: our services in ORUK 3.0 shape (open, CORS *), and "Something wrong here?" reports.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { DirectoryService } from '../../shared/directory/types.ts';
+import { REPORT_REASONS } from '../../shared/directory/report.ts';
+import { orukPage, toOrukService } from '../directory/oruk-export.ts';
+import { directoryDb } from '../directory/tables.ts';
+import { ApiError, validate } from '../http/errors.ts';
+
+const pageQuery = z.strictObject({
+  page: z.string().regex(/^\d{1,6}$/, 'Must be a whole number').default('1').transform(Number).pipe(z.int().min(1)),
+  per_page: z.string().regex(/^\d{1,4}$/, 'Must be a whole number').default('50').transform(Number).pipe(z.int().min(1).max(500)),
+});
+const reportBody = z.strictObject({ reason: z.enum(REPORT_REASONS) });
+const serviceId = z.strictObject({ id: z.string().min(1).max(200) });
+
+// Only this public, non-personal directory may be read from other origins (never the sync API).
+const openToAll = (reply: FastifyReply) => reply.header('access-control-allow-origin', '*');
+
+export async function servicesRoutes(app: FastifyInstance): Promise<void> {
+  const db = directoryDb(app.store);
+
+  app.get('/oruk', async (request, reply) => {
+    validate(z.strictObject({}), request.query);
+    openToAll(reply);
+    return { version: '3.0', profile: 'https://openreferraluk.org/developers/schemata', openapi_url: '' };
+  });
+
+  app.get('/oruk/services', async (request, reply) => {
+    const { page, per_page } = validate(pageQuery, request.query);
+    const [{ total }] = await db.selectFrom('services').select((eb) => eb.fn.countAll<number>().as('total')).where('deleted', '=', 0).execute();
+    const rows = await db.selectFrom('services').select('data').where('deleted', '=', 0).orderBy('id')
+      .limit(per_page).offset((page - 1) * per_page).execute();
+    openToAll(reply);
+    return orukPage(rows.map((r) => JSON.parse(r.data!) as DirectoryService), Number(total), page, per_page);
+  });
+
+  app.get('/oruk/services/:id', async (request, reply) => {
+    const { id } = validate(serviceId, request.params);
+    const row = await db.selectFrom('services').select('data').where('id', '=', id).where('deleted', '=', 0).executeTakeFirst();
+    if (!row?.data) throw new ApiError(404, { error: 'not-found', message: 'No service with that id.' });
+    openToAll(reply);
+    return toOrukService(JSON.parse(row.data) as DirectoryService);
+  });
+
+  // Anonymous on purpose: the report says only which service and what kind of problem, nothing about the person.
+  app.post('/services/:id/reports', async (request, reply) => {
+    const { id } = validate(serviceId, request.params);
+    const { reason } = validate(reportBody, request.body);
+    const exists = await db.selectFrom('services').select('id').where('id', '=', id).where('deleted', '=', 0).executeTakeFirst();
+    if (!exists) throw new ApiError(404, { error: 'not-found', field: 'id', message: 'No service with that id.' });
+    await db.insertInto('service_reports').values({ id: randomUUID(), service_id: id, reason, created_at: new Date().toISOString() }).execute();
+    reply.status(201);
+    return { ok: true };
+  });
+}
