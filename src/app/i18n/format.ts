@@ -26,3 +26,8 @@ export function formatDateTime(date: Date | string): string {
 export function formatNumber(value: number, maximumFractionDigits = 1): string {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits }).format(value);
 }
+
+/** "Home, Money and Food" in the reader's language. */
+export function formatList(items: string[]): string {
+  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -1,4 +1,47 @@
-// Placeholder until its feature lands; replaced by the feature's real screen.
+// History: a chart of mood over time, then every check-in by day, each editable and deletable.
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { db } from '../../data/db.ts';
+import { formatDay } from '../../i18n/format.ts';
+import { CheckinCard } from './CheckinCard.tsx';
+import { MoodChart } from './MoodChart.tsx';
+import { dayKeyToDate, groupByDay } from './moodOverTime.ts';
+import './history.css';
+
 export default function HistoryScreen() {
-  return null;
+  const { t } = useTranslation();
+  const checkins = useLiveQuery(() => db.checkins.toArray(), []);
+  const [message, setMessage] = useState<'deleted' | 'updated' | undefined>();
+
+  return (
+    <div className="history">
+      <h1>{t('history.title')}</h1>
+      <p role="status" className="status-message">
+        {message === 'deleted' ? t('history.deleted') : message === 'updated' ? t('checkin.updated') : ''}
+      </p>
+      {checkins && checkins.length === 0 && (
+        <div className="card history-empty">
+          <p>{t('history.empty')}</p>
+          <Link to="/" className="button">{t('history.emptyAction')}</Link>
+        </div>
+      )}
+      {checkins && checkins.length > 0 && (
+        <>
+          <MoodChart checkins={checkins} />
+          {groupByDay(checkins).map(({ day, checkins: ofDay }) => (
+            <section key={day} aria-labelledby={`day-${day}`}>
+              <h2 id={`day-${day}`} className="history-day">{formatDay(dayKeyToDate(day))}</h2>
+              <ul className="checkin-list">
+                {ofDay.map((c) => (
+                  <CheckinCard key={c.id} checkin={c} onDeleted={() => setMessage('deleted')} onEdited={() => setMessage('updated')} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </>
+      )}
+    </div>
+  );
 }
