@@ -1,4 +1,19 @@
-// Placeholder until its feature lands; replaced by the feature's real screen.
+// Find help: search and filters (/directory), one service (/directory/service/:id), what my council offers.
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { SearchScreen } from './SearchScreen.tsx';
+import { ServiceScreen } from './ServiceScreen.tsx';
+import './directory.css';
+
+// The council table is only needed by people who open it.
+const CouncilScreen = lazy(() => import('./CouncilScreen.tsx'));
+
 export default function DirectoryScreen() {
-  return null;
+  return (
+    <Routes>
+      <Route index element={<SearchScreen />} />
+      <Route path="service/:id" element={<ServiceScreen />} />
+      <Route path="council" element={<Suspense fallback={null}><CouncilScreen /></Suspense>} />
+    </Routes>
+  );
 }

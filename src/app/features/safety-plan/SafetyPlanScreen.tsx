@@ -1,4 +1,91 @@
-// Placeholder until its feature lands; replaced by the feature's real screen.
+// My safety plan: the six Stanley–Brown steps in plain words, plus "what keeps me going". Private: it is kept in
+// this phone's database only and never synced or shared.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import crisis from '../../../shared/directory/data/crisis-contacts.json';
+import { SAFETY_PLAN_STEPS, SAFETY_PLAN_STEP_MAX, type SafetyPlan, type SafetyPlanStep } from '../../../shared/directory/personal.ts';
+import { db } from '../../data/db.ts';
+import { useUnsavedInput } from '../../ui/unsavedInput.ts';
+import { ExitButton } from '../help/ExitButton.tsx';
+import { useServices } from '../directory/useServices.ts';
+import './safety-plan.css';
+
+type Draft = Partial<Record<SafetyPlanStep, string>>;
+
+function useSavedContacts(): string[] {
+  const services = useServices();
+  const favourites = useLiveQuery(() => db.favourites.toArray(), []);
+  const crisisLines = crisis.contacts.map((c) => `${c.name}: ${c.phone ?? `${c.sms?.body ?? ''} ${c.sms?.number ?? ''}`.trim()}`);
+  const saved = (favourites ?? []).map((f) => services?.find((s) => s.id === f.id)).filter((s) => s !== undefined)
+    .map((s) => (s.contacts.phone ? `${s.name}: ${s.contacts.phone}` : s.name));
+  return [...crisisLines, ...saved];
+}
+
 export default function SafetyPlanScreen() {
-  return null;
+  const { t } = useTranslation();
+  const id = useId();
+  const stored = useLiveQuery(() => db.safetyPlan.get('mine'), []);
+  const [draft, setDraft] = useState<Draft>({});
+  const [dirty, setDirty] = useState(false);
+  const [status, setStatus] = useState('');
+  const contacts = useSavedContacts();
+  useUnsavedInput('safety-plan', dirty);
+
+  useEffect(() => {
+    if (stored && !dirty) setDraft(stored);
+  }, [stored, dirty]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const plan: SafetyPlan = { id: 'mine', updatedAt: new Date().toISOString() };
+    for (const step of SAFETY_PLAN_STEPS) if (draft[step]?.trim()) plan[step] = draft[step]!.slice(0, SAFETY_PLAN_STEP_MAX);
+    await db.safetyPlan.put(plan);
+    setDirty(false);
+    setStatus(t('safetyPlan.saved'));
+  };
+
+  return (
+    <div className="safety-plan">
+      <ExitButton />
+      <h1>{t('safetyPlan.title')}</h1>
+      <p>{t('safetyPlan.intro')}</p>
+      <form onSubmit={save}>
+        {SAFETY_PLAN_STEPS.map((step) => (
+          <div key={step} className="safety-plan__step">
+            <label htmlFor={`${id}-${step}`}>{t(`safetyPlan.steps.${step}.label`)}</label>
+            <span id={`${id}-${step}-hint`} className="safety-plan__hint">{t(`safetyPlan.steps.${step}.hint`)}</span>
+            {step === 'professionals' && (
+              <div className="safety-plan__prefilled">
+                <p>{t('safetyPlan.prefilled')}</p>
+                <ul>{contacts.map((c) => <li key={c} dir="auto">{c}</li>)}</ul>
+              </div>
+            )}
+            <textarea
+              id={`${id}-${step}`}
+              className="safety-plan__input"
+              dir="auto"
+              rows={3}
+              maxLength={SAFETY_PLAN_STEP_MAX}
+              aria-describedby={`${id}-${step}-hint`}
+              value={draft[step] ?? ''}
+              onChange={(e) => {
+                setDraft({ ...draft, [step]: e.target.value });
+                setDirty(true);
+                setStatus('');
+              }}
+            />
+            <p className="safety-plan__print-copy" dir="auto">{draft[step] ?? ''}</p>
+          </div>
+        ))}
+        <div className="safety-plan__actions">
+          <button type="submit" className="safety-plan__button">{t('safetyPlan.save')}</button>
+          <button type="button" className="safety-plan__button safety-plan__button--quiet" onClick={() => window.print()}>{t('safetyPlan.print')}</button>
+          <Link to="/help" className="safety-plan__button safety-plan__button--quiet">{t('safetyPlan.helpNowLink')}</Link>
+        </div>
+        <p role="status" className="safety-plan__status">{status}</p>
+      </form>
+    </div>
+  );
 }

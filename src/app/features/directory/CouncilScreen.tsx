@@ -1,0 +1,49 @@
+// What my council offers: pick a council and see which kinds of support its local offer listed in May 2022.
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ExitButton } from '../help/ExitButton.tsx';
+import table from './council/la-wellbeing-offers-2022.tsv?raw';
+import { OFFER_KINDS, parseCouncilOffers } from './council/offers.ts';
+
+const COUNCIL_KEY = 'directory.council';
+
+export default function CouncilScreen() {
+  const { t } = useTranslation();
+  const id = useId();
+  const councils = useMemo(() => parseCouncilOffers(table), []);
+  const [chosen, setChosen] = useState(() => {
+    try { return localStorage.getItem(COUNCIL_KEY) ?? ''; } catch { return ''; }
+  });
+  const choose = (council: string) => {
+    setChosen(council);
+    try { localStorage.setItem(COUNCIL_KEY, council); } catch { /* remembered for this visit only */ }
+  };
+  const offer = councils.find((c) => c.council === chosen);
+
+  return (
+    <div className="directory">
+      <ExitButton />
+      <h1>{t('directory.council.title')}</h1>
+      <label htmlFor={id}>{t('directory.council.choose')}</label>
+      <select id={id} className="dir-input" value={chosen} onChange={(e) => choose(e.target.value)}>
+        <option value="">{t('directory.council.placeholder')}</option>
+        {councils.map((c) => <option key={c.council} value={c.council}>{c.council}</option>)}
+      </select>
+      <p className="dir-dated">{t('directory.council.dated')}</p>
+      {offer && (
+        <section aria-labelledby={`${id}-name`}>
+          <h2 id={`${id}-name`}>{offer.council}</h2>
+          <ul className="council-offers">
+            {OFFER_KINDS.map((kind) => (
+              <li key={kind} className={offer.offers[kind] ? 'council-offer council-offer--yes' : 'council-offer'}>
+                <span className="council-offer__mark" aria-hidden="true">{offer.offers[kind] ? '✓' : '–'}</span>
+                <span>{t(`directory.council.kinds.${kind}`)}</span>
+                <span className="visually-hidden">: {offer.offers[kind] ? t('directory.council.listed') : t('directory.council.notListed')}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// Filters that combine: what you need, open now, for care leavers, age, language, free, walk-in, remote, saved.
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CATEGORIES } from '../../../shared/directory/types.ts';
+import { FLAG_PARAMS } from './filters.ts';
+
+type Props = { params: URLSearchParams; languages: string[]; onChange(params: URLSearchParams): void };
+
+const FLAG_LABELS = { open: 'openNow', cl: 'careLeavers', o25: 'over25', free: 'free', walk: 'walkIn', remote: 'remote', saved: 'saved' } as const;
+
+export function FilterPanel({ params, languages, onChange }: Props) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value); else next.delete(key);
+    onChange(next);
+  };
+  const languageName = (code: string) => {
+    try {
+      return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  const activeCount = [...params.keys()].filter((k) => k !== 'q').length;
+
+  return (
+    <details className="filter-panel" open={activeCount > 0 || undefined}>
+      <summary className="filter-panel__summary">{t('directory.filters.title')}{activeCount > 0 ? ` (${activeCount})` : ''}</summary>
+      <div className="filter-panel__body">
+        <label htmlFor={`${id}-cat`}>{t('directory.filters.category')}</label>
+        <select id={`${id}-cat`} className="dir-input" value={params.get('cat') ?? ''} onChange={(e) => set('cat', e.target.value || undefined)}>
+          <option value="">{t('directory.filters.anyCategory')}</option>
+          {CATEGORIES.map((c) => <option key={c} value={c}>{t(`directory.categories.${c}`)}</option>)}
+        </select>
+
+        <fieldset className="filter-panel__flags">
+          <legend className="visually-hidden">{t('directory.filters.title')}</legend>
+          {[...FLAG_PARAMS, 'saved' as const].map((flag) => (
+            <label key={flag} className="dir-check">
+              <input type="checkbox" checked={params.get(flag) === '1'} onChange={(e) => set(flag, e.target.checked ? '1' : undefined)} />
+              {t(`directory.filters.${FLAG_LABELS[flag]}`)}
+            </label>
+          ))}
+        </fieldset>
+
+        <label htmlFor={`${id}-age`}>{t('directory.filters.age')}</label>
+        <input id={`${id}-age`} className="dir-input dir-input--short" type="number" inputMode="numeric" min={10} max={99}
+          value={params.get('age') ?? ''} onChange={(e) => set('age', e.target.value || undefined)} />
+
+        <label htmlFor={`${id}-lang`}>{t('directory.filters.language')}</label>
+        <select id={`${id}-lang`} className="dir-input" value={params.get('lang') ?? ''} onChange={(e) => set('lang', e.target.value || undefined)}>
+          <option value="">{t('directory.filters.anyLanguage')}</option>
+          {languages.map((code) => <option key={code} value={code}>{languageName(code)}</option>)}
+        </select>
+
+        {activeCount > 0 && (
+          <button type="button" className="dir-button dir-button--quiet" onClick={() => onChange(new URLSearchParams(params.get('q') ? { q: params.get('q')! } : {}))}>
+            {t('directory.filters.clear')}
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,38 @@
+// "Something wrong here?": a reason from a short list, nothing typed, so nothing personal can be sent.
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REPORT_REASONS, type ReportReason } from '../../../shared/directory/report.ts';
+
+export function ReportForm({ serviceId }: { serviceId: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [reason, setReason] = useState<ReportReason>('phone');
+  const [result, setResult] = useState<'sent' | 'failed' | undefined>();
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const response = await fetch(`/api/v1/services/${encodeURIComponent(serviceId)}/reports`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason }),
+      });
+      setResult(response.ok ? 'sent' : 'failed');
+    } catch {
+      setResult('failed');
+    }
+  };
+
+  return (
+    <details className="report-form">
+      <summary className="filter-panel__summary">{t('directory.report.title')}</summary>
+      <form onSubmit={send}>
+        <p>{t('directory.report.intro')}</p>
+        <label htmlFor={id}>{t('directory.report.reason')}</label>
+        <select id={id} className="dir-input" value={reason} onChange={(e) => setReason(e.target.value as ReportReason)}>
+          {REPORT_REASONS.map((r) => <option key={r} value={r}>{t(`directory.report.reasons.${r}`)}</option>)}
+        </select>
+        <button type="submit" className="dir-button">{t('directory.report.send')}</button>
+        <p role="status">{result ? t(`directory.report.${result}`) : ''}</p>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,97 @@
+// One service: what it offers, who it's for, opening times, and ways to get in touch or get there.
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ExitButton } from '../help/ExitButton.tsx';
+import { ContactLinks } from './ContactLinks.tsx';
+import { FavouriteButton } from './FavouriteButton.tsx';
+import { openStatus } from './hoursText.ts';
+import { rememberedPlace } from './place.ts';
+import { ReportForm } from './ReportForm.tsx';
+import { useWhereText } from './ResultList.tsx';
+import { useServices } from './useServices.ts';
+import { milesBetween } from '../../../shared/directory/distance.ts';
+import type { DirectoryService } from '../../../shared/directory/types.ts';
+
+function ages(s: DirectoryService, t: (key: string, o?: Record<string, unknown>) => string): string | undefined {
+  if (s.minAge !== undefined && s.maxAge !== undefined) return t('directory.service.ages', { min: s.minAge, max: s.maxAge });
+  if (s.minAge !== undefined) return t('directory.service.agesFrom', { min: s.minAge });
+  if (s.maxAge !== undefined) return t('directory.service.agesUpTo', { max: s.maxAge });
+  return undefined;
+}
+
+export function ServiceScreen() {
+  const { t, i18n } = useTranslation();
+  const { id } = useParams();
+  const services = useServices();
+  const whereText = useWhereText();
+  const navigate = useNavigate();
+  if (!services) return <p role="status">{t('directory.results.loading')}</p>;
+  const service = services.find((s) => s.id === id);
+  if (!service) {
+    return (
+      <div className="directory">
+        <h1>{t('directory.title')}</h1>
+        <p>{t('directory.service.notFound')}</p>
+        <Link to="/directory">{t('directory.service.back')}</Link>
+      </div>
+    );
+  }
+  const place = rememberedPlace();
+  const loc = service.location;
+  const miles = place && loc.kind === 'point' ? milesBetween(place, loc) : undefined;
+  const languageNames = (service.languages ?? []).map((code) => {
+    try { return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code; } catch { return code; }
+  });
+  const ageText = ages(service, t);
+
+  return (
+    <div className="directory service-page">
+      <ExitButton />
+      <p>
+        <button type="button" className="dir-button dir-button--quiet" onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/directory'))}>
+          {t('directory.service.back')}
+        </button>
+      </p>
+      <h1>{service.name}</h1>
+      {service.organisation && <p className="dir-hint">{service.organisation}</p>}
+      <p className="service-page__hours">{openStatus(service.hours, new Date(), t, i18n.language)}</p>
+
+      <h2>{t('directory.service.contactTitle')}</h2>
+      <ContactLinks contacts={service.contacts} name={service.name} />
+      {loc.kind === 'point' && (
+        <ul className="contact-links service-page__map">
+          <li><a className="contact-link" href={`geo:${loc.lat},${loc.lng}?q=${loc.lat},${loc.lng}`}>{t('directory.actions.directions')}</a></li>
+          <li><a className="contact-link" rel="noreferrer" target="_blank" href={`https://www.openstreetmap.org/?mlat=${loc.lat}&mlon=${loc.lng}#map=16/${loc.lat}/${loc.lng}`}>{t('directory.actions.map')}</a></li>
+        </ul>
+      )}
+      <FavouriteButton id={service.id} />
+
+      <h2>{t('directory.service.where')}</h2>
+      <p>{loc.kind === 'point' && loc.address ? `${loc.address}${miles !== undefined ? ` · ${whereText(service, miles)}` : ''}` : whereText(service, miles)}</p>
+
+      <h2>{t('directory.service.about')}</h2>
+      <p>{service.description}</p>
+      {(service.whoFor || ageText || service.careLeaverSpecific) && (
+        <>
+          <h2>{t('directory.service.whoFor')}</h2>
+          {service.whoFor && <p>{service.whoFor}</p>}
+          {service.careLeaverSpecific && <p>{t('directory.results.careLeavers')}</p>}
+          {ageText && <p>{ageText}</p>}
+        </>
+      )}
+      {languageNames.length > 0 && (
+        <>
+          <h2>{t('directory.service.languages')}</h2>
+          <p>{languageNames.join(', ')}</p>
+        </>
+      )}
+      {(service.free || service.walkIn) && (
+        <ul className="service-page__facts">
+          {service.free && <li>{t('directory.service.free')}</li>}
+          {service.walkIn && <li>{t('directory.service.walkIn')}</li>}
+        </ul>
+      )}
+      <ReportForm serviceId={service.id} />
+    </div>
+  );
+}
