@@ -24,6 +24,8 @@ export async function registerStatic(app: FastifyInstance, staticDir: string): P
       root,
       cacheControl: false,
       etag: true,
+      // Send the .br/.gz copies the build writes (src/app/pwa/compressedCopies.ts) to browsers that accept them.
+      preCompressed: true,
       setHeaders: (res, filePath) => setCacheHeaders(res, filePath, root),
     });
   }
