@@ -1,0 +1,64 @@
+// The phone's own database: the source of truth for everything the young person sees.
+// Schema changes are new db.version(n) blocks with an upgrade function; never edit an old block.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Checkin } from '../../shared/checkins.ts';
+import type { Ons4 } from '../../shared/ons4.ts';
+import type { Appointment } from '../../shared/appointments/schema.ts';
+import type { Kind } from '../../shared/sync.ts';
+import type { DirectoryService } from '../../shared/directory/types.ts';
+import type { Favourite, SafetyPlan } from '../../shared/directory/personal.ts';
+
+/** A local change waiting to reach the server. `seq` is this device's mutation number (1, 2, 3…). */
+export type OutboxEntry = {
+  seq?: number;
+  kind: Kind;
+  op: 'put' | 'delete';
+  id: string;
+  record?: Record<string, unknown>;
+  clientTime: string;
+};
+
+/** A share or unshare with the PA waiting to be sent (sharing is a separate consent from syncing). */
+export type ShareQueueEntry = { n?: number; action: 'share' | 'unshare'; id: string; body?: Record<string, unknown> };
+
+/** Small key/value facts about this phone: device identity, sync cursor, chosen language, flags. */
+export type MetaEntry = { key: string; value: unknown };
+
+export class AppDatabase extends Dexie {
+  checkins!: EntityTable<Checkin, 'id'>;
+  ons4!: EntityTable<Ons4, 'id'>;
+  appointments!: EntityTable<Appointment, 'id'>;
+  services!: EntityTable<DirectoryService, 'id'>;
+  favourites!: EntityTable<Favourite, 'id'>;
+  safetyPlan!: EntityTable<SafetyPlan, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  shareQueue!: EntityTable<ShareQueueEntry, 'n'>;
+
+  constructor(name = 'care-leaver-app') {
+    super(name);
+    // v1: foundation. Later features add v2 (directory), v3 (appointments), v4 (sharing).
+    this.version(1).stores({
+      checkins: 'id, at',
+      ons4: 'id, at',
+      outbox: '++seq, [kind+id]',
+      meta: 'key',
+    });
+    // v2: directory (see src/shared/directory). Favourites and the safety plan stay on this phone only.
+    this.version(2).stores({ services: 'id', favourites: 'id', safetyPlan: 'id' });
+    // v3: appointments (see src/shared/appointments).
+    this.version(3).stores({ appointments: 'id, startsAt' });
+    // v4: sharing with a PA. Share/unshare choices wait here until the phone is online.
+    this.version(4).stores({ shareQueue: '++n' });
+  }
+}
+
+export const db = new AppDatabase();
+
+/** Which Dexie table holds each kind of synced record. Features add their kinds here. */
+export const tableForKind: Partial<Record<Kind, string>> = {
+  checkin: 'checkins',
+  ons4: 'ons4',
+  appointment: 'appointments',
+  service: 'services',
+};
