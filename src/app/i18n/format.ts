@@ -1,7 +1,8 @@
 // Dates, times and numbers in the reader's language, through Intl (Arabic gets Arabic digits and month names).
 import i18n from 'i18next';
 
-const locale = () => i18n.language || 'en';
+// English here is British English (day before month); other languages use their own conventions.
+const locale = () => (!i18n.language || i18n.language === 'en' ? 'en-GB' : i18n.language);
 
 export function formatDay(date: Date | string): string {
   return new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(date));

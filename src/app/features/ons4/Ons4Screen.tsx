@@ -1,4 +1,116 @@
-// Placeholder until its feature lands; replaced by the feature's real screen.
+// The four ONS personal wellbeing questions, in their exact wording; skippable, then shown back with a trend.
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Ons4 } from '../../../shared/ons4.ts';
+import { ONS4_ITEMS, type Ons4Item } from '../../../shared/ons4Bands.ts';
+import { db } from '../../data/db.ts';
+import { saveRecord } from '../../data/records.ts';
+import { useUnsavedInput } from '../../ui/unsavedInput.ts';
+import { Ons4Question } from './Ons4Question.tsx';
+import { Ons4Results } from './Ons4Results.tsx';
+import { Ons4Trend } from './Ons4Trend.tsx';
+import './ons4.css';
+
+type Answers = Partial<Record<Ons4Item, number>>;
+const DRAFT_KEY = 'draft:ons4';
+const ERROR_ID = 'ons4-error';
+
+function readDraft(): Answers {
+  try {
+    return JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? '{}') as Answers;
+  } catch {
+    return {};
+  }
+}
+
 export default function Ons4Screen() {
-  return null;
+  const { t } = useTranslation();
+  const [answers, setAnswers] = useState<Answers>(readDraft);
+  const [problem, setProblem] = useState<'missing' | 'error' | undefined>();
+  const [saved, setSaved] = useState<Ons4 | undefined>();
+  const history = useLiveQuery(() => db.ons4.toArray(), []);
+  const dirty = !saved && Object.keys(answers).length > 0;
+  useUnsavedInput('ons4', dirty);
+
+  useEffect(() => {
+    try {
+      if (dirty) sessionStorage.setItem(DRAFT_KEY, JSON.stringify(answers));
+      else sessionStorage.removeItem(DRAFT_KEY);
+    } catch {
+      // Without storage the form still works; only reload-protection is lost.
+    }
+  }, [answers, dirty]);
+
+  const missing = ONS4_ITEMS.filter((item) => answers[item] === undefined);
+
+  async function save() {
+    if (missing.length > 0) {
+      setProblem('missing');
+      document.querySelector<HTMLInputElement>(`#ons4-${missing[0]} input`)?.focus();
+      return;
+    }
+    const now = new Date().toISOString();
+    const record: Ons4 = {
+      id: crypto.randomUUID(), at: now,
+      life: answers.life!, worthwhile: answers.worthwhile!, happy: answers.happy!, anxious: answers.anxious!,
+      sharedWithPa: false, updatedAt: now,
+    };
+    try {
+      await saveRecord('ons4', record);
+      setProblem(undefined);
+      setSaved(record);
+      window.scrollTo?.(0, 0);
+    } catch {
+      setProblem('error');
+    }
+  }
+
+  if (saved) {
+    return (
+      <div className="ons4">
+        <h1>{t('ons4.title')}</h1>
+        <p role="status" className="status-message">{t('ons4.results.thanks')}</p>
+        <Ons4Results answers={saved} />
+        <Ons4Trend history={history ?? [saved]} />
+        <p><Link to="/" className="button">{t('ons4.results.done')}</Link></p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="ons4">
+      <h1>{t('ons4.title')}</h1>
+      <p>{t('ons4.intro')}</p>
+      <p className="muted">
+        {t('ons4.skipHint')} <Link to="/">{t('ons4.skip')}</Link>
+      </p>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {ONS4_ITEMS.map((item) => (
+          <Ons4Question
+            key={item}
+            item={item}
+            value={answers[item]}
+            errorId={problem === 'missing' && answers[item] === undefined ? ERROR_ID : undefined}
+            onChange={(score) => setAnswers((a) => ({ ...a, [item]: score }))}
+          />
+        ))}
+        <p id={ERROR_ID} role="alert" className="error-message">
+          {problem === 'missing' && missing.length > 0 ? t('ons4.missing') : problem === 'error' ? t('ons4.error') : ''}
+        </p>
+        <div className="button-row">
+          <button type="submit" className="button">{t('ons4.save')}</button>
+          <Link to="/" className="button button-secondary">{t('ons4.skip')}</Link>
+        </div>
+      </form>
+      {history && history.length > 0 && <Ons4Trend history={history} />}
+    </div>
+  );
 }
