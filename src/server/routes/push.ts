@@ -1,0 +1,69 @@
+// Web Push for reminders: the VAPID public key, and saving or removing this device's push subscription.
+// Also starts the reminder scheduler with the server and stops it on close.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { deviceOf, requireDevice } from '../auth/device.ts';
+import { validate } from '../http/errors.ts';
+import { createReminderScheduler } from '../reminders/scheduler.ts';
+import { webPushSender } from '../reminders/send.ts';
+import { clockOf, loadReminderSettings } from '../reminders/settings.ts';
+import { remindersDb } from '../reminders/tables.ts';
+import { loadVapidKeys } from '../reminders/vapid.ts';
+
+const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
+
+function endpointSchema(allowLocalHttp: boolean) {
+  return z.url({ message: 'Must be the push service URL from the browser' }).max(2000).refine((value) => {
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    if (url.protocol === 'https:') return true;
+    // Only tests may point at a local stand-in; otherwise the server would post to anything on its own network.
+    return allowLocalHttp && url.protocol === 'http:' && url.hostname === '127.0.0.1';
+  }, 'Must be an https:// push service URL');
+}
+
+export async function pushRoutes(app: FastifyInstance): Promise<void> {
+  const settings = loadReminderSettings();
+  const vapid = loadVapidKeys(app.config.dataDir);
+  const db = remindersDb(app.store);
+
+  const subscriptionSchema = z.strictObject({
+    endpoint: endpointSchema(settings.allowLocalHttpEndpoints),
+    keys: z.strictObject({ p256dh: base64url(80, 100), auth: base64url(16, 32) }),
+    language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Must be a language code such as en or ar').max(35).default('en'),
+    words: z.strictObject({ comingUp: z.string().trim().min(1).max(120), open: z.string().trim().max(200) }).optional(),
+  });
+  const unsubscribeSchema = z.strictObject({ endpoint: z.string().min(1).max(2000) });
+  const idOf = (endpoint: string) => createHash('sha256').update(endpoint).digest('hex');
+
+  app.get('/push/key', async () => ({ publicKey: vapid.publicKey }));
+
+  app.post('/push/subscriptions', { onRequest: requireDevice }, async (request, reply) => {
+    const body = validate(subscriptionSchema, request.body);
+    const device = deviceOf(request);
+    const values = {
+      device_id: device.id, person_id: device.personId, endpoint: body.endpoint, p256dh: body.keys.p256dh, auth: body.keys.auth,
+      language: body.language, words: JSON.stringify(body.words ?? {}),
+    };
+    await db.insertInto('push_subscriptions')
+      .values({ id: idOf(body.endpoint), ...values, created_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
+    return reply.status(201).send({ subscribed: true });
+  });
+
+  app.delete('/push/subscriptions', { onRequest: requireDevice }, async (request) => {
+    const body = validate(unsubscribeSchema, request.body);
+    const device = deviceOf(request);
+    await db.deleteFrom('push_subscriptions').where('id', '=', idOf(body.endpoint)).where('person_id', '=', device.personId).execute();
+    return { subscribed: false };
+  });
+
+  if (!settings.enabled) return;
+  const scheduler = createReminderScheduler({
+    store: app.store, send: webPushSender(vapid), now: clockOf(settings), intervalMs: settings.tickMs, log: app.log,
+  });
+  app.addHook('onReady', async () => scheduler.start());
+  app.addHook('preClose', async () => scheduler.stop());
+}
