@@ -10,6 +10,7 @@ import { ScreenFallback } from './ui/ScreenFallback.tsx';
 import { StorageBanner } from './ui/StorageBanner.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { LanguagePicker } from './i18n/LanguagePicker.tsx';
+import { UpdateNotice } from './pwa/UpdateNotice.tsx';
 import type { StorageMode } from './data/storage.ts';
 
 export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
@@ -17,6 +18,7 @@ export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
   return (
     <div className="shell">
       <a href="#main" className="skip-link">{t('app.skipLink')}</a>
+      <UpdateNotice />
       <header className="app-header">
         <HelpNowBar />
         <div className="app-header-row">
