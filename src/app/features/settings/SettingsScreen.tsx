@@ -1,4 +1,76 @@
-// Placeholder until its feature lands; replaced by the feature's real screen.
+// "More": language, backup status, installing the app, privacy in plain words, and where data comes from.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LanguageList } from '../../i18n/LanguageList.tsx';
+import { formatDateTime } from '../../i18n/format.ts';
+import { useSyncState } from '../../sync/status.ts';
+import { syncNow } from '../../sync/syncClient.ts';
+import './settings.css';
+
+function BackupSection() {
+  const { t } = useTranslation();
+  const state = useSyncState();
+  const [busy, setBusy] = useState(false);
+  return (
+    <section className="card" aria-labelledby="settings-backup">
+      <h2 id="settings-backup">{t('settings.backup.title')}</h2>
+      {state && (
+        <>
+          <p className="settings-backup-state">
+            <span aria-hidden="true" className={state.backedUp ? 'sync-dot sync-dot-done' : 'sync-dot'} />{' '}
+            {t(state.backedUp ? 'sync.backedUp' : 'sync.savedOnPhone')}
+          </p>
+          <p>
+            {state.lastSyncAt ? t('sync.lastBackup', { when: formatDateTime(state.lastSyncAt) }) : t('sync.neverBackedUp')}
+          </p>
+          {state.pending > 0 && <p>{t('settings.backup.pending', { count: state.pending })}</p>}
+        </>
+      )}
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          await syncNow();
+          setBusy(false);
+        }}
+      >
+        {t('settings.backup.syncNow')}
+      </button>
+    </section>
+  );
+}
+
 export default function SettingsScreen() {
-  return null;
+  const { t } = useTranslation();
+  return (
+    <div className="settings">
+      <h1>{t('settings.title')}</h1>
+      <section className="card" aria-labelledby="settings-language">
+        <h2 id="settings-language">{t('settings.language')}</h2>
+        <LanguageList />
+      </section>
+      <BackupSection />
+      <section className="card" aria-labelledby="settings-ons4">
+        <h2 id="settings-ons4">{t('ons4.title')}</h2>
+        <p><Link to="/ons4">{t('ons4.invite.start')}</Link></p>
+      </section>
+      <section className="card" aria-labelledby="settings-install">
+        <h2 id="settings-install">{t('settings.install.title')}</h2>
+        <p>{t('settings.install.text')}</p>
+      </section>
+      <section className="card" aria-labelledby="settings-privacy">
+        <h2 id="settings-privacy">{t('settings.privacy.title')}</h2>
+        <p>{t('settings.privacy.text')}</p>
+        <p>{t('settings.privacy.noAccount')}</p>
+      </section>
+      <section className="card" aria-labelledby="settings-about">
+        <h2 id="settings-about">{t('settings.about.title')}</h2>
+        <p>{t('settings.about.ons')}</p>
+        <p lang="en" dir="ltr">{t('settings.about.osData')}</p>
+      </section>
+    </div>
+  );
 }

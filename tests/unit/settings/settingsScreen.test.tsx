@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
+import { saveRecord } from '../../../src/app/data/records.ts';
+import { db } from '../../../src/app/data/db.ts';
+import { changeLanguage } from '../../../src/app/i18n/index.ts';
+import { FakeSyncServer } from '../sync/fakeServer.ts';
+import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+
+beforeEach(async () => {
+  cleanup();
+  await freshPhone();
+});
+
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await changeLanguage('en');
+});
+
+describe('More (settings)', () => {
+  it('explains privacy in plain words and credits the data it uses', async () => {
+    renderAt(<SettingsScreen />);
+    expect(screen.getByRole('heading', { level: 1, name: 'More' })).toBeInTheDocument();
+    expect(screen.getByText('Your check-ins are stored on this phone and backed up to our server. Nobody else sees them unless you choose to share.')).toBeInTheDocument();
+    expect(screen.getByText('Contains OS data © Crown copyright and database right')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Save this app to your home screen' })).toBeInTheDocument();
+  });
+
+  it('shows what waits to be backed up, and backs up when asked', async () => {
+    const user = userEvent.setup();
+    const server = new FakeSyncServer();
+    vi.stubGlobal('fetch', server.fetch);
+    const now = new Date().toISOString();
+    await saveRecord('checkin', { id: crypto.randomUUID(), at: now, mood: 4, hard: [], good: [], feelings: [], note: '', sharedWithPa: false, updatedAt: now });
+    renderAt(<SettingsScreen />);
+
+    expect(await screen.findByText('1 change is waiting to be backed up.')).toBeInTheDocument();
+    expect(screen.getByText(/Not backed up yet/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back up now' }));
+
+    await waitFor(() => expect(screen.getByText(/^Last backed up /)).toBeInTheDocument());
+    expect(screen.queryByText(/waiting to be backed up/)).not.toBeInTheDocument();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('changes the language from the list', async () => {
+    const user = userEvent.setup();
+    renderAt(<SettingsScreen />);
+    await user.click(screen.getByRole('button', { name: 'العربية' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'المزيد' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'العربية' })).toHaveAttribute('aria-pressed', 'true');
+  });
+});

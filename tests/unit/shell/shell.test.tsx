@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import { Shell } from '../../../src/app/App.tsx';
+import { db } from '../../../src/app/data/db.ts';
+import { saveRecord } from '../../../src/app/data/records.ts';
+import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+
+beforeEach(async () => {
+  cleanup();
+  await freshPhone();
+});
+
+describe('app shell', () => {
+  it('has a skip link, a Help now link and the main places on every screen', async () => {
+    renderAt(<Shell />, '/history');
+    expect(screen.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main');
+    expect(screen.getByRole('link', { name: /Help now/ })).toHaveAttribute('href', '/help');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const links = ['Today', 'History', 'Find help', 'Appointments', 'More'].map((name) => screen.getByRole('link', { name }));
+    expect(links.map((l) => l.getAttribute('href'))).toEqual(['/', '/history', '/directory', '/appointments', '/settings']);
+    expect(nav).toContainElement(links[0]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your check-ins' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('says "Saved on this phone" while changes wait, and "Backed up" once they are on the server', async () => {
+    renderAt(<Shell />);
+    const status = () => screen.getAllByRole('status').find((s) => s.classList.contains('sync-status'))!;
+    await waitFor(() => expect(status()).toHaveTextContent('Saved on this phone'));
+
+    await db.meta.bulkPut([{ key: 'lastSyncOk', value: true }, { key: 'lastSyncAt', value: new Date().toISOString() }]);
+    await waitFor(() => expect(status()).toHaveTextContent('Backed up'));
+
+    const now = new Date().toISOString();
+    await saveRecord('checkin', { id: crypto.randomUUID(), at: now, mood: 3, hard: [], good: [], feelings: [], note: '', sharedWithPa: false, updatedAt: now });
+    await waitFor(() => expect(status()).toHaveTextContent('Saved on this phone'));
+  });
+
+  it('says plainly when this browser will not keep data on the phone', () => {
+    renderAt(<Shell storage="memory" />);
+    expect(screen.getByText(/won't let us save on this phone/)).toBeInTheDocument();
+  });
+
+  it('has a calm page for addresses that do not exist', async () => {
+    renderAt(<Shell />, '/nowhere');
+    expect(await screen.findByRole('heading', { level: 1, name: "We couldn't find that page" })).toBeInTheDocument();
+  });
+});
