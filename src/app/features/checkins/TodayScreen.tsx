@@ -1,5 +1,5 @@
 // The first screen: a greeting and the quick check-in (one tap on a face is enough), then gentle extras.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,8 @@ import { NextAppointmentSlot } from '../appointments/NextAppointmentSlot.tsx';
 import { greetingKey, latestCheckinToday } from './todayCheckin.ts';
 
 const DRAFT_KEY = 'today';
+// Sharing code loads only when a check-in is on screen, never with the first route.
+const ShareToggle = lazy(() => import('../sharing/ShareToggle.tsx'));
 
 export function TodayScreen() {
   const { t } = useTranslation();
@@ -44,6 +46,7 @@ export function TodayScreen() {
             {t('today.lastCheckin', { time: formatTime(latest.at), mood: t(`checkin.mood.${latest.mood}`) })}
           </p>
           <p role="status" className="status-message">{justSaved ? t('checkin.updated') : ''}</p>
+          <Suspense fallback={null}><ShareToggle kind="checkin" id={latest.id} /></Suspense>
           <button
             type="button"
             className="button button-secondary"

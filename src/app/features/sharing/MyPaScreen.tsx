@@ -1,4 +1,72 @@
-// Placeholder until its feature lands; replaced by the feature's real screen.
+// "My PA": connect with a code, send a request, see what I shared (seen? reply?), monitoring choice, backup.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkingHours } from '../../../shared/sharing/schemas.ts';
+import { BackupPanel } from './BackupPanel.tsx';
+import { ConnectForm } from './ConnectForm.tsx';
+import { OfflineError, sendJson } from './api.ts';
+import { flushShareQueue } from './queue.ts';
+import { RequestButtons } from './RequestButtons.tsx';
+import { SharedList } from './SharedList.tsx';
+import { refreshMyPa, useMyPaStatus } from './status.ts';
+import './sharing.css';
+
+function workingHoursText(hours: WorkingHours, language: string): string[] {
+  const day = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday, so day n is 2024-01-0n.
+  return [...hours.days].sort((a, b) => a.day - b.day).map((d) => `${day.format(new Date(Date.UTC(2024, 0, d.day)))} ${d.start}–${d.end}`);
+}
+
 export default function MyPaScreen() {
-  return null;
+  const { t, i18n } = useTranslation();
+  const status = useMyPaStatus();
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    void flushShareQueue().catch(() => undefined);
+  }, []);
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    try {
+      await action();
+      await refreshMyPa();
+      setMessage(done);
+    } catch (e) {
+      setMessage(e instanceof OfflineError ? t('sharing.errors.offline') : t('sharing.errors.server'));
+    }
+  }
+
+  const disconnect = () => {
+    if (window.confirm(t('sharing.disconnect.confirm'))) void run(() => sendJson('DELETE', '/my-pa'), t('sharing.disconnect.done'));
+  };
+
+  return (
+    <div className="my-pa">
+      <h1>{t('sharing.title')}</h1>
+      {status === undefined ? null : !status?.connected ? <ConnectForm /> : (
+        <>
+          <p className="card">{t('sharing.connectedTo', { name: status.paName })}</p>
+          <p className="muted">{t('sharing.workingHours')}</p>
+          <ul className="sharing-hours">{workingHoursText(status.workingHours, i18n.language).map((line) => <li key={line}>{line}</li>)}</ul>
+          <RequestButtons />
+          <section aria-labelledby="shared-title">
+            <h2 id="shared-title">{t('sharing.list.title')}</h2>
+            <SharedList shares={status.shares} />
+          </section>
+          <section aria-labelledby="monitoring-title">
+            <h2 id="monitoring-title">{t('sharing.monitoring.title')}</h2>
+            <p>{t('sharing.monitoring.explain')}</p>
+            <label className="sharing-check">
+              <input type="checkbox" checked={status.monitoring}
+                onChange={(e) => void run(() => sendJson('PUT', '/my-pa/monitoring', { optIn: e.target.checked }), t('sharing.monitoring.saved'))} />
+              {t('sharing.monitoring.label')}
+            </label>
+          </section>
+          <button type="button" className="button button-danger" onClick={disconnect}>{t('sharing.disconnect.button')}</button>
+        </>
+      )}
+      <p role="status">{message}</p>
+      <BackupPanel />
+    </div>
+  );
 }

@@ -1,0 +1,124 @@
+// Lost phone: a recovery code shown once (to write down or copy), restoring on a new phone, and my devices.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../data/db.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { META, syncNow } from '../../sync/syncClient.ts';
+import { OfflineError, SharingHttpError, sendJson } from './api.ts';
+import { refreshMyPa } from './status.ts';
+
+type MyDevice = { id: string; createdAt: string; lastSeenAt: string; thisDevice: boolean };
+
+/** Switches this phone to the restored identity, then pulls everything from the start. */
+async function useRestoredIdentity(identity: { deviceId: string; token: string }): Promise<void> {
+  await db.transaction('rw', db.meta, db.outbox, async () => {
+    await db.meta.bulkPut([{ key: META.identity, value: identity }, { key: META.cursor, value: 0 }, { key: META.ackedSeq, value: 0 }]);
+    // The restored device starts at seq 0 on the server, so anything waiting here is renumbered from 1.
+    const waiting = await db.outbox.orderBy('seq').toArray();
+    await db.outbox.clear();
+    await db.outbox.bulkAdd(waiting.map((entry, i) => ({ ...entry, seq: i + 1 })));
+  });
+  await syncNow();
+  await refreshMyPa();
+}
+
+export function BackupPanel() {
+  const { t } = useTranslation();
+  const ids = { code: useId(), error: useId() };
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const [copied, setCopied] = useState('');
+  const [devices, setDevices] = useState<MyDevice[] | null>(null);
+  const [restoreCode, setRestoreCode] = useState('');
+  const [message, setMessage] = useState('');
+  const [restoreError, setRestoreError] = useState('');
+
+  const loadDevices = () => sendJson<{ devices: MyDevice[] }>('GET', '/my-devices').then((r) => setDevices(r.devices)).catch(() => setDevices(null));
+  useEffect(() => void loadDevices(), []);
+
+  async function makeCode() {
+    try {
+      setRecoveryCode((await sendJson<{ code: string }>('POST', '/recovery-code')).code);
+    } catch (e) {
+      setMessage(e instanceof OfflineError ? t('sharing.errors.offline') : t('sharing.errors.server'));
+    }
+  }
+
+  async function copy() {
+    if (!recoveryCode) return;
+    try {
+      await navigator.clipboard.writeText(recoveryCode);
+      setCopied(t('sharing.backup.copied'));
+    } catch {
+      setCopied(t('sharing.backup.copyFailed'));
+    }
+  }
+
+  async function restore(event: FormEvent) {
+    event.preventDefault();
+    setRestoreError('');
+    try {
+      const identity = await sendJson<{ deviceId: string; token: string }>('POST', '/recovery/restore', { code: restoreCode.trim() }, false);
+      await useRestoredIdentity(identity);
+      setRestoreCode('');
+      setMessage(t('sharing.backup.restored'));
+      void loadDevices();
+    } catch (e) {
+      if (e instanceof OfflineError) setRestoreError(t('sharing.errors.offline'));
+      else if (e instanceof SharingHttpError && e.status === 429) setRestoreError(t('sharing.connect.tooManyTries'));
+      else setRestoreError(t('sharing.backup.restoreRejected'));
+    }
+  }
+
+  async function signOut(device: MyDevice) {
+    try {
+      await sendJson('DELETE', `/my-devices/${device.id}`);
+      setMessage(t('sharing.devices.signedOut'));
+      void loadDevices();
+    } catch {
+      setMessage(t('sharing.errors.server'));
+    }
+  }
+
+  return (
+    <section aria-labelledby="backup-title">
+      <h2 id="backup-title">{t('sharing.backup.title')}</h2>
+      <p>{t('sharing.backup.intro')}</p>
+      {recoveryCode ? (
+        <div className="card">
+          <p>{t('sharing.backup.shownOnce')}</p>
+          <p className="sharing-recovery-code" dir="ltr" translate="no">{recoveryCode}</p>
+          <button type="button" className="button button-secondary" onClick={() => void copy()}>{t('sharing.backup.copy')}</button>
+          <p role="status">{copied}</p>
+        </div>
+      ) : (
+        <button type="button" className="button" onClick={() => void makeCode()}>{t('sharing.backup.make')}</button>
+      )}
+      <p role="status">{message}</p>
+
+      <h3>{t('sharing.backup.restoreTitle')}</h3>
+      <form onSubmit={(e) => void restore(e)} noValidate className="sharing-form">
+        <label htmlFor={ids.code}>{t('sharing.backup.restoreLabel')}</label>
+        <input id={ids.code} dir="ltr" value={restoreCode} onChange={(e) => setRestoreCode(e.target.value)} autoComplete="off" spellCheck={false}
+          aria-invalid={!!restoreError} aria-describedby={restoreError ? ids.error : undefined} />
+        {restoreError && <p id={ids.error} className="sharing-error" role="alert">{restoreError}</p>}
+        <p className="muted">{t('sharing.backup.restoreWarning')}</p>
+        <button type="submit" className="button button-secondary">{t('sharing.backup.restore')}</button>
+      </form>
+
+      <h3>{t('sharing.devices.title')}</h3>
+      {devices === null ? <p className="muted">{t('sharing.errors.offline')}</p> : (
+        <ul className="sharing-list">
+          {devices.map((d) => (
+            <li key={d.id} className="card">
+              <p>{d.thisDevice ? <strong>{t('sharing.devices.thisPhone')}</strong> : t('sharing.devices.otherPhone')}</p>
+              <p className="muted">{t('sharing.devices.lastSeen', { when: formatDateTime(d.lastSeenAt) })}</p>
+              {!d.thisDevice && (
+                <button type="button" className="button button-danger" onClick={() => void signOut(d)}>{t('sharing.devices.signOut')}</button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

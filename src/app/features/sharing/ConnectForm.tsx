@@ -1,0 +1,67 @@
+// Connect to my PA with the short code they gave me, after reading what they will and won't see.
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OfflineError, SharingHttpError, sendJson } from './api.ts';
+import { refreshMyPa } from './status.ts';
+
+export function ConnectForm() {
+  const { t } = useTranslation();
+  const ids = { code: useId(), name: useId(), error: useId(), hint: useId() };
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<{ field: 'code' | 'name' | null; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function connect(event: FormEvent) {
+    event.preventDefault();
+    if (!/^[0-9a-z]{3}[\s-]?[0-9a-z]{3}$/i.test(code.trim())) {
+      setError({ field: 'code', text: t('sharing.connect.codeInvalid') });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await sendJson('POST', '/my-pa/connect', { code: code.trim(), name: name.trim() });
+      await refreshMyPa();
+    } catch (e) {
+      if (e instanceof OfflineError) setError({ field: null, text: t('sharing.errors.offline') });
+      else if (e instanceof SharingHttpError && e.status === 429) setError({ field: 'code', text: t('sharing.connect.tooManyTries') });
+      else if (e instanceof SharingHttpError && e.status === 400) setError({ field: 'code', text: t('sharing.connect.codeRejected') });
+      else setError({ field: null, text: t('sharing.errors.server') });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="connect-title">
+      <h2 id="connect-title">{t('sharing.connect.title')}</h2>
+      <div className="card">
+        <h3>{t('sharing.connect.willSeeTitle')}</h3>
+        <ul>
+          <li>{t('sharing.connect.willSee1')}</li>
+          <li>{t('sharing.connect.willSee2')}</li>
+          <li>{t('sharing.connect.willSee3')}</li>
+        </ul>
+        <h3>{t('sharing.connect.neverSeeTitle')}</h3>
+        <ul>
+          <li>{t('sharing.connect.neverSee1')}</li>
+          <li>{t('sharing.connect.neverSee2')}</li>
+          <li>{t('sharing.connect.neverSee3')}</li>
+        </ul>
+      </div>
+      <form onSubmit={(e) => void connect(e)} noValidate className="sharing-form">
+        <label htmlFor={ids.code}>{t('sharing.connect.codeLabel')}</label>
+        <p id={ids.hint} className="muted">{t('sharing.connect.codeHint')}</p>
+        <input
+          id={ids.code} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false}
+          aria-invalid={error?.field === 'code'} aria-describedby={error?.field === 'code' ? `${ids.hint} ${ids.error}` : ids.hint}
+        />
+        <label htmlFor={ids.name}>{t('sharing.connect.nameLabel')}</label>
+        <input id={ids.name} dir="auto" value={name} maxLength={40} onChange={(e) => setName(e.target.value)} autoComplete="nickname" />
+        {error && <p id={ids.error} className="sharing-error" role="alert">{error.text}</p>}
+        <button type="submit" className="button" disabled={busy}>{t('sharing.connect.submit')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// What I have shared with my PA, whether they have seen it, their reply, and a way to take it back.
+import { useTranslation } from 'react-i18next';
+import type { SharedItem } from '../../../shared/sharing/schemas.ts';
+import { db } from '../../data/db.ts';
+import { saveRecord } from '../../data/records.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { flushShareQueue, queueUnshare } from './queue.ts';
+
+export function sharedItemTitle(item: SharedItem, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (item.kind === 'request') return t(`sharing.requests.${String(item.data.request)}`);
+  if (item.kind === 'ons4') return t('sharing.list.ons4');
+  return t('sharing.list.checkin', { mood: t(`sharing.moods.${String(item.data.mood)}`) });
+}
+
+export function SharedList({ shares }: { shares: SharedItem[] }) {
+  const { t } = useTranslation();
+
+  async function unshare(item: SharedItem) {
+    // Keep the phone's own copy in step, so the check-in no longer says "shared".
+    const local = item.kind === 'checkin' ? await db.checkins.get(item.id) : item.kind === 'ons4' ? await db.ons4.get(item.id) : undefined;
+    if (local && item.kind !== 'request') await saveRecord(item.kind, { ...local, sharedWithPa: false, updatedAt: new Date().toISOString() });
+    await queueUnshare(item.id);
+    await flushShareQueue();
+  }
+
+  if (shares.length === 0) return <p className="muted">{t('sharing.list.empty')}</p>;
+  return (
+    <ul className="sharing-list">
+      {shares.map((item) => (
+        <li key={item.id} className="card">
+          <p className="sharing-list-title">{sharedItemTitle(item, t)}</p>
+          <p className="muted">{t('sharing.list.sharedAt', { when: formatDateTime(item.sharedAt) })}</p>
+          <p>{item.seenAt ? <strong>{t('sharing.seen')}</strong> : t('sharing.notSeenYet')}</p>
+          {item.reply && (
+            <p className="sharing-reply">
+              {t('sharing.list.reply')} <span dir="auto">{item.reply}</span>
+            </p>
+          )}
+          <button type="button" className="button button-secondary" onClick={() => void unshare(item)}>
+            {t('sharing.list.unshare')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

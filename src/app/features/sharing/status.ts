@@ -1,0 +1,32 @@
+// What the phone knows about its PA link: fetched from the server and kept on the phone for offline reading.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { MyPaStatus, SharedItem } from '../../../shared/sharing/schemas.ts';
+import { db } from '../../data/db.ts';
+import { OfflineError, sendJson } from './api.ts';
+
+const STATUS_KEY = 'myPaStatus';
+
+/** Fetches the PA link and shares; keeps the last answer. Returns null when offline. */
+export async function refreshMyPa(): Promise<MyPaStatus | null> {
+  try {
+    const status = await sendJson<MyPaStatus>('GET', '/my-pa');
+    await db.meta.put({ key: STATUS_KEY, value: status });
+    return status;
+  } catch (error) {
+    if (error instanceof OfflineError) return null;
+    throw error;
+  }
+}
+
+export async function rememberStatus(status: MyPaStatus): Promise<void> {
+  await db.meta.put({ key: STATUS_KEY, value: status });
+}
+
+/** The last known status, live; undefined while loading, null when never fetched. */
+export function useMyPaStatus(): MyPaStatus | null | undefined {
+  return useLiveQuery(async () => ((await db.meta.get(STATUS_KEY))?.value as MyPaStatus | undefined) ?? null, []);
+}
+
+export function shareOf(status: MyPaStatus | null | undefined, id: string): SharedItem | undefined {
+  return status?.connected ? status.shares.find((s) => s.id === id) : undefined;
+}

@@ -1,0 +1,44 @@
+// The caseload, most in need first: "please call me", other requests, low check-ins, then everyone else.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
+import { LOW_MOOD } from '../shared/sharing/caseload.ts';
+import { paFetch } from './api.ts';
+import { formatWhen } from './i18n.ts';
+
+export function CaseloadPage() {
+  const { t, i18n } = useTranslation();
+  const [caseload, setCaseload] = useState<CaseloadEntry[] | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    paFetch<{ caseload: CaseloadEntry[] }>('GET', '/pa/caseload').then((r) => setCaseload(r.caseload), () => setError(t('pa.errors.server')));
+  }, [t]);
+
+  return (
+    <>
+      <h1>{t('pa.caseload.title')}</h1>
+      {error && <p role="alert" className="pa-error">{error}</p>}
+      {caseload?.length === 0 && <p>{t('pa.caseload.empty')}</p>}
+      <ul className="pa-caseload">
+        {caseload?.map((entry) => (
+          <li key={entry.personId} className="pa-card">
+            <h2 className="pa-card-title">
+              <Link to={`/people/${entry.personId}`}><span dir="auto">{entry.name}</span></Link>
+              {entry.unseen > 0 && <span className="pa-badge">{t('pa.caseload.newBadge', { count: entry.unseen })}</span>}
+            </h2>
+            <ul className="pa-flags">
+              {entry.unseenRequests.includes('call-me') && <li className="pa-flag pa-flag-urgent">{t('pa.caseload.callMe')}</li>}
+              {entry.unseenRequests.some((r) => r !== 'call-me') && <li className="pa-flag">{t('pa.caseload.request')}</li>}
+              {entry.lowestRecentMood !== null && entry.lowestRecentMood <= LOW_MOOD && <li className="pa-flag">{t('pa.caseload.lowMood')}</li>}
+            </ul>
+            <p className="pa-muted">
+              {entry.lastSharedAt ? t('pa.caseload.lastShared', { when: formatWhen(entry.lastSharedAt, i18n.language) }) : t('pa.caseload.nothingShared')}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+// The manager's monthly figures for their council, from young people who opted in; small numbers hidden.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CouncilFigures } from '../shared/sharing/monitoring.ts';
+import { paFetch } from './api.ts';
+
+const ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
+const BANDS = ['very-low', 'low', 'medium', 'high', 'very-high'] as const;
+
+export function FiguresPage() {
+  const { t, i18n } = useTranslation();
+  const [figures, setFigures] = useState<(CouncilFigures & { council: string }) | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    paFetch<CouncilFigures & { council: string }>('GET', '/manager/figures?months=6').then(setFigures, () => setError(t('pa.errors.server')));
+  }, [t]);
+  const num = (n: number | null, digits = 0) => (n === null ? t('pa.figures.hidden') : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(n));
+  const pct = (n: number | undefined) => new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(n ?? 0);
+  const month = (m: string) => new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+
+  if (error) return <p role="alert" className="pa-error">{error}</p>;
+  if (!figures) return null;
+  return (
+    <>
+      <h1>{t('pa.figures.title', { council: figures.council })}</h1>
+      <p>{t('pa.figures.explain')}</p>
+      <p>{t('pa.figures.participants')}: <strong>{num(figures.participants)}</strong></p>
+      <div className="pa-table-wrap">
+        <table className="pa-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('pa.figures.month')}</th>
+              <th scope="col">{t('pa.figures.checkingIn')}</th>
+              <th scope="col">{t('pa.figures.respondents')}</th>
+              {ITEMS.map((i) => <th key={i} scope="col">{t(`pa.person.ons4.${i}`)} ({t('pa.figures.average')})</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {figures.months.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{month(m.month)}</th>
+                <td>{num(m.checkingIn)}</td>
+                <td>{num(m.ons4Respondents)}</td>
+                {ITEMS.map((i) => <td key={i}>{num(m.ons4Averages?.[i] ?? null, 1)}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {figures.months.filter((m) => m.ons4Bands).map((m) => (
+        <section key={m.month} aria-labelledby={`bands-${m.month}`}>
+          <h2 id={`bands-${m.month}`}>{t('pa.figures.bandsTitle')}: {month(m.month)}</h2>
+          <ul>
+            {ITEMS.map((i) => (
+              <li key={i}>{t(`pa.person.ons4.${i}`)}: {BANDS.filter((b) => m.ons4Bands![i][b] !== undefined).map((b) => `${t(`pa.figures.bands.${b}`)} ${pct(m.ons4Bands![i][b])}`).join(' · ')}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

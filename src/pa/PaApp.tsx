@@ -1,0 +1,77 @@
+// Signed out: the sign-in form. Signed in: navigation and the pages a PA, manager or admin may open.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
+import type { StaffUser, WorkingHours } from '../shared/sharing/schemas.ts';
+import { onSignedOut, paFetch } from './api.ts';
+import { CaseloadPage } from './CaseloadPage.tsx';
+import { FiguresPage } from './FiguresPage.tsx';
+import { HoursPage } from './HoursPage.tsx';
+import { switchLanguage } from './i18n.ts';
+import { LoginPage } from './LoginPage.tsx';
+import { PairingPage } from './PairingPage.tsx';
+import { PersonPage } from './PersonPage.tsx';
+
+export type Me = { user: StaffUser; workingHours: WorkingHours };
+
+export function PaApp() {
+  const { t, i18n } = useTranslation();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    paFetch<Me>('GET', '/pa/me').then(setMe, () => setMe(null));
+    return onSignedOut(() => {
+      setMe(null);
+      setNotice(t('pa.errors.signedOut'));
+    });
+  }, [t]);
+
+  const signOut = async () => {
+    await paFetch('POST', '/pa/logout').catch(() => undefined);
+    setMe(null);
+  };
+  const other = i18n.language === 'ar' ? 'en' : 'ar';
+
+  return (
+    <BrowserRouter basename="/pa">
+      <a href="#main" className="pa-skip">{t('pa.skipLink')}</a>
+      <header className="pa-header">
+        <p className="pa-brand">{t('pa.title')}</p>
+        <button type="button" className="pa-link-button" lang={other} onClick={() => void switchLanguage(other)}>{t('pa.otherLanguage')}</button>
+        {me && (
+          <nav aria-label={t('pa.nav.label')} className="pa-nav">
+            <ul>
+              {me.user.role === 'pa' && (
+                <>
+                  <li><NavLink to="/" end>{t('pa.nav.caseload')}</NavLink></li>
+                  <li><NavLink to="/pairing">{t('pa.nav.pairing')}</NavLink></li>
+                  <li><NavLink to="/hours">{t('pa.nav.hours')}</NavLink></li>
+                </>
+              )}
+              {me.user.role === 'manager' && <li><NavLink to="/" end>{t('pa.nav.figures')}</NavLink></li>}
+              <li><button type="button" className="pa-link-button" onClick={() => void signOut()}>{t('pa.nav.signOut')}</button></li>
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" className="pa-main" tabIndex={-1}>
+        {me === undefined ? null : me === null ? (
+          <LoginPage notice={notice} onSignedIn={(next) => { setNotice(''); setMe(next); }} />
+        ) : me.user.role === 'manager' ? (
+          <FiguresPage />
+        ) : me.user.role === 'pa' ? (
+          <Routes>
+            <Route path="/" element={<CaseloadPage />} />
+            <Route path="/people/:personId" element={<PersonPage />} />
+            <Route path="/pairing" element={<PairingPage />} />
+            <Route path="/hours" element={<HoursPage initial={me.workingHours} />} />
+            <Route path="*" element={<CaseloadPage />} />
+          </Routes>
+        ) : (
+          <h1>{t('pa.title')}</h1>
+        )}
+      </main>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,83 @@
+// One young person's page: only what they shared, in time order, with a trend chart, seen + reply and CSV export.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { SharedItem } from '../shared/sharing/schemas.ts';
+import { paFetch } from './api.ts';
+import { formatWhen } from './i18n.ts';
+import { SeenForm } from './SeenForm.tsx';
+import { TrendChart } from './TrendChart.tsx';
+
+type PersonView = { person: { id: string; name: string }; shares: SharedItem[] };
+const ONS4 = ['life', 'worthwhile', 'happy', 'anxious'] as const;
+
+function ItemBody({ item }: { item: SharedItem }) {
+  const { t } = useTranslation();
+  const d = item.data;
+  const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : '');
+  if (item.kind === 'request') {
+    return <p className="pa-item-title">{t(`sharing.requests.${String(d.request)}`)}{d.about ? <> · <span dir="auto">{String(d.about)}</span></> : null}</p>;
+  }
+  if (item.kind === 'ons4') {
+    return (
+      <dl className="pa-ons4">
+        {ONS4.map((k) => <div key={k}><dt>{t(`pa.person.ons4.${k}`)}</dt><dd>{String(d[k])} / 10</dd></div>)}
+      </dl>
+    );
+  }
+  return (
+    <>
+      <p className="pa-item-title">{t('pa.person.mood', { mood: t(`sharing.moods.${String(d.mood)}`) })}</p>
+      {list(d.feelings) && <p>{t('pa.person.feelings')} {list(d.feelings)}</p>}
+      {list(d.hard) && <p>{t('pa.person.hard')} {list(d.hard)}</p>}
+      {list(d.good) && <p>{t('pa.person.good')} {list(d.good)}</p>}
+      {d.note ? <p>{t('pa.person.note')} <span dir="auto">{String(d.note)}</span></p> : null}
+    </>
+  );
+}
+
+export function PersonPage() {
+  const { t, i18n } = useTranslation();
+  const { personId = '' } = useParams();
+  const [view, setView] = useState<PersonView | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+
+  const load = useCallback(() => {
+    paFetch<PersonView>('GET', `/pa/people/${encodeURIComponent(personId)}`).then(setView, () => setError(t('pa.errors.server')));
+  }, [personId, t]);
+  useEffect(load, [load]);
+
+  return (
+    <>
+      <p><Link to="/">{t('pa.person.back')}</Link></p>
+      {error && <p role="alert" className="pa-error">{error}</p>}
+      {view && (
+        <>
+          <h1>{t('pa.person.title', { name: view.person.name })}</h1>
+          <p role="status">{status}</p>
+          <TrendChart shares={view.shares} />
+          {view.shares.length === 0 ? <p>{t('pa.person.noShares')}</p> : (
+            <ol className="pa-items">
+              {view.shares.map((item) => (
+                <li key={item.id} className="pa-card">
+                  <p className="pa-muted">{formatWhen(String(item.data.at ?? item.sharedAt), i18n.language)}</p>
+                  <ItemBody item={item} />
+                  {item.seenAt ? (
+                    <p className="pa-muted">
+                      {t('pa.person.seenAt', { when: formatWhen(item.seenAt, i18n.language) })}
+                      {item.reply && <> · {t('pa.person.yourReply')} <span dir="auto">{item.reply}</span></>}
+                    </p>
+                  ) : (
+                    <SeenForm shareId={item.id} onSeen={() => { setStatus(t('pa.person.saved')); load(); }} />
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+          <p><a className="pa-button pa-button-secondary" href={`/api/v1/pa/people/${encodeURIComponent(personId)}/export.csv`} download>{t('pa.person.export')}</a></p>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// The PA page's languages: English and Arabic, both bundled (this page is for office computers, not phones on data).
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import ar from '../../locales/ar.json';
+import en from '../../locales/en.json';
+
+const STORAGE_KEY = 'pa-language';
+export const PA_LANGUAGES = ['en', 'ar'] as const;
+export type PaLanguage = (typeof PA_LANGUAGES)[number];
+
+export function applyLanguage(code: PaLanguage): void {
+  document.documentElement.lang = code;
+  document.documentElement.dir = code === 'ar' ? 'rtl' : 'ltr';
+}
+
+function storedLanguage(): PaLanguage {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'ar' ? 'ar' : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export async function setupI18n(): Promise<void> {
+  const lng = storedLanguage();
+  await i18n.use(initReactI18next).init({
+    lng,
+    fallbackLng: 'en',
+    resources: { en: { translation: { pa: en.pa, sharing: en.sharing } }, ar: { translation: { pa: ar.pa, sharing: ar.sharing } } },
+    interpolation: { escapeValue: false },
+  });
+  applyLanguage(lng);
+}
+
+export async function switchLanguage(code: PaLanguage): Promise<void> {
+  await i18n.changeLanguage(code);
+  applyLanguage(code);
+  try {
+    localStorage.setItem(STORAGE_KEY, code);
+  } catch {
+    // Not remembered when storage is blocked; the switch still works.
+  }
+}
+
+export function formatWhen(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(iso));
+}

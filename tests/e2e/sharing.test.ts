@@ -1,0 +1,149 @@
+// Two browsers, like real life: a young person's phone and their PA's computer, against the real built app and server.
+import { spawnSync } from 'node:child_process';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, ROOT, screenshot, startBrowser, startServer,
+  waitForServiceWorker, type RunningServer,
+} from './harness.ts';
+
+// Set E2E_STATIC_DIR to test a build somewhere other than dist/.
+const staticDir = process.env.E2E_STATIC_DIR || undefined;
+
+function createUser(server: RunningServer, role: 'pa' | 'manager', email: string, council: string): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-user', '--role', role, '--email', email, '--council', council, '--name', `Example ${role}`], {
+    cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8',
+  });
+  const password = /One-time password: (\S+)/.exec(run.stdout)?.[1];
+  if (!password) throw new Error(`create-user failed: ${run.stdout} ${run.stderr}`);
+  return password;
+}
+
+async function desk(browser: Browser, language = 'en'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: language, timezoneId: 'Europe/London' });
+  return { context, page: await context.newPage() };
+}
+
+async function signIn(page: Page, server: RunningServer, email: string, password: string): Promise<void> {
+  await page.goto(server.url('/pa/'));
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('sharing with a PA, end to end', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let paPassword: string;
+  let managerPassword: string;
+
+  beforeAll(async () => {
+    server = await startServer({ staticDir });
+    browser = await startBrowser();
+    paPassword = createUser(server, 'pa', 'pa@example.test', 'Example Council');
+    managerPassword = createUser(server, 'manager', 'manager@example.test', 'Example Council');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shares a check-in made offline; the PA sees it first, replies; the young person sees the reply; unsharing hides it', async () => {
+    const pa = await desk(browser);
+    await signIn(pa.page, server, 'pa@example.test', paPassword);
+    await pa.page.getByRole('link', { name: 'Connect a young person' }).click();
+    await pa.page.getByRole('button', { name: 'Make a code' }).click();
+    const code = /([2-9A-Z]{3}-[2-9A-Z]{3})/.exec(await pa.page.getByText(/^Code: /).innerText())![1];
+
+    const phone = await newPhone(browser, server);
+    await phone.page.goto(server.url('/my-pa'));
+    await waitForServiceWorker(phone.page);
+    await phone.page.getByLabel('Code from your PA').fill(code);
+    await phone.page.getByLabel(/first name or nickname/).fill('Example Young Person');
+    await expectNoAxeViolations(phone.page, 'connect to my PA (en)');
+    await phone.page.getByRole('button', { name: 'Connect' }).click();
+    await phone.page.getByText('You are connected to Example pa.').waitFor();
+
+    await phone.page.goto(server.url('/'));
+    await phone.page.getByRole('button', { name: 'Not good' }).waitFor();
+    await goOffline(phone.context);
+    await phone.page.getByRole('button', { name: 'Not good' }).click();
+    await phone.page.getByRole('button', { name: 'Done' }).click();
+    await phone.page.getByRole('button', { name: 'Share with my PA' }).click();
+    await phone.page.getByText('It will be shared with your PA when you’re back online').waitFor();
+    expect(server.query('select id from shares')).toHaveLength(0);
+    await goOnline(phone.context);
+    await eventually(() => server.query('select id from shares'), (rows) => rows.length === 1, 'the shared check-in reaching the server');
+
+    await pa.page.getByRole('link', { name: 'Caseload' }).click();
+    const first = pa.page.getByRole('listitem').filter({ hasText: 'Example Young Person' }).first();
+    await first.getByText('1 new').waitFor();
+    await expectNoAxeViolations(pa.page, 'PA caseload (en)');
+    await pa.page.getByRole('link', { name: 'Example Young Person' }).click();
+    await pa.page.getByText('Mood: not good').waitFor();
+    await expectNoAxeViolations(pa.page, 'PA young person page (en)');
+    await pa.page.getByLabel('Short reply (optional)').fill('Thanks for letting me know. I will call you tomorrow.');
+    await pa.page.getByRole('button', { name: 'Mark as seen' }).click();
+    await pa.page.getByText('Marked as seen.').waitFor();
+
+    await phone.page.goto(server.url('/my-pa'));
+    await phone.page.getByText('Seen', { exact: true }).waitFor();
+    await phone.page.getByText('Thanks for letting me know. I will call you tomorrow.').waitFor();
+    await expectNoAxeViolations(phone.page, 'my PA, connected (en)');
+    await expectNoHorizontalOverflow(phone.page, 'my PA, connected (en)');
+    await screenshot(phone.page, 'sharing-my-pa-en');
+
+    await phone.page.getByRole('button', { name: 'Stop sharing' }).click();
+    await eventually(() => server.query('select id from shares'), (rows) => rows.length === 0, 'the shared copy being deleted');
+    await pa.page.reload();
+    await pa.page.getByText('Nothing is shared with you right now.').waitFor();
+    await screenshot(pa.page, 'sharing-pa-person-en');
+    await pa.context.close();
+    await phone.context.close();
+  });
+
+  it('has no accessibility problems on the PA and manager pages and the sharing screens in Arabic, right to left', async () => {
+    const pa = await desk(browser, 'ar');
+    await pa.page.goto(server.url('/pa/'));
+    await pa.page.getByRole('button', { name: 'العربية' }).click();
+    await pa.page.getByRole('heading', { name: 'تسجيل الدخول' }).waitFor();
+    expect(await pa.page.getAttribute('html', 'dir')).toBe('rtl');
+    await expectNoAxeViolations(pa.page, 'PA sign in (ar)');
+    await pa.page.getByLabel('البريد الإلكتروني').fill('pa@example.test');
+    await pa.page.getByLabel('كلمة السر').fill(paPassword);
+    await pa.page.getByRole('button', { name: 'ادخل' }).click();
+    await pa.page.getByRole('heading', { name: 'الشباب الذين تتابعهم' }).waitFor();
+    await expectNoAxeViolations(pa.page, 'PA caseload (ar)');
+    await pa.page.getByRole('link', { name: 'ساعات العمل' }).click();
+    await pa.page.getByRole('heading', { name: 'ساعات عملك' }).waitFor();
+    await expectNoAxeViolations(pa.page, 'PA working hours (ar)');
+    await pa.page.getByRole('link', { name: 'ربط شاب أو شابة' }).click();
+    await pa.page.getByRole('button', { name: 'اصنع رمزًا' }).click();
+    await pa.page.getByText(/^الرمز: /).waitFor();
+    await expectNoAxeViolations(pa.page, 'PA pairing code (ar)');
+    await screenshot(pa.page, 'sharing-pa-pairing-ar');
+    await pa.page.getByRole('button', { name: 'اخرج' }).click();
+    await pa.page.getByLabel('البريد الإلكتروني').fill('manager@example.test');
+    await pa.page.getByLabel('كلمة السر').fill(managerPassword);
+    await pa.page.getByRole('button', { name: 'ادخل' }).click();
+    await pa.page.getByRole('heading', { name: /الأرقام الشهرية/ }).waitFor();
+    await expectNoAxeViolations(pa.page, 'manager figures (ar)');
+    await screenshot(pa.page, 'sharing-manager-ar');
+    await pa.page.getByRole('button', { name: 'English' }).click();
+    await pa.page.getByRole('heading', { name: /Monthly figures/ }).waitFor();
+    await expectNoAxeViolations(pa.page, 'manager figures (en)');
+    await pa.context.close();
+
+    const phone = await newPhone(browser, server, { language: 'ar' });
+    await phone.page.goto(server.url('/my-pa'));
+    await phone.page.getByRole('heading', { name: 'اتصل بمستشارك الشخصي' }).waitFor();
+    await expectNoAxeViolations(phone.page, 'connect to my PA (ar)');
+    await expectNoHorizontalOverflow(phone.page, 'connect to my PA (ar)');
+    await phone.page.getByRole('button', { name: 'شغّل النسخ الاحتياطي واصنع رمز الاسترجاع' }).click();
+    await phone.page.getByText('اكتب هذا الرمز واحفظه في مكان آمن. سنعرضه هذه المرة فقط.').waitFor();
+    await expectNoAxeViolations(phone.page, 'recovery code shown (ar)');
+    await expectNoHorizontalOverflow(phone.page, 'recovery code shown (ar)');
+    await screenshot(phone.page, 'sharing-my-pa-ar');
+    await phone.context.close();
+  });
+});
