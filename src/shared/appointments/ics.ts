@@ -79,7 +79,7 @@ export function appointmentToIcs(a: Appointment, words: IcsWords): string {
   const descriptionParts = [a.notes];
   if (a.servicePhone) descriptionParts.push(`${words.phone}: ${a.servicePhone}`);
   const description = descriptionParts.filter((p) => p.trim() !== '').join('\n');
-  const location = [a.place, a.serviceName].filter((p): p is string => !!p && p.trim() !== '');
+  const location = [a.serviceName, a.place].filter((p): p is string => !!p && p.trim() !== '');
   const uniqueLocation = [...new Set(location)].join(', ');
 
   const lines = [

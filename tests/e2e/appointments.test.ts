@@ -1,0 +1,159 @@
+// Appointments in real Chromium on the built app: added offline and linked to a Find help service, still there after
+// an offline reload, exported as a calendar file, a push shown as a notification by the service worker, clear
+// messages for bad input, and no axe-core problems in English or Arabic.
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, screenshot,
+  startBrowser, startServer, waitForServiceWorker, type RunningServer,
+} from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ staticDir: process.env.E2E_STATIC_DIR });
+  browser = await startBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Counts rows in one of the app's IndexedDB tables, straight from the browser. */
+function countLocal(page: Page, table: string): Promise<number> {
+  return page.evaluate((name) => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('care-leaver-app');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(name)) { db.close(); resolve(0); return; }
+      const count = db.transaction(name).objectStore(name).count();
+      count.onsuccess = () => { db.close(); resolve(count.result); };
+    };
+  }), table);
+}
+
+async function fillNewAppointment(page: Page, title: string) {
+  await page.getByLabel('What is it?').fill(title);
+  await page.getByLabel('Date', { exact: true }).fill('2030-07-15');
+  await page.getByLabel('Time', { exact: true }).fill('14:30');
+}
+
+describe('appointments in the browser', () => {
+  it('adds an appointment offline linked to a Find help service; it is still there after an offline reload, and the calendar file is right', async () => {
+    const { page, context } = await newPhone(browser, server);
+    await page.goto(server.url('/'));
+    await waitForServiceWorker(page);
+    await eventually(() => countLocal(page, 'services'), (n) => n > 0, 'the directory to reach the phone');
+
+    await goOffline(context);
+    await page.goto(server.url('/appointments/new'));
+    await fillNewAppointment(page, 'Careers chat');
+    await page.getByLabel('Search Find help').fill('Thrive careers');
+    await page.getByRole('button', { name: 'Use Thrive Careers Hub' }).click();
+    await expect.poll(() => page.getByText('Linked to Thrive Careers Hub').count()).toBe(1);
+    await page.getByRole('checkbox', { name: 'Someone to go with me' }).check();
+    await expectNoAxeViolations(page, 'new appointment form (en)');
+    await expectNoHorizontalOverflow(page, 'new appointment form (en)');
+    await screenshot(page, 'appointments-form-en');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Careers chat' }).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Careers chat' }).waitFor();
+    expect(await page.getByText('Thrive Careers Hub').first().isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'appointment details (en)');
+    await expectNoHorizontalOverflow(page, 'appointment details (en)');
+    await screenshot(page, 'appointments-detail-en');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Add to my calendar' }).click()]);
+    expect(download.suggestedFilename()).toBe('appointment-2030-07-15.ics');
+    const ics = readFileSync((await download.path())!, 'utf8');
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2030-07-15T13:30:00.000Z'); // 14:30 British Summer Time
+    expect(event.location).toBe('Thrive Careers Hub, Liverpool');
+    expect(event.component.getAllSubcomponents('valarm')).toHaveLength(2);
+
+    await goOnline(context);
+    const [synced] = await eventually(() => server.records('appointment'), (r) => r.length === 1, 'the appointment to sync');
+    expect(synced).toMatchObject({ title: 'Careers chat', serviceName: 'Thrive Careers Hub', travelHelp: { someoneToGoWith: true } });
+    await context.close();
+  });
+
+  it('shows a notification from the service worker when a reminder push arrives', async () => {
+    const { page, context } = await newPhone(browser, server);
+    await context.grantPermissions(['notifications'], { origin: server.origin });
+    await page.goto(server.url('/'));
+    await waitForServiceWorker(page);
+    const cdp = await context.newCDPSession(page);
+    const registrationId = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r) => r.scopeURL.startsWith(server.origin) && !r.isDeleted);
+        if (ours) resolve(ours.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    const payload = { title: 'You have something coming up', body: 'Open the app to see it.', url: '/appointments', tag: 'reminder-e2e' };
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.origin, registrationId: await registrationId, data: JSON.stringify(payload) });
+    const shown = await eventually(
+      () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag }))),
+      (list) => list.length > 0, 'a notification to show');
+    expect(shown).toEqual([{ title: payload.title, body: payload.body, tag: payload.tag }]);
+    await context.close();
+  });
+
+  it('gives clear messages for bad input and saves nothing', async () => {
+    const { page, context } = await newPhone(browser, server);
+    await page.goto(server.url('/appointments/new'));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Nothing has been saved yet');
+    await fillNewAppointment(page, 'College');
+    await page.getByLabel('Ends at (if you know)').fill('13:00');
+    await page.getByRole('button', { name: 'Add my own time' }).click();
+    await page.getByLabel('How long before').fill('-5');
+    await page.getByLabel('Notes').fill('n'.repeat(2500));
+    await page.getByRole('button', { name: 'Save' }).click();
+    for (const message of ['The end must be after the start.', 'A reminder must come before the appointment. Use a number above 0.', 'Notes can be up to 2000 characters. You have 2500.']) {
+      await page.getByText(message).waitFor();
+    }
+    await expectNoAxeViolations(page, 'appointment form with errors (en)');
+    await expectNoHorizontalOverflow(page, 'appointment form with errors (en)');
+    expect(await countLocal(page, 'appointments')).toBe(0);
+    await context.close();
+  });
+
+  it('reads right to left in Arabic with no accessibility problems on any appointment screen', async () => {
+    const { page, context } = await newPhone(browser, server, { language: 'ar' });
+    await page.goto(server.url('/appointments'));
+    await page.getByRole('heading', { level: 1, name: 'المواعيد' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expectNoAxeViolations(page, 'appointments list (ar)');
+    await page.getByRole('link', { name: 'أضف موعدًا' }).click();
+    await page.getByRole('heading', { level: 1, name: 'موعد جديد' }).waitFor();
+    await page.getByRole('button', { name: 'احفظ' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectNoAxeViolations(page, 'new appointment form with errors (ar)');
+    await expectNoHorizontalOverflow(page, 'new appointment form (ar)');
+    await screenshot(page, 'appointments-form-ar');
+    await page.getByLabel('ما هو الموعد؟').fill('الطبيب');
+    await page.getByLabel('التاريخ').fill('2030-03-05');
+    await page.getByLabel('الوقت', { exact: true }).fill('09:00');
+    await page.getByRole('button', { name: 'احفظ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'الطبيب' }).waitFor();
+    await page.getByRole('button', { name: 'لا أستطيع الحضور' }).click();
+    await expectNoAxeViolations(page, 'appointment details (ar)');
+    await expectNoHorizontalOverflow(page, 'appointment details (ar)');
+    await screenshot(page, 'appointments-detail-ar');
+    await page.getByRole('link', { name: 'ارجع إلى المواعيد' }).click();
+    await page.getByRole('heading', { level: 1, name: 'المواعيد' }).waitFor();
+    await expectNoAxeViolations(page, 'appointments list with one (ar)');
+    await screenshot(page, 'appointments-list-ar');
+    await context.close();
+  });
+});
