@@ -19,7 +19,7 @@ describe('Help now', () => {
     renderHelp();
     expect(screen.getByRole('heading', { level: 1, name: 'Help now' })).toBeInTheDocument();
     const samaritans = screen.getByRole('heading', { name: 'Samaritans' }).closest('li')!;
-    expect(within(samaritans).getByRole('link', { name: /Call Samaritans on 116 123/ })).toHaveAttribute('href', 'tel:116123');
+    expect(within(samaritans).getByRole('link', { name: /Call 116 123, Samaritans/ })).toHaveAttribute('href', 'tel:116123');
     expect(screen.getByRole('link', { name: 'Text SHOUT to 85258' })).toHaveAttribute('href', 'sms:85258?&body=SHOUT');
   });
 

@@ -1,0 +1,84 @@
+// Every screen in the table (./screens.ts) passes axe-core (WCAG 2.2 AA) and fits a 360 px phone, in English and Arabic;
+// in Arabic the page reads right-to-left and the layout mirrors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { SCREENS } from './screens.ts';
+import { words } from './words.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openScreen(page: Page, path: string): Promise<void> {
+  await page.goto(server.url(path));
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+describe('in Arabic the app reads right-to-left', () => {
+  it('sets <html dir="rtl" lang="ar"> and mirrors the layout', async () => {
+    const { page, context } = await newPhone(browser, server, { language: 'ar' });
+    try {
+      await openScreen(page, '/');
+      expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'ar']);
+
+      // The first place in the bottom navigation (Today) sits at the right-hand edge, the last (More) at the left.
+      const nav = page.getByRole('navigation', { name: words('ar', 'nav.label') });
+      const today = await nav.getByRole('link', { name: words('ar', 'nav.today') }).boundingBox();
+      const more = await nav.getByRole('link', { name: words('ar', 'nav.more') }).boundingBox();
+      expect(today!.x).toBeGreaterThan(more!.x);
+      expect(today!.x + today!.width).toBeGreaterThan(360 - 80);
+
+      // Headings start at the right, as Arabic text does.
+      const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+      expect(heading!.x + heading!.width).toBeGreaterThan(360 - 40);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reads left-to-right in English, so the mirroring above is real', async () => {
+    const { page, context } = await newPhone(browser, server, { language: 'en' });
+    try {
+      await openScreen(page, '/');
+      expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['ltr', 'en']);
+      const nav = page.getByRole('navigation', { name: words('en', 'nav.label') });
+      const today = await nav.getByRole('link', { name: words('en', 'nav.today') }).boundingBox();
+      const more = await nav.getByRole('link', { name: words('en', 'nav.more') }).boundingBox();
+      expect(today!.x).toBeLessThan(more!.x);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+for (const language of ['en', 'ar']) {
+  describe(`every screen is accessible and fits a 360 px phone (${language})`, () => {
+    let page: Page;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      const phone = await newPhone(browser, server, { language });
+      page = phone.page;
+      close = () => phone.context.close();
+    });
+    afterAll(() => close?.());
+
+    for (const screen of SCREENS) {
+      it(`${screen.name}`, async () => {
+        await openScreen(page, screen.path);
+        await screen.prepare?.(page, language);
+        const where = `${screen.name} (${screen.path}, ${language})`;
+        await expectNoAxeViolations(page, where);
+        await expectNoHorizontalOverflow(page, where);
+      });
+    }
+  });
+}

@@ -1,0 +1,30 @@
+// Every screen rtl-a11y.test.ts checks with axe-core and for sideways scrolling, in English and Arabic.
+// Add a row for each of your screens (and for states worth checking, e.g. a form with its errors showing).
+import type { Page } from 'playwright-core';
+import { words } from './words.ts';
+
+export type ScreenCheck = {
+  /** What a person would call this view. */
+  name: string;
+  /** Where it lives in the app. */
+  path: string;
+  /** Gets the screen into the state to check, after its <h1> shows. Use roles and the app's words. */
+  prepare?: (page: Page, language: string) => Promise<void>;
+};
+
+export const SCREENS: ScreenCheck[] = [
+  { name: 'Today', path: '/' },
+  {
+    name: 'Today, check-in details open',
+    path: '/',
+    prepare: async (page, language) => {
+      await page.getByRole('button', { name: words(language, 'checkin.mood.4'), exact: true }).click();
+      await page.getByRole('button', { name: words(language, 'checkin.addMore'), exact: true }).click();
+      await page.getByRole('textbox', { name: words(language, 'checkin.note.label') }).waitFor();
+    },
+  },
+  { name: 'History', path: '/history' },
+  { name: 'Wellbeing questions (ONS4)', path: '/ons4' },
+  { name: 'Help now', path: '/help' },
+  { name: 'Settings', path: '/settings' },
+];

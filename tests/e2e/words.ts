@@ -1,0 +1,21 @@
+// The app's own words, so tests find buttons by the accessible name a person hears, in any shipped language.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const cache = new Map<string, Record<string, unknown>>();
+
+function locale(language: string): Record<string, unknown> {
+  if (!cache.has(language)) {
+    const file = path.resolve(import.meta.dirname, '../../locales', `${language}.json`);
+    cache.set(language, JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
+  }
+  return cache.get(language)!;
+}
+
+/** `words('ar', 'checkin.mood.4')` → the Arabic for "Good". Fails loudly for a missing key. */
+export function words(language: string, key: string, values: Record<string, string> = {}): string {
+  let node: unknown = locale(language);
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (typeof node !== 'string') throw new Error(`locales/${language}.json has no string at "${key}"`);
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => values[name] ?? `{{${name}}}`);
+}
