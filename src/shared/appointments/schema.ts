@@ -64,8 +64,4 @@ export const appointmentSchema = z
 export type Appointment = z.infer<typeof appointmentSchema>;
 export type AppointmentInput = z.input<typeof appointmentSchema>;
 
-/** The instant each reminder falls due, earliest first. */
-export function reminderTimes(a: Pick<Appointment, 'startsAt' | 'reminders'>): { minutesBefore: number; at: number }[] {
-  const start = Date.parse(a.startsAt);
-  return [...a.reminders].sort((x, y) => y - x).map((m) => ({ minutesBefore: m, at: start - m * 60000 }));
-}
+export { reminderTimes } from './reminder-times.ts';

@@ -1,6 +1,7 @@
 // How an appointment's time reads to a person, in their language: "today", "tomorrow", "in 3 days", "Tue 12 May, 14:00".
 import { isoToLondonWallTime, LONDON } from '../../../shared/appointments/london-time.ts';
-import { reminderTimes, type Appointment } from '../../../shared/appointments/schema.ts';
+import type { Appointment } from '../../../shared/appointments/schema.ts';
+import { reminderTimes } from '../../../shared/appointments/reminder-times.ts';
 
 /** Whole calendar days (in London) from `now` to the appointment: 0 today, 1 tomorrow, -1 yesterday. */
 export function daysFromToday(startsAt: string, now: Date): number {
