@@ -16,7 +16,12 @@ export function LanguagePicker() {
         aria-controls={listId}
         onClick={() => setOpen((o) => !o)}
       >
-        <span aria-hidden="true">🌐</span> {t('language.button')}
+        <svg viewBox="0 0 24 24" className="language-icon" aria-hidden="true" focusable="false">
+          <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeWidth="1.8" />
+          <ellipse cx="12" cy="12" rx="4" ry="9" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="M3 12h18M5 7h14M5 17h14" fill="none" stroke="currentColor" strokeWidth="1.3" />
+        </svg>
+        {t('language.button')}
       </button>
       {open && (
         <div id={listId} className="language-popover" role="group" aria-label={t('language.choose')}>

@@ -1,7 +1,8 @@
 // Five big faces with words; one tap is a whole check-in.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MOOD_FACES, MOOD_VALUES, type MoodValue } from './moods.ts';
+import { MOOD_VALUES, type MoodValue } from './moods.ts';
+import { MoodFace } from './MoodFace.tsx';
 
 type Props = { value?: MoodValue; onPick: (mood: MoodValue) => void; disabled?: boolean };
 
@@ -21,7 +22,7 @@ export function MoodPicker({ value, onPick, disabled }: Props) {
             disabled={disabled}
             onClick={() => onPick(mood)}
           >
-            <span aria-hidden="true" className="mood-emoji">{MOOD_FACES[mood]}</span>
+            <MoodFace mood={mood} className="mood-emoji" />
             <span className="mood-word">{t(`checkin.mood.${mood}`)}</span>
           </button>
         ))}

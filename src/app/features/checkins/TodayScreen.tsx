@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { formatTime } from '../../i18n/format.ts';
 import { CheckinForm } from './CheckinForm.tsx';
 import { readDraft } from './draft.ts';
-import { MOOD_FACES } from './moods.ts';
+import { MoodFace } from './MoodFace.tsx';
 import { Ons4Invite } from './Ons4Invite.tsx';
 import { NextAppointmentSlot } from '../appointments/NextAppointmentSlot.tsx';
 import { greetingKey, latestCheckinToday } from './todayCheckin.ts';
@@ -42,7 +42,7 @@ export function TodayScreen() {
       {!showForm && latest && (
         <section className="card today-summary" aria-labelledby="today-summary-text">
           <p id="today-summary-text" className="today-summary-text">
-            <span aria-hidden="true" className="today-summary-face">{MOOD_FACES[latest.mood]}</span>
+            <MoodFace mood={latest.mood} className="today-summary-face" />
             {t('today.lastCheckin', { time: formatTime(latest.at), mood: t(`checkin.mood.${latest.mood}`) })}
           </p>
           <p role="status" className="status-message">{justSaved ? t('checkin.updated') : ''}</p>

@@ -6,7 +6,7 @@ import { deleteRecord } from '../../data/records.ts';
 import { formatList, formatTime } from '../../i18n/format.ts';
 import { CheckinForm } from '../checkins/CheckinForm.tsx';
 import { readDraft } from '../checkins/draft.ts';
-import { MOOD_FACES } from '../checkins/moods.ts';
+import { MoodFace } from '../checkins/MoodFace.tsx';
 
 type Props = { checkin: Checkin; onDeleted: () => void; onEdited: () => void };
 
@@ -43,7 +43,7 @@ export function CheckinCard({ checkin, onDeleted, onEdited }: Props) {
   return (
     <li className="card checkin-card">
       <p className="checkin-card-mood">
-        <span aria-hidden="true" className="checkin-card-face">{MOOD_FACES[checkin.mood]}</span>
+        <MoodFace mood={checkin.mood} className="checkin-card-face" />
         <span>
           <strong>{mood}</strong> <span className="muted">{formatTime(checkin.at)}</span>
         </span>

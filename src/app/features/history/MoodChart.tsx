@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Checkin } from '../../../shared/checkins.ts';
 import { formatNumber, formatShortDate, formatDay } from '../../i18n/format.ts';
-import { MOOD_FACES, MOOD_VALUES } from '../checkins/moods.ts';
+import { MOOD_VALUES } from '../checkins/moods.ts';
+import { FaceShape } from '../checkins/MoodFace.tsx';
 import { dayKeyToDate, MOOD_RANGES, moodOverTime, type MoodRange } from './moodOverTime.ts';
 
 const W = 320;
@@ -30,7 +31,7 @@ export function MoodChart({ checkins, now = new Date() }: { checkins: Checkin[];
   const points = data.days.map((d) => `${xOf(d.day).toFixed(1)},${yOf(d.average).toFixed(1)}`).join(' ');
   const summary = data.average === undefined
     ? t('history.chart.summaryNone')
-    : t('history.chart.summary', { average: formatNumber(data.average), total: formatNumber(data.count) });
+    : t('history.chart.summary', { count: data.count, average: formatNumber(data.average), total: formatNumber(data.count) });
 
   return (
     <section className="card mood-chart" aria-labelledby={titleId}>
@@ -47,7 +48,7 @@ export function MoodChart({ checkins, now = new Date() }: { checkins: Checkin[];
         {MOOD_VALUES.map((m) => (
           <g key={m}>
             <line x1={PAD.start} x2={W - PAD.end} y1={yOf(m)} y2={yOf(m)} stroke="#d5dbe3" strokeWidth="1" />
-            <text x={rtl ? W - 4 : 4} y={yOf(m) + 6} fontSize="16" textAnchor="start">{MOOD_FACES[m]}</text>
+            <FaceShape mood={m} cx={rtl ? W - 14 : 14} cy={yOf(m)} r={10} />
           </g>
         ))}
         <text x={rtl ? W - PAD.start : PAD.start} y={H - 6} fontSize="11" fill="#4a5260" textAnchor={rtl ? 'end' : 'start'}>
