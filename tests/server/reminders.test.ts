@@ -159,6 +159,25 @@ describe.each(DIALECTS)('reminders on %s', (dialect) => {
     expect(pushService.received.map((r) => r.path)).toEqual(['/push/new-phone', '/push/new-phone']);
   });
 
+  it('sends nothing to a lost phone once its device is revoked', async () => {
+    const device = await registerDevice(app);
+    await subscribe(device, 'lost-phone');
+    await putAppointment(device, appointment({ reminders: [120] }));
+    await app.store.db.updateTable('devices').set({ revoked_at: '2030-01-10T09:30:00.000Z' }).where('id', '=', device.deviceId).execute();
+    at('2030-01-10T10:00:00Z');
+    expect((await scheduler.tick()).sent).toBe(0);
+    expect(pushService.received).toHaveLength(0);
+  });
+
+  it('refuses an appointment push with 10 MB of notes with a clear message, and writes nothing', async () => {
+    const device = await registerDevice(app);
+    const a = appointment({ notes: 'n'.repeat(10 * 1024 * 1024) });
+    const res = await push(app, device, [{ seq: 1, kind: 'appointment', op: 'put', id: a.id, record: a, clientTime: a.updatedAt }]);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().message).toMatch(/too large/);
+    expect(await app.store.db.selectFrom('records').select('id').execute()).toEqual([]);
+  });
+
   it('refuses bad subscriptions with a 400 naming the field, and saves nothing', async () => {
     const device = await registerDevice(app);
     const good = pushService.subscribe('phone');

@@ -46,6 +46,10 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   let running: Promise<unknown> | undefined;
   let stopped = true;
 
+  // A lost phone's device is revoked: it must stop getting reminders at once, before anything else is sent.
+  const liveSubscriptions = () => db.selectFrom('push_subscriptions')
+    .innerJoin('devices', 'devices.id', 'push_subscriptions.device_id').where('devices.revoked_at', 'is', null);
+
   async function tick(): Promise<TickResult> {
     const at = now();
     const iso = at.toISOString();
@@ -62,7 +66,9 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
 
     const due = await db.selectFrom('due_reminders').selectAll()
       .where('state', '=', 'pending').where('due_at', '<=', iso).where('starts_at', '>', iso)
-      .where((eb) => eb.exists(eb.selectFrom('push_subscriptions').select('push_subscriptions.id').whereRef('push_subscriptions.person_id', '=', 'due_reminders.person_id')))
+      .where((eb) => eb.exists(eb.selectFrom('push_subscriptions')
+        .innerJoin('devices', 'devices.id', 'push_subscriptions.device_id').where('devices.revoked_at', 'is', null)
+        .select('push_subscriptions.id').whereRef('push_subscriptions.person_id', '=', 'due_reminders.person_id')))
       .orderBy('due_at').limit(BATCH).execute();
 
     // After downtime several reminders for one appointment can be due at once: send only the latest, once.
@@ -87,7 +93,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
         await db.updateTable('due_reminders').set({ state: 'gone' }).where('id', '=', reminder.id).execute();
         continue;
       }
-      const subscriptions = await db.selectFrom('push_subscriptions').selectAll().where('person_id', '=', reminder.person_id).execute();
+      const subscriptions = await liveSubscriptions().selectAll('push_subscriptions').where('push_subscriptions.person_id', '=', reminder.person_id).execute();
       const outcomes = [];
       for (const s of subscriptions) {
         const words = { ...DEFAULT_WORDS, ...(JSON.parse(s.words) as Partial<NotificationWords>) };
