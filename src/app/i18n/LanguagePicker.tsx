@@ -1,5 +1,5 @@
 // A small header button that opens the language list, from the very first screen.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageList } from './LanguageList.tsx';
 
@@ -7,9 +7,20 @@ export function LanguagePicker() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const listId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
   return (
-    <div className="language-picker">
+    <div
+      className="language-picker"
+      onKeyDown={(e) => {
+        // Escape closes the list and puts focus back where it was, like any menu.
+        if (e.key === 'Escape' && open) {
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+    >
       <button
+        ref={buttonRef}
         type="button"
         className="language-button"
         aria-expanded={open}

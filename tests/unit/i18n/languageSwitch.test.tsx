@@ -57,3 +57,18 @@ describe('language', () => {
     expect(screen.queryByRole('button', { name: /pseudo/ })).not.toBeInTheDocument();
   });
 });
+
+describe('language list', () => {
+  it('closes with Escape and gives focus back to the Language button', async () => {
+    const user = userEvent.setup();
+    await freshPhone();
+    renderAt(<Shell />);
+    const button = screen.getByRole('button', { name: /Language/ });
+    await user.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{Escape}');
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('button', { name: 'العربية' })).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+  });
+});

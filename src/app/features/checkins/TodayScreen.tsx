@@ -61,7 +61,8 @@ export function TodayScreen() {
         </section>
       )}
       <NextAppointmentSlot />
-      <Ons4Invite />
+      {/* Not while a check-in is being filled in: one question at a time. */}
+      {!showForm && <Ons4Invite />}
       <p>
         <Link to="/history">{t('today.historyLink')}</Link>
       </p>

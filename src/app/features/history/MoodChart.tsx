@@ -44,7 +44,8 @@ export function MoodChart({ checkins, now = new Date() }: { checkins: Checkin[];
         ))}
       </div>
       <p className="mood-chart-summary">{summary}</p>
-      <svg viewBox={`0 0 ${W} ${H}`} className="mood-chart-svg" role="img" aria-label={summary}>
+      {/* Coordinates are mirrored by hand for right-to-left, so the SVG itself keeps left-to-right text anchors. */}
+      <svg viewBox={`0 0 ${W} ${H}`} className="mood-chart-svg" role="img" aria-label={summary} direction="ltr">
         {MOOD_VALUES.map((m) => (
           <g key={m}>
             <line x1={PAD.start} x2={W - PAD.end} y1={yOf(m)} y2={yOf(m)} stroke="#d5dbe3" strokeWidth="1" />
