@@ -82,6 +82,13 @@ describe('appointments in the browser', () => {
     await goOnline(context);
     const [synced] = await eventually(() => server.records('appointment'), (r) => r.length === 1, 'the appointment to sync');
     expect(synced).toMatchObject({ title: 'Careers chat', serviceName: 'Thrive Careers Hub', travelHelp: { someoneToGoWith: true } });
+
+    // The Today screen shows what is next.
+    await page.goto(server.url('/'));
+    const next = page.getByRole('region', { name: 'Next appointment' });
+    await next.getByRole('link', { name: /Careers chat/ }).waitFor();
+    await expectNoAxeViolations(page, 'Today with the next appointment (en)');
+    await screenshot(page, 'appointments-today-en');
     await context.close();
   });
 

@@ -178,6 +178,18 @@ describe.each(DIALECTS)('reminders on %s', (dialect) => {
     expect(await app.store.db.selectFrom('records').select('id').execute()).toEqual([]);
   });
 
+  it('stops sending when the person turns notifications off on that phone', async () => {
+    const device = await registerDevice(app);
+    await subscribe(device, 'phone');
+    const { endpoint } = pushService.subscribe('phone');
+    const off = await app.inject({ method: 'DELETE', url: '/api/v1/push/subscriptions', headers: auth(device), payload: { endpoint } });
+    expect(off.statusCode).toBe(200);
+    await putAppointment(device, appointment({ reminders: [120] }));
+    at('2030-01-10T10:00:00Z');
+    await scheduler.tick();
+    expect(pushService.received).toHaveLength(0);
+  });
+
   it('refuses bad subscriptions with a 400 naming the field, and saves nothing', async () => {
     const device = await registerDevice(app);
     const good = pushService.subscribe('phone');

@@ -7,7 +7,7 @@ import type { Appointment } from '../../../shared/appointments/schema.ts';
 import { CantMakeIt } from './CantMakeIt.tsx';
 import { RemindMe } from './RemindMe.tsx';
 import { deleteAppointment, recordOutcome, setCancelled, useAppointment } from './store.ts';
-import { formatDate, formatTime, isPast, localeOf, relativeDay, reminderParts } from './when.ts';
+import { formatDate, formatTime, isNearby, isPast, localeOf, relativeDay, reminderParts } from './when.ts';
 
 export function AppointmentDetail() {
   const { id } = useParams();
@@ -56,7 +56,7 @@ function Details({ appointment: a }: { appointment: Appointment }) {
         <dt>{t('appointments.detail.when')}</dt>
         <dd>
           {t('appointments.at', { day: relativeDay(a.startsAt, now, language), time: formatTime(a.startsAt, language) })}
-          <br />{formatDate(a.startsAt, language)}{a.endsAt ? ` – ${formatTime(a.endsAt, language)}` : ''}
+          {isNearby(a.startsAt, now) && <><br />{formatDate(a.startsAt, language)}</>}{a.endsAt ? ` – ${formatTime(a.endsAt, language)}` : ''}
         </dd>
         {(a.place || a.serviceName) && (<>
           <dt>{t('appointments.detail.where')}</dt>

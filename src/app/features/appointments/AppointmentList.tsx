@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Appointment } from '../../../shared/appointments/schema.ts';
 import { useAppointments } from './store.ts';
-import { formatDate, formatTime, isPast, relativeDay, localeOf } from './when.ts';
+import { formatDate, formatTime, isNearby, isPast, relativeDay, localeOf } from './when.ts';
 
 export function AppointmentList() {
   const { t, i18n } = useTranslation();
@@ -21,7 +21,7 @@ export function AppointmentList() {
         <span className="appt-item-when">
           {t('appointments.at', { day: isPast(a, now) ? formatDate(a.startsAt, language) : relativeDay(a.startsAt, now, language), time: formatTime(a.startsAt, language) })}
         </span>
-        {!isPast(a, now) && <span className="appt-item-date">{formatDate(a.startsAt, language)}</span>}
+        {!isPast(a, now) && isNearby(a.startsAt, now) && <span className="appt-item-date">{formatDate(a.startsAt, language)}</span>}
         {a.status === 'cancelled' && <span className="appt-tag">{t('appointments.cancelled')}</span>}
         {a.outcome && <span className="appt-tag">{t(a.outcome === 'went' ? 'appointments.went' : 'appointments.couldntGo')}</span>}
       </Link>

@@ -9,9 +9,16 @@ export function daysFromToday(startsAt: string, now: Date): number {
   return Math.round((day(startsAt) - day(now.toISOString())) / 86_400_000);
 }
 
-/** "today", "tomorrow", "in 3 days", "yesterday" … in the chosen language. */
+/** Within a week either way, where "tomorrow" or "in 3 days" reads better than a date. */
+export function isNearby(startsAt: string, now: Date): boolean {
+  return Math.abs(daysFromToday(startsAt, now)) <= 6;
+}
+
+/** "today", "tomorrow", "in 3 days", "yesterday" … in the chosen language; beyond a week, the date itself. */
 export function relativeDay(startsAt: string, now: Date, language: string): string {
-  return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(daysFromToday(startsAt, now), 'day');
+  const days = daysFromToday(startsAt, now);
+  if (!isNearby(startsAt, now)) return formatDate(startsAt, language);
+  return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(days, 'day');
 }
 
 export function formatDate(iso: string, language: string): string {
