@@ -27,4 +27,13 @@ export const SCREENS: ScreenCheck[] = [
   { name: 'Wellbeing questions (ONS4)', path: '/ons4' },
   { name: 'Help now', path: '/help' },
   { name: 'Settings', path: '/settings' },
+  { name: 'Appointments', path: '/appointments' },
+  {
+    name: 'New appointment, with its errors showing',
+    path: '/appointments/new',
+    prepare: async (page, language) => {
+      await page.getByRole('button', { name: words(language, 'appointments.form.save'), exact: true }).click();
+      await page.getByRole('alert').waitFor();
+    },
+  },
 ];
