@@ -37,6 +37,19 @@ describe('app shell', () => {
     await waitFor(() => expect(status()).toHaveTextContent('Saved on this phone'));
   });
 
+  it('says "Saved on this phone", never an alarm, while the phone is offline', async () => {
+    await db.meta.bulkPut([{ key: 'lastSyncOk', value: true }, { key: 'lastSyncAt', value: new Date().toISOString() }]);
+    renderAt(<Shell />);
+    const status = () => screen.getAllByRole('status').find((s) => s.classList.contains('sync-status'))!;
+    await waitFor(() => expect(status()).toHaveTextContent('Backed up'));
+    Object.defineProperty(navigator, 'onLine', { value: false, configurable: true });
+    window.dispatchEvent(new Event('offline'));
+    await waitFor(() => expect(status()).toHaveTextContent('Saved on this phone'));
+    Object.defineProperty(navigator, 'onLine', { value: true, configurable: true });
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(status()).toHaveTextContent('Backed up'));
+  });
+
   it('says plainly when this browser will not keep data on the phone', () => {
     renderAt(<Shell storage="memory" />);
     expect(screen.getByText(/won't let us save on this phone/)).toBeInTheDocument();
