@@ -25,7 +25,7 @@ export function CaseloadPage() {
         {caseload?.map((entry) => (
           <li key={entry.personId} className="pa-card">
             <h2 className="pa-card-title">
-              <Link to={`/people/${entry.personId}`}><span dir="auto">{entry.name}</span></Link>
+              <Link to={`/people/${entry.personId}`}><span dir="auto">{entry.name || t('pa.caseload.noName', { when: formatWhen(entry.connectedAt, i18n.language) })}</span></Link>
               {entry.unseen > 0 && <span className="pa-badge">{t('pa.caseload.newBadge', { count: entry.unseen })}</span>}
             </h2>
             <ul className="pa-flags">

@@ -8,7 +8,7 @@ import { formatWhen } from './i18n.ts';
 import { SeenForm } from './SeenForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
 
-type PersonView = { person: { id: string; name: string }; shares: SharedItem[] };
+type PersonView = { person: { id: string; name: string; connectedAt: string }; shares: SharedItem[] };
 const ONS4 = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 
 function ItemBody({ item }: { item: SharedItem }) {
@@ -54,7 +54,7 @@ export function PersonPage() {
       {error && <p role="alert" className="pa-error">{error}</p>}
       {view && (
         <>
-          <h1>{t('pa.person.title', { name: view.person.name })}</h1>
+          <h1>{t('pa.person.title', { name: view.person.name || t('pa.caseload.noName', { when: formatWhen(view.person.connectedAt, i18n.language) }) })}</h1>
           <p role="status">{status}</p>
           <TrendChart shares={view.shares} />
           {view.shares.length === 0 ? <p>{t('pa.person.noShares')}</p> : (

@@ -38,7 +38,8 @@ describe('sharing with a PA, end to end', () => {
   let managerPassword: string;
 
   beforeAll(async () => {
-    server = await startServer({ staticDir });
+    // Every browser here shares one address; the per-address request limit is for real traffic, not this test.
+    server = await startServer({ staticDir, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
     browser = await startBrowser();
     paPassword = createUser(server, 'pa', 'pa@example.test', 'Example Council');
     managerPassword = createUser(server, 'manager', 'manager@example.test', 'Example Council');
@@ -50,7 +51,13 @@ describe('sharing with a PA, end to end', () => {
 
   it('shares a check-in made offline; the PA sees it first, replies; the young person sees the reply; unsharing hides it', async () => {
     const pa = await desk(browser);
+    await pa.page.goto(server.url('/pa/'));
+    await pa.page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await expectNoAxeViolations(pa.page, 'PA sign in (en)');
     await signIn(pa.page, server, 'pa@example.test', paPassword);
+    await pa.page.getByRole('link', { name: 'Working hours' }).click();
+    await pa.page.getByRole('heading', { name: 'Your working hours' }).waitFor();
+    await expectNoAxeViolations(pa.page, 'PA working hours (en)');
     await pa.page.getByRole('link', { name: 'Connect a young person' }).click();
     await pa.page.getByRole('button', { name: 'Make a code' }).click();
     const code = /([2-9A-Z]{3}-[2-9A-Z]{3})/.exec(await pa.page.getByText(/^Code: /).innerText())![1];
@@ -117,9 +124,14 @@ describe('sharing with a PA, end to end', () => {
     await pa.page.getByRole('link', { name: 'ساعات العمل' }).click();
     await pa.page.getByRole('heading', { name: 'ساعات عملك' }).waitFor();
     await expectNoAxeViolations(pa.page, 'PA working hours (ar)');
+    // No working days: whatever the time of this test, sharing is out of hours.
+    const ticked = pa.page.getByRole('checkbox', { checked: true });
+    while ((await ticked.count()) > 0) await ticked.first().uncheck();
+    await pa.page.getByRole('button', { name: 'احفظ ساعات العمل' }).click();
+    await pa.page.getByText('تم حفظ ساعات العمل.').waitFor();
     await pa.page.getByRole('link', { name: 'ربط شاب أو شابة' }).click();
     await pa.page.getByRole('button', { name: 'اصنع رمزًا' }).click();
-    await pa.page.getByText(/^الرمز: /).waitFor();
+    const code = /([2-9A-Z]{3}-[2-9A-Z]{3})/.exec(await pa.page.getByText(/^الرمز: /).innerText())![1];
     await expectNoAxeViolations(pa.page, 'PA pairing code (ar)');
     await screenshot(pa.page, 'sharing-pa-pairing-ar');
     await pa.page.getByRole('button', { name: 'اخرج' }).click();
@@ -144,6 +156,47 @@ describe('sharing with a PA, end to end', () => {
     await expectNoAxeViolations(phone.page, 'recovery code shown (ar)');
     await expectNoHorizontalOverflow(phone.page, 'recovery code shown (ar)');
     await screenshot(phone.page, 'sharing-my-pa-ar');
+
+    await phone.page.getByLabel('الرمز من مستشارك').fill(code);
+    await phone.page.getByRole('button', { name: 'اتصل', exact: true }).click();
+    await phone.page.getByRole('button', { name: 'اتصل بي من فضلك' }).click();
+    await phone.page.getByText('مستشارك ليس في العمل الآن، وقد لا يرى هذا قبل مدة.').waitFor();
+    await phone.page.getByRole('link', { name: /116 123/ }).first().waitFor();
+    await expectNoAxeViolations(phone.page, 'out-of-hours request with crisis lines (ar)');
+    await expectNoHorizontalOverflow(phone.page, 'out-of-hours request with crisis lines (ar)');
+    await screenshot(phone.page, 'sharing-out-of-hours-ar');
     await phone.context.close();
+
+    const pocket = await newPhone(browser, server);
+    await signIn(pocket.page, server, 'pa@example.test', paPassword);
+    await pocket.page.getByRole('link', { name: 'Example Young Person' }).first().waitFor();
+    await expectNoHorizontalOverflow(pocket.page, 'PA caseload on a phone');
+    await expectNoAxeViolations(pocket.page, 'PA caseload on a phone');
+    await screenshot(pocket.page, 'sharing-pa-caseload-phone');
+    await pocket.context.close();
+  });
+
+  it('restores everything on a new phone with the recovery code and signs the old phone out', async () => {
+    const old = await newPhone(browser, server);
+    await old.page.goto(server.url('/'));
+    await old.page.getByRole('button', { name: 'Great' }).click();
+    await old.page.getByRole('button', { name: 'Done' }).click();
+    await eventually(() => server.records('checkin'), (rows) => rows.some((r) => r.mood === 5), 'the check-in reaching the server');
+    await old.page.goto(server.url('/my-pa'));
+    await old.page.getByRole('button', { name: 'Turn on backup and make my recovery code' }).click();
+    const code = await old.page.getByText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/).innerText();
+    const [oldDevice] = server.query<{ id: string }>('select d.id from devices d join recovery_codes r on r.person_id = d.person_id order by r.created_at desc limit 1');
+
+    const fresh = await newPhone(browser, server);
+    await fresh.page.goto(server.url('/my-pa'));
+    await fresh.page.getByLabel('Your recovery code').fill(code);
+    await fresh.page.getByRole('button', { name: 'Bring back my things' }).click();
+    await fresh.page.getByText('Welcome back. Your things are coming back to this phone.').waitFor();
+    await fresh.page.goto(server.url('/'));
+    await fresh.page.locator('#today-summary-text').getByText(/Great/).waitFor();
+    const [revoked] = server.query<{ revoked_at: string | null }>('select revoked_at from devices where id = ?', oldDevice.id);
+    expect(revoked.revoked_at).not.toBeNull();
+    await old.context.close();
+    await fresh.context.close();
   });
 });

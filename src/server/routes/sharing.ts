@@ -49,7 +49,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
       // A new PA never inherits what was shared with the old one.
       await trx.deleteFrom('shares').where('person_id', '=', personId).execute();
       await trx.deleteFrom('pa_links').where('person_id', '=', personId).execute();
-      await trx.insertInto('pa_links').values({ person_id: personId, pa_id: claimed.pa_id, council: pa.council, name: name || '—', linked_at: now }).execute();
+      await trx.insertInto('pa_links').values({ person_id: personId, pa_id: claimed.pa_id, council: pa.council, name, linked_at: now }).execute();
       await trx.updateTable('monitoring_consents').set({ council: pa.council }).where('person_id', '=', personId).execute();
       return pa.name;
     });

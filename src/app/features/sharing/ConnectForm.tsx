@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfflineError, SharingHttpError, sendJson } from './api.ts';
-import { refreshMyPa } from './status.ts';
+import { clearLocalShareFlags, refreshMyPa } from './status.ts';
 
 export function ConnectForm() {
   const { t } = useTranslation();
@@ -22,6 +22,8 @@ export function ConnectForm() {
     setError(null);
     try {
       await sendJson('POST', '/my-pa/connect', { code: code.trim(), name: name.trim() });
+      // A new link starts with nothing shared (the server dropped any old PA's copies).
+      await clearLocalShareFlags();
       await refreshMyPa();
     } catch (e) {
       if (e instanceof OfflineError) setError({ field: null, text: t('sharing.errors.offline') });

@@ -8,7 +8,7 @@ import { OfflineError, sendJson } from './api.ts';
 import { flushShareQueue } from './queue.ts';
 import { RequestButtons } from './RequestButtons.tsx';
 import { SharedList } from './SharedList.tsx';
-import { refreshMyPa, useMyPaStatus } from './status.ts';
+import { clearLocalShareFlags, refreshMyPa, useMyPaStatus } from './status.ts';
 import './sharing.css';
 
 function workingHoursText(hours: WorkingHours, language: string): string[] {
@@ -37,7 +37,7 @@ export default function MyPaScreen() {
   }
 
   const disconnect = () => {
-    if (window.confirm(t('sharing.disconnect.confirm'))) void run(() => sendJson('DELETE', '/my-pa'), t('sharing.disconnect.done'));
+    if (window.confirm(t('sharing.disconnect.confirm'))) void run(async () => { await sendJson('DELETE', '/my-pa'); await clearLocalShareFlags(); }, t('sharing.disconnect.done'));
   };
 
   return (

@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { MyPaStatus, SharedItem } from '../../../shared/sharing/schemas.ts';
 import { db } from '../../data/db.ts';
+import { saveRecord } from '../../data/records.ts';
 import { OfflineError, sendJson } from './api.ts';
 
 const STATUS_KEY = 'myPaStatus';
@@ -29,4 +30,12 @@ export function useMyPaStatus(): MyPaStatus | null | undefined {
 
 export function shareOf(status: MyPaStatus | null | undefined, id: string): SharedItem | undefined {
   return status?.connected ? status.shares.find((s) => s.id === id) : undefined;
+}
+
+/** After disconnecting (or moving to a new PA) nothing is shared any more; the phone's flags must say so too. */
+export async function clearLocalShareFlags(): Promise<void> {
+  const now = new Date().toISOString();
+  for (const c of await db.checkins.filter((r) => r.sharedWithPa).toArray()) await saveRecord('checkin', { ...c, sharedWithPa: false, updatedAt: now });
+  for (const o of await db.ons4.filter((r) => r.sharedWithPa).toArray()) await saveRecord('ons4', { ...o, sharedWithPa: false, updatedAt: now });
+  await db.shareQueue.clear();
 }
