@@ -32,7 +32,7 @@ export function ResultList({ hits, now }: { hits: SearchHit[]; now: Date }) {
       <ul className="dir-results">
         {hits.slice(0, shown).map(({ service, miles }) => (
           <li key={service.id} className="dir-result">
-            <Link className="dir-result__name" to={`/directory/service/${encodeURIComponent(service.id)}`}>{service.name}</Link>
+            <Link className="dir-result__name" dir="auto" to={`/directory/service/${encodeURIComponent(service.id)}`}>{service.name}</Link>
             <p className="dir-result__where">{whereText(service, miles)}</p>
             <p className="dir-result__hours">{openStatus(service.hours, now, t, i18n.language)}</p>
             {service.careLeaverSpecific && <p className="dir-badge">{t('directory.results.careLeavers')}</p>}

@@ -52,8 +52,8 @@ export function ServiceScreen() {
           {t('directory.service.back')}
         </button>
       </p>
-      <h1>{service.name}</h1>
-      {service.organisation && <p className="dir-hint">{service.organisation}</p>}
+      <h1 dir="auto">{service.name}</h1>
+      {service.organisation && <p className="dir-hint" dir="auto">{service.organisation}</p>}
       <p className="service-page__hours">{openStatus(service.hours, new Date(), t, i18n.language)}</p>
 
       <h2>{t('directory.service.contactTitle')}</h2>
@@ -67,14 +67,14 @@ export function ServiceScreen() {
       <FavouriteButton id={service.id} />
 
       <h2>{t('directory.service.where')}</h2>
-      <p>{loc.kind === 'point' && loc.address ? `${loc.address}${miles !== undefined ? ` · ${whereText(service, miles)}` : ''}` : whereText(service, miles)}</p>
+      <p dir="auto">{loc.kind === 'point' && loc.address ? `${loc.address}${miles !== undefined ? ` · ${whereText(service, miles)}` : ''}` : whereText(service, miles)}</p>
 
       <h2>{t('directory.service.about')}</h2>
-      <p>{service.description}</p>
+      <p dir="auto">{service.description}</p>
       {(service.whoFor || ageText || service.careLeaverSpecific) && (
         <>
           <h2>{t('directory.service.whoFor')}</h2>
-          {service.whoFor && <p>{service.whoFor}</p>}
+          {service.whoFor && <p dir="auto">{service.whoFor}</p>}
           {service.careLeaverSpecific && <p>{t('directory.results.careLeavers')}</p>}
           {ageText && <p>{ageText}</p>}
         </>

@@ -70,7 +70,7 @@ export default function HelpNowScreen({ now }: { now?: Date }) {
           <ul className="help-now__open">
             {nearby.map((s) => (
               <li key={s.id}>
-                <Link to={`/directory/service/${encodeURIComponent(s.id)}`}>{s.name}</Link>
+                <Link dir="auto" to={`/directory/service/${encodeURIComponent(s.id)}`}>{s.name}</Link>
               </li>
             ))}
           </ul>

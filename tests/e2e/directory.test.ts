@@ -1,0 +1,115 @@
+// Find help and quick exit in the real built app, in Chromium at phone size.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyOfBuiltApp, goOffline, newPhone, ROOT, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+
+// Wednesday 15 January 2025, 12:00 in London: the day-time drop-ins are open, the evening café is not.
+const WEDNESDAY_NOON = new Date('2025-01-15T12:00:00Z');
+const EXIT_PAGE = 'https://www.bbc.co.uk/weather';
+
+let server: RunningServer;
+let browser: Browser;
+
+function importServices(file: string): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'import-services', file], {
+    cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`import failed: ${result.stdout} ${result.stderr}`);
+}
+
+// The neutral page is stood in for locally: tests never reach the real internet.
+async function standInForExitPage(context: BrowserContext): Promise<void> {
+  await context.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }));
+}
+
+async function dismissExitExplanation(page: Page): Promise<void> {
+  const ok = page.getByRole('button', { name: 'OK, got it' });
+  if (await ok.isVisible()) await ok.click();
+}
+
+beforeAll(async () => {
+  // A private copy of dist/, so another build running meanwhile can't swap files under the test.
+  // Many fresh phones from one address in a minute would trip the per-address rate limit meant for the API.
+  server = await startServer({ staticDir: copyOfBuiltApp(), env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  browser = await startBrowser();
+  importServices(path.join(ROOT, 'tests/fixtures/oruk/e2e-near-sk1.json'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('finding help near a postcode with no signal', () => {
+  it('sorts by distance from SK1 offline, filters by open now, and opens a service with a tel: link', async () => {
+    const { page, context } = await newPhone(browser, server);
+    await page.clock.setFixedTime(WEDNESDAY_NOON);
+    await page.goto(server.url('/directory'));
+    await waitForServiceWorker(page);
+    // The first sync brings the invented services down with the rest of the directory.
+    await page.getByRole('link', { name: 'Example Near Drop-in 0001' }).waitFor({ timeout: 30_000 });
+
+    await goOffline(context);
+    await page.reload();
+    await dismissExitExplanation(page);
+    await page.getByRole('textbox', { name: 'Postcode or first part of it' }).fill('sk1');
+    await page.getByRole('button', { name: 'Show help near here' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Showing help near SK1' }).count()).toBe(1);
+
+    const names = async () => (await page.locator('.dir-result__name').allTextContents()).slice(0, 3);
+    expect(await names()).toEqual(['Example Near Drop-in 0001', 'Example Evening Café 0002', 'Example Far Drop-in 0003']);
+    expect(await page.locator('.dir-result__where').first().textContent()).toBe('0.1 miles away');
+
+    await page.locator('summary').filter({ hasText: 'Filters' }).click();
+    await page.getByRole('checkbox', { name: 'Open now' }).check();
+    // Open now at noon: the two day-time drop-ins and the 24-hour crisis lines; not the evening café.
+    const open = await page.locator('.dir-result__name').allTextContents();
+    expect(open.slice(0, 2)).toEqual(['Example Near Drop-in 0001', 'Example Far Drop-in 0003']);
+    expect(open).not.toContain('Example Evening Café 0002');
+    expect(open).toContain('Samaritans');
+
+    await page.getByRole('link', { name: 'Example Near Drop-in 0001' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Example Near Drop-in 0001');
+    expect(await page.getByText('Open now, closes at 5:00', { exact: false }).count()).toBe(1);
+    const call = page.getByRole('link', { name: /^Call 0161 496 0001/ });
+    expect(await call.getAttribute('href')).toBe('tel:01614960001');
+    await context.close();
+  });
+});
+
+describe('quick exit', () => {
+  it('blanks the screen in the same frame as the press, then leaves for the weather page', async () => {
+    const { page, context } = await newPhone(browser, server);
+    await standInForExitPage(context);
+    await page.goto(server.url('/help'));
+    await page.getByRole('heading', { level: 1, name: 'Help now' }).waitFor();
+    // Press Exit and, before the browser can paint another frame, look at what would be painted.
+    const seen = await page.evaluate(() => {
+      const button = [...document.querySelectorAll('a[role="button"]')].find((a) => a.textContent?.includes('Exit')) as HTMLElement;
+      button.click();
+      const cover = document.querySelector('.quick-exit-cover');
+      const root = document.getElementById('root')!;
+      return {
+        coverCoversScreen: cover ? cover.getBoundingClientRect().height >= window.innerHeight && getComputedStyle(cover).visibility === 'visible' : false,
+        appHidden: getComputedStyle(root).visibility === 'hidden',
+      };
+    });
+    expect(seen).toEqual({ coverCoversScreen: true, appHidden: true });
+    await page.waitForURL(EXIT_PAGE, { timeout: 10_000 });
+    await context.close();
+  });
+
+  it('leaves when Shift is pressed three times', async () => {
+    const { page, context } = await newPhone(browser, server);
+    await standInForExitPage(context);
+    await page.goto(server.url('/safety-plan'));
+    await page.getByRole('heading', { level: 1, name: 'My safety plan' }).waitFor();
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    expect(page.url()).toBe(server.url('/safety-plan'));
+    await page.keyboard.press('Shift');
+    await page.waitForURL(EXIT_PAGE, { timeout: 10_000 });
+    await context.close();
+  });
+});
