@@ -45,7 +45,7 @@ describe('sync under random offline edits and failures', () => {
 
         const expected = new Map<string, Checkin['mood']>();
         for (const s of steps) {
-          const id = IDS[s.which];
+          const id = IDS['which' in s ? s.which : 0];
           if (s.do === 'save') {
             const now = new Date().toISOString();
             await saveRecord('checkin', { id, at: now, mood: s.mood, hard: [], good: [], feelings: [], note: '', sharedWithPa: false, updatedAt: now });
