@@ -54,7 +54,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Where the data lives, for humans; never includes a password. */
 export function describeDatabase(db: DatabaseConfig): string {
-  if (db.dialect === 'sqlite') return `SQLite ${db.file}`;
+  if (db.dialect === 'sqlite') return `SQLite ${path.isAbsolute(db.file) || db.file.startsWith('.') ? db.file : `./${db.file}`}`;
   const u = new URL(db.url);
   return `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
 }

@@ -1,0 +1,32 @@
+// Settings come only from environment variables, each with a safe default; the startup line never shows a password.
+import { describe, expect, it } from 'vitest';
+import { describeDatabase, loadConfig } from '../../src/server/config.ts';
+
+describe('server config', () => {
+  it('starts with safe defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080, host: '0.0.0.0', dataDir: './data', staticDir: './dist', bodyLimit: 1024 * 1024,
+      rateLimitPerMinute: 300, logLevel: 'info', testDelayInPushMs: 0,
+    });
+    expect(config.database).toEqual({ dialect: 'sqlite', file: 'data/app.sqlite' });
+    expect(describeDatabase(config.database)).toBe('SQLite ./data/app.sqlite');
+  });
+
+  it('uses PostgreSQL for a postgres:// DATABASE_URL and never prints its password', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://app:hunter2@db.internal:5433/care' });
+    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://app:hunter2@db.internal:5433/care' });
+    expect(describeDatabase(config.database)).toBe('PostgreSQL db.internal:5433/care');
+  });
+
+  it('refuses nonsense with a message that says how to fix it', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
+  });
+
+  it('reads every documented variable', () => {
+    const config = loadConfig({ PORT: '9000', HOST: '127.0.0.1', DATA_DIR: '/srv/care', STATIC_DIR: '/srv/dist', BODY_LIMIT: '2048', RATE_LIMIT_PER_MINUTE: '50', LOG_LEVEL: 'warn' });
+    expect(config).toMatchObject({ port: 9000, host: '127.0.0.1', dataDir: '/srv/care', staticDir: '/srv/dist', bodyLimit: 2048, rateLimitPerMinute: 50, logLevel: 'warn' });
+    expect(config.database).toEqual({ dialect: 'sqlite', file: '/srv/care/app.sqlite' });
+  });
+});
