@@ -45,6 +45,8 @@ async function loadResources(code: string): Promise<void> {
 export function applyDocumentLanguage(code: string): void {
   document.documentElement.lang = code;
   document.documentElement.dir = directionOf(code);
+  // The tab and home-screen title read in the chosen language too.
+  if (i18n.isInitialized) document.title = i18n.t('app.name');
 }
 
 /** Loads (if needed) and switches to a language, remembers it and updates <html lang dir>. */

@@ -25,6 +25,7 @@ describe('language', () => {
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/صباح الخير|مرحبًا|مساء الخير|أهلًا/));
     expect(document.documentElement).toHaveAttribute('lang', 'ar');
     expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    expect(document.title).toBe('كيف حالك');
     expect(screen.getByRole('link', { name: /مساعدة الآن/ })).toHaveAttribute('href', '/help');
     expect(initialLanguage()).toBe('ar');
   });
