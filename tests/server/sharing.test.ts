@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
-import { checkin, pullAll, push, putCheckin, registerDevice } from './helpers/api.ts';
+import { checkin, deleteRecord, pullAll, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
 import { asPhone, asStaff, connect, pairingCode, signedInStaff } from './sharing-helpers.ts';
 
@@ -49,6 +49,19 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     const record = checkin({ mood: 2 });
     await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record } });
     expect((await asPhone(app, phone, { method: 'DELETE', url: `/api/v1/my-pa/shares/${record.id}` })).statusCode).toBe(200);
+    const personId = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload[0].personId;
+    expect((await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}` })).json().shares).toEqual([]);
+    expect(await sharingDb(app.store).selectFrom('shares').select('id').where('id', '=', record.id).execute()).toEqual([]);
+  });
+
+  it('stops showing a shared check-in once the young person deletes it on their phone', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const phone = await registerDevice(app);
+    await connect(app, phone, pa);
+    const record = checkin({ sharedWithPa: true });
+    await push(app, phone, [putCheckin(1, record)]);
+    await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record } });
+    expect((await push(app, phone, [deleteRecord(2, record.id)])).statusCode).toBe(200);
     const personId = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload[0].personId;
     expect((await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}` })).json().shares).toEqual([]);
     expect(await sharingDb(app.store).selectFrom('shares').select('id').where('id', '=', record.id).execute()).toEqual([]);

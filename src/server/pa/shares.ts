@@ -60,3 +60,12 @@ export function sharesAsCsv(items: SharedItem[]): string {
   }
   return `${lines.join('\r\n')}\r\n`;
 }
+
+/** A check-in deleted on the phone is no longer shared: drop its copy before anyone reads shares. */
+export async function dropSharesOfDeletedRecords(db: SharingDb, by: { paId: string } | { personId: string }): Promise<void> {
+  let query = db.deleteFrom('shares')
+    .where('kind', 'in', ['checkin', 'ons4'])
+    .where('id', 'in', (qb) => qb.selectFrom('records').select('records.id').where('records.deleted', '=', 1).whereRef('records.person_id', '=', 'shares.person_id'));
+  query = 'paId' in by ? query.where('pa_id', '=', by.paId) : query.where('person_id', '=', by.personId);
+  await query.execute();
+}

@@ -12,7 +12,7 @@ import { ApiError, validate } from '../http/errors.ts';
 import { audit, checkSignIn } from '../pa/accounts.ts';
 import { checkAttempts, clearAttempts, PER_ADDRESS, PER_TARGET, recordFailure } from '../pa/attempts.ts';
 import { endSession, requireSameOrigin, requireStaff, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
-import { caseloadOf, sharesAsCsv, sharesFor } from '../pa/shares.ts';
+import { caseloadOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor } from '../pa/shares.ts';
 import { sharingDb } from '../pa/tables.ts';
 
 export const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
@@ -69,6 +69,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/pa/caseload', pa, async (request) => {
     validate(noQuery, request.query);
+    await dropSharesOfDeletedRecords(db, { paId: staffOf(request).id });
     return { caseload: orderCaseload(await caseloadOf(db, staffOf(request).id)) };
   });
 
@@ -77,6 +78,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     const staff = staffOf(request);
     const link = await db.selectFrom('pa_links').selectAll().where('person_id', '=', personId).where('pa_id', '=', staff.id).executeTakeFirst();
     if (!link) throw notFound();
+    await dropSharesOfDeletedRecords(db, { paId: staff.id });
     await audit(db, staff.id, 'open-person', personId);
     return { person: { id: personId, name: link.name, connectedAt: link.linked_at }, shares: await sharesFor(db, personId, staff.id) };
   });
@@ -86,6 +88,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     const staff = staffOf(request);
     const link = await db.selectFrom('pa_links').select('name').where('person_id', '=', personId).where('pa_id', '=', staff.id).executeTakeFirst();
     if (!link) throw notFound();
+    await dropSharesOfDeletedRecords(db, { paId: staff.id });
     await audit(db, staff.id, 'export-csv', personId);
     return reply
       .type('text/csv; charset=utf-8')

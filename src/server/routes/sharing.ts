@@ -9,7 +9,7 @@ import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { checkAttempts, clearAttempts, PER_ADDRESS, PER_TARGET, recordFailure } from '../pa/attempts.ts';
 import { restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
-import { toSharedItem } from '../pa/shares.ts';
+import { dropSharesOfDeletedRecords, toSharedItem } from '../pa/shares.ts';
 import { sharingDb } from '../pa/tables.ts';
 import { workingHoursOf } from './pa.ts';
 
@@ -29,6 +29,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     const link = await db.selectFrom('pa_links').innerJoin('staff_users', 'staff_users.id', 'pa_links.pa_id')
       .select(['pa_links.pa_id', 'staff_users.name', 'staff_users.working_hours']).where('person_id', '=', personId).executeTakeFirst();
     if (!link) return { connected: false, monitoring };
+    await dropSharesOfDeletedRecords(db, { personId });
     const rows = await db.selectFrom('shares').selectAll().where('person_id', '=', personId).where('pa_id', '=', link.pa_id).orderBy('shared_at', 'desc').execute();
     return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares: rows.map(toSharedItem) };
   });

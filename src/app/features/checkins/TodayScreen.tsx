@@ -46,7 +46,7 @@ export function TodayScreen() {
             {t('today.lastCheckin', { time: formatTime(latest.at), mood: t(`checkin.mood.${latest.mood}`) })}
           </p>
           <p role="status" className="status-message">{justSaved ? t('checkin.updated') : ''}</p>
-          <Suspense fallback={null}><ShareToggle kind="checkin" id={latest.id} /></Suspense>
+          <Suspense fallback={null}><ShareToggle kind="checkin" id={latest.id} connectHint /></Suspense>
           <button
             type="button"
             className="button button-secondary"

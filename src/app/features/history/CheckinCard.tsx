@@ -7,6 +7,7 @@ import { formatList, formatTime } from '../../i18n/format.ts';
 import { CheckinForm } from '../checkins/CheckinForm.tsx';
 import { readDraft } from '../checkins/draft.ts';
 import { MoodFace } from '../checkins/MoodFace.tsx';
+import ShareToggle from '../sharing/ShareToggle.tsx';
 
 type Props = { checkin: Checkin; onDeleted: () => void; onEdited: () => void };
 
@@ -52,6 +53,7 @@ export function CheckinCard({ checkin, onDeleted, onEdited }: Props) {
       {checkin.good.length > 0 && <p><span className="good-label">{t('history.goodLabel')}</span> {list(checkin.good, 'checkin.areas')}</p>}
       {checkin.feelings.length > 0 && <p><span className="muted">{t('history.feelingsLabel')}</span> {list(checkin.feelings, 'checkin.feelings')}</p>}
       {checkin.note && <p dir="auto" className="checkin-card-note">{checkin.note}</p>}
+      {mode === 'view' && <ShareToggle kind="checkin" id={checkin.id} />}
       {mode === 'confirm-delete' ? (
         <div role="group" aria-labelledby={`confirm-${checkin.id}`} className="confirm-delete">
           <p id={`confirm-${checkin.id}`}>{t('history.deleteConfirm')}</p>

@@ -7,6 +7,7 @@ import type { Ons4 } from '../../../shared/ons4.ts';
 import { ONS4_ITEMS, type Ons4Item } from '../../../shared/ons4Bands.ts';
 import { db } from '../../data/db.ts';
 import { saveRecord } from '../../data/records.ts';
+import ShareToggle from '../sharing/ShareToggle.tsx';
 import { useUnsavedInput } from '../../ui/unsavedInput.ts';
 import { Ons4Question } from './Ons4Question.tsx';
 import { Ons4Results } from './Ons4Results.tsx';
@@ -73,6 +74,7 @@ export default function Ons4Screen() {
         <h1>{t('ons4.title')}</h1>
         <p role="status" className="status-message">{t('ons4.results.thanks')}</p>
         <Ons4Results answers={saved} />
+        <ShareToggle kind="ons4" id={saved.id} connectHint />
         <Ons4Trend history={history ?? [saved]} />
         <p><Link to="/" className="button">{t('ons4.results.done')}</Link></p>
       </div>

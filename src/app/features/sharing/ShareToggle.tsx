@@ -12,12 +12,13 @@ import { flushShareQueue, queueShare, queueUnshare, type ShareOutcome } from './
 import { refreshMyPa, shareOf, useMyPaStatus } from './status.ts';
 import './sharing.css';
 
-type Props = { kind: 'checkin' | 'ons4'; id: string };
+/** `connectHint`: when no PA is connected, show a link to connect (on single-item screens, not in long lists). */
+type Props = { kind: 'checkin' | 'ons4'; id: string; connectHint?: boolean };
 
 // Ask the server once per visit whether a PA is connected (and for seen/replies); the answer is kept offline.
 let statusChecked = false;
 
-export default function ShareToggle({ kind, id }: Props) {
+export default function ShareToggle({ kind, id, connectHint = false }: Props) {
   const { t } = useTranslation();
   const status = useMyPaStatus();
   const record = useLiveQuery<Checkin | Ons4 | undefined>(() => (kind === 'checkin' ? db.checkins.get(id) : db.ons4.get(id)), [kind, id]);
@@ -31,6 +32,7 @@ export default function ShareToggle({ kind, id }: Props) {
   }, []);
   if (!record || status === undefined) return null;
   if (!status?.connected) {
+    if (!connectHint) return null;
     return <p className="sharing-toggle-hint"><Link to="/my-pa">{t('sharing.toggle.connectFirst')}</Link></p>;
   }
   const shared = record.sharedWithPa;

@@ -13,9 +13,10 @@ export class SharingHttpError extends Error {
   }
 }
 
-async function identity(): Promise<DeviceIdentity> {
+async function identity(create: boolean): Promise<DeviceIdentity> {
   const known = (await db.meta.get(META.identity))?.value as DeviceIdentity | undefined;
   if (known) return known;
+  if (!create) throw new OfflineError('No device identity yet');
   // The first sync makes this phone's identity; sharing needs one too.
   await syncNow();
   const made = (await db.meta.get(META.identity))?.value as DeviceIdentity | undefined;
@@ -23,10 +24,11 @@ async function identity(): Promise<DeviceIdentity> {
   return made;
 }
 
-export async function sendJson<T>(method: string, path: string, body?: unknown, signedIn = true): Promise<T> {
+/** `signedIn: 'if-known'` never creates a device identity (for background status checks). */
+export async function sendJson<T>(method: string, path: string, body?: unknown, signedIn: boolean | 'if-known' = true): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (signedIn) headers.authorization = `Bearer ${(await identity()).token}`;
+  if (signedIn) headers.authorization = `Bearer ${(await identity(signedIn === true)).token}`;
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store', credentials: 'omit' });

@@ -10,7 +10,7 @@ const STATUS_KEY = 'myPaStatus';
 /** Fetches the PA link and shares; keeps the last answer. Returns null when offline. */
 export async function refreshMyPa(): Promise<MyPaStatus | null> {
   try {
-    const status = await sendJson<MyPaStatus>('GET', '/my-pa');
+    const status = await sendJson<MyPaStatus>('GET', '/my-pa', undefined, 'if-known');
     await db.meta.put({ key: STATUS_KEY, value: status });
     return status;
   } catch (error) {
