@@ -1,0 +1,87 @@
+// Lighthouse mobile (the default: Moto G-class emulation, slow 4G, 4× CPU slowdown) of a page, in the system Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import { launchChromium } from '../e2e/browser.ts';
+
+export type LighthouseFigures = { performance: number; accessibility: number; bestPractices: number; lcpMs: number; tbtMs: number; fcpMs: number; cls: number };
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** One cold, mobile Lighthouse run of `url`, in a fresh Chromium (so no service worker or cache from before). */
+export async function runLighthouse(url: string): Promise<LighthouseFigures> {
+  // Playwright starts the system Chromium; Lighthouse drives it through the DevTools port.
+  const port = await freePort();
+  const browser = await launchChromium({ args: [`--remote-debugging-port=${port}`] });
+  try {
+    const result = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const { categories, audits, runtimeError } = result.lhr;
+    if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.message}`);
+    return {
+      performance: categories.performance.score ?? 0,
+      accessibility: categories.accessibility.score ?? 0,
+      bestPractices: categories['best-practices'].score ?? 0,
+      lcpMs: audits['largest-contentful-paint'].numericValue ?? NaN,
+      tbtMs: audits['total-blocking-time'].numericValue ?? NaN,
+      fcpMs: audits['first-contentful-paint'].numericValue ?? NaN,
+      cls: audits['cumulative-layout-shift'].numericValue ?? NaN,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The median of several runs for each figure (Lighthouse varies from run to run on a shared machine). */
+export function medianFigures(runs: LighthouseFigures[]): LighthouseFigures {
+  const median = (pick: (f: LighthouseFigures) => number) => {
+    const values = runs.map(pick).sort((a, b) => a - b);
+    return values[Math.floor(values.length / 2)];
+  };
+  return {
+    performance: median((f) => f.performance),
+    accessibility: median((f) => f.accessibility),
+    bestPractices: median((f) => f.bestPractices),
+    lcpMs: median((f) => f.lcpMs),
+    tbtMs: median((f) => f.tbtMs),
+    fcpMs: median((f) => f.fcpMs),
+    cls: median((f) => f.cls),
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Serves a built floor with `vite preview` (as its README says), on a free port. */
+export async function previewFloor(floorDir: string): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: floorDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error(`vite preview of the floor did not answer on ${url}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { url, stop: () => child.kill('SIGTERM') };
+}

@@ -1,0 +1,110 @@
+// `npm run bench`: every figure beside its anchor, measured in this one run (ratios, not remembered numbers).
+//   1. download sizes of the app vs its budgets and vs the bare framework (../shared/bench-floor, built now)
+//   2. Lighthouse mobile of the app's Today screen vs the floor's page
+//   3. sync push throughput over HTTP vs raw inserts into the same database, on SQLite and PostgreSQL
+// Options (env): BENCH_LH_RUNS (default 3), BENCH_CHECKINS (default 4000), BENCH_SKIP=lighthouse,postgres,…
+// Writes a JSON copy to .bench/<time>.json (gitignored).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer } from '../e2e/harness.ts';
+import { BUDGETS, budgetTable, kib, measureBudgets } from './budgets.ts';
+import { buildFloor } from './floor.ts';
+import { medianFigures, previewFloor, runLighthouse, type LighthouseFigures } from './lighthouse.ts';
+import { firstRouteScripts, measure, total } from './sizes.ts';
+import { postgresThroughput, sqliteThroughput, type ThroughputResult } from './throughput.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const lighthouseRuns = Number(process.env.BENCH_LH_RUNS || 3);
+const report: Record<string, unknown> = { at: new Date().toISOString() };
+const started = Date.now();
+
+const heading = (text: string) => console.log(`\n=== ${text} ===\n`);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const table = (rows: string[][]) => {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ')).join('\n');
+};
+
+heading('Building the app (vite build)');
+execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+heading('Building the bare-framework floor (../shared/bench-floor)');
+const floor = buildFloor();
+
+try {
+  // 1. Sizes
+  heading('1. Download sizes');
+  const app = measureBudgets(path.join(root, 'dist'), path.join(root, 'locales'));
+  const floorFiles = firstRouteScripts(floor.dist);
+  const floorGzip = total(measure(floor.dist, floorFiles), 'gzip');
+  console.log(budgetTable(app.lines));
+  console.log(`\nfirst-route JS gzip: app ${kib(app.firstRouteGzip)} KiB vs bare framework ${kib(floorGzip)} KiB = ${ratio(app.firstRouteGzip, floorGzip)} the floor; app code on top of the framework: ${kib(app.firstRouteGzip - floorGzip)} KiB; budget ${kib(BUDGETS.firstRouteJsGzip)} KiB`);
+  report.sizes = { lines: app.lines, firstRouteGzip: app.firstRouteGzip, firstRouteFiles: app.firstRouteFiles, floorFirstRouteGzip: floorGzip, floorFiles };
+
+  // 2. Lighthouse
+  if (!skip.has('lighthouse')) {
+    heading(`2. Lighthouse mobile, median of ${lighthouseRuns} cold runs each (Today screen vs floor page)`);
+    const server = await startServer();
+    const floorSite = await previewFloor(floor.dir);
+    try {
+      const appRuns: LighthouseFigures[] = [];
+      const floorRuns: LighthouseFigures[] = [];
+      // Alternate, so a busy moment on the shared machine hits both sides alike.
+      for (let i = 0; i < lighthouseRuns; i++) {
+        appRuns.push(await runLighthouse(server.url('/')));
+        floorRuns.push(await runLighthouse(floorSite.url));
+        process.stdout.write(`  run ${i + 1}/${lighthouseRuns} done\n`);
+      }
+      const a = medianFigures(appRuns);
+      const f = medianFigures(floorRuns);
+      console.log(table([
+        ['figure', 'app', 'floor', 'app/floor', 'target'],
+        ['performance', a.performance.toFixed(2), f.performance.toFixed(2), ratio(a.performance, f.performance), '≥ 0.95'],
+        ['accessibility', a.accessibility.toFixed(2), f.accessibility.toFixed(2), ratio(a.accessibility, f.accessibility), '1.00'],
+        ['best-practices', a.bestPractices.toFixed(2), f.bestPractices.toFixed(2), ratio(a.bestPractices, f.bestPractices), ''],
+        ['LCP (ms)', a.lcpMs.toFixed(0), f.lcpMs.toFixed(0), ratio(a.lcpMs, f.lcpMs), '≤ 1.20× floor'],
+        ['FCP (ms)', a.fcpMs.toFixed(0), f.fcpMs.toFixed(0), ratio(a.fcpMs, f.fcpMs), ''],
+        ['TBT (ms)', a.tbtMs.toFixed(0), f.tbtMs.toFixed(0), f.tbtMs > 0 ? ratio(a.tbtMs, f.tbtMs) : '-', ''],
+        ['CLS', a.cls.toFixed(3), f.cls.toFixed(3), '', ''],
+      ]));
+      const verdicts = [
+        a.performance >= 0.95 ? 'performance ≥ 0.95: met' : `performance ≥ 0.95: NOT met (${a.performance.toFixed(2)})`,
+        a.accessibility >= 1 ? 'accessibility 1.0: met' : `accessibility 1.0: NOT met (${a.accessibility.toFixed(2)})`,
+        a.lcpMs <= 1.2 * f.lcpMs ? 'LCP ≤ 1.2× floor: met' : `LCP ≤ 1.2× floor: NOT met (${ratio(a.lcpMs, f.lcpMs)})`,
+      ];
+      console.log(`\n${verdicts.join('\n')}`);
+      report.lighthouse = { runs: lighthouseRuns, app: a, floor: f, appRuns, floorRuns };
+    } finally {
+      floorSite.stop();
+      await server.stop();
+    }
+  }
+
+  // 3. Sync throughput
+  heading('3. Sync push throughput (HTTP, batches of 50) vs raw Kysely inserts (transactions of 50), same database');
+  const results: ThroughputResult[] = [];
+  if (!skip.has('sqlite')) results.push(await sqliteThroughput());
+  if (!skip.has('postgres')) {
+    try {
+      results.push(await postgresThroughput());
+    } catch (error) {
+      console.log(`PostgreSQL skipped: ${error instanceof Error ? error.message : String(error)} (is it running on 127.0.0.1:5432?)`);
+    }
+  }
+  if (results.length > 0) {
+    console.log(table([
+      ['database', 'check-ins', 'push /s', 'raw insert /s', 'push/raw', 'target'],
+      ...results.map((r) => [r.database, String(r.mutations), r.pushPerSecond.toFixed(0), r.rawPerSecond.toFixed(0), `${(r.ratio * 100).toFixed(0)}%`, r.database === 'SQLite' ? '≥ 50%' : '']),
+    ]));
+  }
+  report.throughput = results;
+} finally {
+  floor.cleanup();
+}
+
+const outDir = path.join(root, '.bench');
+mkdirSync(outDir, { recursive: true });
+const outFile = path.join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(outFile, JSON.stringify(report, null, 2));
+console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(0)} s. JSON copy: ${path.relative(root, outFile)}`);
