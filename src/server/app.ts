@@ -36,7 +36,12 @@ const requestLogSerializers = {
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
-export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+export type BuildOptions = {
+  /** Where logs go (stdout by default); tests pass a stream to check nothing personal is logged. */
+  logStream?: NodeJS.WritableStream;
+};
+
+export async function buildServer(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const store = openStore(config.database);
   try {
     await migrateToLatest(store);
@@ -49,6 +54,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     bodyLimit: config.bodyLimit,
     logger: {
       level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
       serializers: requestLogSerializers,
       redact: { paths: ['req.headers', 'req.body', 'req.query', 'headers.authorization'], remove: true },
     },
