@@ -92,3 +92,22 @@ describe('History', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(4);
   });
 });
+
+describe('editing in History', () => {
+  it('reopens an unfinished edit after a reload, with the changes kept', async () => {
+    const user = userEvent.setup();
+    const c = checkin(0, 2, { note: 'first words' });
+    await saveRecord('checkin', c);
+    const first = renderAt(<HistoryScreen />);
+    await user.click(await screen.findByRole('button', { name: /^Edit:/ }));
+    const note = screen.getByRole('textbox', { name: 'Anything else you want to write down?' });
+    await user.type(note, ' and more');
+    first.unmount();
+
+    renderAt(<HistoryScreen />);
+    expect(await screen.findByRole('textbox', { name: 'Anything else you want to write down?' })).toHaveValue('first words and more');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect((await db.checkins.get(c.id))?.note).toBe('first words');
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+  });
+});

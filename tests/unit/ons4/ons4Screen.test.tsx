@@ -94,3 +94,22 @@ describe('ONS4 check-in', () => {
     expect(rows[2]).toHaveTextContent('15 January 20264567');
   });
 });
+
+describe('ONS4 answers in progress', () => {
+  it('keeps answers given so far when the screen reloads, and marks them unsaved', async () => {
+    const { hasUnsavedInput } = await import('../../../src/app/ui/unsavedInput.ts');
+    const user = userEvent.setup();
+    const first = renderAt(<Ons4Screen />);
+    await screen.findByRole('group', { name: QUESTIONS.life });
+    await answer(user, QUESTIONS.life, 7);
+    await answer(user, QUESTIONS.anxious, 2);
+    expect(hasUnsavedInput()).toBe(true);
+    first.unmount();
+
+    renderAt(<Ons4Screen />);
+    const life = await screen.findByRole('group', { name: QUESTIONS.life });
+    expect(within(life).getByRole('radio', { name: '7' })).toBeChecked();
+    expect(within(screen.getByRole('group', { name: QUESTIONS.anxious })).getByRole('radio', { name: '2' })).toBeChecked();
+    expect(hasUnsavedInput()).toBe(true);
+  });
+});
