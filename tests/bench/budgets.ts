@@ -20,8 +20,8 @@ export function measureBudgets(distDir: string, localesDir: string): { lines: Bu
   const firstRouteGzip = total(measure(distDir, firstRouteFiles), 'gzip');
   const lines = [line(`first-route JavaScript, gzip (${firstRouteFiles.length} files)`, firstRouteGzip, BUDGETS.firstRouteJsGzip)];
   lines.push(line('  of which English words (bundled), gzip', englishGzip(localesDir), null));
-  for (const { code, file } of localeChunks(distDir, localesDir)) {
-    lines.push(line(`language chunk ${code} (${path.basename(file)}), gzip`, total(measure(distDir, [file]), 'gzip'), BUDGETS.localeChunkGzip));
+  for (const { code, files } of localeChunks(distDir, localesDir)) {
+    lines.push(line(`language ${code} (${files.map((f) => path.basename(f)).join(' + ')}), gzip`, total(measure(distDir, files), 'gzip'), BUDGETS.localeChunkGzip));
   }
   const precache = precacheFiles(distDir);
   lines.push(line(`everything precached (${precache.length} files, uncompressed)`, total(measure(distDir, precache), 'bytes'), BUDGETS.precacheBytes));

@@ -2,10 +2,11 @@
 //   1. download sizes of the app vs its budgets and vs the bare framework (../shared/bench-floor, built now)
 //   2. Lighthouse mobile of the app's Today screen vs the floor's page
 //   3. sync push throughput over HTTP vs raw inserts into the same database, on SQLite and PostgreSQL
-// Options (env): BENCH_LH_RUNS (default 3), BENCH_CHECKINS (default 4000), BENCH_SKIP=lighthouse,postgres,…
+//   4. directory search time on 10,000 services (tests/bench/directory.ts, when present)
+// Options (env): BENCH_LH_RUNS (default 3), BENCH_CHECKINS (default 4000), BENCH_SKIP=lighthouse,sqlite,postgres,directory
 // Writes a JSON copy to .bench/<time>.json (gitignored).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../e2e/harness.ts';
 import { BUDGETS, budgetTable, kib, measureBudgets } from './budgets.ts';
@@ -99,6 +100,20 @@ try {
     ]));
   }
   report.throughput = results;
+
+  // 4. Directory search (tests/bench/directory.ts, owned by the directory feature)
+  if (!skip.has('directory') && existsSync(path.join(import.meta.dirname, 'directory.ts'))) {
+    heading('4. Directory: search on 10,000 services and sync download sizes');
+    type Row = { figure: string; value: number; unit: string; target?: string; ok?: boolean };
+    const directoryBench: string = './directory.ts'; // a variable, so type-checking never needs the file
+    const { benchDirectory } = (await import(directoryBench)) as { benchDirectory: () => Promise<Row[]> };
+    const rows = await benchDirectory();
+    console.log(table([
+      ['figure', 'value', 'target', ''],
+      ...rows.map((r) => [r.figure, `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`, r.target ?? '', r.ok === undefined ? '' : r.ok ? 'met' : 'NOT met']),
+    ]));
+    report.directory = rows;
+  }
 } finally {
   floor.cleanup();
 }

@@ -22,28 +22,32 @@ function scriptsInHtml(html: string): string[] {
   return found;
 }
 
-/** Static imports of a built chunk (`import … from "./x.js"` and `import "./x.js"`), not dynamic `import()`. */
+/** Static imports of a built chunk (`import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"`), not dynamic `import()`. */
 function staticImportsOf(code: string): string[] {
   const found = new Set<string>();
-  const pattern = /(?:^|[;\n}])\s*import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
+  const pattern = /(?:^|[;\n}])\s*(?:import\s*(?:[\w$*{}\s,]+?\s*from\s*)?|export\s*(?:\*(?:\s*as\s*[\w$]+)?|\{[^}]*\})\s*from\s*)["'](\.{1,2}\/[^"']+\.js)["']/g;
   for (const match of code.matchAll(pattern)) found.add(match[1]);
   return [...found];
 }
 
-/** Every JS file the first screen needs before it can run: entry scripts, modulepreloads and their static imports. */
-export function firstRouteScripts(distDir: string, htmlFile = 'index.html'): string[] {
-  const html = readFileSync(path.join(distDir, htmlFile), 'utf8');
-  const queue = scriptsInHtml(html);
+/** The files plus everything they statically import, recursively (what the browser must fetch before running them). */
+export function withStaticImports(distDir: string, files: string[], referrer = 'index.html'): string[] {
+  const queue = [...files];
   const seen = new Set<string>();
   while (queue.length > 0) {
     const file = path.normalize(queue.shift()!);
     if (seen.has(file)) continue;
     const full = path.join(distDir, file);
-    if (!existsSync(full)) throw new Error(`${htmlFile} refers to ${file}, which is not in ${distDir}. Rebuild with "npx vite build".`);
+    if (!existsSync(full)) throw new Error(`${referrer} refers to ${file}, which is not in ${distDir}. Rebuild with "npx vite build".`);
     seen.add(file);
     for (const imported of staticImportsOf(readFileSync(full, 'utf8'))) queue.push(path.join(path.dirname(file), imported));
   }
   return [...seen].sort();
+}
+
+/** Every JS file the first screen needs before it can run: entry scripts, modulepreloads and their static imports. */
+export function firstRouteScripts(distDir: string, htmlFile = 'index.html'): string[] {
+  return withStaticImports(distDir, scriptsInHtml(readFileSync(path.join(distDir, htmlFile), 'utf8')), htmlFile);
 }
 
 export type FileSize = { file: string; bytes: number; gzip: number };
@@ -54,16 +58,23 @@ export function measure(distDir: string, files: string[]): FileSize[] {
 
 export const total = (sizes: FileSize[], key: 'bytes' | 'gzip') => sizes.reduce((sum, s) => sum + s[key], 0);
 
-/** The lazily loaded chunk of each language other than English (built from locales/<code>.json as assets/<code>-<hash>.js). */
-export function localeChunks(distDir: string, localesDir: string): { code: string; file: string }[] {
+/**
+ * What switching to each language other than English downloads: its chunk (built from locales/<code>.json as
+ * assets/<code>-<hash>.js) with whatever that chunk statically imports. When the bundler splits a locale into a
+ * small re-export plus the data, the largest such set is the honest figure.
+ */
+export function localeChunks(distDir: string, localesDir: string): { code: string; files: string[] }[] {
   const assets = readdirSync(path.join(distDir, 'assets'));
   return readdirSync(localesDir)
     .filter((name) => name.endsWith('.json') && name !== 'en.json')
     .map((name) => {
       const code = name.replace(/\.json$/, '');
-      const chunk = assets.find((asset) => new RegExp(`^${code.replace(/[-]/g, '\\-')}-[\\w-]{6,}\\.js$`).test(asset));
-      if (!chunk) throw new Error(`No chunk for locales/${name} in ${distDir}/assets; languages must load lazily as their own chunk.`);
-      return { code, file: `assets/${chunk}` };
+      const pattern = new RegExp(`^${code.replace(/-/g, '\\-')}-[\\w-]{6,}\\.js$`);
+      const chunks = assets.filter((asset) => pattern.test(asset)).map((asset) => `assets/${asset}`);
+      if (chunks.length === 0) throw new Error(`No chunk for locales/${name} in ${distDir}/assets; languages must load lazily as their own chunk.`);
+      const sets = chunks.map((chunk) => withStaticImports(distDir, [chunk], chunk));
+      const gzipOf = (files: string[]) => files.reduce((sum, file) => sum + gzipBytes(path.join(distDir, file)), 0);
+      return { code, files: sets.reduce((largest, set) => (gzipOf(set) > gzipOf(largest) ? set : largest)) };
     });
 }
 
