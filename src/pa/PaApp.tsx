@@ -5,6 +5,7 @@ import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
 import type { StaffUser, WorkingHours } from '../shared/sharing/schemas.ts';
 import { onSignedOut, paFetch } from './api.ts';
 import { CaseloadPage } from './CaseloadPage.tsx';
+import { ChangePasswordPage } from './ChangePasswordPage.tsx';
 import { FiguresPage } from './FiguresPage.tsx';
 import { HoursPage } from './HoursPage.tsx';
 import { switchLanguage } from './i18n.ts';
@@ -12,7 +13,7 @@ import { LoginPage } from './LoginPage.tsx';
 import { PairingPage } from './PairingPage.tsx';
 import { PersonPage } from './PersonPage.tsx';
 
-export type Me = { user: StaffUser; workingHours: WorkingHours };
+export type Me = { user: StaffUser; workingHours: WorkingHours; mustChangePassword: boolean };
 
 export function PaApp() {
   const { t, i18n } = useTranslation();
@@ -39,7 +40,7 @@ export function PaApp() {
       <header className="pa-header">
         <p className="pa-brand">{t('pa.title')}</p>
         <button type="button" className="pa-link-button" lang={other} onClick={() => void switchLanguage(other)}>{t('pa.otherLanguage')}</button>
-        {me && (
+        {me && !me.mustChangePassword && (
           <nav aria-label={t('pa.nav.label')} className="pa-nav">
             <ul>
               {me.user.role === 'pa' && (
@@ -58,6 +59,8 @@ export function PaApp() {
       <main id="main" className="pa-main" tabIndex={-1}>
         {me === undefined ? null : me === null ? (
           <LoginPage notice={notice} onSignedIn={(next) => { setNotice(''); setMe(next); }} />
+        ) : me.mustChangePassword ? (
+          <ChangePasswordPage onChanged={() => void paFetch<Me>('GET', '/pa/me').then(setMe)} />
         ) : me.user.role === 'manager' ? (
           <FiguresPage />
         ) : me.user.role === 'pa' ? (

@@ -55,6 +55,12 @@ describe('sharing with a PA, end to end', () => {
     await pa.page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await expectNoAxeViolations(pa.page, 'PA sign in (en)');
     await signIn(pa.page, server, 'pa@example.test', paPassword);
+    await pa.page.getByRole('heading', { name: 'Choose your own password' }).waitFor();
+    await expectNoAxeViolations(pa.page, 'PA first sign-in, choose a password (en)');
+    await pa.page.getByLabel('The password you were given').fill(paPassword);
+    paPassword = 'example long passphrase for the PA';
+    await pa.page.getByLabel('New password').fill(paPassword);
+    await pa.page.getByRole('button', { name: 'Save my new password' }).click();
     await pa.page.getByRole('link', { name: 'Working hours' }).click();
     await pa.page.getByRole('heading', { name: 'Your working hours' }).waitFor();
     await expectNoAxeViolations(pa.page, 'PA working hours (en)');
@@ -138,6 +144,11 @@ describe('sharing with a PA, end to end', () => {
     await pa.page.getByLabel('البريد الإلكتروني').fill('manager@example.test');
     await pa.page.getByLabel('كلمة السر').fill(managerPassword);
     await pa.page.getByRole('button', { name: 'ادخل' }).click();
+    await pa.page.getByRole('heading', { name: 'اختر كلمة سر خاصة بك' }).waitFor();
+    await expectNoAxeViolations(pa.page, 'manager first sign-in, choose a password (ar)');
+    await pa.page.getByLabel('كلمة السر التي أُعطيت لك').fill(managerPassword);
+    await pa.page.getByLabel('كلمة السر الجديدة').fill('example long passphrase for the manager');
+    await pa.page.getByRole('button', { name: 'احفظ كلمة السر الجديدة' }).click();
     await pa.page.getByRole('heading', { name: /الأرقام الشهرية/ }).waitFor();
     await expectNoAxeViolations(pa.page, 'manager figures (ar)');
     await screenshot(pa.page, 'sharing-manager-ar');

@@ -19,7 +19,7 @@ type World = { a: Device; b: Device; aPersonId: string; aShareId: string; aNote:
 type Staffs = Record<'paOfA' | 'paSameCouncil' | 'paOtherCouncil' | 'manager' | 'admin', Staff>;
 
 /** 'ok' = may act on A's things; 'own' = succeeds but only on the caller's own things (must show none of A's). */
-type Endpoint = { name: string; request: (w: World, staff: Staffs) => Promise<InjectOptions> | InjectOptions; allowed: Partial<Record<Actor, 'ok' | 'own'>>; freshSession?: boolean };
+type Endpoint = { name: string; request: (w: World, staff: Staffs, actor: Actor) => Promise<InjectOptions> | InjectOptions; allowed: Partial<Record<Actor, 'ok' | 'own'>>; freshSession?: boolean };
 
 const allStaffOwn = { paOfA: 'own', paSameCouncil: 'own', paOtherCouncil: 'own', manager: 'own', admin: 'own' } as const;
 const phonesOwn = { youngPersonA: 'ok', youngPersonB: 'own' } as const;
@@ -35,6 +35,15 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /my-devices', request: () => ({ method: 'GET', url: '/api/v1/my-devices' }), allowed: phonesOwn },
   { name: 'DELETE /my-devices/:id (A’s phone)', request: (w) => ({ method: 'DELETE', url: `/api/v1/my-devices/${w.a.deviceId}` }), allowed: { youngPersonA: 'ok' } },
   { name: 'GET /pa/me', request: () => ({ method: 'GET', url: '/api/v1/pa/me' }), allowed: allStaffOwn },
+  {
+    name: 'POST /pa/password',
+    // Each staff member "changes" to the same password, so later calls can still sign in with it.
+    request: (_w, s, actor) => {
+      const own = actor in s ? s[actor as keyof Staffs].password : 'not-signed-in-password';
+      return { method: 'POST', url: '/api/v1/pa/password', payload: { currentPassword: own, newPassword: own } };
+    },
+    allowed: allStaffOwn,
+  },
   { name: 'POST /pa/logout', request: () => ({ method: 'POST', url: '/api/v1/pa/logout' }), allowed: allStaffOwn, freshSession: true },
   { name: 'GET /pa/caseload', request: () => ({ method: 'GET', url: '/api/v1/pa/caseload' }), allowed: { paOfA: 'ok', paSameCouncil: 'own', paOtherCouncil: 'own' } },
   { name: 'GET /pa/people/:id (A)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/people/${w.aPersonId}` }), allowed: { paOfA: 'ok' } },
@@ -100,7 +109,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     it(`${endpoint.name}: only the allowed callers succeed`, async () => {
       for (const actor of ACTORS) {
         const w = await newWorld();
-        const res = await call(actor, w, await endpoint.request(w, staff), !!endpoint.freshSession);
+        const res = await call(actor, w, await endpoint.request(w, staff, actor), !!endpoint.freshSession);
         const verdict = endpoint.allowed[actor];
         const secrets = [w.aNote, w.aShareId, w.a.deviceId, w.aPersonId];
         const context = `${endpoint.name} as ${actor} → ${res.statusCode} ${res.body.slice(0, 200)}`;

@@ -6,7 +6,8 @@ import { buildServer } from '../../src/server/app.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import { checkin, deleteRecord, pullAll, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
-import { asPhone, asStaff, connect, pairingCode, signedInStaff } from './sharing-helpers.ts';
+import { createUserCommand } from '../../src/server/pa/create-user.ts';
+import { asPhone, asStaff, connect, HOST, ORIGIN, pairingCode, signedInStaff, type Staff } from './sharing-helpers.ts';
 
 describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
   let database: TestDatabase;
@@ -183,6 +184,27 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     const old = await pairingCode(app, pa);
     await sharingDb(app.store).updateTable('pairing_codes').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('used_at', 'is', null).execute();
     expect((await asPhone(app, b, { method: 'POST', url: '/api/v1/my-pa/connect', payload: { code: old } })).statusCode).toBe(400);
+  });
+
+  it('makes a new account choose its own password before opening anything', async () => {
+    const email = `new-${randomUUID().slice(0, 6)}@example.test`;
+    const printed = await createUserCommand(app.store, ['--role', 'pa', '--email', email, '--council', 'Example Council A']);
+    const oneTime = /One-time password: (\S+)/.exec(printed)![1];
+    const login = await app.inject({ method: 'POST', url: '/api/v1/pa/login', headers: { host: HOST, origin: ORIGIN }, payload: { email, password: oneTime } });
+    expect(login.statusCode).toBe(200);
+    const pa = { cookie: String(login.headers['set-cookie']).split(';')[0] } as Staff;
+    expect((await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/me' })).json().mustChangePassword).toBe(true);
+    const blocked = await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error).toBe('password-change-required');
+    const short = await asStaff(app, pa, { method: 'POST', url: '/api/v1/pa/password', payload: { currentPassword: oneTime, newPassword: 'short' } });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().field).toBe('newPassword');
+    const changed = await asStaff(app, pa, { method: 'POST', url: '/api/v1/pa/password', payload: { currentPassword: oneTime, newPassword: 'a long example passphrase' } });
+    expect(changed.statusCode).toBe(200);
+    expect((await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).statusCode).toBe(200);
+    const again = await app.inject({ method: 'POST', url: '/api/v1/pa/login', headers: { host: HOST, origin: ORIGIN }, payload: { email, password: oneTime } });
+    expect(again.statusCode).toBe(401);
   });
 
   it('ends a session on logout and refuses an expired one', async () => {

@@ -4,10 +4,12 @@ import * as foundation from './001_foundation.ts';
 import * as directory from './002_directory.ts';
 import * as appointments from './003_appointments.ts';
 import * as sharing from './004_sharing.ts';
+import * as oneTimePasswords from './004b_one_time_passwords.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
   '002_directory': directory,
   '003_appointments': appointments,
   '004_sharing': sharing,
+  '004b_one_time_passwords': oneTimePasswords,
 };

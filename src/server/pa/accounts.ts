@@ -8,7 +8,7 @@ export const STAFF_ROLES: StaffRole[] = ['pa', 'manager', 'admin'];
 
 export async function createStaffUser(
   db: SharingDb,
-  input: { email: string; role: StaffRole; council: string; name?: string; password?: string },
+  input: { email: string; role: StaffRole; council: string; name?: string; password?: string; oneTime?: boolean },
 ): Promise<{ user: StaffUser; password: string }> {
   const email = input.email.trim().toLowerCase();
   const password = input.password ?? newOneTimePassword();
@@ -16,8 +16,16 @@ export async function createStaffUser(
   await db.insertInto('staff_users').values({
     id: user.id, email, name: user.name, role: user.role, council: user.council,
     password_hash: await hashPassword(password), working_hours: null, created_at: new Date().toISOString(),
+    must_change_password: input.oneTime ? 1 : 0,
   }).execute();
   return { user, password };
+}
+
+export async function changePassword(db: SharingDb, userId: string, current: string, next: string): Promise<boolean> {
+  const row = await db.selectFrom('staff_users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(current, row.password_hash))) return false;
+  await db.updateTable('staff_users').set({ password_hash: await hashPassword(next), must_change_password: 0 }).where('id', '=', userId).execute();
+  return true;
 }
 
 /** The account when email and password match; null otherwise (same time taken either way). */

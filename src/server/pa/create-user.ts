@@ -24,6 +24,6 @@ export async function createUserCommand(store: Store, args: string[]): Promise<s
   const db = sharingDb(store);
   const taken = await db.selectFrom('staff_users').select('id').where('email', '=', input.email.trim().toLowerCase()).executeTakeFirst();
   if (taken) throw new Error(`An account for ${input.email} already exists.`);
-  const { user, password } = await createStaffUser(db, input);
-  return `Created ${user.role} ${user.email} (${user.council}).\nOne-time password: ${password}\nGive it to them privately; it is shown only now.`;
+  const { user, password } = await createStaffUser(db, { ...input, oneTime: true });
+  return `Created ${user.role} ${user.email} (${user.council}).\nOne-time password: ${password}\nGive it to them privately; it is shown only now, and they must choose their own password when they first sign in.`;
 }

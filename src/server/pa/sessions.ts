@@ -54,6 +54,15 @@ export function requireSameOrigin(request: FastifyRequest): void {
 
 /** onRequest hook factory: a signed-in staff member with one of `roles`, else 401 (not signed in) or 403. */
 export function requireStaff(...roles: StaffRole[]) {
+  return staffHook(roles, false);
+}
+
+/** Like requireStaff, but also lets in someone who still has to replace their one-time password. */
+export function requireStaffWithOneTimePassword(...roles: StaffRole[]) {
+  return staffHook(roles, true);
+}
+
+function staffHook(roles: StaffRole[], allowOneTimePassword: boolean) {
   return async (request: FastifyRequest): Promise<void> => {
     requireSameOrigin(request);
     const token = sessionTokenOf(request);
@@ -62,11 +71,14 @@ export function requireStaff(...roles: StaffRole[]) {
     const row = await sharingDb(request.server.store)
       .selectFrom('staff_sessions')
       .innerJoin('staff_users', 'staff_users.id', 'staff_sessions.user_id')
-      .select(['staff_users.id', 'email', 'name', 'role', 'council', 'expires_at'])
+      .select(['staff_users.id', 'email', 'name', 'role', 'council', 'expires_at', 'must_change_password'])
       .where('token_hash', '=', hashSecret(token))
       .executeTakeFirst();
     if (!row || Date.parse(row.expires_at) <= Date.now()) throw nobody;
     if (!roles.includes(row.role as StaffRole)) throw new ApiError(403, { error: 'forbidden', message: 'Your account cannot open this.' });
+    if (Number(row.must_change_password) === 1 && !allowOneTimePassword) {
+      throw new ApiError(403, { error: 'password-change-required', message: 'Choose your own password first (your first password works only once).' });
+    }
     staffByRequest.set(request, { id: row.id, email: row.email, name: row.name, role: row.role as StaffRole, council: row.council });
   };
 }

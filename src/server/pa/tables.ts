@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Store } from '../store/database.ts';
 import type { Database } from '../store/tables.ts';
 
-export interface StaffUsersTable { id: string; email: string; name: string; role: string; council: string; password_hash: string; working_hours: string | null; created_at: string }
+export interface StaffUsersTable { id: string; email: string; name: string; role: string; council: string; password_hash: string; working_hours: string | null; created_at: string; must_change_password: number }
 export interface StaffSessionsTable { token_hash: string; user_id: string; created_at: string; expires_at: string }
 export interface PairingCodesTable { code_hash: string; pa_id: string; created_at: string; expires_at: string; used_at: string | null }
 export interface PaLinksTable { person_id: string; pa_id: string; council: string; name: string; linked_at: string }

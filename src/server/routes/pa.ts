@@ -5,13 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { orderCaseload } from '../../shared/sharing/caseload.ts';
 import {
-  DEFAULT_WORKING_HOURS, formatPairingCode, loginSchema, PAIRING_ALPHABET, seenSchema, workingHoursSchema, type WorkingHours,
+  changePasswordSchema, DEFAULT_WORKING_HOURS, formatPairingCode, loginSchema, PAIRING_ALPHABET, seenSchema, workingHoursSchema, type WorkingHours,
 } from '../../shared/sharing/schemas.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
-import { audit, checkSignIn } from '../pa/accounts.ts';
+import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { checkAttempts, clearAttempts, PER_ADDRESS, PER_TARGET, recordFailure } from '../pa/attempts.ts';
-import { endSession, requireSameOrigin, requireStaff, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
+import { endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
 import { caseloadOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor } from '../pa/shares.ts';
 import { sharingDb } from '../pa/tables.ts';
 
@@ -36,7 +36,7 @@ export function workingHoursOf(stored: string | null): WorkingHours {
 export async function paRoutes(app: FastifyInstance): Promise<void> {
   const db = sharingDb(app.store);
   const pa = { onRequest: requireStaff('pa') };
-  const anyStaff = { onRequest: requireStaff('pa', 'manager', 'admin') };
+  const anyStaff = { onRequest: requireStaffWithOneTimePassword('pa', 'manager', 'admin') };
 
   app.post('/pa/login', async (request, reply) => {
     requireSameOrigin(request);
@@ -63,8 +63,21 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
   app.get('/pa/me', anyStaff, async (request) => {
     validate(noQuery, request.query);
     const staff = staffOf(request);
-    const row = await db.selectFrom('staff_users').select('working_hours').where('id', '=', staff.id).executeTakeFirstOrThrow();
-    return { user: staff, workingHours: workingHoursOf(row.working_hours) };
+    const row = await db.selectFrom('staff_users').select(['working_hours', 'must_change_password']).where('id', '=', staff.id).executeTakeFirstOrThrow();
+    return { user: staff, workingHours: workingHoursOf(row.working_hours), mustChangePassword: Number(row.must_change_password) === 1 };
+  });
+
+  app.post('/pa/password', anyStaff, async (request) => {
+    const { currentPassword, newPassword } = validate(changePasswordSchema, request.body);
+    const staff = staffOf(request);
+    const keys = [{ key: `password:${staff.id}`, policy: PER_TARGET }];
+    await checkAttempts(db, keys);
+    if (!(await changePassword(db, staff.id, currentPassword, newPassword))) {
+      await recordFailure(db, keys);
+      throw new ApiError(400, { error: 'wrong-password', field: 'currentPassword', message: 'Your current password is not right.' });
+    }
+    await clearAttempts(db, [`password:${staff.id}`]);
+    return { ok: true };
   });
 
   app.get('/pa/caseload', pa, async (request) => {

@@ -57,6 +57,12 @@ export const loginSchema = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
+export const PASSWORD_MIN = 12;
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`).max(200),
+});
+
 export const restoreSchema = z.strictObject({ code: z.string().trim().min(10).max(60) });
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:00');
