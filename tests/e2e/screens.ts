@@ -28,6 +28,15 @@ export const SCREENS: ScreenCheck[] = [
   { name: 'Help now', path: '/help' },
   { name: 'Settings', path: '/settings' },
   { name: 'Appointments', path: '/appointments' },
+  { name: 'My PA (not connected yet)', path: '/my-pa' },
+  {
+    name: 'My PA, connect form with its error showing',
+    path: '/my-pa',
+    prepare: async (page, language) => {
+      await page.getByRole('button', { name: words(language, 'sharing.connect.submit'), exact: true }).click();
+      await page.getByRole('alert').waitFor();
+    },
+  },
   {
     name: 'New appointment, with its errors showing',
     path: '/appointments/new',
