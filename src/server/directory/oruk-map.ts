@@ -78,6 +78,9 @@ function hoursOf(service: Json, version: OrukVersion): OpeningHours | undefined 
   return { kind: 'weekly', sessions, ...(holidays.length ? { closed: holidays } : {}) };
 }
 
+// Five decimal places is about a metre: more is noise that every phone would download.
+const toMetre = (degrees: number) => Math.round(degrees * 1e5) / 1e5;
+
 function locationOf(service: Json): ServiceLocation {
   for (const sal of arr(service.service_at_locations)) {
     const loc = sal.location ?? {};
@@ -85,7 +88,7 @@ function locationOf(service: Json): ServiceLocation {
       const address = [...arr(loc.addresses), ...arr(loc.physical_addresses)][0];
       const line = address ? [str(address.address_1), str(address.city), str(address.postal_code)].filter(Boolean).join(', ') : undefined;
       return {
-        kind: 'point', lat: loc.latitude, lng: loc.longitude,
+        kind: 'point', lat: toMetre(loc.latitude), lng: toMetre(loc.longitude),
         ...(line ? { address: line } : {}), ...(str(address?.postal_code) ? { postcode: str(address.postal_code) } : {}),
       };
     }

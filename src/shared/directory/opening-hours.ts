@@ -24,7 +24,17 @@ export function londonWallClock(at: Date): WallClock {
 }
 
 /** "09:30" or "09:30:00" → 570. Throws on anything else so bad imports are caught at the door. */
+const parsedTimes = new Map<string, number>();
 export function minutesOf(time: string): number {
+  // Directories repeat a handful of times ("09:00", "17:00") thousands of times; parse each once.
+  const cached = parsedTimes.get(time);
+  if (cached !== undefined) return cached;
+  const minutes = parseMinutes(time);
+  if (parsedTimes.size < 10_000) parsedTimes.set(time, minutes);
+  return minutes;
+}
+
+function parseMinutes(time: string): number {
   const match = /^([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d)?$/.exec(time);
   if (!match) throw new RangeError(`Not a time of day: "${time}"`);
   return Number(match[1]) * 60 + Number(match[2]);
@@ -50,8 +60,13 @@ function appliesOn(hours: Extract<OpeningHours, { kind: 'weekly' }>, s: Session,
 
 export function isOpenAt(hours: OpeningHours | undefined, at: Date): boolean {
   if (!hours) return false;
+  return isOpenOnClock(hours, londonWallClock(at));
+}
+
+/** isOpenAt with the wall clock read once by the caller (searching thousands of services reads it once). */
+export function isOpenOnClock(hours: OpeningHours | undefined, now: WallClock): boolean {
+  if (!hours) return false;
   if (hours.kind === 'always') return true;
-  const now = londonWallClock(at);
   const yesterday = shiftDate(now.date, -1);
   const yesterdayWeekday = weekdayAfter(now.weekday, -1);
   return hours.sessions.some((s) => {

@@ -1,7 +1,7 @@
 // Finds services for what someone typed, the filters they chose and where they are. Built once per directory
 // (buildSearchIndex), then each keystroke only walks the word list, not every service.
 import { milesBetween, type LatLng } from './distance.ts';
-import { isOpenAt } from './opening-hours.ts';
+import { isOpenOnClock, londonWallClock, type WallClock } from './opening-hours.ts';
 import type { AccessMode, Category, DirectoryService } from './types.ts';
 
 /** Lower case, accents and marks removed ("Café" → "cafe", "ÉCOLE" → "ecole"). */
@@ -31,6 +31,8 @@ export type SearchIndex = {
   /** Each distinct word, with the services (by position) that contain it. */
   words: string[];
   postings: number[][];
+  /** Word positions by first letter: a typo is forgiven anywhere but the first letter, so only one bucket is walked. */
+  byFirstLetter: Map<string, number[]>;
 };
 
 export function buildSearchIndex(services: DirectoryService[]): SearchIndex {
@@ -42,7 +44,13 @@ export function buildSearchIndex(services: DirectoryService[]): SearchIndex {
       if (list) list.push(i); else byWord.set(word, [i]);
     }
   });
-  return { services, words: [...byWord.keys()], postings: [...byWord.values()] };
+  const words = [...byWord.keys()];
+  const byFirstLetter = new Map<string, number[]>();
+  words.forEach((word, w) => {
+    const bucket = byFirstLetter.get(word[0]);
+    if (bucket) bucket.push(w); else byFirstLetter.set(word[0], [w]);
+  });
+  return { services, words, postings: [...byWord.values()], byFirstLetter };
 }
 
 /** Whether a typed word matches a service word: a prefix, or one slip (swap, extra, missing or wrong letter). */
@@ -70,7 +78,7 @@ function withinOneEdit(a: string, b: string): boolean {
 
 const REMOTE: AccessMode[] = ['phone', 'text', 'online'];
 
-export function passesFilters(s: DirectoryService, f: DirectoryFilters, at: Date): boolean {
+export function passesFilters(s: DirectoryService, f: DirectoryFilters, now: WallClock): boolean {
   if (f.category && !s.categories.includes(f.category)) return false;
   if (f.careLeaverOnly && !s.careLeaverSpecific) return false;
   if (f.age !== undefined && ((s.minAge ?? 0) > f.age || (s.maxAge ?? Infinity) < f.age)) return false;
@@ -79,53 +87,86 @@ export function passesFilters(s: DirectoryService, f: DirectoryFilters, at: Date
   if (f.free && !s.free) return false;
   if (f.walkIn && !s.walkIn) return false;
   if (f.remote && !s.access.some((a) => REMOTE.includes(a))) return false;
-  if (f.openNow && !isOpenAt(s.hours, at)) return false;
+  if (f.openNow && !isOpenOnClock(s.hours, now)) return false;
   return true;
 }
 
 export type SearchHit = { service: DirectoryService; miles?: number };
 
-export type SearchOptions = { query?: string; filters?: DirectoryFilters; from?: LatLng; at?: Date };
+export type SearchOptions = { query?: string; filters?: DirectoryFilters; from?: LatLng; at?: Date; limit?: number };
 
 /**
  * Services matching every typed word and every filter. With `from`: exact places nearest first, then
  * area-level and national services (which never get a made-up distance). Otherwise by name.
+ * With `limit`, only the best `limit` are sorted and returned (a screen shows 30), with `total` counting all.
  */
-export function searchServices(index: SearchIndex, options: SearchOptions): SearchHit[] {
-  const at = options.at ?? new Date();
+export function findServices(index: SearchIndex, options: SearchOptions): { hits: SearchHit[]; total: number } {
+  const now = londonWallClock(options.at ?? new Date());
   const filters = options.filters ?? {};
-  const candidates = matchingPositions(index, options.query ?? '');
-  const hits: SearchHit[] = [];
-  for (const i of candidates) {
+  const limit = options.limit ?? Infinity;
+  const best: SearchHit[] = [];
+  let total = 0;
+  for (const i of matchingPositions(index, options.query ?? '')) {
     const service = index.services[i];
-    if (!passesFilters(service, filters, at)) continue;
+    if (!passesFilters(service, filters, now)) continue;
+    total++;
     const loc = service.location;
-    hits.push({ service, miles: options.from && loc.kind === 'point' ? milesBetween(options.from, loc) : undefined });
+    const miles = options.from && loc.kind === 'point' ? milesBetween(options.from, loc) : undefined;
+    if (limit === Infinity) {
+      best.push({ service, miles });
+      continue;
+    }
+    // Most services on a long list are not in the top few: reject them without allocating anything.
+    if (best.length >= limit) {
+      const worst = best[best.length - 1];
+      if (compareParts(service, miles, worst.service, worst.miles) >= 0) continue;
+    }
+    const hit = { service, miles };
+    // Keep `best` sorted: binary-search the place for the new hit.
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareHits(best[mid], hit) <= 0) lo = mid + 1; else hi = mid;
+    }
+    best.splice(lo, 0, hit);
+    if (best.length > limit) best.pop();
   }
-  return hits.sort(compareHits);
+  if (limit === Infinity) best.sort(compareHits);
+  return { hits: best, total };
 }
 
-function compareHits(a: SearchHit, b: SearchHit): number {
-  if (a.miles !== undefined || b.miles !== undefined) {
-    if (a.miles === undefined) return 1;
-    if (b.miles === undefined) return -1;
-    if (a.miles !== b.miles) return a.miles - b.miles;
+export function searchServices(index: SearchIndex, options: SearchOptions): SearchHit[] {
+  const { hits } = findServices(index, { ...options, limit: undefined });
+  return hits;
+}
+
+const compareHits = (a: SearchHit, b: SearchHit) => compareParts(a.service, a.miles, b.service, b.miles);
+
+// Nearest first; services without a distance after, area-level before national, then by name.
+function compareParts(a: DirectoryService, aMiles: number | undefined, b: DirectoryService, bMiles: number | undefined): number {
+  if (aMiles !== undefined || bMiles !== undefined) {
+    if (aMiles === undefined) return 1;
+    if (bMiles === undefined) return -1;
+    if (aMiles !== bMiles) return aMiles - bMiles;
   }
-  const rank = (h: SearchHit) => (h.service.location.kind === 'area' ? 0 : 1);
-  return rank(a) - rank(b) || (a.service.name < b.service.name ? -1 : a.service.name > b.service.name ? 1 : 0);
+  const rank = (s: DirectoryService) => (s.location.kind === 'area' ? 0 : 1);
+  return rank(a) - rank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 function matchingPositions(index: SearchIndex, query: string): Iterable<number> {
   const typedWords = [...new Set(wordsOf(query))];
   if (typedWords.length === 0) return index.services.keys();
-  let result: Set<number> | undefined;
-  for (const typed of typedWords) {
-    const found = new Set<number>();
-    index.words.forEach((word, w) => {
-      if (wordMatches(typed, word)) for (const i of index.postings[w]) if (!result || result.has(i)) found.add(i);
-    });
-    result = found;
-    if (result.size === 0) break;
-  }
-  return result ?? [];
+  // matched[i] counts how many typed words service i has matched so far; typed arrays keep this fast on 10,000.
+  const matched = new Uint8Array(index.services.length);
+  typedWords.forEach((typed, k) => {
+    for (const w of index.byFirstLetter.get(typed[0]) ?? []) {
+      if (!wordMatches(typed, index.words[w])) continue;
+      for (const i of index.postings[w]) if (matched[i] === k) matched[i] = k + 1;
+    }
+  });
+  const all = typedWords.length;
+  const result: number[] = [];
+  for (let i = 0; i < matched.length; i++) if (matched[i] === all) result.push(i);
+  return result;
 }

@@ -1,13 +1,10 @@
 // The matching services: name, how far (or which area), and whether it's open now.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { roundMiles } from '../../../shared/directory/distance.ts';
 import type { SearchHit } from '../../../shared/directory/search.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
 import { openStatus } from './hoursText.ts';
-
-const PAGE = 30;
 
 export function useWhereText() {
   const { t, i18n } = useTranslation();
@@ -25,12 +22,10 @@ export function useWhereText() {
 
 export function ResultList({ hits, now }: { hits: SearchHit[]; now: Date }) {
   const { t, i18n } = useTranslation();
-  const [shown, setShown] = useState(PAGE);
   const whereText = useWhereText();
   return (
-    <>
-      <ul className="dir-results">
-        {hits.slice(0, shown).map(({ service, miles }) => (
+    <ul className="dir-results">
+        {hits.map(({ service, miles }) => (
           <li key={service.id} className="dir-result">
             <Link className="dir-result__name" dir="auto" to={`/directory/service/${encodeURIComponent(service.id)}`}>{service.name}</Link>
             <p className="dir-result__where">{whereText(service, miles)}</p>
@@ -38,10 +33,6 @@ export function ResultList({ hits, now }: { hits: SearchHit[]; now: Date }) {
             {service.careLeaverSpecific && <p className="dir-badge">{t('directory.results.careLeavers')}</p>}
           </li>
         ))}
-      </ul>
-      {hits.length > shown && (
-        <button type="button" className="dir-button dir-button--quiet" onClick={() => setShown(shown + PAGE)}>{t('directory.results.more')}</button>
-      )}
-    </>
+    </ul>
   );
 }

@@ -8,6 +8,8 @@ import { readQuery } from './filters.ts';
 import { rememberedPlace, type Place } from './place.ts';
 import { PlacePicker } from './PlacePicker.tsx';
 import { ResultList } from './ResultList.tsx';
+
+const PAGE = 30;
 import { useDirectorySearch } from './useDirectorySearch.ts';
 
 export function SearchScreen() {
@@ -17,7 +19,14 @@ export function SearchScreen() {
   const key = params.toString();
   // Recompute only when the address changes (params is a new object every render).
   const q = useMemo(() => readQuery(params), [key]);
-  const { hits, languages } = useDirectorySearch(q, place);
+  const [shown, setShown] = useState(PAGE);
+  // A new search starts again from the first page of results.
+  const [shownFor, setShownFor] = useState(key);
+  if (shownFor !== key) {
+    setShownFor(key);
+    setShown(PAGE);
+  }
+  const { hits, total, languages } = useDirectorySearch(q, place, shown);
   const searchId = useId();
   const now = new Date();
 
@@ -43,9 +52,12 @@ export function SearchScreen() {
       <FilterPanel params={params} languages={languages} onChange={(next) => setParams(next, { replace: true })} />
 
       <p className="dir-count" role="status">
-        {hits === undefined ? t('directory.results.loading') : hits.length === 0 ? t('directory.results.none') : t('directory.results.count', { count: hits.length })}
+        {hits === undefined ? t('directory.results.loading') : total === 0 ? t('directory.results.none') : t('directory.results.count', { count: total })}
       </p>
-      {hits && hits.length > 0 && <ResultList key={key} hits={hits} now={now} />}
+      {hits && hits.length > 0 && <ResultList hits={hits} now={now} />}
+      {hits && total > hits.length && (
+        <button type="button" className="dir-button dir-button--quiet" onClick={() => setShown(shown + PAGE)}>{t('directory.results.more')}</button>
+      )}
 
       <p>
         <Link className="dir-button dir-button--quiet" to="/directory/council">{t('directory.council.link')}</Link>

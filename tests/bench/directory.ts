@@ -1,0 +1,136 @@
+// Directory figures for `npm run bench` (issue 3):
+//   - search + filters + distance sort over 10,000 invented services, per keystroke, in Chromium at 4× CPU slowdown;
+//   - bytes a phone downloads for its first directory sync of 10,000 services, and for a later sync after 10 changed.
+// Standalone: `node --import tsx tests/bench/directory.ts`. From run.ts: `const rows = await benchDirectory();`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { buildServer } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { writeServices } from '../../src/server/directory/write.ts';
+import { launchChromium } from '../e2e/browser.ts';
+import { exampleServices } from './example-services.ts';
+
+export type Row = { figure: string; value: number; unit: string; target?: string; ok?: boolean };
+
+export const SERVICES = Number(process.env.BENCH_DIRECTORY_SERVICES || 10_000);
+const CPU_SLOWDOWN = 4;
+const REPEATS = 5;
+// What someone might type, one keystroke at a time, each with a different set of filters on.
+const TYPED = ['counselling', 'food bank', 'housing advise', 'drop in cafe', 'lgbtq'];
+const root = path.resolve(import.meta.dirname, '../..');
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** The search code exactly as the app ships it, bundled for the page, with a tiny driver that times keystrokes. */
+async function searchBundle(): Promise<string> {
+  const driver = `
+    import { buildSearchIndex, findServices } from ${JSON.stringify(path.join(root, 'src/shared/directory/search.ts'))};
+    globalThis.runKeystrokes = (services, typed, at) => {
+      const t0 = performance.now();
+      const index = buildSearchIndex(services);
+      const indexMs = performance.now() - t0;
+      const from = { lat: 53.408558, lng: -2.147592 }; // SK1
+      const filterSets = [{}, { openNow: true }, { careLeaverOnly: true, free: true }, { category: 'advice', openNow: true }, { walkIn: true }];
+      const times = [];
+      typed.forEach((text, t) => {
+        for (let n = 1; n <= text.length; n++) {
+          // Each keystroke is timed REPEATS times and its median kept, so other programs on a shared machine don't count.
+          const runs = [];
+          for (let r = 0; r < ${REPEATS}; r++) {
+          const start = performance.now();
+          const { hits, total } = findServices(index, { query: text.slice(0, n), filters: filterSets[t % filterSets.length], from, at: new Date(at), limit: 30 });
+          hits.map((h) => h.service.name).push(String(total)); // what the list shows: 30 names and the count
+          runs.push(performance.now() - start);
+          }
+          runs.sort((a, b) => a - b);
+          times.push(runs[Math.floor(runs.length / 2)]);
+        }
+      });
+      return { indexMs, times };
+    };`;
+  const result = await build({ stdin: { contents: driver, resolveDir: root, loader: 'ts' }, bundle: true, write: false, format: 'iife', target: 'es2022', minify: true });
+  return result.outputFiles[0].text;
+}
+
+export async function benchSearch(): Promise<Row[]> {
+  const services = exampleServices(SERVICES);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>directory bench</title>');
+    await page.addScriptTag({ content: await searchBundle() });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    // Warm up the JIT once, as a phone would after the first few letters.
+    await page.evaluate(([s, typed]) => (globalThis as any).runKeystrokes(s, typed, '2025-01-15T12:00:00Z'), [services, ['warm']] as const);
+    const { indexMs, times } = await page.evaluate(([s, typed]) => (globalThis as any).runKeystrokes(s, typed, '2025-01-15T12:00:00Z'), [services, TYPED] as const) as { indexMs: number; times: number[] };
+    const p95 = percentile(times, 95);
+    return [
+      { figure: `directory search per keystroke, median (${SERVICES} services, ${times.length} keystrokes each the median of ${REPEATS} runs, Chromium ${CPU_SLOWDOWN}× CPU slowdown)`, value: percentile(times, 50), unit: 'ms' },
+      { figure: 'directory search per keystroke, 95th percentile', value: p95, unit: 'ms', target: '≤ 16 ms (one frame)', ok: p95 <= 16 },
+      { figure: `directory search index build, once per directory change (${SERVICES} services)`, value: indexMs, unit: 'ms' },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchSyncBytes(): Promise<Row[]> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-directory-'));
+  const config = loadConfig({}, { dataDir, database: { dialect: 'sqlite', file: path.join(dataDir, 'app.sqlite') }, port: 0, host: '127.0.0.1', logLevel: 'warn', rateLimitPerMinute: 1_000_000, staticDir: dataDir });
+  const app = await buildServer(config);
+  try {
+    const services = exampleServices(SERVICES);
+    await writeServices(app.store, 'bench', services);
+    const origin = await app.listen({ port: 0, host: '127.0.0.1' });
+    const registered = await fetch(`${origin}/api/v1/devices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const { token } = (await registered.json()) as { token: string };
+    const pullEverything = async (cursor: number) => {
+      let bytes = 0;
+      let gzipBytes = 0;
+      let changes = 0;
+      for (let hasMore = true; hasMore;) {
+        const res = await fetch(`${origin}/api/v1/sync/pull?cursor=${cursor}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+        const body = Buffer.from(await res.arrayBuffer());
+        bytes += body.length;
+        gzipBytes += gzipSync(body).length;
+        const page = JSON.parse(body.toString()) as { changes: unknown[]; cursor: number; hasMore: boolean };
+        changes += page.changes.length;
+        ({ cursor, hasMore } = page);
+      }
+      return { bytes, gzipBytes, changes, cursor };
+    };
+    const first = await pullEverything(0);
+    const changed = services.slice(0, 10).map((s) => ({ ...s, description: `${s.description} Changed opening times.` }));
+    await writeServices(app.store, 'bench', changed);
+    const later = await pullEverything(first.cursor);
+    if (first.changes !== SERVICES || later.changes !== 10) throw new Error(`Expected ${SERVICES} then 10 changes, got ${first.changes} and ${later.changes}`);
+    const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+    return [
+      { figure: `first directory sync, ${SERVICES} services (response bodies as sent)`, value: kb(first.bytes), unit: 'KiB' },
+      { figure: '  the same if the server gzipped its responses', value: kb(first.gzipBytes), unit: 'KiB' },
+      { figure: 'later directory sync after 10 services changed (as sent)', value: kb(later.bytes), unit: 'KiB', target: '≤ 5 KB', ok: later.bytes <= 5000 },
+      { figure: '  the same if gzipped', value: kb(later.gzipBytes), unit: 'KiB' },
+    ];
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchDirectory(): Promise<Row[]> {
+  return [...(await benchSearch()), ...(await benchSyncBytes())];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const started = Date.now();
+  const rows = await benchDirectory();
+  for (const r of rows) console.log(`${r.figure.padEnd(100)} ${r.value.toFixed(1).padStart(8)} ${r.unit}${r.target ? `  target ${r.target}: ${r.ok ? 'ok' : 'MISSED'}` : ''}`);
+  console.log(`(directory bench took ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+}
