@@ -142,4 +142,18 @@ describe('rate limiting', () => {
       await database.drop();
     }
   });
+
+  it('allows fewer device registrations (link-code guesses) than other requests', async () => {
+    const database = await freshDatabase('sqlite', { rateLimitPerMinute: 50 });
+    const app = await buildServer(database.config);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await app.inject({ method: 'POST', url: '/api/v1/devices', payload: { linkCode: 'WRONG-CODE-1' } })).statusCode);
+      expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
+      expect((await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await database.drop();
+    }
+  });
 });

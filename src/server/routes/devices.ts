@@ -15,7 +15,10 @@ export type LinkCodeResponse = { code: string; expiresAt: string };
 const noOptions = z.strictObject({}).optional();
 
 export async function devicesRoutes(app: FastifyInstance): Promise<void> {
-  app.post('/devices', async (request, reply) => {
+  // New devices and link-code guesses get a tenth of the general per-IP limit (30/min by default): slows code guessing.
+  const registrationLimit = { rateLimit: { max: Math.max(1, Math.ceil(app.config.rateLimitPerMinute / 10)), timeWindow: '1 minute' } };
+
+  app.post('/devices', { config: registrationLimit }, async (request, reply) => {
     // Only a missing body means "no options"; a JSON null is a mistake and gets a 400.
     const body = validate(registerDeviceSchema, request.body === undefined ? {} : request.body);
     const token = newDeviceToken();
