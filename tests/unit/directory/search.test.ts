@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, foldText, searchServices, wordMatches } from '../../../src/shared/directory/search.ts';
+import { buildSearchIndex, findServices, foldText, searchServices, wordMatches } from '../../../src/shared/directory/search.ts';
 import type { AccessMode, DirectoryService } from '../../../src/shared/directory/types.ts';
 
 const base = { description: '', categories: [], access: ['in-person'] as AccessMode[], contacts: {} };
@@ -53,5 +53,29 @@ describe('directory search', () => {
   it('keeps only services open at the given time', () => {
     expect(ids(searchServices(index, { filters: { openNow: true }, at: wednesdayNoon })).sort()).toEqual(['a', 'c']);
     expect(ids(searchServices(index, { filters: { openNow: true }, at: new Date('2025-01-15T20:00:00Z') }))).toEqual(['c']);
+  });
+});
+
+describe('showing only the first screenful', () => {
+  it('gives the same first results and the same count as sorting everything', async () => {
+    const fc = await import('fast-check');
+    const { exampleServices } = await import('../../bench/example-services.ts');
+    const many = buildSearchIndex(exampleServices(400, 7));
+    fc.assert(
+      fc.property(
+        fc.record({ lat: fc.double({ min: 50, max: 55, noNaN: true }), lng: fc.double({ min: -4, max: 1, noNaN: true }) }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.constantFrom('', 'c', 'food', 'advice', 'councelling'),
+        fc.boolean(),
+        (from, limit, query, openNow) => {
+          const options = { query, from, filters: { openNow }, at: wednesdayNoon };
+          const all = searchServices(many, options);
+          const { hits, total } = findServices(many, { ...options, limit });
+          expect(total).toBe(all.length);
+          expect(ids(hits)).toEqual(ids(all.slice(0, limit)));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
