@@ -14,7 +14,7 @@ const ONS4 = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 function ItemBody({ item }: { item: SharedItem }) {
   const { t } = useTranslation();
   const d = item.data;
-  const list = (v: unknown) => (Array.isArray(v) ? v.join(', ') : '');
+  const list = (v: unknown, words: string) => (Array.isArray(v) ? v.map((k) => t(`checkin.${words}.${String(k)}`)).join(', ') : '');
   if (item.kind === 'request') {
     return <p className="pa-item-title">{t(`sharing.requests.${String(d.request)}`)}{d.about ? <> · <span dir="auto">{String(d.about)}</span></> : null}</p>;
   }
@@ -28,9 +28,9 @@ function ItemBody({ item }: { item: SharedItem }) {
   return (
     <>
       <p className="pa-item-title">{t('pa.person.mood', { mood: t(`sharing.moods.${String(d.mood)}`) })}</p>
-      {list(d.feelings) && <p>{t('pa.person.feelings')} {list(d.feelings)}</p>}
-      {list(d.hard) && <p>{t('pa.person.hard')} {list(d.hard)}</p>}
-      {list(d.good) && <p>{t('pa.person.good')} {list(d.good)}</p>}
+      {list(d.feelings, 'feelings') && <p>{t('pa.person.feelings')} {list(d.feelings, 'feelings')}</p>}
+      {list(d.hard, 'areas') && <p>{t('pa.person.hard')} {list(d.hard, 'areas')}</p>}
+      {list(d.good, 'areas') && <p>{t('pa.person.good')} {list(d.good, 'areas')}</p>}
       {d.note ? <p>{t('pa.person.note')} <span dir="auto">{String(d.note)}</span></p> : null}
     </>
   );

@@ -26,7 +26,8 @@ export async function setupI18n(): Promise<void> {
   await i18n.use(initReactI18next).init({
     lng,
     fallbackLng: 'en',
-    resources: { en: { translation: { pa: en.pa, sharing: en.sharing } }, ar: { translation: { pa: ar.pa, sharing: ar.sharing } } },
+    // The check-in words (feelings, parts of life) are the young person's own app's words.
+    resources: { en: { translation: { pa: en.pa, sharing: en.sharing, checkin: en.checkin } }, ar: { translation: { pa: ar.pa, sharing: ar.sharing, checkin: ar.checkin } } },
     interpolation: { escapeValue: false },
   });
   applyLanguage(lng);
