@@ -4,7 +4,7 @@
 // `app.config` for settings, `validate(schema, request.body)` from http/errors.ts for input (400 naming the field),
 // and `{ onRequest: requireDevice }` + `deviceOf(request)` from auth/device.ts for the signed-in device and person.
 // Throw `new ApiError(status, { error, message })` for any refusal; writes that change the pull feed use reserveVersions().
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import { handleError } from './http/errors.ts';
 import { registerSecurity } from './http/security.ts';
@@ -52,6 +52,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
 
   const app = Fastify({
     bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
     logger: {
       level: config.logLevel,
       ...(options.logStream ? { stream: options.logStream } : {}),

@@ -14,6 +14,8 @@ export type ServerConfig = {
   bodyLimit: number;
   rateLimitPerMinute: number;
   logLevel: string;
+  /** Behind a reverse proxy or load balancer, trust its X-Forwarded-For so rate limits are per phone, not per proxy. */
+  trustProxy: boolean | number | string;
   /** Test-only: milliseconds to wait inside the push transaction before commit. 0 (the default) = off. */
   testDelayInPushMs: number;
 };
@@ -35,6 +37,14 @@ export function databaseFromUrl(url: string | undefined, dataDir: string): Datab
   throw new Error('DATABASE_URL must start with postgres:// (or be unset to use SQLite in DATA_DIR).');
 }
 
+/** TRUST_PROXY: unset/false = off; true; a hop count (1); or addresses/CIDRs ("10.0.0.0/8,127.0.0.1"). */
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
 /** Builds a config from an environment (process.env by default); tests pass their own object or overrides. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
   const dataDir = env.DATA_DIR || './data';
@@ -47,6 +57,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: positiveInt('BODY_LIMIT', env.BODY_LIMIT, MIB),
     rateLimitPerMinute: positiveInt('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 300),
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     testDelayInPushMs: positiveInt('TEST_DELAY_IN_PUSH_MS', env.TEST_DELAY_IN_PUSH_MS, 0),
     ...overrides,
   };

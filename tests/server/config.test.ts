@@ -7,7 +7,7 @@ describe('server config', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 8080, host: '0.0.0.0', dataDir: './data', staticDir: './dist', bodyLimit: 1024 * 1024,
-      rateLimitPerMinute: 300, logLevel: 'info', testDelayInPushMs: 0,
+      rateLimitPerMinute: 300, logLevel: 'info', testDelayInPushMs: 0, trustProxy: false,
     });
     expect(config.database).toEqual({ dialect: 'sqlite', file: 'data/app.sqlite' });
     expect(describeDatabase(config.database)).toBe('SQLite ./data/app.sqlite');
@@ -28,5 +28,8 @@ describe('server config', () => {
     const config = loadConfig({ PORT: '9000', HOST: '127.0.0.1', DATA_DIR: '/srv/care', STATIC_DIR: '/srv/dist', BODY_LIMIT: '2048', RATE_LIMIT_PER_MINUTE: '50', LOG_LEVEL: 'warn' });
     expect(config).toMatchObject({ port: 9000, host: '127.0.0.1', dataDir: '/srv/care', staticDir: '/srv/dist', bodyLimit: 2048, rateLimitPerMinute: 50, logLevel: 'warn' });
     expect(config.database).toEqual({ dialect: 'sqlite', file: '/srv/care/app.sqlite' });
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
   });
 });
