@@ -15,9 +15,13 @@ import './safety-plan.css';
 type Draft = Partial<Record<SafetyPlanStep, string>>;
 
 function useSavedContacts(): string[] {
+  const { t } = useTranslation();
   const services = useServices();
   const favourites = useLiveQuery(() => db.favourites.toArray(), []);
-  const crisisLines = crisis.contacts.map((c) => `${c.name}: ${c.phone ?? `${c.sms?.body ?? ''} ${c.sms?.number ?? ''}`.trim()}`);
+  const crisisLines = crisis.contacts.map((c) => {
+    const name = t(`help.lines.${c.id}.name`, { defaultValue: c.name });
+    return `${name}: ${c.phone ?? `${c.sms?.body ?? ''} ${c.sms?.number ?? ''}`.trim()}`;
+  });
   const saved = (favourites ?? []).map((f) => services?.find((s) => s.id === f.id)).filter((s) => s !== undefined)
     .map((s) => (s.contacts.phone ? `${s.name}: ${s.contacts.phone}` : s.name));
   return [...crisisLines, ...saved];
