@@ -49,6 +49,8 @@ export type RunningServer = {
   records(kind: string): Record<string, unknown>[];
   /** Run any read-only SQL against the server's SQLite file. */
   query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
+  /** Calls the server's HTTP API (e.g. '/api/v1/health', or a pull with a device token); returns status and parsed JSON. */
+  api<T = unknown>(pathname: string, init?: RequestInit & { token?: string }): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
 };
 
@@ -99,6 +101,15 @@ export async function startServer(options: { staticDir?: string; env?: Record<st
     sqliteFile,
     output: () => output,
     query,
+    api: async <T>(pathname: string, init: RequestInit & { token?: string } = {}) => {
+      const { token, headers, ...rest } = init;
+      const response = await fetch(new URL(pathname, origin), {
+        ...rest,
+        headers: { ...(rest.body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+    },
     records: (kind) =>
       query<{ data: string }>('select data from records where kind = ? and deleted = 0 order by version', kind).map((row) => JSON.parse(row.data)),
     stop: async () => {
@@ -228,4 +239,25 @@ export async function eventually<T>(read: () => T | Promise<T>, accept: (value: 
     last = await read();
   }
   return last;
+}
+
+/** The phone's device identity (id and token) from its IndexedDB, to call the API as that phone. Null before its first sync. */
+export async function deviceOf(page: Page): Promise<{ deviceId: string; token: string } | null> {
+  return page.evaluate(
+    () =>
+      new Promise<{ deviceId: string; token: string } | null>((resolve, reject) => {
+        const open = indexedDB.open('care-leaver-app');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          if (!database.objectStoreNames.contains('meta')) return resolve(null);
+          const read = database.transaction('meta').objectStore('meta').get('device');
+          read.onsuccess = () => {
+            database.close();
+            resolve((read.result as { value?: { deviceId: string; token: string } } | undefined)?.value ?? null);
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
 }

@@ -1,7 +1,7 @@
 // After one visit online, the whole app works with no signal: it opens, keeps a check-in, and sends it when back online.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { eventually, goOffline, goOnline, newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+import { deviceOf, eventually, goOffline, goOnline, newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
 import { words } from './words.ts';
 
 let server: RunningServer;
@@ -46,6 +46,13 @@ it('keeps a check-in made offline and sends it when back online', async () => {
   await goOnline(context);
   const arrived = await eventually(() => server.records('checkin'), (rows) => rows.length === 1, 'the check-in to reach the server', 30_000);
   expect(arrived[0]).toMatchObject({ mood: 4, sharedWithPa: false });
+
+  // And the server gives it back to this phone (and only as this phone) through the pull feed.
+  const device = await deviceOf(page);
+  const pulled = await server.api<{ changes: { kind: string; record: { id: string } | null }[] }>('/api/v1/sync/pull?cursor=0', { token: device!.token });
+  expect(pulled.status).toBe(200);
+  expect(pulled.body.changes.filter((c) => c.kind === 'checkin').map((c) => c.record?.id)).toEqual([arrived[0].id]);
+  expect((await server.api('/api/v1/sync/pull?cursor=0')).status).toBe(401);
   await context.close();
 });
 
