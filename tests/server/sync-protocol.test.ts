@@ -159,6 +159,13 @@ describe.each(DIALECTS)('sync protocol on %s', (dialect) => {
     expect(await revokeDevice(app.store, randomUUID())).toBe(false);
   });
 
+  it('tells a phone whose cursor is ahead of the server (restored backup) to start over with 410', async () => {
+    const phone = await registerDevice(app);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/sync/pull?cursor=999999999', headers: { authorization: `Bearer ${phone.token}` } });
+    expect(res.statusCode).toBe(410);
+    expect(res.json()).toMatchObject({ error: 'reset' });
+  });
+
   it('reports health with the database in use', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(res.statusCode).toBe(200);

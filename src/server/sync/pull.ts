@@ -1,6 +1,7 @@
 // Reads one page of the change feed for a person: their records plus the public directory, in version order.
 import type { Change, PullResponse } from '../../shared/sync.ts';
 import type { AuthenticatedDevice } from '../auth/device.ts';
+import { ApiError } from '../http/errors.ts';
 import type { Store } from '../store/database.ts';
 
 type Row = { id: string; version: number; deleted: number; data: string | null };
@@ -17,6 +18,11 @@ export async function readPull(store: Store, device: AuthenticatedDevice, cursor
   // One snapshot for all three reads, so a push committing meanwhile is seen whole or not at all.
   const builder = store.dialect === 'postgres' ? store.db.transaction().setIsolationLevel('repeatable read') : store.db.transaction();
   return builder.execute(async (trx) => {
+    const meta = await trx.selectFrom('sync_meta').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+    if (cursor > Number(meta.version)) {
+      // Only after a restore from backup: this phone has seen versions the server no longer has. Start over.
+      throw new ApiError(410, { error: 'reset', message: 'The server was restored from a backup. Pull again from cursor 0 and resend unsent changes.' });
+    }
     const records = await trx
       .selectFrom('records').select(['id', 'kind', 'version', 'deleted', 'data'])
       .where('person_id', '=', device.personId).where('version', '>', cursor)
