@@ -71,12 +71,13 @@ describe('keeping the app up to date', () => {
     expect(getUpdateState().offlineReady).toBe(true);
   });
 
-  it('checks for a new version every hour while online, and not while offline', async () => {
+  it('checks for a new version on start and every hour while online, and not while offline', async () => {
     const online = fakeWorkbox();
     const whileOnline = connect(online.wb, true);
     await whileOnline.ready;
-    whileOnline.checkHourly();
     expect(online.wb.update).toHaveBeenCalledTimes(1);
+    whileOnline.checkHourly();
+    expect(online.wb.update).toHaveBeenCalledTimes(2);
 
     const offline = fakeWorkbox();
     const whileOffline = connect(offline.wb, false);

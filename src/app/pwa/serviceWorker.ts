@@ -37,11 +37,13 @@ export async function connectServiceWorker(wb: WorkboxLike, options: ConnectOpti
     wb.messageSkipWaiting();
   });
 
-  // register() checks for a new version on start; after that, once an hour while online.
+  // Look for a new version now (the app may stay open for days) and then once an hour, only while online.
   registration = await wb.register();
-  options.everyHour(() => {
+  const checkForUpdate = () => {
     if (options.isOnline()) void wb.update().catch(() => undefined);
-  });
+  };
+  checkForUpdate();
+  options.everyHour(checkForUpdate);
 }
 
 /** Production builds only: vite dev and unit tests run without a service worker. */
