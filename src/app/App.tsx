@@ -26,7 +26,7 @@ export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
           <LanguagePicker />
         </div>
       </header>
-      {storage === 'memory' && <StorageBanner />}
+      {storage === 'unavailable' && <StorageBanner />}
       <main id="main" tabIndex={-1} className="app-main">
         <Suspense fallback={<ScreenFallback />}>
           <Routes>

@@ -1,27 +1,15 @@
-// Some private modes refuse IndexedDB. Then we keep the same database in memory, and say so plainly.
+// Some private modes refuse IndexedDB. Then we say so plainly instead of pretending to save.
 import type Dexie from 'dexie';
 
-export type StorageMode = 'device' | 'memory';
+export type StorageMode = 'device' | 'unavailable';
 
-let mode: StorageMode = 'device';
-
-/** Opens the phone's database; if the browser refuses, switches it to an in-memory copy and reports 'memory'. */
+/** Opens the phone's database; reports 'unavailable' when the browser refuses it. */
 export async function openLocalStore(database: Dexie): Promise<StorageMode> {
   try {
     await database.open();
-    mode = 'device';
+    return 'device';
   } catch {
-    database.close();
-    // Loaded only when needed, so it never weighs on the first screen for everyone else.
-    const { indexedDB, IDBKeyRange } = await import('fake-indexeddb');
-    // Dexie reads its IndexedDB factory at open time, so swapping it here keeps every import of `db` working.
-    (database as unknown as { _deps: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange } })._deps = { indexedDB, IDBKeyRange };
-    await database.open();
-    mode = 'memory';
+    // No silent in-memory stand-in: a young person must know their check-ins would not be kept.
+    return 'unavailable';
   }
-  return mode;
-}
-
-export function storageMode(): StorageMode {
-  return mode;
 }

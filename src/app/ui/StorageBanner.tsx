@@ -1,11 +1,11 @@
-// Says plainly when this browser won't let us keep data on the phone (we carry on in memory).
+// Says plainly when this browser won't let us keep anything on the phone.
 import { useTranslation } from 'react-i18next';
 
 export function StorageBanner() {
   const { t } = useTranslation();
   return (
     <p className="storage-banner" role="note">
-      {t('app.storageMemory')}
+      {t('app.storageUnavailable')}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import Dexie from 'dexie';
 import { AppDatabase } from '../../../src/app/data/db.ts';
 import { openLocalStore } from '../../../src/app/data/storage.ts';
 import { askToKeepDataOnThisPhone } from '../../../src/app/data/persist.ts';
@@ -10,15 +11,12 @@ describe('where the phone keeps its data', () => {
     database.close();
   });
 
-  it('keeps working in memory when the browser refuses IndexedDB (some private modes)', async () => {
-    const database = new AppDatabase(`refused-${crypto.randomUUID()}`);
+  it('says the phone cannot keep data when the browser refuses IndexedDB (some private modes)', async () => {
     const refusing = { open: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); } } as unknown as IDBFactory;
-    (database as unknown as { _deps: { indexedDB: IDBFactory } })._deps.indexedDB = refusing;
+    const database = new Dexie(`refused-${crypto.randomUUID()}`, { indexedDB: refusing, IDBKeyRange });
+    database.version(1).stores({ meta: 'key' });
 
-    expect(await openLocalStore(database)).toBe('memory');
-    await database.meta.put({ key: 'language', value: 'ar' });
-    expect(await database.meta.get('language')).toEqual({ key: 'language', value: 'ar' });
-    database.close();
+    expect(await openLocalStore(database)).toBe('unavailable');
   });
 
   it('asks the browser once to keep our data, ignoring the answer', async () => {

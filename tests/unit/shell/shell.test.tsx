@@ -51,8 +51,8 @@ describe('app shell', () => {
   });
 
   it('says plainly when this browser will not keep data on the phone', () => {
-    renderAt(<Shell storage="memory" />);
-    expect(screen.getByText(/won't let us save on this phone/)).toBeInTheDocument();
+    renderAt(<Shell storage="unavailable" />);
+    expect(screen.getByText(/won.t let us save anything on this phone/)).toBeInTheDocument();
   });
 
   it('has a calm page for addresses that do not exist', async () => {
