@@ -143,6 +143,24 @@ describe('rate limiting', () => {
     }
   });
 
+  it('never limits the app files, so opening the app many times cannot lock a phone out', async () => {
+    const database = await freshDatabase('sqlite', { rateLimitPerMinute: 3 });
+    const staticDir = path.join(database.config.dataDir, 'dist');
+    writeFakeBuild(staticDir);
+    const app = await buildServer({ ...database.config, staticDir });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) statuses.push((await app.inject({ method: 'GET', url: '/assets/index-abc123.js' })).statusCode);
+      expect(statuses).toEqual(Array(10).fill(200));
+      const api: number[] = [];
+      for (let i = 0; i < 4; i++) api.push((await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode);
+      expect(api).toEqual([200, 200, 200, 429]);
+    } finally {
+      await app.close();
+      await database.drop();
+    }
+  });
+
   it('allows fewer device registrations (link-code guesses) than other requests', async () => {
     const database = await freshDatabase('sqlite', { rateLimitPerMinute: 50 });
     const app = await buildServer(database.config);
@@ -151,6 +169,26 @@ describe('rate limiting', () => {
       for (let i = 0; i < 7; i++) statuses.push((await app.inject({ method: 'POST', url: '/api/v1/devices', payload: { linkCode: 'WRONG-CODE-1' } })).statusCode);
       expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
       expect((await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('data costs', () => {
+  it('compresses sync answers for phones that accept gzip', async () => {
+    const database = await freshDatabase('sqlite');
+    const app = await buildServer(database.config);
+    try {
+      const device = await registerDevice(app);
+      const mutations = Array.from({ length: 40 }, (_, i) => putCheckin(i + 1, checkin({ note: `An invented note number ${i} for a test` })));
+      expect((await app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: auth(device), payload: { deviceId: device.deviceId, mutations } })).statusCode).toBe(200);
+      const plain = await app.inject({ method: 'GET', url: '/api/v1/sync/pull?cursor=0', headers: auth(device) });
+      const gzipped = await app.inject({ method: 'GET', url: '/api/v1/sync/pull?cursor=0', headers: { ...auth(device), 'accept-encoding': 'gzip' } });
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.headers['cache-control']).toBe('no-store');
+      expect(gzipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
     } finally {
       await app.close();
       await database.drop();

@@ -1,6 +1,7 @@
 // Security headers, rate limiting and no-store on the API. Registered on the root instance so every route gets them.
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import compress from '@fastify/compress';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -27,12 +28,25 @@ export async function registerSecurity(app: FastifyInstance, rateLimitPerMinute:
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   });
-  await app.register(rateLimit, { global: true, max: rateLimitPerMinute, timeWindow: '1 minute' });
+  await app.register(rateLimit, {
+    global: true,
+    max: rateLimitPerMinute,
+    timeWindow: '1 minute',
+    // Only the API is limited: opening the app loads dozens of files, and that must never lock a phone out.
+    allowList: (request) => !isApi(request.url),
+  });
+  // Sync answers are JSON that shrinks to a fifth; phones on pay-as-you-go data pay for every byte.
+  // Static files are pre-compressed at build time, so only API answers are compressed here.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('permissions-policy', 'geolocation=(self)');
     // Personal data must never sit in a browser, proxy or service-worker cache.
-    if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
+    if (isApi(request.url)) reply.header('cache-control', 'no-store');
     return payload;
   });
+}
+
+function isApi(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
