@@ -131,8 +131,19 @@ async function applyPulled(changes: Change[], cursor: number, lastSeq: number): 
 
 async function pull(id: DeviceIdentity): Promise<void> {
   let cursor = (await metaValue<number>(META.cursor)) ?? 0;
+  let resetOnce = false;
   for (let guard = 0; guard < 100_000; guard++) {
-    const page = await pullChanges(id, cursor);
+    let page;
+    try {
+      page = await pullChanges(id, cursor);
+    } catch (error) {
+      // 410: the server was restored from a backup and our cursor is ahead of it: read everything again.
+      if (!(error instanceof SyncHttpError) || error.status !== 410 || resetOnce || cursor === 0) throw error;
+      resetOnce = true;
+      cursor = 0;
+      await db.meta.put({ key: META.cursor, value: 0 });
+      continue;
+    }
     await applyPulled(page.changes, page.cursor, page.lastSeq);
     if (!page.hasMore || page.cursor === cursor) return;
     cursor = page.cursor;

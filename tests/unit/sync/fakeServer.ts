@@ -55,6 +55,8 @@ export class FakeSyncServer {
     }
     if (url.pathname === '/api/v1/sync/pull') {
       const cursor = Number(url.searchParams.get('cursor') ?? 0);
+      // Like the real server: a cursor ahead of the server (restored from a backup) must read everything again.
+      if (cursor > this.version) return json(410, { error: 'reset', message: 'Start again from the beginning' });
       const newer = this.changes.filter((c) => c.version > cursor).sort((a, b) => a.version - b.version);
       const page = newer.slice(0, this.pullPageSize);
       const next = page.length ? page[page.length - 1].version : cursor;

@@ -165,6 +165,15 @@ describe('sync client', () => {
     expect(server.changes.some((c) => c.record?.note === 'after restore')).toBe(true);
   });
 
+  it('reads everything again when the server was restored from an older backup (410)', async () => {
+    server.addChange('checkin', crypto.randomUUID(), { ...checkin(5, 'kept on the server') });
+    await db.meta.put({ key: META.cursor, value: 99 });
+
+    expect(await syncNow()).toBe('ok');
+    expect(await meta(META.cursor)).toBe(1);
+    expect((await db.checkins.toArray()).map((c) => c.note)).toEqual(['kept on the server']);
+  });
+
   it('does not resend what the server already has when an answer was lost', async () => {
     await syncNow();
     await saveRecord('checkin', checkin(3));
