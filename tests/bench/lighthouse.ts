@@ -1,5 +1,6 @@
 // Lighthouse mobile (the default: Moto G-class emulation, slow 4G, 4× CPU slowdown) of a page, in the system Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
@@ -9,8 +10,8 @@ export type LighthouseFigures = { performance: number; accessibility: number; be
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** One cold, mobile Lighthouse run of `url`, in a fresh Chromium (so no service worker or cache from before). */
-export async function runLighthouse(url: string): Promise<LighthouseFigures> {
+/** One cold, mobile Lighthouse run of `url`, in a fresh Chromium (so no service worker or cache from before); `saveTo` keeps the full report. */
+export async function runLighthouse(url: string, saveTo?: string): Promise<LighthouseFigures> {
   // Playwright starts the system Chromium; Lighthouse drives it through the DevTools port.
   const port = await freePort();
   const browser = await launchChromium({ args: [`--remote-debugging-port=${port}`] });
@@ -24,6 +25,10 @@ export async function runLighthouse(url: string): Promise<LighthouseFigures> {
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { categories, audits, runtimeError } = result.lhr;
     if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.message}`);
+    if (saveTo) {
+      mkdirSync(path.dirname(saveTo), { recursive: true });
+      writeFileSync(saveTo, JSON.stringify(result.lhr, null, 2));
+    }
     return {
       performance: categories.performance.score ?? 0,
       accessibility: categories.accessibility.score ?? 0,

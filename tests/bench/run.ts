@@ -3,7 +3,9 @@
 //   2. Lighthouse mobile of the app's Today screen vs the floor's page
 //   3. sync push throughput over HTTP vs raw inserts into the same database, on SQLite and PostgreSQL
 //   4. directory search time on 10,000 services (tests/bench/directory.ts, when present)
-// Options (env): BENCH_LH_RUNS (default 3), BENCH_CHECKINS (default 4000), BENCH_SKIP=lighthouse,sqlite,postgres,directory
+// Options (env): BENCH_LH_RUNS (default 3), BENCH_CHECKINS (default 4000), BENCH_SKIP=lighthouse,sqlite,postgres,directory,
+//   BENCH_ONLY=lighthouse (or any list of those parts: runs just them, e.g. while iterating on load speed),
+//   BENCH_LH_REPORTS=1 (keeps each Lighthouse report as .bench/lhr-<app|floor>-<n>.json, to read its opportunities).
 // Writes a JSON copy to .bench/<time>.json (gitignored).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +18,10 @@ import { firstRouteScripts, measure, total } from './sizes.ts';
 import { postgresThroughput, sqliteThroughput, type ThroughputResult } from './throughput.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const PARTS = ['lighthouse', 'sqlite', 'postgres', 'directory'];
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const skip = new Set([...(process.env.BENCH_SKIP ?? '').split(',').filter(Boolean), ...(only.length > 0 ? PARTS.filter((p) => !only.includes(p)) : [])]);
+const keepReports = process.env.BENCH_LH_REPORTS === '1';
 const lighthouseRuns = Number(process.env.BENCH_LH_RUNS || 3);
 const report: Record<string, unknown> = { at: new Date().toISOString() };
 const started = Date.now();
@@ -53,8 +58,8 @@ try {
       const floorRuns: LighthouseFigures[] = [];
       // Alternate, so a busy moment on the shared machine hits both sides alike.
       for (let i = 0; i < lighthouseRuns; i++) {
-        appRuns.push(await runLighthouse(server.url('/')));
-        floorRuns.push(await runLighthouse(floorSite.url));
+        appRuns.push(await runLighthouse(server.url('/'), keepReports ? path.join(root, '.bench', `lhr-app-${i + 1}.json`) : undefined));
+        floorRuns.push(await runLighthouse(floorSite.url, keepReports ? path.join(root, '.bench', `lhr-floor-${i + 1}.json`) : undefined));
         process.stdout.write(`  run ${i + 1}/${lighthouseRuns} done\n`);
       }
       const a = medianFigures(appRuns);
@@ -83,7 +88,7 @@ try {
   }
 
   // 3. Sync throughput
-  heading('3. Sync push throughput (HTTP, batches of 50) vs raw Kysely inserts (transactions of 50), same database');
+  if (!skip.has('sqlite') || !skip.has('postgres')) heading('3. Sync push throughput (HTTP, batches of 50) vs raw Kysely inserts (transactions of 50), same database');
   const results: ThroughputResult[] = [];
   if (!skip.has('sqlite')) results.push(await sqliteThroughput());
   if (!skip.has('postgres')) {
