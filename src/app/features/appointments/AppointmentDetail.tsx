@@ -50,7 +50,7 @@ function Details({ appointment: a }: { appointment: Appointment }) {
   return (
     <section className="appt-screen">
       <Link className="appt-link" to="/appointments">{t('appointments.back')}</Link>
-      <h1 dir="auto">{a.title}</h1>
+      <h1><bdi>{a.title}</bdi></h1>
       {a.status === 'cancelled' && <p className="appt-tag">{t('appointments.detail.cancelledNote')}</p>}
       <dl className="appt-facts">
         <dt>{t('appointments.detail.when')}</dt>

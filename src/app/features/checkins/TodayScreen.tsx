@@ -64,7 +64,7 @@ export function TodayScreen() {
       {/* Not while a check-in is being filled in: one question at a time. */}
       {!showForm && <Ons4Invite />}
       <p>
-        <Link to="/history">{t('today.historyLink')}</Link>
+        <Link to="/history" className="link-target">{t('today.historyLink')}</Link>
       </p>
     </div>
   );

@@ -32,7 +32,7 @@ export default function CouncilScreen() {
       <p className="dir-dated">{t('directory.council.dated')}</p>
       {offer && (
         <section aria-labelledby={`${id}-name`}>
-          <h2 id={`${id}-name`} dir="auto">{offer.council}</h2>
+          <h2 id={`${id}-name`}><bdi>{offer.council}</bdi></h2>
           <ul className="council-offers">
             {OFFER_KINDS.map((kind) => (
               <li key={kind} className={offer.offers[kind] ? 'council-offer council-offer--yes' : 'council-offer'}>

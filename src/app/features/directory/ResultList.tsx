@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { roundMiles } from '../../../shared/directory/distance.ts';
 import type { SearchHit } from '../../../shared/directory/search.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
-import { openStatus } from './hoursText.ts';
+import { isOpenNow, openStatus } from './hoursText.ts';
 
 export function useWhereText() {
   const { t, i18n } = useTranslation();
@@ -29,7 +29,7 @@ export function ResultList({ hits, now }: { hits: SearchHit[]; now: Date }) {
           <li key={service.id} className="dir-result">
             <Link className="dir-result__name" dir="auto" to={`/directory/service/${encodeURIComponent(service.id)}`}>{service.name}</Link>
             <p className="dir-result__where">{whereText(service, miles)}</p>
-            <p className="dir-result__hours">{openStatus(service.hours, now, t, i18n.language)}</p>
+            <p className={`dir-result__hours${isOpenNow(service.hours, now) ? '' : ' dir-hours--not-open'}`}>{openStatus(service.hours, now, t, i18n.language)}</p>
             {service.careLeaverSpecific && <p className="dir-badge">{t('directory.results.careLeavers')}</p>}
           </li>
         ))}

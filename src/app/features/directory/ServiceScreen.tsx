@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ExitButton } from '../help/ExitButton.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { FavouriteButton } from './FavouriteButton.tsx';
-import { openStatus } from './hoursText.ts';
+import { isOpenNow, openStatus } from './hoursText.ts';
 import { rememberedPlace } from './place.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { useWhereText } from './ResultList.tsx';
@@ -52,11 +52,11 @@ export function ServiceScreen() {
           {t('directory.service.back')}
         </button>
       </p>
-      <h1 dir="auto">{service.name}</h1>
-      {service.organisation && <p className="dir-hint" dir="auto">{service.organisation}</p>}
-      <p className="service-page__hours">{openStatus(service.hours, new Date(), t, i18n.language)}</p>
+      <h1><bdi>{service.name}</bdi></h1>
+      {service.organisation && <p className="dir-hint"><bdi>{service.organisation}</bdi></p>}
+      <p className={`service-page__hours${isOpenNow(service.hours, new Date()) ? '' : ' dir-hours--not-open'}`}>{openStatus(service.hours, new Date(), t, i18n.language)}</p>
 
-      <h2>{t('directory.service.contactTitle')}</h2>
+      {(Object.values(service.contacts).some(Boolean) || loc.kind === 'point') && <h2>{t('directory.service.contactTitle')}</h2>}
       <ContactLinks contacts={service.contacts} name={service.name} />
       {loc.kind === 'point' && (
         <ul className="contact-links service-page__map">
@@ -67,7 +67,7 @@ export function ServiceScreen() {
       <FavouriteButton id={service.id} />
 
       <h2>{t('directory.service.where')}</h2>
-      <p dir="auto">{loc.kind === 'point' && loc.address ? `${loc.address}${miles !== undefined ? ` · ${whereText(service, miles)}` : ''}` : whereText(service, miles)}</p>
+      <p>{loc.kind === 'point' && loc.address ? <><bdi>{loc.address}</bdi>{miles !== undefined ? ` · ${whereText(service, miles)}` : ''}</> : whereText(service, miles)}</p>
 
       <h2>{t('directory.service.about')}</h2>
       <p dir="auto">{service.description}</p>

@@ -9,6 +9,11 @@ export function formatWallTime(time: string, language: string): string {
   return new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1, h, m));
 }
 
+/** True only when we know it is open at this moment (the green "open" look). */
+export function isOpenNow(hours: OpeningHours | undefined, at: Date): boolean {
+  return hours !== undefined && (hours.kind === 'always' || isOpenAt(hours, at));
+}
+
 /** Weekday name in the reader's language (1 Jan 2024 was a Monday). */
 export function weekdayName(day: Weekday, language: string): string {
   return new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));

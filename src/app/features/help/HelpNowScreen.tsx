@@ -76,7 +76,7 @@ export default function HelpNowScreen({ now }: { now?: Date }) {
           </ul>
         )}
         <p>
-          <Link to="/directory">{t('help.findMore')}</Link>
+          <Link to="/directory" className="link-target">{t('help.findMore')}</Link>
         </p>
       </section>
     </div>

@@ -55,7 +55,7 @@ export default function SettingsScreen() {
       <BackupSection />
       <section className="card" aria-labelledby="settings-ons4">
         <h2 id="settings-ons4">{t('ons4.title')}</h2>
-        <p><Link to="/ons4">{t('ons4.invite.start')}</Link></p>
+        <p><Link to="/ons4" className="link-target">{t('ons4.invite.start')}</Link></p>
       </section>
       <section className="card" aria-labelledby="settings-install">
         <h2 id="settings-install">{t('settings.install.title')}</h2>
