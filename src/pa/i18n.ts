@@ -44,5 +44,6 @@ export async function switchLanguage(code: PaLanguage): Promise<void> {
 }
 
 export function formatWhen(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(iso));
+  // PAs work in England: "25 Nov 2026, 19:10", not the American "Nov 25, 2026, 7:10 PM".
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(iso));
 }
