@@ -33,17 +33,19 @@ export const mutationSchema = z
     record: z.unknown().optional(),
     clientTime: z.iso.datetime({ offset: true }),
   })
-  .superRefine((m, ctx) => {
+  // A transform, not a refinement: the record comes out as its schema reads it (defaults filled), parsed once.
+  .transform((m, ctx) => {
     if (m.op === 'delete') {
       if (m.record !== undefined) ctx.addIssue({ code: 'custom', path: ['record'], message: 'A delete carries no record' });
-      return;
+      return m;
     }
     const parsed = personalRecordSchemas[m.kind].safeParse(m.record);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: ['record', ...issue.path] });
-      return;
+      return m;
     }
     if ((parsed.data as { id: string }).id !== m.id) ctx.addIssue({ code: 'custom', path: ['record', 'id'], message: 'record.id must equal id' });
+    return { ...m, record: parsed.data as unknown };
   });
 export type Mutation = z.infer<typeof mutationSchema>;
 

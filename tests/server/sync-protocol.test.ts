@@ -44,6 +44,29 @@ describe.each(DIALECTS)('sync protocol on %s', (dialect) => {
     expect(pulled.changes[0].record).toMatchObject({ mood: 3 });
   });
 
+  it('keeps the last of several edits to one record made in a single push, and each record once in the feed', async () => {
+    const phone = await registerDevice(app);
+    const edited = checkin({ mood: 1 });
+    const removed = checkin({ mood: 2 });
+    const other = checkin({ mood: 3 });
+    const res = await push(app, phone, [
+      putCheckin(1, edited), putCheckin(2, removed), putCheckin(3, { ...edited, mood: 4, note: 'changed my mind' }),
+      deleteRecord(4, removed.id), putCheckin(5, other), putCheckin(6, { ...edited, mood: 5, note: 'final answer' }),
+    ]);
+    expect(res.json()).toEqual({ lastSeq: 6 });
+    const pulled = await pullAll(app, phone);
+    // Feed order is the order of each record's last edit in the push.
+    expect(pulled.changes.map((c) => [c.id, c.deleted, c.record?.mood])).toEqual([
+      [removed.id, true, undefined], [other.id, false, 3], [edited.id, false, 5],
+    ]);
+    expect(pulled.changes[2].record).toMatchObject({ note: 'final answer' });
+    // A later edit to one of them still moves it to the end of the feed.
+    const before = pulled.cursor;
+    await push(app, phone, [putCheckin(7, { ...removed, mood: 1 }), putCheckin(8, { ...removed, mood: 2 })]);
+    const after = await pullAll(app, phone, before);
+    expect(after.changes.map((c) => [c.id, c.deleted, c.record?.mood])).toEqual([[removed.id, false, 2]]);
+  });
+
   it('refuses a push that skips a seq with 409 and writes nothing', async () => {
     const phone = await registerDevice(app);
     await push(app, phone, [putCheckin(1, checkin())]);

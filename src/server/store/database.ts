@@ -32,7 +32,7 @@ export function openStore(config: DatabaseConfig): Store {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10, types: pgTypes });
@@ -40,6 +40,31 @@ export function openStore(config: DatabaseConfig): Store {
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * Kysely asks better-sqlite3 to prepare (compile) every query it runs; the server runs the same few SQL texts over
+ * and over, so keep the compiled statements (least recently used dropped first) and compile each text once.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sqlText: string): SQLite.Statement {
+      const cached = cache.get(sqlText);
+      cache.delete(sqlText);
+      // A statement still being iterated (a streamed select) can't run twice at once: compile a second copy.
+      const statement = cached && !cached.busy ? cached : sqlite.prepare(sqlText);
+      cache.set(sqlText, statement);
+      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+    close(): void {
+      cache.clear();
+      sqlite.close();
+    },
+  };
 }
 
 /** A trivial query, for the health check. */

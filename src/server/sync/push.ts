@@ -1,14 +1,25 @@
 // Applies one push in one transaction: skip what was already applied, refuse gaps, stamp versions, move lastSeq.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { personalRecordSchemas, type PushRequest } from '../../shared/sync.ts';
+import type { Mutation, PushRequest } from '../../shared/sync.ts';
 import type { AuthenticatedDevice } from '../auth/device.ts';
 import { ApiError } from '../http/errors.ts';
 import type { Store } from '../store/database.ts';
 import { reserveVersions } from '../store/versions.ts';
+import { upsertRecords } from './upsert-records.ts';
 
 export type PushOptions = { testDelayBeforeCommitMs?: number };
 
-/** Returns the device's lastSeq after the push. Throws ApiError 409 (gap), 403 (someone else's record) or 401 (revoked). */
+/** Only the last mutation of each id counts (last writer wins), so each row is written once, in first-to-last order. */
+export function lastMutationPerId(mutations: readonly Mutation[]): Mutation[] {
+  const last = new Map<string, Mutation>();
+  for (const m of mutations) {
+    last.delete(m.id); // re-insert, so the map's order is the order of each id's last mutation
+    last.set(m.id, m);
+  }
+  return [...last.values()];
+}
+
+/** `push` is pushRequestSchema's output (validated). Returns the device's lastSeq after the push. Throws ApiError 409 (gap), 403 (someone else's record) or 401 (revoked). */
 export async function applyPush(store: Store, device: AuthenticatedDevice, push: PushRequest, options: PushOptions = {}): Promise<number> {
   return store.db.transaction().execute(async (trx) => {
     let query = trx.selectFrom('devices').select(['last_seq', 'revoked_at']).where('id', '=', device.id);
@@ -27,31 +38,32 @@ export async function applyPush(store: Store, device: AuthenticatedDevice, push:
         message: `The server has mutations up to seq ${lastSeq}, but this push starts at ${fresh[0].seq}. Resend the outbox from seq ${lastSeq + 1}.`,
       });
     }
+    const writes = lastMutationPerId(fresh);
 
-    // Reserving versions locks sync_meta, so from here on pushes are serialised and the ownership check can't race.
-    const firstVersion = await reserveVersions(trx, fresh.length);
-
-    const ids = [...new Set(fresh.map((m) => m.id))];
-    const foreign = await trx
-      .selectFrom('records').select('id')
-      .where('id', 'in', ids).where('person_id', '!=', device.personId)
-      .executeTakeFirst();
-    if (foreign) {
-      // A record id is a client-made UUID; one that belongs to someone else is never ours to touch.
-      throw new ApiError(403, { error: 'forbidden', field: 'mutations', message: `Record ${foreign.id} belongs to someone else; nothing in this push was saved.` });
-    }
-
+    // Reserving versions locks sync_meta, so from here on pushes are serialised.
+    const firstVersion = await reserveVersions(trx, writes.length);
     const now = new Date().toISOString();
-    for (const [i, m] of fresh.entries()) {
+    // One statement for the whole push: per-row statements cost far more than the rows themselves.
+    const written = await upsertRecords(trx, store.dialect, device.personId, writes.map((m, i) => {
       const deleted = m.op === 'delete';
-      // Store the record as the schema reads it (defaults filled), so every device pulls the same shape.
-      const data = deleted ? null : JSON.stringify(personalRecordSchemas[m.kind].parse(m.record));
-      const values = { kind: m.kind, version: firstVersion + i, deleted: deleted ? 1 : 0, data, updated_at: now };
-      await trx
-        .insertInto('records')
-        .values({ id: m.id, person_id: device.personId, ...values })
-        .onConflict((oc) => oc.column('id').doUpdateSet(values).where('records.person_id', '=', device.personId))
-        .execute();
+      return {
+        id: m.id, person_id: device.personId, kind: m.kind, version: firstVersion + i, deleted: deleted ? 1 : 0,
+        // pushRequestSchema already gave the record as its schema reads it (defaults filled): every device pulls one shape.
+        data: deleted ? null : JSON.stringify(m.record),
+        updated_at: now,
+      };
+    }));
+    if (written !== writes.length) {
+      // The upsert skipped a row that is someone else's (a record id is a client-made UUID, never ours to touch).
+      // Throwing rolls the whole transaction back, so nothing in this push is saved.
+      const foreign = await trx
+        .selectFrom('records').select('id')
+        .where('id', 'in', writes.map((m) => m.id)).where('person_id', '!=', device.personId)
+        .executeTakeFirst();
+      throw new ApiError(403, {
+        error: 'forbidden', field: 'mutations',
+        message: `Record ${foreign?.id ?? 'in this push'} belongs to someone else; nothing in this push was saved.`,
+      });
     }
     const newLastSeq = fresh[fresh.length - 1].seq;
     await trx.updateTable('devices').set({ last_seq: newLastSeq, last_seen_at: now }).where('id', '=', device.id).execute();
