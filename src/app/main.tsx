@@ -1,4 +1,5 @@
-// Start-up: language first (so nothing flashes in the wrong language), then the database, then the app.
+// Start-up: language first (so nothing flashes in the wrong language), then the app at once; the database opens
+// alongside (screens wait for their own data) and sync starts once the first screen has loaded.
 import { createRoot } from 'react-dom/client';
 import { startI18n } from './i18n/index.ts';
 import { db } from './data/db.ts';
@@ -6,10 +7,24 @@ import { openLocalStore } from './data/storage.ts';
 import { App } from './App.tsx';
 import './styles/app.css';
 
+// Sync writes to the database and re-renders; a moment after load it no longer delays the first screen's own data.
+const SYNC_AFTER_LOAD_MS = 1_000;
+
+/** Resolves a moment after the page has loaded, so background work never competes with the first screen. */
+async function pageSettled(): Promise<void> {
+  if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+  await new Promise((resolve) => setTimeout(resolve, SYNC_AFTER_LOAD_MS));
+}
+
 async function start() {
-  const [, storage] = await Promise.all([startI18n(), openLocalStore(db)]);
-  createRoot(document.getElementById('root')!).render(<App storage={storage} />);
+  const storage = openLocalStore(db);
+  await startI18n();
+  const root = createRoot(document.getElementById('root')!);
+  root.render(<App />);
+  // Rare (some private modes): say plainly that nothing can be kept, as soon as we know.
+  if ((await storage) === 'unavailable') root.render(<App storage="unavailable" />);
   // Sync is not needed for the first paint, so it loads just after.
+  await pageSettled();
   const { startSync } = await import('./sync/schedule.ts');
   startSync();
 }

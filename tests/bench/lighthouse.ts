@@ -10,8 +10,22 @@ export type LighthouseFigures = { performance: number; accessibility: number; be
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** One cold, mobile Lighthouse run of `url`, in a fresh Chromium (so no service worker or cache from before); `saveTo` keeps the full report. */
+/** One cold, mobile Lighthouse run of `url`; tries again (up to twice) when Lighthouse itself fails, e.g. NO_NAVSTART on a busy machine. */
 export async function runLighthouse(url: string, saveTo?: string): Promise<LighthouseFigures> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runLighthouseOnce(url, saveTo);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof LighthouseRunError)) throw error;
+      console.log(`  Lighthouse failed (${error.message}); trying again`);
+    }
+  }
+}
+
+class LighthouseRunError extends Error {}
+
+/** One cold, mobile Lighthouse run of `url`, in a fresh Chromium (so no service worker or cache from before); `saveTo` keeps the full report. */
+async function runLighthouseOnce(url: string, saveTo?: string): Promise<LighthouseFigures> {
   // Playwright starts the system Chromium; Lighthouse drives it through the DevTools port.
   const port = await freePort();
   const browser = await launchChromium({ args: [`--remote-debugging-port=${port}`] });
@@ -24,7 +38,7 @@ export async function runLighthouse(url: string, saveTo?: string): Promise<Light
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { categories, audits, runtimeError } = result.lhr;
-    if (runtimeError) throw new Error(`Lighthouse could not load ${url}: ${runtimeError.message}`);
+    if (runtimeError) throw new LighthouseRunError(`Lighthouse could not load ${url}: ${runtimeError.message}`);
     if (saveTo) {
       mkdirSync(path.dirname(saveTo), { recursive: true });
       writeFileSync(saveTo, JSON.stringify(result.lhr, null, 2));
