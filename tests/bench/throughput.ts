@@ -1,5 +1,5 @@
 // Sync push throughput over real HTTP, beside raw Kysely inserts of the same rows into the same database.
-// The ratio says how much the protocol (validation, auth, versions, lastSeq) costs over writing the rows at all.
+// The ratio says how much the protocol (HTTP, validation, auth, versions, lastSeq) costs over writing the same rows at all.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,17 +10,24 @@ import { loadConfig, type DatabaseConfig } from '../../src/server/config.ts';
 
 export const CHECKINS = Number(process.env.BENCH_CHECKINS || 4000);
 export const BATCH = 50;
-const WARM_UP = 500;
-const ROUNDS = 3;
+const WARM_UP = 1000;
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+// Each round alternates the two sides in slices this big, so a busy moment on the shared machine hits both alike.
+const SLICE = 500;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export type ThroughputResult = {
   database: 'SQLite' | 'PostgreSQL';
   mutations: number;
+  rounds: number;
+  /** Medians over the rounds. */
   pushPerSecond: number;
   rawPerSecond: number;
+  /** Median of each round's push/raw (both sides of a round measured interleaved, so they share its load). */
   ratio: number;
+  /** For reference: the same rows written one INSERT per row (the slower way to write them). */
+  rawOneByOnePerSecond: number;
 };
 
 // Invented check-ins (no real person): a mood, a couple of areas and a short note, like a typical one.
@@ -30,6 +37,12 @@ function checkin(i: number) {
     id: randomUUID(), at, mood: (i % 5) + 1, hard: ['money'], good: ['people'], feelings: ['tired', 'hopeful'],
     note: `Example benchmark note ${i}`, sharedWithPa: false, updatedAt: at,
   };
+}
+type Checkin = ReturnType<typeof checkin>;
+
+/** `count` fresh check-ins in batches of BATCH, made before the clock starts so neither side pays for making them. */
+function batchesOf(count: number, from: number): Checkin[][] {
+  return Array.from({ length: Math.ceil(count / BATCH) }, (_, b) => Array.from({ length: BATCH }, (_, j) => checkin(from + b * BATCH + j)));
 }
 
 async function timed(work: () => Promise<void>): Promise<number> {
@@ -49,52 +62,85 @@ export async function measureThroughput(database: DatabaseConfig, label: Through
     const { deviceId, token } = (await registered.json()) as { deviceId: string; token: string };
     const clientTime = new Date().toISOString();
     let seq = 0;
+    let made = 0;
+    const rows = (count: number) => {
+      const batches = batchesOf(count, made);
+      made += count;
+      return batches;
+    };
 
-    const pushBatches = async (count: number) => {
-      for (let start = 0; start < count; start += BATCH) {
-        const mutations = Array.from({ length: BATCH }, (_, j) => {
-          const record = checkin(start + j);
-          return { seq: ++seq, kind: 'checkin', op: 'put', id: record.id, record, clientTime };
-        });
+    // What a phone does: one HTTP push of BATCH check-ins at a time, each waiting for its answer. The bodies are
+    // made before the clock starts (the phone's own work, on its own CPU), so the timing is the server's and HTTP's.
+    const pushBodies = (batches: Checkin[][]) => batches.map((batch) => JSON.stringify({
+      deviceId, mutations: batch.map((record) => ({ seq: ++seq, kind: 'checkin', op: 'put', id: record.id, record, clientTime })),
+    }));
+    const pushBatches = async (bodies: string[]) => {
+      for (const body of bodies) {
         const response = await fetch(`${origin}/api/v1/sync/push`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ deviceId, mutations }),
+          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body,
         });
         if (!response.ok) throw new Error(`Push failed: HTTP ${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
       }
     };
 
-    // The same rows written straight into the same table, one insert each, in transactions of 50.
+    // The anchor: the same rows written straight into the same table, one multi-row INSERT per transaction of BATCH
+    // (the way a push writes them, so the ratio prices the protocol, not a slower way of writing).
     const person = await app.store.db.selectFrom('devices').select('person_id').where('id', '=', deviceId).executeTakeFirstOrThrow();
     const now = new Date().toISOString();
     let version = 10_000_000;
-    const insertBatches = async (count: number) => {
-      for (let start = 0; start < count; start += BATCH) {
+    const asRow = (record: Checkin) => ({
+      id: record.id, person_id: person.person_id, kind: 'checkin', version: version++, deleted: 0, data: JSON.stringify(record), updated_at: now,
+    });
+    const insertBatches = async (batches: Checkin[][]) => {
+      for (const batch of batches) {
         await app.store.db.transaction().execute(async (trx) => {
-          for (let j = 0; j < BATCH; j++) {
-            const record = checkin(start + j);
-            await trx.insertInto('records').values({
-              id: record.id, person_id: person.person_id, kind: 'checkin', version: version++, deleted: 0, data: JSON.stringify(record), updated_at: now,
-            }).execute();
-          }
+          await trx.insertInto('records').values(batch.map(asRow)).execute();
+        });
+      }
+    };
+    const insertOneByOne = async (batches: Checkin[][]) => {
+      for (const batch of batches) {
+        await app.store.db.transaction().execute(async (trx) => {
+          for (const record of batch) await trx.insertInto('records').values(asRow(record)).execute();
         });
       }
     };
 
-    // Warm both paths up first (JIT, statement caches), so neither pays start-up costs in its timing.
-    await pushBatches(WARM_UP);
-    await insertBatches(WARM_UP);
-    // Alternate the two in rounds and keep the median of each: the machine is shared, so one slow moment must not decide.
+    // Warm every path up first (JIT, caches), so none pays start-up costs in its timing.
+    await pushBatches(pushBodies(rows(WARM_UP)));
+    await insertBatches(rows(WARM_UP));
+    await insertOneByOne(rows(WARM_UP));
     const pushRates: number[] = [];
     const rawRates: number[] = [];
+    const oneByOneRates: number[] = [];
+    const ratios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      pushRates.push(CHECKINS / (await timed(() => pushBatches(CHECKINS))));
-      rawRates.push(CHECKINS / (await timed(() => insertBatches(CHECKINS))));
+      let pushSeconds = 0;
+      let rawSeconds = 0;
+      let oneByOneSeconds = 0;
+      for (let done = 0; done < CHECKINS; done += SLICE) {
+        const size = Math.min(SLICE, CHECKINS - done);
+        const [forPush, forRaw, forOneByOne] = [pushBodies(rows(size)), rows(size), rows(size)];
+        // Swap who goes first each slice, so neither side always follows the other's fsyncs.
+        if ((done / SLICE) % 2 === 0) {
+          pushSeconds += await timed(() => pushBatches(forPush));
+          rawSeconds += await timed(() => insertBatches(forRaw));
+        } else {
+          rawSeconds += await timed(() => insertBatches(forRaw));
+          pushSeconds += await timed(() => pushBatches(forPush));
+        }
+        oneByOneSeconds += await timed(() => insertOneByOne(forOneByOne));
+      }
+      pushRates.push(CHECKINS / pushSeconds);
+      rawRates.push(CHECKINS / rawSeconds);
+      oneByOneRates.push(CHECKINS / oneByOneSeconds);
+      ratios.push(rawSeconds / pushSeconds);
     }
-    const pushPerSecond = median(pushRates);
-    const rawPerSecond = median(rawRates);
-    return { database: label, mutations: CHECKINS, pushPerSecond, rawPerSecond, ratio: pushPerSecond / rawPerSecond };
+    return {
+      database: label, mutations: CHECKINS, rounds: ROUNDS,
+      pushPerSecond: median(pushRates), rawPerSecond: median(rawRates), ratio: median(ratios), rawOneByOnePerSecond: median(oneByOneRates),
+    };
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
