@@ -39,7 +39,8 @@ export function Ons4Trend({ history }: { history: Ons4[] }) {
           ))}
         </ul>
       )}
-      <div className="ons4-table">
+      {/* Scrolls sideways on a small phone, so it can take keyboard focus and has a name. */}
+      <div className="ons4-table" tabIndex={0} role="region" aria-label={t('ons4.results.table')}>
         <table>
           <caption>{t('ons4.results.table')}</caption>
           <thead>
