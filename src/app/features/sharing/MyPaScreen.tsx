@@ -62,7 +62,7 @@ export default function MyPaScreen() {
               {t('sharing.monitoring.label')}
             </label>
           </section>
-          <button type="button" className="button button-danger" onClick={disconnect}>{t('sharing.disconnect.button')}</button>
+          <button type="button" className="button button-danger sharing-disconnect" onClick={disconnect}>{t('sharing.disconnect.button')}</button>
         </>
       )}
       <p role="status">{message}</p>

@@ -26,7 +26,7 @@ export function RequestButtons() {
   return (
     <section aria-labelledby="requests-title">
       <h2 id="requests-title">{t('sharing.requests.title')}</h2>
-      <div className="button-row">
+      <div className="button-row sharing-requests">
         {PA_REQUESTS.map((request) => (
           <button key={request} type="button" className="button" onClick={() => void send(request)}>
             {t(`sharing.requests.${request}`)}
