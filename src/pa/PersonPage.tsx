@@ -50,7 +50,7 @@ export function PersonPage() {
 
   return (
     <>
-      <p><Link to="/">{t('pa.person.back')}</Link></p>
+      <p><Link to="/" className="pa-back">{t('pa.person.back')}</Link></p>
       {error && <p role="alert" className="pa-error">{error}</p>}
       {view && (
         <>
