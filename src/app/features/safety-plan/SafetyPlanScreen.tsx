@@ -63,7 +63,7 @@ export default function SafetyPlanScreen() {
             {step === 'professionals' && (
               <div className="safety-plan__prefilled">
                 <p>{t('safetyPlan.prefilled')}</p>
-                <ul>{contacts.map((c) => <li key={c} dir="auto">{c}</li>)}</ul>
+                <ul>{contacts.map((c) => <li key={c}><bdi>{c}</bdi></li>)}</ul>
               </div>
             )}
             <textarea
