@@ -1,5 +1,5 @@
 // Signed out: the sign-in form. Signed in: navigation and the pages a PA, manager or admin may open.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
 import type { StaffUser, WorkingHours } from '../shared/sharing/schemas.ts';
@@ -19,12 +19,17 @@ export function PaApp() {
   const { t, i18n } = useTranslation();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [notice, setNotice] = useState('');
+  // "You were signed out" only for someone who was signed in, not on a first visit to the sign-in page.
+  const wasSignedIn = useRef(false);
+  useEffect(() => {
+    wasSignedIn.current = Boolean(me);
+  }, [me]);
 
   useEffect(() => {
     paFetch<Me>('GET', '/pa/me').then(setMe, () => setMe(null));
     return onSignedOut(() => {
       setMe(null);
-      setNotice(t('pa.errors.signedOut'));
+      if (wasSignedIn.current) setNotice(t('pa.errors.signedOut'));
     });
   }, [t]);
 
