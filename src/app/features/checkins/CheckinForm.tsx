@@ -48,7 +48,9 @@ export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
   const [saved, setSaved] = useState<{ mood?: MoodValue; details: Details }>(() =>
     existing ? { mood: existing.mood, details: detailsOf(existing) } : { mood: initial.savedId ? initial.mood : undefined, details: initial.savedId && !restored ? detailsOf(initial) : EMPTY },
   );
-  const [notice, setNotice] = useState<Notice>(restored ? 'draft' : undefined);
+  // "We kept what you started writing" only when something was written or chosen, not after just a face.
+  const keptSomething = restored && (initial.note.trim() !== '' || initial.hard.length + initial.good.length + initial.feelings.length > 0);
+  const [notice, setNotice] = useState<Notice>(keptSomething ? 'draft' : undefined);
   const [busy, setBusy] = useState(false);
   const detailsId = useId();
 
