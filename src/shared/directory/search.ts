@@ -91,7 +91,20 @@ export function passesFilters(s: DirectoryService, f: DirectoryFilters, now: Wal
   return true;
 }
 
-export type SearchHit = { service: DirectoryService; miles?: number };
+export type SearchHit = {
+  service: DirectoryService;
+  /** Shown to the person: only for services at an exact place. */
+  miles?: number;
+  /** Sort key only: miles to the place, or to the rough centre of an area-level service. Never shown. */
+  nearness?: number;
+};
+
+function nearnessOf(from: LatLng | undefined, loc: DirectoryService['location']): number | undefined {
+  if (!from) return undefined;
+  if (loc.kind === 'point') return milesBetween(from, loc);
+  if (loc.kind === 'area' && loc.lat !== undefined && loc.lng !== undefined) return milesBetween(from, { lat: loc.lat, lng: loc.lng });
+  return undefined;
+}
 
 export type SearchOptions = { query?: string; filters?: DirectoryFilters; from?: LatLng; at?: Date; limit?: number };
 
@@ -111,17 +124,18 @@ export function findServices(index: SearchIndex, options: SearchOptions): { hits
     if (!passesFilters(service, filters, now)) continue;
     total++;
     const loc = service.location;
-    const miles = options.from && loc.kind === 'point' ? milesBetween(options.from, loc) : undefined;
+    const nearness = nearnessOf(options.from, loc);
+    const miles = loc.kind === 'point' ? nearness : undefined;
     if (limit === Infinity) {
-      best.push({ service, miles });
+      best.push({ service, miles, nearness });
       continue;
     }
     // Most services on a long list are not in the top few: reject them without allocating anything.
     if (best.length >= limit) {
       const worst = best[best.length - 1];
-      if (compareParts(service, miles, worst.service, worst.miles) >= 0) continue;
+      if (compareParts(service, nearness, worst.service, worst.nearness) >= 0) continue;
     }
-    const hit = { service, miles };
+    const hit = { service, miles, nearness };
     // Keep `best` sorted: binary-search the place for the new hit.
     let lo = 0;
     let hi = best.length;
@@ -141,9 +155,9 @@ export function searchServices(index: SearchIndex, options: SearchOptions): Sear
   return hits;
 }
 
-const compareHits = (a: SearchHit, b: SearchHit) => compareParts(a.service, a.miles, b.service, b.miles);
+const compareHits = (a: SearchHit, b: SearchHit) => compareParts(a.service, a.nearness, b.service, b.nearness);
 
-// Nearest first; services without a distance after, area-level before national, then by name.
+// Nearest first (areas by their rough centre); services with no place after, area-level before national, then by name.
 function compareParts(a: DirectoryService, aMiles: number | undefined, b: DirectoryService, bMiles: number | undefined): number {
   if (aMiles !== undefined || bMiles !== undefined) {
     if (aMiles === undefined) return 1;

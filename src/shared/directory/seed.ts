@@ -43,6 +43,19 @@ const CATEGORY_OF_KIND: Record<string, Category> = {
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+/**
+ * Rough centres of the study's areas, so "near me" can put the nearer areas first. Each is the centre of the
+ * postcode district of the area's main town, copied from the OS-derived outcode centroids we ship
+ * (data/uk-outcode-centroids.csv). Used only for ordering: an area-level service never shows a distance.
+ */
+const AREA_CENTRES: Record<string, { lat: number; lng: number }> = {
+  'Barking and Dagenham': { lat: 51.53402, lng: 0.099884 }, // IG11, Barking
+  Liverpool: { lat: 53.402051, lng: -2.979837 }, // L1
+  Stockport: { lat: 53.408558, lng: -2.147592 }, // SK1
+  Surrey: { lat: 51.246095, lng: -0.552293 }, // GU1, Guildford, the county town
+  Worcestershire: { lat: 52.199959, lng: -2.207516 }, // WR1, Worcester
+};
+
 export function studyServices(services: StudyService[]): DirectoryService[] {
   return services.map((s) => {
     const online = s.kind.includes('online') || s.area === 'online';
@@ -54,7 +67,7 @@ export function studyServices(services: StudyService[]): DirectoryService[] {
       careLeaverSpecific: s.kind.includes('care-leaver-specific') || undefined,
       walkIn: s.kind.includes('drop-in') || undefined,
       access: online ? ['online'] : ['in-person'],
-      location: s.area === 'online' ? { kind: 'national' } : { kind: 'area', area: s.area },
+      location: s.area === 'online' ? { kind: 'national' } : { kind: 'area', area: s.area, ...AREA_CENTRES[s.area] },
       contacts: {},
     };
   });

@@ -39,6 +39,20 @@ describe('directory search', () => {
     expect(hits[0].miles).toBeLessThan(1);
     expect(hits[3].miles).toBeUndefined();
   });
+  it('puts nearer areas first by their rough centre, still without a made-up distance', () => {
+    const areas: DirectoryService[] = [
+      { ...base, id: 'far-area', name: 'Example Group in a Far Area 0005', location: { kind: 'area', area: 'Example Far Area', lat: 51.25, lng: -0.55 } },
+      { ...base, id: 'near-area', name: 'Example Group in a Near Area 0006', location: { kind: 'area', area: 'Example Near Area', lat: 53.41, lng: -2.15 } },
+      { ...base, id: 'no-centre', name: 'Example Area With No Centre 0007', location: { kind: 'area', area: 'Example Unknown Area' } },
+      { ...base, id: 'exact', name: 'Example Exact Place 0008', location: { kind: 'point', lat: 53.45, lng: -2.2 } },
+    ];
+    const hits = searchServices(buildSearchIndex(areas), { from: stockport });
+    expect(ids(hits)).toEqual(['near-area', 'exact', 'far-area', 'no-centre']);
+    expect(hits.find((h) => h.service.id === 'near-area')!.miles).toBeUndefined();
+    expect(hits.find((h) => h.service.id === 'exact')!.miles).toBeGreaterThan(0);
+    const firstTwo = findServices(buildSearchIndex(areas), { from: stockport, limit: 2 });
+    expect(ids(firstTwo.hits)).toEqual(['near-area', 'exact']);
+  });
   it('combines filters', () => {
     expect(ids(searchServices(index, { filters: { category: 'mental-health', careLeaverOnly: true } }))).toEqual(['b']);
     expect(ids(searchServices(index, { filters: { language: 'ar' } }))).toEqual(['b']);
