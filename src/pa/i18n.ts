@@ -9,7 +9,8 @@ export const PA_LANGUAGES = ['en', 'ar'] as const;
 export type PaLanguage = (typeof PA_LANGUAGES)[number];
 
 export function applyLanguage(code: PaLanguage): void {
-  document.documentElement.lang = code;
+  // British English, so date and time boxes read 25/11/2026 and 19:10.
+  document.documentElement.lang = code === 'en' ? 'en-GB' : code;
   document.documentElement.dir = code === 'ar' ? 'rtl' : 'ltr';
 }
 

@@ -43,7 +43,8 @@ async function loadResources(code: string): Promise<void> {
 
 /** Sets <html lang dir> so the whole page, not just our text, reads in the right direction. */
 export function applyDocumentLanguage(code: string): void {
-  document.documentElement.lang = code;
+  // English here is British English: the phone's own date and time pickers then show 25/11/2026 and 19:10.
+  document.documentElement.lang = code === 'en' ? 'en-GB' : code;
   document.documentElement.dir = directionOf(code);
   // The tab and home-screen title read in the chosen language too.
   if (i18n.isInitialized) document.title = i18n.t('app.name');

@@ -30,6 +30,13 @@ describe('language', () => {
     expect(initialLanguage()).toBe('ar');
   });
 
+  it('marks English pages as British English, so date and time boxes read the UK way', async () => {
+    await changeLanguage('ar');
+    await changeLanguage('en');
+    expect(document.documentElement).toHaveAttribute('lang', 'en-GB');
+    expect(document.documentElement).toHaveAttribute('dir', 'ltr');
+  });
+
   it('starts in the remembered language before anything is drawn', async () => {
     localStorage.setItem('language', 'ar');
     await startI18n();
