@@ -193,7 +193,15 @@ export async function waitForServiceWorker(page: Page, timeoutMs = 30_000): Prom
 
 /** Runs axe-core (WCAG 2.2 AA tags) on what the page shows now; fails listing every problem and where it is. */
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  // Check the page from its top: wherever a test happened to leave it scrolled, content passes under the
+  // sticky Help-now bar, and axe would count that passing moment as a hidden touch target.
+  const scrolledTo = await page.evaluate(() => {
+    const y = window.scrollY;
+    window.scrollTo(0, 0);
+    return y;
+  });
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  await page.evaluate((y) => window.scrollTo(0, y), scrolledTo);
   if (results.violations.length === 0) return;
   const report = results.violations
     .map((v) => {

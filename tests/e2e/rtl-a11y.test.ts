@@ -49,7 +49,7 @@ describe('in Arabic the app reads right-to-left', () => {
     const { page, context } = await newPhone(browser, server, { language: 'en' });
     try {
       await openScreen(page, '/');
-      expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['ltr', 'en']);
+      expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['ltr', 'en-GB']);
       const nav = page.getByRole('navigation', { name: words('en', 'nav.label') });
       const today = await nav.getByRole('link', { name: words('en', 'nav.today') }).boundingBox();
       const more = await nav.getByRole('link', { name: words('en', 'nav.more') }).boundingBox();
