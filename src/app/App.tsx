@@ -43,8 +43,10 @@ export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
 }
 
 export function App({ storage }: { storage?: StorageMode }) {
+  // No transitions: screens keep inputs in the address (Find help's search and filters), and a transition
+  // would show the old value until it commits, so a tick or a typed letter could flicker or be lost.
   return (
-    <BrowserRouter>
+    <BrowserRouter useTransitions={false}>
       <Shell storage={storage} />
     </BrowserRouter>
   );
