@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import http from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { buildServer } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
@@ -91,20 +92,34 @@ export async function benchSyncBytes(): Promise<Row[]> {
     const origin = await app.listen({ port: 0, host: '127.0.0.1' });
     const registered = await fetch(`${origin}/api/v1/devices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const { token } = (await registered.json()) as { token: string };
+    // Bytes on the wire, asking for the encodings a phone's Chromium asks for (fetch would hide them by decoding).
+    const pullPage = (cursor: number) =>
+      new Promise<{ wire: number; body: Buffer }>((resolve, reject) => {
+        const req = http.get(`${origin}/api/v1/sync/pull?cursor=${cursor}&limit=1000`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const raw = Buffer.concat(chunks);
+            const encoding = res.headers['content-encoding'];
+            resolve({ wire: raw.length, body: encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw });
+          });
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+      });
     const pullEverything = async (cursor: number) => {
       let bytes = 0;
-      let gzipBytes = 0;
+      let wireBytes = 0;
       let changes = 0;
       for (let hasMore = true; hasMore;) {
-        const res = await fetch(`${origin}/api/v1/sync/pull?cursor=${cursor}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
-        const body = Buffer.from(await res.arrayBuffer());
+        const { wire, body } = await pullPage(cursor);
         bytes += body.length;
-        gzipBytes += gzipSync(body).length;
+        wireBytes += wire;
         const page = JSON.parse(body.toString()) as { changes: unknown[]; cursor: number; hasMore: boolean };
         changes += page.changes.length;
         ({ cursor, hasMore } = page);
       }
-      return { bytes, gzipBytes, changes, cursor };
+      return { bytes, wireBytes, changes, cursor };
     };
     const first = await pullEverything(0);
     const changed = services.slice(0, 10).map((s) => ({ ...s, description: `${s.description} Changed opening times.` }));
@@ -113,10 +128,10 @@ export async function benchSyncBytes(): Promise<Row[]> {
     if (first.changes !== SERVICES || later.changes !== 10) throw new Error(`Expected ${SERVICES} then 10 changes, got ${first.changes} and ${later.changes}`);
     const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
     return [
-      { figure: `first directory sync, ${SERVICES} services (response bodies as sent)`, value: kb(first.bytes), unit: 'KiB' },
-      { figure: '  the same if the server gzipped its responses', value: kb(first.gzipBytes), unit: 'KiB' },
-      { figure: 'later directory sync after 10 services changed (as sent)', value: kb(later.bytes), unit: 'KiB', target: '≤ 5 KB', ok: later.bytes <= 5000 },
-      { figure: '  the same if gzipped', value: kb(later.gzipBytes), unit: 'KiB' },
+      { figure: `first directory sync, ${SERVICES} services, downloaded (compressed)`, value: kb(first.wireBytes), unit: 'KiB' },
+      { figure: '  the same as JSON before compression', value: kb(first.bytes), unit: 'KiB' },
+      { figure: 'later directory sync after 10 services changed, downloaded', value: kb(later.wireBytes), unit: 'KiB', target: '≤ 5 KB', ok: later.wireBytes <= 5000 },
+      { figure: '  the same as JSON before compression', value: kb(later.bytes), unit: 'KiB' },
     ];
   } finally {
     await app.close();
