@@ -1,12 +1,12 @@
 // Sync push throughput over real HTTP, beside raw Kysely inserts of the same rows into the same database.
 // The ratio says how much the protocol (HTTP, validation, auth, versions, lastSeq) costs over writing the same rows at all.
+// The server runs in its own process, as `npm start` runs it: a phone is another machine, so the bench's HTTP client
+// must not take the server's own thread. The raw inserts run here, over a second connection to the same database.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { buildServer } from '../../src/server/app.ts';
-import { loadConfig, type DatabaseConfig } from '../../src/server/config.ts';
+import type { DatabaseConfig } from '../../src/server/config.ts';
+import { openStore } from '../../src/server/store/database.ts';
+import { startServer } from '../e2e/harness.ts';
 
 export const CHECKINS = Number(process.env.BENCH_CHECKINS || 4000);
 export const BATCH = 50;
@@ -51,12 +51,18 @@ async function timed(work: () => Promise<void>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-export async function measureThroughput(database: DatabaseConfig, label: ThroughputResult['database']): Promise<ThroughputResult> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-sync-'));
-  const config = loadConfig({}, { dataDir, database, port: 0, host: '127.0.0.1', logLevel: 'warn', rateLimitPerMinute: 1_000_000, staticDir: dataDir });
-  const app = await buildServer(config);
+/** On PostgreSQL at `postgresUrl`, or (without it) on the server's own SQLite file in its data folder. */
+export async function measureThroughput(postgresUrl: string | undefined, label: ThroughputResult['database']): Promise<ThroughputResult> {
+  const server = await startServer({
+    env: {
+      DATABASE_URL: postgresUrl ?? '',
+      RATE_LIMIT_PER_MINUTE: '1000000', SEED_DIRECTORY: 'off', REMINDERS: 'off',
+    },
+  });
+  const database: DatabaseConfig = postgresUrl ? { dialect: 'postgres', url: postgresUrl } : { dialect: 'sqlite', file: server.sqliteFile };
+  const store = openStore(database);
   try {
-    const origin = await app.listen({ port: 0, host: '127.0.0.1' });
+    const origin = server.origin;
     const registered = await fetch(`${origin}/api/v1/devices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     if (registered.status !== 201) throw new Error(`Registering a bench device failed: HTTP ${registered.status} ${await registered.text()}`);
     const { deviceId, token } = (await registered.json()) as { deviceId: string; token: string };
@@ -86,7 +92,7 @@ export async function measureThroughput(database: DatabaseConfig, label: Through
 
     // The anchor: the same rows written straight into the same table, one multi-row INSERT per transaction of BATCH
     // (the way a push writes them, so the ratio prices the protocol, not a slower way of writing).
-    const person = await app.store.db.selectFrom('devices').select('person_id').where('id', '=', deviceId).executeTakeFirstOrThrow();
+    const person = await store.db.selectFrom('devices').select('person_id').where('id', '=', deviceId).executeTakeFirstOrThrow();
     const now = new Date().toISOString();
     let version = 10_000_000;
     const asRow = (record: Checkin) => ({
@@ -94,14 +100,14 @@ export async function measureThroughput(database: DatabaseConfig, label: Through
     });
     const insertBatches = async (batches: Checkin[][]) => {
       for (const batch of batches) {
-        await app.store.db.transaction().execute(async (trx) => {
+        await store.db.transaction().execute(async (trx) => {
           await trx.insertInto('records').values(batch.map(asRow)).execute();
         });
       }
     };
     const insertOneByOne = async (batches: Checkin[][]) => {
       for (const batch of batches) {
-        await app.store.db.transaction().execute(async (trx) => {
+        await store.db.transaction().execute(async (trx) => {
           for (const record of batch) await trx.insertInto('records').values(asRow(record)).execute();
         });
       }
@@ -142,18 +148,13 @@ export async function measureThroughput(database: DatabaseConfig, label: Through
       pushPerSecond: median(pushRates), rawPerSecond: median(rawRates), ratio: median(ratios), rawOneByOnePerSecond: median(oneByOneRates),
     };
   } finally {
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await store.close();
+    await server.stop();
   }
 }
 
-export async function sqliteThroughput(): Promise<ThroughputResult> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-sqlite-'));
-  try {
-    return await measureThroughput({ dialect: 'sqlite', file: path.join(dir, 'app.sqlite') }, 'SQLite');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export function sqliteThroughput(): Promise<ThroughputResult> {
+  return measureThroughput(undefined, 'SQLite');
 }
 
 /** Runs in its own throwaway database so it never disturbs the server tests sharing the `test` database. */
@@ -165,7 +166,7 @@ export async function postgresThroughput(adminUrl = process.env.BENCH_DATABASE_U
     await admin.query(`create database ${name}`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    return await measureThroughput({ dialect: 'postgres', url: url.toString() }, 'PostgreSQL');
+    return await measureThroughput(url.toString(), 'PostgreSQL');
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
     await admin.end();
