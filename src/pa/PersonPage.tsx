@@ -12,11 +12,21 @@ type PersonView = { person: { id: string; name: string; connectedAt: string }; s
 const ONS4 = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 
 function ItemBody({ item }: { item: SharedItem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const d = item.data;
   const list = (v: unknown, words: string) => (Array.isArray(v) ? v.map((k) => t(`checkin.${words}.${String(k)}`)).join(', ') : '');
   if (item.kind === 'request') {
-    return <p className="pa-item-title">{t(`sharing.requests.${String(d.request)}`)}{d.about ? <> · <span dir="auto">{String(d.about)}</span></> : null}</p>;
+    const appointment = d.appointment as { title?: unknown; startsAt?: unknown } | undefined;
+    const travel = Array.isArray(d.travelHelp) ? d.travelHelp.map((k) => t(`sharing.appointment.travel.${String(k)}`)).join(i18n.language === 'ar' ? '، ' : ', ') : '';
+    return (
+      <>
+        <p className="pa-item-title">{t(`sharing.requests.${String(d.request)}`)}{d.about ? <> · <span dir="auto">{String(d.about)}</span></> : null}</p>
+        {appointment && typeof appointment.startsAt === 'string' && (
+          <p>{t('sharing.appointment.about')} <bdi>{String(appointment.title)}</bdi>{i18n.language === 'ar' ? '، ' : ', '}{formatWhen(appointment.startsAt, i18n.language)}</p>
+        )}
+        {travel && <p>{t('sharing.appointment.travelAsked', { list: travel })}</p>}
+      </>
+    );
   }
   if (item.kind === 'ons4') {
     return (

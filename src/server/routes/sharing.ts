@@ -79,7 +79,9 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     if (!link) throw notConnected();
     const id = input.kind === 'request' ? input.id : input.record.id;
     // Only what was chosen is copied; for a check-in that is the whole check-in the person saw when sharing.
-    const data = input.kind === 'request' ? { request: input.request, about: input.about, at: input.at } : { ...input.record, sharedWithPa: true };
+    const data = input.kind === 'request'
+      ? { request: input.request, about: input.about, at: input.at, ...(input.appointment && { appointment: input.appointment }), ...(input.travelHelp && { travelHelp: input.travelHelp }) }
+      : { ...input.record, sharedWithPa: true };
     const now = new Date();
     const values = { pa_id: link.pa_id, kind: input.kind, data: JSON.stringify(data), shared_at: now.toISOString(), seen_at: null, reply: null };
     const saved = await db.insertInto('shares').values({ id, person_id: personId, ...values })

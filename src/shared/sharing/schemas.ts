@@ -34,6 +34,18 @@ export const connectSchema = z.strictObject({
   name: z.string().trim().max(NAME_MAX).default(''),
 });
 
+/** Kinds of travel help a young person can tick on an appointment (same words as the appointment form). */
+export const TRAVEL_HELP = ['fare', 'taxi', 'someoneToGoWith'] as const;
+export type TravelHelpChoice = (typeof TRAVEL_HELP)[number];
+
+/** Title and time only: what the PA needs to know which appointment, nothing more (no place, no notes). */
+export const requestAppointmentSchema = z.strictObject({
+  id: z.uuid(),
+  title: z.string().trim().min(1).max(200),
+  startsAt: z.iso.datetime({ offset: true }),
+});
+export type RequestAppointment = z.infer<typeof requestAppointmentSchema>;
+
 export const shareSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('checkin'), record: checkinSchema }),
   z.strictObject({ kind: z.literal('ons4'), record: ons4Schema }),
@@ -44,7 +56,12 @@ export const shareSchema = z.discriminatedUnion('kind', [
     /** e.g. the appointment title, so the PA knows which one; short on purpose. */
     about: z.string().trim().max(120).default(''),
     at: z.iso.datetime({ offset: true }),
-  }),
+    /** The young person's own copy of which appointment it is about; the server never reads their appointments for this. */
+    appointment: requestAppointmentSchema.optional(),
+    /** For "help with travel": which help they ticked on the appointment. */
+    travelHelp: z.array(z.enum(TRAVEL_HELP)).max(TRAVEL_HELP.length).refine((l) => new Set(l).size === l.length, 'Each kind of help can appear only once').optional(),
+  }).refine((r) => r.appointment === undefined || r.request !== 'call-me', { message: 'Only travel and missed-appointment requests are about an appointment', path: ['appointment'] })
+    .refine((r) => r.travelHelp === undefined || r.request === 'travel-help', { message: 'Travel choices go only with a travel request', path: ['travelHelp'] }),
 ]);
 export type ShareInput = z.infer<typeof shareSchema>;
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { appointmentToIcs, icsFileName } from '../../../shared/appointments/ics.ts';
 import type { Appointment } from '../../../shared/appointments/schema.ts';
+import { AskPaAboutAppointment } from '../sharing/AskPaAboutAppointment.tsx';
 import { CantMakeIt } from './CantMakeIt.tsx';
 import { RemindMe } from './RemindMe.tsx';
 import { deleteAppointment, recordOutcome, setCancelled, useAppointment } from './store.ts';
@@ -80,6 +81,7 @@ function Details({ appointment: a }: { appointment: Appointment }) {
               </button>
             ))}
           </div>
+          {a.outcome === 'couldnt-go' && <AskPaAboutAppointment appointment={a} request="missed-appointment" label="sharing.appointment.tellCouldntGo" />}
         </section>
       )}
       <p role="status">{status}</p>
@@ -92,6 +94,7 @@ function Details({ appointment: a }: { appointment: Appointment }) {
           </button>
           <p className="appt-hint">{t('appointments.detail.addToCalendarHint')}</p>
         </div>
+        <AskPaAboutAppointment appointment={a} request="travel-help" label="sharing.appointment.askTravel" />
         <RemindMe />
         <CantMakeIt appointment={a} />
       </>)}

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../shared/appointments/schema.ts';
+import { AskPaAboutAppointment } from '../sharing/AskPaAboutAppointment.tsx';
 import { formatDate, formatTime } from './when.ts';
 
 /** Digits and a leading + only, for tel: and sms: links. */
@@ -44,6 +45,7 @@ export function CantMakeIt({ appointment }: { appointment: Appointment }) {
       <textarea id="appt-cant-message" className="appt-message" readOnly rows={3} value={sentence} lang="en" dir="ltr" />
       <button type="button" className="appt-button appt-button--quiet" onClick={copy}>{t('appointments.cantMake.copy')}</button>
       <p role="status">{copied ? t('appointments.cantMake.copied') : ''}</p>
+      <AskPaAboutAppointment appointment={appointment} request="missed-appointment" label="sharing.appointment.tellCantMake" />
     </section>
   );
 }

@@ -7,7 +7,10 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { flushShareQueue, queueUnshare } from './queue.ts';
 
 export function sharedItemTitle(item: SharedItem, t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (item.kind === 'request') return t(`sharing.requests.${String(item.data.request)}`);
+  if (item.kind === 'request') {
+    const about = (item.data.appointment as { title?: string } | undefined)?.title;
+    return `${t(`sharing.requests.${String(item.data.request)}`)}${about ? ` · ${about}` : ''}`;
+  }
   if (item.kind === 'ons4') return t('sharing.list.ons4');
   return t('sharing.list.checkin', { mood: t(`sharing.moods.${String(item.data.mood)}`) });
 }
