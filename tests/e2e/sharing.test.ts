@@ -111,6 +111,25 @@ describe('sharing with a PA, end to end', () => {
     await pa.page.reload();
     await pa.page.getByText('Nothing is shared with you right now.').waitFor();
     await screenshot(pa.page, 'sharing-pa-person-en');
+
+    // From an appointment itself: ask for help getting there; the PA sees which appointment and which help.
+    await phone.page.goto(server.url('/appointments/new'));
+    await phone.page.getByLabel('What is it?').fill('Example Housing Office 0042');
+    await phone.page.getByLabel('Date').fill('2030-07-15');
+    await phone.page.getByLabel('Time').fill('14:30');
+    await phone.page.getByRole('checkbox', { name: 'Money for the fare' }).check();
+    await phone.page.getByRole('button', { name: 'Save' }).click();
+    await phone.page.getByRole('button', { name: 'Ask my PA for help getting there' }).click();
+    await phone.page.getByText(/^(Sent to your PA\. They haven’t seen it yet\.|Your PA has seen this\.)$/).waitFor();
+    await expectNoAxeViolations(phone.page, 'appointment, help asked from my PA (en)');
+    await expectNoHorizontalOverflow(phone.page, 'appointment, help asked from my PA (en)');
+    await screenshot(phone.page, 'sharing-appointment-travel-en');
+    await pa.page.reload();
+    await pa.page.getByText('I need help with travel to an appointment').waitFor();
+    await expect(pa.page.getByText('About the appointment:').innerText()).resolves.toContain('Example Housing Office 0042');
+    await pa.page.getByText('Help asked for: money for the fare').waitFor();
+    await expectNoAxeViolations(pa.page, 'PA young person page, appointment request (en)');
+    await screenshot(pa.page, 'sharing-pa-appointment-request-en');
     await pa.context.close();
     await phone.context.close();
   });
