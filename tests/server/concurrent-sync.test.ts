@@ -1,23 +1,17 @@
 // Pushes racing each other and a pull running alongside: versions commit in order (the locked sync_meta row),
 // so a puller never skips a change, and racing retries of one batch apply it once. Real concurrency on PostgreSQL.
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Checkin } from '../../src/shared/checkins.ts';
 import { auth, checkin, pullAll, pullPage, push, putCheckin, registerDevice, type Device } from './helpers/api.ts';
-import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
+import { DIALECTS } from './helpers/databases.ts';
+import { serverForBlock } from './helpers/server.ts';
 
 describe.each(DIALECTS)('concurrent sync on %s', (dialect) => {
-  let database: TestDatabase;
+  const server = serverForBlock(dialect);
   let app: FastifyInstance;
-
-  beforeAll(async () => {
-    database = await freshDatabase(dialect);
-    app = await buildServer(database.config);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+  beforeAll(() => {
+    app = server.app;
   });
 
   async function linkedPhones(count: number): Promise<Device[]> {

@@ -1,10 +1,10 @@
 // Requests sent from an appointment ("help getting there", "I couldn't go") reach the PA with which appointment it is, on SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { push, registerDevice } from './helpers/api.ts';
-import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
+import { DIALECTS } from './helpers/databases.ts';
+import { serverForBlock } from './helpers/server.ts';
 import { asPhone, asStaff, connect, signedInStaff } from './sharing-helpers.ts';
 
 const travelRequest = (appointment: { id: string; title: string; startsAt: string }, extra: object = {}) => ({
@@ -12,16 +12,10 @@ const travelRequest = (appointment: { id: string; title: string; startsAt: strin
 });
 
 describe.each(DIALECTS)('requests about an appointment on %s', (dialect) => {
-  let database: TestDatabase;
+  const server = serverForBlock(dialect);
   let app: FastifyInstance;
-
-  beforeAll(async () => {
-    database = await freshDatabase(dialect);
-    app = await buildServer(database.config);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+  beforeAll(() => {
+    app = server.app;
   });
 
   const pageOf = async (pa: Awaited<ReturnType<typeof signedInStaff>>) => {

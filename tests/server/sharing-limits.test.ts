@@ -2,25 +2,19 @@
 // figures hide anything from fewer than 10 young people. On SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PER_TARGET } from '../../src/server/pa/attempts.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import { checkin, push, putCheckin, registerDevice } from './helpers/api.ts';
-import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
+import { DIALECTS } from './helpers/databases.ts';
+import { serverForBlock } from './helpers/server.ts';
 import { ageAttempts, asPhone, asStaff, connect, HOST, ORIGIN, pairingCode, signedInStaff } from './sharing-helpers.ts';
 
 describe.each(DIALECTS)('guessing and small numbers on %s', (dialect) => {
-  let database: TestDatabase;
+  const server = serverForBlock(dialect);
   let app: FastifyInstance;
-
-  beforeAll(async () => {
-    database = await freshDatabase(dialect);
-    app = await buildServer(database.config);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+  beforeAll(() => {
+    app = server.app;
   });
 
   const login = (email: string, password: string) =>

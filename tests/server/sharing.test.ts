@@ -1,25 +1,19 @@
 // Sharing with a PA, seen + reply, the caseload, pairing codes, recovery and devices, on SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import { checkin, deleteRecord, pullAll, push, putCheckin, registerDevice } from './helpers/api.ts';
-import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
+import { DIALECTS } from './helpers/databases.ts';
+import { serverForBlock } from './helpers/server.ts';
 import { createUserCommand } from '../../src/server/pa/create-user.ts';
 import { asPhone, asStaff, connect, HOST, ORIGIN, pairingCode, signedInStaff, type Staff } from './sharing-helpers.ts';
 
 describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
-  let database: TestDatabase;
+  const server = serverForBlock(dialect);
   let app: FastifyInstance;
-
-  beforeAll(async () => {
-    database = await freshDatabase(dialect);
-    app = await buildServer(database.config);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+  beforeAll(() => {
+    app = server.app;
   });
 
   it('lets a young person share a check-in, the PA mark it seen with a reply, and the young person see both', async () => {

@@ -1,22 +1,16 @@
 // The push/pull protocol as a phone sees it, on SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkin, deleteRecord, pullAll, pullPage, push, putCheckin, registerDevice } from './helpers/api.ts';
-import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
+import { DIALECTS } from './helpers/databases.ts';
+import { serverForBlock } from './helpers/server.ts';
 
 describe.each(DIALECTS)('sync protocol on %s', (dialect) => {
-  let database: TestDatabase;
+  const server = serverForBlock(dialect);
   let app: FastifyInstance;
-
-  beforeAll(async () => {
-    database = await freshDatabase(dialect);
-    app = await buildServer(database.config);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+  beforeAll(() => {
+    app = server.app;
   });
 
   it('stores a pushed check-in and gives it back on pull', async () => {
