@@ -1,5 +1,5 @@
 // The phone's own database: the source of truth for everything the young person sees.
-// Schema changes are new db.version(n) blocks with an upgrade function; never edit an old block.
+// Its schema is one versioned block (see the constructor for how to change it).
 import Dexie, { type EntityTable } from 'dexie';
 import type { Checkin } from '../../shared/checkins.ts';
 import type { Ons4 } from '../../shared/ons4.ts';
@@ -37,19 +37,25 @@ export class AppDatabase extends Dexie {
 
   constructor(name = 'care-leaver-app') {
     super(name);
-    // v1: foundation. Later features add v2 (directory), v3 (appointments), v4 (sharing).
-    this.version(1).stores({
+    // The whole current schema in one block. Dexie works out what a phone on an older version lacks (tables added
+    // by v2 directory, v3 appointments, v4 sharing) and adds it, so older blocks are kept only when they carry an
+    // .upgrade() that rewrites data; none has yet. Parsing every old block again cost the first screen time.
+    // To change the schema: edit this block and raise its number; add a separate, later block with .upgrade()
+    // only when existing records must be rewritten.
+    this.version(4).stores({
       checkins: 'id, at',
       ons4: 'id, at',
       outbox: '++seq, [kind+id]',
       meta: 'key',
+      // Directory (see src/shared/directory). Favourites and the safety plan stay on this phone only.
+      services: 'id',
+      favourites: 'id',
+      safetyPlan: 'id',
+      // Appointments (see src/shared/appointments).
+      appointments: 'id, startsAt',
+      // Sharing with a PA: share/unshare choices wait here until the phone is online.
+      shareQueue: '++n',
     });
-    // v2: directory (see src/shared/directory). Favourites and the safety plan stay on this phone only.
-    this.version(2).stores({ services: 'id', favourites: 'id', safetyPlan: 'id' });
-    // v3: appointments (see src/shared/appointments).
-    this.version(3).stores({ appointments: 'id, startsAt' });
-    // v4: sharing with a PA. Share/unshare choices wait here until the phone is online.
-    this.version(4).stores({ shareQueue: '++n' });
   }
 }
 

@@ -3,16 +3,19 @@
 
 export const LONDON = 'Europe/London';
 
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
+// Made on first use, not at load: a formatter with a time zone costs a phone tens of milliseconds to build,
+// and the Today screen loads this module while it is drawing (often with no appointment to show).
+let partsFormat: Intl.DateTimeFormat | undefined;
+const londonParts = () => (partsFormat ??= new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON, hourCycle: 'h23',
   year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-});
+}));
 
 export type LondonWallTime = { date: string; time: string };
 
 /** London's offset from UTC, in minutes (0 in winter, 60 in summer), at the instant `utcMs`. */
 export function londonOffsetMinutes(utcMs: number): number {
-  const p = Object.fromEntries(partsFormat.formatToParts(new Date(utcMs)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(londonParts().formatToParts(new Date(utcMs)).map((x) => [x.type, x.value]));
   const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { AppDatabase } from '../../../src/app/data/db.ts';
+
+// Phones keep databases made by earlier releases; today's single schema block must open them without losing a thing.
+const EARLIER_RELEASES: { version: number; stores: Record<string, string> }[] = [
+  { version: 1, stores: { checkins: 'id, at', ons4: 'id, at', outbox: '++seq, [kind+id]', meta: 'key' } },
+  { version: 2, stores: { services: 'id', favourites: 'id', safetyPlan: 'id' } },
+  { version: 3, stores: { appointments: 'id, startsAt' } },
+];
+
+/** The database as the release that shipped `upTo` declared it (each release added its block to the ones before). */
+function asReleased(name: string, upTo: number): Dexie {
+  const old = new Dexie(name);
+  for (const { version, stores } of EARLIER_RELEASES.filter((r) => r.version <= upTo)) old.version(version).stores(stores);
+  return old;
+}
+
+describe('opening a database an earlier release made', () => {
+  for (const upTo of [1, 2, 3]) {
+    it(`keeps every record from version ${upTo} and gains the later tables`, async () => {
+      const name = `upgrade-from-${upTo}-${crypto.randomUUID()}`;
+      const old = asReleased(name, upTo);
+      await old.open();
+      await old.table('checkins').add({ id: 'example-checkin', at: '2026-11-01T09:00:00Z', mood: 4 });
+      await old.table('outbox').add({ kind: 'checkin', op: 'put', id: 'example-checkin', clientTime: '2026-11-01T09:00:00Z' });
+      await old.table('meta').put({ key: 'deviceId', value: 'example-device' });
+      old.close();
+
+      const current = new AppDatabase(name);
+      await current.open();
+      expect(await current.checkins.get('example-checkin')).toMatchObject({ mood: 4 });
+      expect(await current.outbox.toArray()).toEqual([expect.objectContaining({ seq: 1, id: 'example-checkin' })]);
+      expect(await current.meta.get('deviceId')).toEqual({ key: 'deviceId', value: 'example-device' });
+      // The later tables exist and work, with their indexes.
+      await current.appointments.put({ id: 'example-appointment', startsAt: '2026-12-01T10:00:00Z' } as never);
+      expect(await current.appointments.where('startsAt').above('2026-11-30').primaryKeys()).toEqual(['example-appointment']);
+      expect(await current.shareQueue.add({ action: 'share', id: 'example-checkin' })).toBe(1);
+      expect(await current.services.count()).toBe(0);
+      expect(current.tables.map((t) => t.name).sort()).toEqual(
+        ['appointments', 'checkins', 'favourites', 'meta', 'ons4', 'outbox', 'safetyPlan', 'services', 'shareQueue'],
+      );
+      current.close();
+    });
+  }
+});
