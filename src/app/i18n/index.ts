@@ -44,10 +44,15 @@ async function loadResources(code: string): Promise<void> {
 /** Sets <html lang dir> so the whole page, not just our text, reads in the right direction. */
 export function applyDocumentLanguage(code: string): void {
   // English here is British English: the phone's own date and time pickers then show 25/11/2026 and 19:10.
-  document.documentElement.lang = code === 'en' ? 'en-GB' : code;
-  document.documentElement.dir = directionOf(code);
+  // Only when they change: at start-up they usually already match index.html, and touching them costs a restyle.
+  const html = document.documentElement;
+  const lang = code === 'en' ? 'en-GB' : code;
+  const dir = directionOf(code);
+  if (html.lang !== lang) html.lang = lang;
+  if (html.dir !== dir) html.dir = dir;
   // The tab and home-screen title read in the chosen language too.
-  if (i18n.isInitialized) document.title = i18n.t('app.name');
+  const title = i18n.isInitialized ? i18n.t('app.name') : document.title;
+  if (document.title !== title) document.title = title;
 }
 
 /** Loads (if needed) and switches to a language, remembers it and updates <html lang dir>. */

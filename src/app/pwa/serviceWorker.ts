@@ -1,5 +1,6 @@
 // Connects the page to its service worker: a new version waits for the person's "Update", and the app never reloads by itself.
 import { setApplyUpdate, setUpdateState } from './updateState.ts';
+import { afterNextPaint } from '../ui/afterPaint.ts';
 
 /** The parts of workbox-window's Workbox we use; a fake stands in for it in unit tests. */
 export type WorkboxLike = {
@@ -49,7 +50,9 @@ export async function connectServiceWorker(wb: WorkboxLike, options: ConnectOpti
 /** Production builds only: vite dev and unit tests run without a service worker. */
 export async function startServiceWorker(): Promise<void> {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  // Loaded after first paint so workbox-window stays out of the first-route JavaScript.
+  // Loaded after the first screen is painted: workbox-window stays out of the first-route JavaScript, and
+  // registering (which starts the worker precaching every file) never competes with that first paint.
+  await afterNextPaint();
   const { Workbox } = await import('workbox-window');
   await connectServiceWorker(new Workbox('/sw.js'), {
     reload: () => window.location.reload(),

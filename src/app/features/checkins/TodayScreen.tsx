@@ -1,5 +1,5 @@
 // The first screen: a greeting and the quick check-in (one tap on a face is enough), then gentle extras.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +9,7 @@ import { readDraft } from './draft.ts';
 import { MoodFace } from './MoodFace.tsx';
 import { Ons4Invite } from './Ons4Invite.tsx';
 import { NextAppointmentSlot } from '../appointments/NextAppointmentSlot.tsx';
-import { greetingKey, latestCheckinToday } from './todayCheckin.ts';
+import { greetingKey, latestCheckinToday, mayHaveCheckedInToday, rememberCheckinToday } from './todayCheckin.ts';
 
 const DRAFT_KEY = 'today';
 // Sharing code loads only when a check-in is on screen, never with the first route.
@@ -23,7 +23,12 @@ export function TodayScreen() {
   // A new key for each "Check in again", so the form starts empty.
   const [round, setRound] = useState(0);
   const latest = useLiveQuery(() => latestCheckinToday(), []);
-  const showForm = stage === 'form' || (stage === undefined && latest === null);
+  // Until the database answers, draw the form at once unless this phone last showed a check-in from today.
+  const [formAtOnce] = useState(() => !mayHaveCheckedInToday());
+  const showForm = stage === 'form' || (stage === undefined && (latest === null || (latest === undefined && formAtOnce)));
+  useEffect(() => {
+    if (latest !== undefined) rememberCheckinToday(latest !== null);
+  }, [latest]);
 
   return (
     <div className="today">
