@@ -1,5 +1,6 @@
 // Start-up: language first (so nothing flashes in the wrong language), then the app at once; the database opens
 // alongside (screens wait for their own data) and sync starts once the first screen has loaded.
+import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startI18n } from './i18n/index.ts';
 import { db } from './data/db.ts';
@@ -20,7 +21,9 @@ async function start() {
   const storage = openLocalStore(db);
   await startI18n();
   const root = createRoot(document.getElementById('root')!);
-  root.render(<App />);
+  // As a transition, React builds the first screen in small slices, giving the phone back between them, rather
+  // than in one long task that would leave a tap on Help now waiting on a slow phone.
+  startTransition(() => root.render(<App />));
   // Rare (some private modes): say plainly that nothing can be kept, as soon as we know.
   if ((await storage) === 'unavailable') root.render(<App storage="unavailable" />);
   // Sync is not needed for the first paint, so it loads just after.
