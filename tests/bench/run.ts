@@ -3,7 +3,7 @@
 //   2. Lighthouse mobile of the app's Today screen vs the floor's page
 //   3. sync push throughput over HTTP vs raw inserts into the same database, on SQLite and PostgreSQL
 //   4. directory search time on 10,000 services (tests/bench/directory.ts, when present)
-// Options (env): BENCH_LH_RUNS (default 3), BENCH_CHECKINS (default 4000), BENCH_SKIP=lighthouse,sqlite,postgres,directory,
+// Options (env): BENCH_LH_RUNS (default 5), BENCH_CHECKINS (default 4000), BENCH_SKIP=lighthouse,sqlite,postgres,directory,
 //   BENCH_ONLY=lighthouse (or any list of those parts: runs just them, e.g. while iterating on load speed),
 //   BENCH_LH_REPORTS=1 (keeps each Lighthouse report as .bench/lhr-<app|floor>-<n>.json, to read its opportunities).
 // Writes a JSON copy to .bench/<time>.json (gitignored).
@@ -22,7 +22,7 @@ const PARTS = ['lighthouse', 'sqlite', 'postgres', 'directory'];
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const skip = new Set([...(process.env.BENCH_SKIP ?? '').split(',').filter(Boolean), ...(only.length > 0 ? PARTS.filter((p) => !only.includes(p)) : [])]);
 const keepReports = process.env.BENCH_LH_REPORTS === '1';
-const lighthouseRuns = Number(process.env.BENCH_LH_RUNS || 3);
+const lighthouseRuns = Number(process.env.BENCH_LH_RUNS || 5);
 const report: Record<string, unknown> = { at: new Date().toISOString() };
 const started = Date.now();
 
