@@ -102,6 +102,41 @@ describe('quick check-in on Today', () => {
   });
 });
 
+describe('opening Today', () => {
+  it('shows the faces in its very first frame, before the phone database has answered', () => {
+    renderAt(<TodayScreen />);
+    // Synchronous queries: nothing has been awaited, so no database read can have finished yet.
+    expect(screen.getByRole('heading', { name: 'How are you feeling today?' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Great/ })).toBeInTheDocument();
+  });
+
+  it('does not flash the faces at someone who already checked in today; their check-in shows instead', async () => {
+    const user = userEvent.setup();
+    const first = renderAt(<TodayScreen />);
+    await user.click(await screen.findByRole('button', { name: /Okay/ }));
+    await user.click(await screen.findByRole('button', { name: 'Done' }));
+    await screen.findByText(/You checked in at .*: Okay/);
+    first.unmount();
+
+    renderAt(<TodayScreen />);
+    expect(screen.queryByRole('heading', { name: 'How are you feeling today?' })).not.toBeInTheDocument();
+    expect(await screen.findByText(/You checked in at .*: Okay/)).toBeInTheDocument();
+  });
+
+  it('shows the faces once the database says today has no check-in, even if this phone thought it had one', async () => {
+    const user = userEvent.setup();
+    const first = renderAt(<TodayScreen />);
+    await user.click(await screen.findByRole('button', { name: /Okay/ }));
+    await user.click(await screen.findByRole('button', { name: 'Done' }));
+    await screen.findByText(/You checked in at .*: Okay/);
+    first.unmount();
+    await db.checkins.clear(); // e.g. deleted from History
+
+    renderAt(<TodayScreen />);
+    expect(await screen.findByRole('heading', { name: 'How are you feeling today?' })).toBeInTheDocument();
+  });
+});
+
 describe('when saving fails', () => {
   it('keeps neither the check-in nor its outbox entry, and says so', async () => {
     const user = userEvent.setup();
