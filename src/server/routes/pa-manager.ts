@@ -6,6 +6,9 @@ import { figuresForCouncil } from '../pa/monitoring.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
 import { sharingDb } from '../pa/tables.ts';
 
+// Built once, not per request: zod compiles a schema the first time it runs it.
+const noQuery = z.strictObject({});
+
 const figuresQuery = z.strictObject({ months: z.string().regex(/^\d{1,2}$/, 'Must be a whole number of months (1–24)').optional() });
 
 export async function paManagerRoutes(app: FastifyInstance): Promise<void> {
@@ -19,7 +22,7 @@ export async function paManagerRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/admin/audit', { onRequest: requireStaff('admin') }, async (request) => {
-    validate(z.strictObject({}), request.query);
+    validate(noQuery, request.query);
     const rows = await db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').limit(500).execute();
     return { entries: rows.map((r) => ({ actorId: r.actor_id, action: r.action, personId: r.person_id, at: r.at })) };
   });

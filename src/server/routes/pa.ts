@@ -17,7 +17,9 @@ import { sharingDb } from '../pa/tables.ts';
 
 export const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
 
+// Schemas are built once, not per request: zod compiles a schema the first time it runs it.
 const noQuery = z.strictObject({});
+const noBody = z.strictObject({}).optional();
 const personParams = z.strictObject({ personId: z.uuid() });
 const shareParams = z.strictObject({ id: z.uuid() });
 
@@ -122,7 +124,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/pa/pairing-codes', pa, async (request, reply) => {
-    validate(z.strictObject({}).optional(), request.body ?? undefined);
+    validate(noBody, request.body ?? undefined);
     const staff = staffOf(request);
     const code = newPairingCode();
     const now = Date.now();

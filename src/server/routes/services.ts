@@ -8,6 +8,9 @@ import { orukPage, toOrukService } from '../directory/oruk-export.ts';
 import { directoryDb } from '../directory/tables.ts';
 import { ApiError, validate } from '../http/errors.ts';
 
+// Built once, not per request: zod compiles a schema the first time it runs it.
+const noQuery = z.strictObject({});
+
 const pageQuery = z.strictObject({
   page: z.string().regex(/^\d{1,6}$/, 'Must be a whole number').default('1').transform(Number).pipe(z.int().min(1)),
   per_page: z.string().regex(/^\d{1,4}$/, 'Must be a whole number').default('50').transform(Number).pipe(z.int().min(1).max(500)),
@@ -22,7 +25,7 @@ export async function servicesRoutes(app: FastifyInstance): Promise<void> {
   const db = directoryDb(app.store);
 
   app.get('/oruk', async (request, reply) => {
-    validate(z.strictObject({}), request.query);
+    validate(noQuery, request.query);
     openToAll(reply);
     return { version: '3.0', profile: 'https://openreferraluk.org/developers/schemata', openapi_url: '' };
   });

@@ -13,6 +13,8 @@ import { dropSharesOfDeletedRecords, toSharedItem } from '../pa/shares.ts';
 import { sharingDb } from '../pa/tables.ts';
 import { workingHoursOf } from './pa.ts';
 
+// Schemas are built once, not per request: zod compiles a schema the first time it runs it.
+const noQuery = z.strictObject({});
 const idParams = z.strictObject({ id: z.uuid() });
 const noBody = z.strictObject({}).optional();
 const device = { onRequest: requireDevice };
@@ -23,7 +25,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
   const db = sharingDb(app.store);
 
   app.get('/my-pa', device, async (request): Promise<MyPaStatus> => {
-    validate(z.strictObject({}), request.query);
+    validate(noQuery, request.query);
     const { personId } = deviceOf(request);
     const monitoring = !!(await db.selectFrom('monitoring_consents').select('person_id').where('person_id', '=', personId).executeTakeFirst());
     const link = await db.selectFrom('pa_links').innerJoin('staff_users', 'staff_users.id', 'pa_links.pa_id')
@@ -133,7 +135,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/my-devices', device, async (request) => {
-    validate(z.strictObject({}), request.query);
+    validate(noQuery, request.query);
     const me = deviceOf(request);
     const rows = await db.selectFrom('devices').select(['id', 'created_at', 'last_seen_at'])
       .where('person_id', '=', me.personId).where('revoked_at', 'is', null).orderBy('created_at').execute();
