@@ -1,15 +1,18 @@
 // Property: random offline edits, duplicated and lost pushes, pulls and server restarts on two phones of one person
 // never lose an acknowledged write, never duplicate a record, and everyone converges. SQLite and PostgreSQL.
+// Twice: fast, with the server in this process (many runs); and with the real server as its own process, whose
+// random steps also include a SIGKILL while a push holds its transaction open (fewer runs: each restart takes a second).
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { FEELINGS, LIFE_AREAS, type Checkin } from '../../src/shared/checkins.ts';
-import type { Mutation } from '../../src/shared/sync.ts';
-import { pullAll, registerDevice } from './helpers/api.ts';
+import type { Mutation, PullResponse } from '../../src/shared/sync.ts';
+import type { Device } from './helpers/api.ts';
+import { startChildServer, waitForStderr, type ChildServer } from './helpers/child-server.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
-import { TestPhone, type PushOutcome } from './helpers/test-phone.ts';
+import { TestPhone, viaHttp, viaInject, type PushOutcome, type Transport } from './helpers/test-phone.ts';
 
 const ID_POOL = 4;
 const phoneArb = fc.constantFrom<0 | 1>(0, 1);
@@ -25,7 +28,7 @@ const fieldsArb = fc.record({
   updatedAt: timeArb,
 }).map((f) => ({ ...f, good: f.good.filter((g) => !f.hard.includes(g)) }));
 
-const commandArb = fc.oneof(
+const everyCommand = [
   { weight: 4, arbitrary: fc.record({ type: fc.constant('put' as const), phone: phoneArb, slot: fc.nat(ID_POOL - 1), fields: fieldsArb }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('delete' as const), phone: phoneArb, slot: fc.nat(ID_POOL - 1) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('offline' as const), phone: phoneArb }) },
@@ -33,7 +36,98 @@ const commandArb = fc.oneof(
   { weight: 3, arbitrary: fc.record({ type: fc.constant('push' as const), phone: phoneArb, sends: fc.constantFrom(1, 1, 2), lose: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('pull' as const), phone: phoneArb }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('restart' as const) }) },
-);
+] as const;
+const commandArb = fc.oneof(...everyCommand);
+// With a real server process: also "kill it with SIGKILL while this phone's push is inside its transaction".
+const crashCommandArb = fc.oneof(...everyCommand, { weight: 1, arbitrary: fc.record({ type: fc.constant('kill-mid-push' as const), phone: phoneArb }) });
+type Command = typeof crashCommandArb extends fc.Arbitrary<infer C> ? C : never;
+
+const EXAMPLE_FIELDS = {
+  at: '2026-11-20T09:00:00.000Z', mood: 4, hard: [], good: [], feelings: [], note: 'example', sharedWithPa: false, updatedAt: '2026-11-20T09:00:00.000Z',
+} as const satisfies Omit<Checkin, 'id'>;
+
+/** A server the scenario can talk to, restart gracefully, and (process servers only) kill in the middle of a push. */
+type ScenarioServer = {
+  send: Transport;
+  register(linkCode?: string): Promise<Device>;
+  restart(): Promise<void>;
+  /** SIGKILLs the server while `phone`'s next push holds its transaction open; a new server then starts. */
+  killMidPush?(phone: TestPhone): Promise<void>;
+};
+
+async function pullEverything(send: Transport, device: Device): Promise<PullResponse> {
+  const all: PullResponse = { changes: [], cursor: 0, hasMore: true, lastSeq: 0 };
+  while (all.hasMore) {
+    const res = await send('GET', `/api/v1/sync/pull?cursor=${all.cursor}&limit=1000`, device);
+    if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${res.body}`);
+    const page = JSON.parse(res.body) as PullResponse;
+    all.changes.push(...page.changes);
+    Object.assign(all, { cursor: page.cursor, hasMore: page.hasMore, lastSeq: page.lastSeq });
+  }
+  return all;
+}
+
+/** Runs `commands` on two phones of one new person, then checks the model against the server and both phones. */
+async function runScenario(server: ScenarioServer, commands: Command[], batchSize: number): Promise<void> {
+  const ids = Array.from({ length: ID_POOL }, () => randomUUID());
+  const first = await server.register();
+  const linked = await server.send('POST', '/api/v1/devices/link-codes', first);
+  const second = await server.register((JSON.parse(linked.body) as { code: string }).code);
+  const phones = [new TestPhone(first, server.send, batchSize), new TestPhone(second, server.send, batchSize)];
+
+  // The model: the server applies each phone's mutations once, in seq order, last writer wins.
+  const expected = new Map<string, Checkin>();
+  const appliedSeq = [0, 0];
+  const modelApply = (phone: number, outcomes: PushOutcome[]) => {
+    for (const o of outcomes) {
+      expect(o.status, 'a well-behaved phone never gets a gap or refusal').toBe(200);
+      for (const m of o.sent.filter((x: Mutation) => x.seq > appliedSeq[phone])) {
+        if (m.op === 'delete') expected.delete(m.id);
+        else expected.set(m.id, m.record as Checkin);
+        appliedSeq[phone] = m.seq;
+      }
+      expect(o.lastSeq).toBe(appliedSeq[phone]);
+    }
+  };
+
+  for (const c of commands) {
+    if (c.type === 'restart') {
+      await server.restart();
+      continue;
+    }
+    const phone = phones[c.phone];
+    if (c.type === 'kill-mid-push') {
+      await server.killMidPush!(phone);
+      // The killed push never committed: the server still has exactly what it acknowledged before.
+      expect((await pullEverything(server.send, phone.device)).lastSeq).toBe(appliedSeq[c.phone]);
+    } else if (c.type === 'put') phone.put({ id: ids[c.slot], ...c.fields });
+    else if (c.type === 'delete') phone.remove(ids[c.slot]);
+    else if (c.type === 'offline') phone.online = false;
+    else if (c.type === 'online') phone.online = true;
+    else if (c.type === 'push') modelApply(c.phone, await phone.push(c.sends, c.lose));
+    else await phone.pull();
+  }
+
+  // Both phones come online and sync until there is nothing left to send.
+  for (const phone of phones) phone.online = true;
+  for (const [i, phone] of phones.entries()) {
+    for (let guard = 0; phone.outbox.length > 0; guard++) {
+      expect(guard).toBeLessThan(100);
+      modelApply(i, await phone.push());
+    }
+  }
+  for (const phone of phones) await phone.pull();
+
+  const everything = await pullEverything(server.send, first);
+  const ids_ = everything.changes.map((c) => c.id);
+  expect(new Set(ids_).size, 'no record appears twice in the feed').toBe(ids_.length);
+  const onServer = new Map(everything.changes.filter((c) => !c.deleted).map((c) => [c.id, c.record as Checkin]));
+  expect(onServer).toEqual(expected);
+  for (const phone of phones) {
+    expect(phone.local).toEqual(expected);
+    expect(phone.ackedSeq).toBe(phone.nextSeq - 1);
+  }
+}
 
 describe.each(DIALECTS)('sync convergence property on %s', (dialect) => {
   let database: TestDatabase;
@@ -49,65 +143,74 @@ describe.each(DIALECTS)('sync convergence property on %s', (dialect) => {
   });
 
   it('loses no acknowledged write, duplicates nothing, and converges on both phones and the server', async () => {
+    const send = viaInject(() => app);
+    const server: ScenarioServer = {
+      send,
+      register: async (linkCode) => {
+        const res = await send('POST', '/api/v1/devices', undefined, linkCode ? { linkCode } : {});
+        return JSON.parse(res.body) as Device;
+      },
+      restart: async () => {
+        await app.close();
+        app = await buildServer(database.config);
+      },
+    };
     await fc.assert(
-      fc.asyncProperty(fc.array(commandArb, { maxLength: 60 }), fc.integer({ min: 1, max: 4 }), async (commands, batchSize) => {
-        const ids = Array.from({ length: ID_POOL }, () => randomUUID());
-        const first = await registerDevice(app);
-        const code = (await app.inject({ method: 'POST', url: '/api/v1/devices/link-codes', headers: { authorization: `Bearer ${first.token}` } })).json().code;
-        const second = await registerDevice(app, code);
-        const phones = [new TestPhone(first, () => app, batchSize), new TestPhone(second, () => app, batchSize)];
-
-        // The model: the server applies each phone's mutations once, in seq order, last writer wins.
-        const expected = new Map<string, Checkin>();
-        const appliedSeq = [0, 0];
-        const modelApply = (phone: number, outcomes: PushOutcome[]) => {
-          for (const o of outcomes) {
-            expect(o.status, 'a well-behaved phone never gets a gap or refusal').toBe(200);
-            for (const m of o.sent.filter((x: Mutation) => x.seq > appliedSeq[phone])) {
-              if (m.op === 'delete') expected.delete(m.id);
-              else expected.set(m.id, m.record as Checkin);
-              appliedSeq[phone] = m.seq;
-            }
-            expect(o.lastSeq).toBe(appliedSeq[phone]);
-          }
-        };
-
-        for (const c of commands) {
-          if (c.type === 'restart') {
-            await app.close();
-            app = await buildServer(database.config);
-            continue;
-          }
-          const phone = phones[c.phone];
-          if (c.type === 'put') phone.put({ id: ids[c.slot], ...c.fields });
-          else if (c.type === 'delete') phone.remove(ids[c.slot]);
-          else if (c.type === 'offline') phone.online = false;
-          else if (c.type === 'online') phone.online = true;
-          else if (c.type === 'push') modelApply(c.phone, await phone.push(c.sends, c.lose));
-          else await phone.pull();
-        }
-
-        // Both phones come online and sync until there is nothing left to send.
-        for (const phone of phones) phone.online = true;
-        for (const [i, phone] of phones.entries()) {
-          for (let guard = 0; phone.outbox.length > 0; guard++) {
-            expect(guard).toBeLessThan(100);
-            modelApply(i, await phone.push());
-          }
-        }
-        for (const phone of phones) await phone.pull();
-
-        const everything = await pullAll(app, first);
-        const ids_ = everything.changes.map((c) => c.id);
-        expect(new Set(ids_).size, 'no record appears twice in the feed').toBe(ids_.length);
-        const server = new Map(everything.changes.filter((c) => !c.deleted).map((c) => [c.id, c.record as Checkin]));
-        expect(server).toEqual(expected);
-        for (const phone of phones) {
-          expect(phone.local).toEqual(expected);
-          expect(phone.ackedSeq).toBe(phone.nextSeq - 1);
-        }
-      }),
+      fc.asyncProperty(fc.array(commandArb, { maxLength: 60 }), fc.integer({ min: 1, max: 4 }), (commands, batchSize) => runScenario(server, commands, batchSize)),
       { numRuns: 60 },
     );
   });
+});
+
+describe.each(DIALECTS)('sync convergence property with the server as its own process, killed mid-push, on %s', (dialect) => {
+  let database: TestDatabase;
+  let process_: ChildServer;
+
+  beforeAll(async () => {
+    database = await freshDatabase(dialect);
+    process_ = await startChildServer(database.env);
+  }, 60_000);
+  afterAll(async () => {
+    await process_?.kill();
+    await database?.drop();
+  });
+
+  it('loses no acknowledged write, duplicates nothing, and converges, across graceful restarts and SIGKILLs', async () => {
+    const send = viaHttp(() => process_.url);
+    let kills = 0;
+    const server: ScenarioServer = {
+      send,
+      register: async (linkCode) => {
+        const res = await send('POST', '/api/v1/devices', undefined, linkCode ? { linkCode } : {});
+        expect(res.status).toBe(201);
+        return JSON.parse(res.body) as Device;
+      },
+      restart: async () => {
+        await process_.kill('SIGTERM');
+        process_ = await startChildServer(database.env);
+      },
+      killMidPush: async (phone) => {
+        // A server that holds every push's transaction open for a while (a test-only hook), so the kill lands inside.
+        await process_.kill('SIGTERM');
+        process_ = await startChildServer({ ...database.env, TEST_DELAY_IN_PUSH_MS: '20000' });
+        const wasOnline = phone.online;
+        phone.online = true;
+        if (phone.outbox.length === 0) phone.put({ id: randomUUID(), at: '2026-11-22T08:00:00.000Z', mood: 3, hard: [], good: [], feelings: [], note: 'sent as the server dies', sharedWithPa: false, updatedAt: '2026-11-22T08:00:00.000Z' });
+        const inFlight = phone.push();
+        await waitForStderr(process_, 'test hook: holding push transaction open');
+        await process_.kill('SIGKILL');
+        kills++;
+        const outcomes = await inFlight;
+        expect(outcomes.map((o) => o.status), 'the phone gets no answer from a killed server').toEqual([0]);
+        phone.online = wasOnline;
+        process_ = await startChildServer(database.env);
+      },
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(crashCommandArb, { maxLength: 25 }), fc.integer({ min: 1, max: 4 }), (commands, batchSize) => runScenario(server, commands, batchSize)),
+      // The first run is a check-in then a kill in the middle of its push, so that step always runs; random runs add more.
+      { numRuns: 8, examples: [[[{ type: 'put', phone: 0, slot: 0, fields: { ...EXAMPLE_FIELDS, hard: [], good: [], feelings: [] } }, { type: 'kill-mid-push', phone: 0 }], 1]] },
+    );
+    expect(kills, 'the SIGKILL step ran').toBeGreaterThan(0);
+  }, 300_000);
 });

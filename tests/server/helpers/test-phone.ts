@@ -7,6 +7,28 @@ import { auth, deleteRecord, putCheckin, type Device } from './api.ts';
 
 export type PushOutcome = { status: number; sent: Mutation[]; lastSeq?: number };
 
+/** How a test phone reaches the server: in-process (inject) or over real HTTP to a server process. */
+export type Transport = (method: 'GET' | 'POST', url: string, device?: Device, body?: unknown) => Promise<{ status: number; body: string }>;
+
+export const viaInject = (server: () => FastifyInstance): Transport => async (method, url, device, body) => {
+  const res = await server().inject({ method, url, headers: device ? auth(device) : {}, ...(body === undefined ? {} : { payload: body as object }) });
+  return { status: res.statusCode, body: res.body };
+};
+
+/** Over HTTP to `baseUrl()`; a connection that breaks (the server was killed) answers status 0. */
+export const viaHttp = (baseUrl: () => string): Transport => async (method, url, device, body) => {
+  try {
+    const res = await fetch(baseUrl() + url, {
+      method,
+      headers: { ...(device ? auth(device) : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.text() };
+  } catch {
+    return { status: 0, body: '' };
+  }
+};
+
 export class TestPhone {
   readonly local = new Map<string, Checkin>();
   outbox: Mutation[] = [];
@@ -16,7 +38,7 @@ export class TestPhone {
   ackedSeq = 0;
   online = true;
 
-  constructor(readonly device: Device, private readonly server: () => FastifyInstance, private readonly batchSize: number) {}
+  constructor(readonly device: Device, private readonly send: Transport, private readonly batchSize: number) {}
 
   put(record: Checkin): void {
     this.local.set(record.id, record);
@@ -34,12 +56,9 @@ export class TestPhone {
     const sent = this.outbox.slice(0, this.batchSize);
     const outcomes: PushOutcome[] = [];
     for (let i = 0; i < sends; i++) {
-      const res = await this.server().inject({
-        method: 'POST', url: '/api/v1/sync/push', headers: auth(this.device),
-        payload: { deviceId: this.device.deviceId, mutations: sent },
-      });
-      const outcome: PushOutcome = { status: res.statusCode, sent };
-      if (res.statusCode === 200) outcome.lastSeq = res.json().lastSeq;
+      const res = await this.send('POST', '/api/v1/sync/push', this.device, { deviceId: this.device.deviceId, mutations: sent });
+      const outcome: PushOutcome = { status: res.status, sent };
+      if (res.status === 200) outcome.lastSeq = (JSON.parse(res.body) as { lastSeq: number }).lastSeq;
       outcomes.push(outcome);
       if (!loseResponse && outcome.lastSeq !== undefined) this.acknowledge(outcome.lastSeq);
     }
@@ -50,9 +69,9 @@ export class TestPhone {
     if (!this.online) return 0;
     let applied = 0;
     for (;;) {
-      const res = await this.server().inject({ method: 'GET', url: `/api/v1/sync/pull?cursor=${this.cursor}&limit=2`, headers: auth(this.device) });
-      if (res.statusCode !== 200) throw new Error(`pull answered ${res.statusCode}: ${res.body}`);
-      const page: PullResponse = res.json();
+      const res = await this.send('GET', `/api/v1/sync/pull?cursor=${this.cursor}&limit=2`, this.device);
+      if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${res.body}`);
+      const page = JSON.parse(res.body) as PullResponse;
       for (const change of page.changes) {
         if (change.kind !== 'checkin') continue;
         if (change.deleted) this.local.delete(change.id);
