@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 // The options live in a zod-free module so the first screen can import them without zod.
-import { FEELINGS, LIFE_AREAS, MOODS, NOTE_MAX, type Mood } from './checkinOptions.ts';
+import { FEELINGS, LIFE_AREAS, MOODS, NOTE_MAX } from './checkinOptions.ts';
 export { FEELINGS, LIFE_AREAS, MOODS, NOTE_MAX };
 export type { Feeling, LifeArea, Mood } from './checkinOptions.ts';
 
@@ -12,7 +12,7 @@ export const checkinSchema = z.strictObject({
   id: z.uuid(),
   /** When the check-in was made (ISO 8601 with offset). */
   at: isoDateTime,
-  mood: z.union(MOODS.map((m) => z.literal(m)) as [z.ZodLiteral<1>, ...z.ZodLiteral<Mood>[]]),
+  mood: z.literal(MOODS),
   hard: z.array(z.enum(LIFE_AREAS)).max(LIFE_AREAS.length).default([]),
   good: z.array(z.enum(LIFE_AREAS)).max(LIFE_AREAS.length).default([]),
   feelings: z.array(z.enum(FEELINGS)).max(FEELINGS.length).default([]),
