@@ -4,7 +4,7 @@
 // `app.config` for settings, `validate(schema, request.body)` from http/errors.ts for input (400 naming the field),
 // and `{ onRequest: requireDevice }` + `deviceOf(request)` from auth/device.ts for the signed-in device and person.
 // Throw `new ApiError(status, { error, message })` for any refusal; writes that change the pull feed use reserveVersions().
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import { handleError } from './http/errors.ts';
 import { registerSecurity } from './http/security.ts';
@@ -61,11 +61,19 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
     },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Fastify would log each request twice (arriving, answered); one line when it is answered says all of it
+    // (the onResponse hook below). Server errors are still logged, by handleError.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.decorate('store', store);
   app.decorate('config', config);
   app.decorateRequest('device', null);
   app.addHook('onClose', async () => store.close());
+  // One log line per request: method, path without its query, status and time (see requestLogSerializers).
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    done();
+  });
   // JSON is the only body the API accepts; anything else gets 415.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);

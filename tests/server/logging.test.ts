@@ -22,6 +22,10 @@ describe('request logging', () => {
       expect(logged).toContain('"url":"/api/v1/sync/pull"');
       expect(logged).toContain('"statusCode":400');
       expect(logged).toContain('responseTime');
+      // One line per request, written when it is answered, with the path and the outcome together.
+      const pushLines = logged.split('\n').filter((line) => line.includes('"url":"/api/v1/sync/push"'));
+      expect(pushLines).toHaveLength(2);
+      for (const line of pushLines) expect(line).toMatch(/"statusCode":\d{3}.*"responseTime"/);
       for (const secret of [phone.token, 'SECRET-NOTE', 'SECRET-CODE', 'cursor=0', 'authorization', 'Bearer']) {
         expect(logged).not.toContain(secret);
       }
