@@ -1,10 +1,11 @@
 // SIGKILL the real server in the middle of a 500-mutation push: after a restart and a retry, every mutation is
 // applied exactly once and lastSeq matches the data (all of the killed push or none of it). SQLite and PostgreSQL.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Mutation, PullResponse } from '../../src/shared/sync.ts';
+import type { Mutation } from '../../src/shared/sync.ts';
 import { checkin, putCheckin, type Device } from './helpers/api.ts';
 import { startChildServer, waitForStderr, type ChildServer } from './helpers/child-server.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
+import { pullEverything, viaHttp } from './helpers/test-phone.ts';
 
 async function call(server: ChildServer, method: string, url: string, device?: Device, body?: unknown) {
   const headers: Record<string, string> = {};
@@ -12,16 +13,6 @@ async function call(server: ChildServer, method: string, url: string, device?: D
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(server.url + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, json: (await res.json()) as any };
-}
-
-async function pullEverything(server: ChildServer, device: Device): Promise<PullResponse> {
-  const all: PullResponse = { changes: [], cursor: 0, hasMore: true, lastSeq: 0 };
-  while (all.hasMore) {
-    const page = (await call(server, 'GET', `/api/v1/sync/pull?cursor=${all.cursor}&limit=1000`, device)).json as PullResponse;
-    all.changes.push(...page.changes);
-    Object.assign(all, { cursor: page.cursor, hasMore: page.hasMore, lastSeq: page.lastSeq });
-  }
-  return all;
 }
 
 describe.each(DIALECTS)('a server killed mid-push on %s', (dialect) => {
@@ -58,7 +49,7 @@ describe.each(DIALECTS)('a server killed mid-push on %s', (dialect) => {
       const outcome = await inFlight;
 
       server = await start();
-      const afterCrash = await pullEverything(server, phone);
+      const afterCrash = await pullEverything(viaHttp(() => server.url), phone);
       // All or nothing: lastSeq and the records agree.
       expect([5, 505]).toContain(afterCrash.lastSeq);
       expect(afterCrash.changes).toHaveLength(afterCrash.lastSeq);
@@ -71,7 +62,7 @@ describe.each(DIALECTS)('a server killed mid-push on %s', (dialect) => {
       for (let i = 0; i < 2; i++) {
         expect((await call(server, 'POST', '/api/v1/sync/push', phone, big)).json).toEqual({ lastSeq: 505 });
       }
-      const final = await pullEverything(server, phone);
+      const final = await pullEverything(viaHttp(() => server.url), phone);
       expect(final.lastSeq).toBe(505);
       expect(final.changes.map((c) => c.id)).toEqual(records.map((r) => r.id));
       expect(final.changes.map((c) => c.record)).toEqual(records);

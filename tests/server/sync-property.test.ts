@@ -3,16 +3,16 @@
 // Twice: fast, with the server in this process (many runs); and with the real server as its own process, whose
 // random steps also include a SIGKILL while a push holds its transaction open (fewer runs: each restart takes a second).
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { FEELINGS, LIFE_AREAS, type Checkin } from '../../src/shared/checkins.ts';
-import type { Mutation, PullResponse } from '../../src/shared/sync.ts';
+import type { Mutation } from '../../src/shared/sync.ts';
 import type { Device } from './helpers/api.ts';
 import { startChildServer, waitForStderr, type ChildServer } from './helpers/child-server.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
-import { TestPhone, viaHttp, viaInject, type PushOutcome, type Transport } from './helpers/test-phone.ts';
+import { serverForBlock } from './helpers/server.ts';
+import { pullEverything, TestPhone, viaHttp, viaInject, type PushOutcome, type Transport } from './helpers/test-phone.ts';
 
 const ID_POOL = 4;
 const phoneArb = fc.constantFrom<0 | 1>(0, 1);
@@ -55,17 +55,12 @@ type ScenarioServer = {
   killMidPush?(phone: TestPhone): Promise<void>;
 };
 
-async function pullEverything(send: Transport, device: Device): Promise<PullResponse> {
-  const all: PullResponse = { changes: [], cursor: 0, hasMore: true, lastSeq: 0 };
-  while (all.hasMore) {
-    const res = await send('GET', `/api/v1/sync/pull?cursor=${all.cursor}&limit=1000`, device);
-    if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${res.body}`);
-    const page = JSON.parse(res.body) as PullResponse;
-    all.changes.push(...page.changes);
-    Object.assign(all, { cursor: page.cursor, hasMore: page.hasMore, lastSeq: page.lastSeq });
-  }
-  return all;
-}
+/** Registers a phone (linked to a person already there when `linkCode` is given). */
+const registerVia = (send: Transport) => async (linkCode?: string): Promise<Device> => {
+  const res = await send('POST', '/api/v1/devices', undefined, linkCode ? { linkCode } : {});
+  expect(res.status).toBe(201);
+  return JSON.parse(res.body) as Device;
+};
 
 /** Runs `commands` on two phones of one new person, then checks the model against the server and both phones. */
 async function runScenario(server: ScenarioServer, commands: Command[], batchSize: number): Promise<void> {
@@ -130,29 +125,16 @@ async function runScenario(server: ScenarioServer, commands: Command[], batchSiz
 }
 
 describe.each(DIALECTS)('sync convergence property on %s', (dialect) => {
-  let database: TestDatabase;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    database = await freshDatabase(dialect);
-    app = await buildServer(database.config);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  const block = serverForBlock(dialect);
 
   it('loses no acknowledged write, duplicates nothing, and converges on both phones and the server', async () => {
-    const send = viaInject(() => app);
+    const send = viaInject(() => block.app);
     const server: ScenarioServer = {
       send,
-      register: async (linkCode) => {
-        const res = await send('POST', '/api/v1/devices', undefined, linkCode ? { linkCode } : {});
-        return JSON.parse(res.body) as Device;
-      },
+      register: registerVia(send),
       restart: async () => {
-        await app.close();
-        app = await buildServer(database.config);
+        await block.app.close();
+        block.app = await buildServer(block.database.config);
       },
     };
     await fc.assert(
@@ -180,11 +162,7 @@ describe.each(DIALECTS)('sync convergence property with the server as its own pr
     let kills = 0;
     const server: ScenarioServer = {
       send,
-      register: async (linkCode) => {
-        const res = await send('POST', '/api/v1/devices', undefined, linkCode ? { linkCode } : {});
-        expect(res.status).toBe(201);
-        return JSON.parse(res.body) as Device;
-      },
+      register: registerVia(send),
       restart: async () => {
         await process_.kill('SIGTERM');
         process_ = await startChildServer(database.env);

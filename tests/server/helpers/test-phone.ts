@@ -29,6 +29,19 @@ export const viaHttp = (baseUrl: () => string): Transport => async (method, url,
   }
 };
 
+/** Every change the server has for `device`, page by page. */
+export async function pullEverything(send: Transport, device: Device): Promise<PullResponse> {
+  const all: PullResponse = { changes: [], cursor: 0, hasMore: true, lastSeq: 0 };
+  while (all.hasMore) {
+    const res = await send('GET', `/api/v1/sync/pull?cursor=${all.cursor}&limit=1000`, device);
+    if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${res.body}`);
+    const page = JSON.parse(res.body) as PullResponse;
+    all.changes.push(...page.changes);
+    Object.assign(all, { cursor: page.cursor, hasMore: page.hasMore, lastSeq: page.lastSeq });
+  }
+  return all;
+}
+
 export class TestPhone {
   readonly local = new Map<string, Checkin>();
   outbox: Mutation[] = [];

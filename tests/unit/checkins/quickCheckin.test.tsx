@@ -102,6 +102,16 @@ describe('quick check-in on Today', () => {
   });
 });
 
+/** Checks in with "Okay" on Today, finishes, and leaves the screen. */
+async function checkInOkayAndLeave() {
+  const user = userEvent.setup();
+  const first = renderAt(<TodayScreen />);
+  await user.click(await screen.findByRole('button', { name: /Okay/ }));
+  await user.click(await screen.findByRole('button', { name: 'Done' }));
+  await screen.findByText(/You checked in at .*: Okay/);
+  first.unmount();
+}
+
 describe('opening Today', () => {
   it('shows the faces in its very first frame, before the phone database has answered', () => {
     renderAt(<TodayScreen />);
@@ -111,12 +121,7 @@ describe('opening Today', () => {
   });
 
   it('does not flash the faces at someone who already checked in today; their check-in shows instead', async () => {
-    const user = userEvent.setup();
-    const first = renderAt(<TodayScreen />);
-    await user.click(await screen.findByRole('button', { name: /Okay/ }));
-    await user.click(await screen.findByRole('button', { name: 'Done' }));
-    await screen.findByText(/You checked in at .*: Okay/);
-    first.unmount();
+    await checkInOkayAndLeave();
 
     renderAt(<TodayScreen />);
     expect(screen.queryByRole('heading', { name: 'How are you feeling today?' })).not.toBeInTheDocument();
@@ -124,12 +129,7 @@ describe('opening Today', () => {
   });
 
   it('shows the faces once the database says today has no check-in, even if this phone thought it had one', async () => {
-    const user = userEvent.setup();
-    const first = renderAt(<TodayScreen />);
-    await user.click(await screen.findByRole('button', { name: /Okay/ }));
-    await user.click(await screen.findByRole('button', { name: 'Done' }));
-    await screen.findByText(/You checked in at .*: Okay/);
-    first.unmount();
+    await checkInOkayAndLeave();
     await db.checkins.clear(); // e.g. deleted from History
 
     renderAt(<TodayScreen />);
