@@ -10,7 +10,7 @@ const sqlTexts = new Map<string, string>();
  * The upsert for `rows` rows, the owner as the last parameter. Built by hand, not by Kysely's query builder: building
  * 350 value nodes per push cost more than writing the rows, and a fixed text lets SQLite reuse its compiled statement.
  */
-function upsertSql(dialect: Dialect, rows: number): string {
+export function upsertSql(dialect: Dialect, rows: number): string {
   const key = `${dialect}:${rows}`;
   let text = sqlTexts.get(key);
   if (text) return text;
@@ -29,10 +29,15 @@ function upsertSql(dialect: Dialect, rows: number): string {
  * and not counted, so the answer is how many rows were written: fewer than `rows.length` means someone else's id.
  */
 export async function upsertRecords(trx: Transaction<Database>, dialect: Dialect, personId: string, rows: RecordsTable[]): Promise<number> {
+  const result = await trx.executeQuery(CompiledQuery.raw(upsertSql(dialect, rows.length), upsertParameters(rows, personId)));
+  if (result.numAffectedRows === undefined) throw new Error('The database did not say how many records it wrote');
+  return Number(result.numAffectedRows);
+}
+
+/** upsertSql's parameters for `rows`, in its order: each row's columns, then the owner. */
+export function upsertParameters(rows: RecordsTable[], personId: string): unknown[] {
   const parameters: unknown[] = [];
   for (const row of rows) for (const column of COLUMNS) parameters.push(row[column]);
   parameters.push(personId);
-  const result = await trx.executeQuery(CompiledQuery.raw(upsertSql(dialect, rows.length), parameters));
-  if (result.numAffectedRows === undefined) throw new Error('The database did not say how many records it wrote');
-  return Number(result.numAffectedRows);
+  return parameters;
 }
