@@ -14,7 +14,10 @@ export async function registerDevice(app: FastifyInstance, linkCode?: string): P
 
 export const auth = (device: Device) => ({ authorization: `Bearer ${device.token}` });
 
-export function push(app: FastifyInstance, device: Device, mutations: Mutation[], deviceId = device.deviceId) {
+/** What a test may send: a mutation's shape with any record, valid or not (the server is the one to judge it). */
+export type SentMutation = Omit<Mutation, 'kind' | 'op' | 'record'> & { kind: string; op: 'put' | 'delete'; record?: unknown };
+
+export function push(app: FastifyInstance, device: Device, mutations: SentMutation[], deviceId = device.deviceId) {
   return app.inject({ method: 'POST', url: '/api/v1/sync/push', headers: auth(device), payload: { deviceId, mutations } });
 }
 
