@@ -2,6 +2,9 @@
 // The ratio says how much the protocol (HTTP, validation, auth, versions, lastSeq) costs over writing the same rows at all.
 // The server runs in its own process, as `npm start` runs it: a phone is another machine, so the bench's HTTP client
 // must not take the server's own thread. The raw inserts run here, over a second connection to the same database.
+// Two loads: one phone sending its outbox batch after batch (each push waits for the answer to the one before, so the
+// round trip counts in full), and several phones at once, as when many come back online together (the server is then
+// never idle between pushes; SQLite still writes one transaction at a time).
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
@@ -12,7 +15,8 @@ import { startServer } from '../e2e/harness.ts';
 export const CHECKINS = Number(process.env.BENCH_CHECKINS || 4000);
 export const BATCH = 50;
 const WARM_UP = 1000;
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+// Nine rounds: a disk whose fsync time wanders by ±20% from minute to minute needs that many for a steady median.
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 9);
 // Each round alternates the two sides in slices this big, so a busy moment on the shared machine hits both alike.
 const SLICE = 500;
 
@@ -20,6 +24,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 export type ThroughputResult = {
   database: 'SQLite' | 'PostgreSQL';
+  /** How many phones pushed at once, each one batch at a time. */
+  phones: number;
   mutations: number;
   rounds: number;
   /** Medians over the rounds. */
@@ -52,8 +58,11 @@ async function timed(work: () => Promise<void>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-/** On PostgreSQL at `postgresUrl`, or (without it) on the server's own SQLite file in its data folder. */
-export async function measureThroughput(postgresUrl: string | undefined, label: ThroughputResult['database']): Promise<ThroughputResult> {
+/**
+ * On PostgreSQL at `postgresUrl`, or (without it) on the server's own SQLite file in its data folder, with `phones`
+ * phones pushing at once (each on its own kept-alive connection, each waiting for its answer before its next push).
+ */
+export async function measureThroughput(postgresUrl: string | undefined, label: ThroughputResult['database'], phones = 1): Promise<ThroughputResult> {
   const server = await startServer({
     env: {
       DATABASE_URL: postgresUrl ?? '',
@@ -62,13 +71,16 @@ export async function measureThroughput(postgresUrl: string | undefined, label: 
   });
   const database: DatabaseConfig = postgresUrl ? { dialect: 'postgres', url: postgresUrl } : { dialect: 'sqlite', file: server.sqliteFile };
   const store = openStore(database);
+  const connections = new http.Agent({ keepAlive: true, maxSockets: phones });
   try {
     const origin = server.origin;
-    const registered = await fetch(`${origin}/api/v1/devices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    if (registered.status !== 201) throw new Error(`Registering a bench device failed: HTTP ${registered.status} ${await registered.text()}`);
-    const { deviceId, token } = (await registered.json()) as { deviceId: string; token: string };
+    const devices: { deviceId: string; token: string; seq: number }[] = [];
+    for (let p = 0; p < phones; p++) {
+      const registered = await fetch(`${origin}/api/v1/devices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      if (registered.status !== 201) throw new Error(`Registering a bench device failed: HTTP ${registered.status} ${await registered.text()}`);
+      devices.push({ ...((await registered.json()) as { deviceId: string; token: string }), seq: 0 });
+    }
     const clientTime = new Date().toISOString();
-    let seq = 0;
     let made = 0;
     const rows = (count: number) => {
       const batches = batchesOf(count, made);
@@ -76,18 +88,21 @@ export async function measureThroughput(postgresUrl: string | undefined, label: 
       return batches;
     };
 
-    // What a phone does: one HTTP push of BATCH check-ins at a time, each waiting for its answer. The bodies are
-    // made before the clock starts (the phone's own work, on its own CPU), so the timing is the server's and HTTP's.
-    const pushBodies = (batches: Checkin[][]) => batches.map((batch) => JSON.stringify({
-      deviceId, mutations: batch.map((record) => ({ seq: ++seq, kind: 'checkin', op: 'put', id: record.id, record, clientTime })),
-    }));
-    const pushBatches = async (bodies: string[]) => {
-      for (const body of bodies) await postOverKeptConnection(`${origin}/api/v1/sync/push`, token, body);
+    // What a phone does: one HTTP push of BATCH check-ins at a time, each waiting for its answer. The batches are dealt
+    // out to the phones in turn. The bodies are made before the clock starts (the phone's own work, on its own CPU),
+    // so the timing is the server's and HTTP's.
+    const pushBodies = (batches: Checkin[][]) => devices.map((device, p) => batches.filter((_, b) => b % phones === p).map((batch) => JSON.stringify({
+      deviceId: device.deviceId, mutations: batch.map((record) => ({ seq: ++device.seq, kind: 'checkin', op: 'put', id: record.id, record, clientTime })),
+    })));
+    const pushBatches = async (bodiesPerPhone: string[][]) => {
+      await Promise.all(devices.map(async (device, p) => {
+        for (const body of bodiesPerPhone[p]) await postOverKeptConnection(connections, `${origin}/api/v1/sync/push`, device.token, body);
+      }));
     };
 
     // The anchor: the same rows written straight into the same table, one multi-row INSERT per transaction of BATCH
     // (the way a push writes them, so the ratio prices the protocol, not a slower way of writing).
-    const person = await store.db.selectFrom('devices').select('person_id').where('id', '=', deviceId).executeTakeFirstOrThrow();
+    const person = await store.db.selectFrom('devices').select('person_id').where('id', '=', devices[0].deviceId).executeTakeFirstOrThrow();
     const now = new Date().toISOString();
     let version = 10_000_000;
     const asRow = (record: Checkin) => ({
@@ -139,22 +154,20 @@ export async function measureThroughput(postgresUrl: string | undefined, label: 
       ratios.push(rawSeconds / pushSeconds);
     }
     return {
-      database: label, mutations: CHECKINS, rounds: ROUNDS,
+      database: label, phones, mutations: CHECKINS, rounds: ROUNDS,
       pushPerSecond: median(pushRates), rawPerSecond: median(rawRates), ratio: median(ratios), rawOneByOnePerSecond: median(oneByOneRates),
     };
   } finally {
-    agent.destroy();
+    connections.destroy();
     await store.close();
     await server.stop();
   }
 }
 
-// Node's own HTTP client on one kept-alive connection, as a phone keeps its connection between pushes. Not fetch():
+// Node's own HTTP client on kept-alive connections, as a phone keeps its connection between pushes. Not fetch():
 // its WHATWG layer (streams, Headers, Response) cost this bench's process about 1 ms a push, time that is the
 // client's own work, which a phone does on its own CPU, yet here it would be counted against the server.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function postOverKeptConnection(url: string, token: string, body: string): Promise<void> {
+function postOverKeptConnection(agent: http.Agent, url: string, token: string, body: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, {
       agent, method: 'POST',
@@ -173,12 +186,12 @@ function postOverKeptConnection(url: string, token: string, body: string): Promi
   });
 }
 
-export function sqliteThroughput(): Promise<ThroughputResult> {
-  return measureThroughput(undefined, 'SQLite');
+export function sqliteThroughput(phones = 1): Promise<ThroughputResult> {
+  return measureThroughput(undefined, 'SQLite', phones);
 }
 
 /** Runs in its own throwaway database so it never disturbs the server tests sharing the `test` database. */
-export async function postgresThroughput(adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'): Promise<ThroughputResult> {
+export async function postgresThroughput(phones = 1, adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'): Promise<ThroughputResult> {
   const name = `bench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -186,7 +199,7 @@ export async function postgresThroughput(adminUrl = process.env.BENCH_DATABASE_U
     await admin.query(`create database ${name}`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    return await measureThroughput(url.toString(), 'PostgreSQL');
+    return await measureThroughput(url.toString(), 'PostgreSQL', phones);
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
     await admin.end();
