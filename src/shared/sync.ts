@@ -64,7 +64,7 @@ export const pushRequestSchema = z
   .superRefine((p, ctx) => {
     for (let i = 0; i < p.mutations.length; i++) {
       const m = p.mutations[i];
-      if (m.op === 'put' && (m.record as { id: string }).id !== m.id) {
+      if (m.op === 'put' && m.record.id !== m.id) {
         ctx.addIssue({ code: 'custom', path: ['mutations', i, 'record', 'id'], message: 'record.id must equal id' });
         return;
       }
