@@ -33,6 +33,8 @@ export type ThroughputResult = {
   rawPerSecond: number;
   /** Median of each round's push/raw (both sides of a round measured interleaved, so they share its load). */
   ratio: number;
+  /** The lowest and highest round's push/raw, to show how far one round can be from the median on this machine. */
+  ratioRange: [number, number];
   /** For reference: the same rows written one INSERT per row (the slower way to write them). */
   rawOneByOnePerSecond: number;
 };
@@ -155,7 +157,7 @@ export async function measureThroughput(postgresUrl: string | undefined, label: 
     }
     return {
       database: label, phones, mutations: CHECKINS, rounds: ROUNDS,
-      pushPerSecond: median(pushRates), rawPerSecond: median(rawRates), ratio: median(ratios), rawOneByOnePerSecond: median(oneByOneRates),
+      pushPerSecond: median(pushRates), rawPerSecond: median(rawRates), ratio: median(ratios), ratioRange: [Math.min(...ratios), Math.max(...ratios)], rawOneByOnePerSecond: median(oneByOneRates),
     };
   } finally {
     connections.destroy();
