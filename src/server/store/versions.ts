@@ -21,9 +21,8 @@ export async function reserveVersions(trx: Transaction<Database>, count: number)
 /** reserveVersions as one SQLite statement, for SqliteDirect (parameter: the count); pass its row to firstReserved. */
 export const RESERVE_VERSIONS_SQLITE = 'update "sync_meta" set "version" = "version" + ? where "id" = 1 returning "version"';
 
-/** The first of `count` versions just reserved, from the counter's new value. */
+/** The first of `count` (at least 1) versions just reserved, from the counter's new value. */
 export function firstReserved(row: { version: number } | undefined, count: number): number {
-  if (count < 1) throw new Error('Reserving versions needs a count of at least 1');
   if (!row) throw new Error('sync_meta has no row: the migrations did not run');
   return Number(row.version) - count + 1;
 }

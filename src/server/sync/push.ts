@@ -110,7 +110,8 @@ function applyPushOnSqlite(sqlite: SqliteDirect, device: AuthenticatedDevice, pu
 async function applyPushWithKysely(store: Store, device: AuthenticatedDevice, push: PushRequest, options: PushOptions): Promise<number> {
   return store.db.transaction().execute(async (trx) => {
     let query = trx.selectFrom('devices').select(['last_seq', 'revoked_at']).where('id', '=', device.id);
-    // Two pushes from one device must not both read the same lastSeq (SQLite already has a single writer).
+    // Two pushes from one device must not both read the same lastSeq. (This path is PostgreSQL's; an SQLite store
+    // comes with `sqlite`, and SQLite has a single writer and no FOR UPDATE.)
     if (store.dialect === 'postgres') query = query.forUpdate();
     const lastSeq = lastSeqOf(await query.executeTakeFirst());
     const plan = planPush(lastSeq, push);
