@@ -19,6 +19,8 @@ export const checkinSchema = z.strictObject({
   note: z.string().max(NOTE_MAX).default(''),
   /** Chosen per item; off by default (the sharing issue uses it). */
   sharedWithPa: z.boolean().default(false),
+  /** When shared, whether the note goes too; off unless ticked (the note is the most private part). */
+  shareNote: z.boolean().optional(),
   updatedAt: isoDateTime,
 }).refine((c) => !c.hard.some((a) => c.good.includes(a)), {
   message: 'A part of life cannot be both hard and going well',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { checkinSchema } from './checkins.ts';
 import { ons4Schema } from './ons4.ts';
 import { appointmentSchema } from './appointments/schema.ts';
+import { paRequestSchema } from './sharing/schemas.ts';
 
 /**
  * Every kind of record a person owns and syncs, with the schema the server validates it against.
@@ -13,6 +14,8 @@ export const personalRecordSchemas = {
   checkin: checkinSchema,
   ons4: ons4Schema,
   appointment: appointmentSchema,
+  /** A request to the young person's PA ("Please call me"…); the server copies it to the PA (src/shared/sharing/paCopy.ts). */
+  paRequest: paRequestSchema,
 } as const;
 export type PersonalKind = keyof typeof personalRecordSchemas;
 export const PERSONAL_KINDS = Object.keys(personalRecordSchemas) as PersonalKind[];

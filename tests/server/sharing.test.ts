@@ -20,7 +20,7 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     const pa = await signedInStaff(app, 'pa', 'Example Council A');
     const phone = await registerDevice(app);
     await connect(app, phone, pa, 'Sam');
-    const record = checkin({ mood: 1, note: 'rough week', sharedWithPa: true });
+    const record = checkin({ mood: 1, note: 'rough week', sharedWithPa: true, shareNote: true });
     const shared = await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record } });
     expect(shared.statusCode).toBe(201);
 
@@ -101,7 +101,7 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     const pa = await signedInStaff(app, 'pa', 'Example Council A');
     const phone = await registerDevice(app);
     await connect(app, phone, pa);
-    await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ note: '=HYPERLINK("x")' }) } });
+    await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ note: '=HYPERLINK("x")', shareNote: true }) } });
     const personId = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload[0].personId;
     const csv = await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}/export.csv` });
     expect(csv.headers['content-type']).toContain('text/csv');
@@ -128,9 +128,32 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     const phone = await registerDevice(app);
     await connect(app, phone, pa);
     await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin() } });
-    expect((await asPhone(app, phone, { method: 'DELETE', url: '/api/v1/my-pa' })).json()).toEqual({ connected: false });
+    expect((await asPhone(app, phone, { method: 'PUT', url: '/api/v1/my-pa/monitoring', payload: { optIn: true } })).statusCode).toBe(200);
+    expect((await asPhone(app, phone, { method: 'DELETE', url: '/api/v1/my-pa' })).json()).toEqual({ connected: false, monitoring: false });
     expect((await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload).toEqual([]);
-    expect((await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json().connected).toBe(false);
+    // Anonymous monitoring was given through this PA's council: it ends with the link, and is no longer counted.
+    expect((await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json()).toEqual({ connected: false, monitoring: false });
+    const personId = (await sharingDb(app.store).selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
+    expect(await sharingDb(app.store).selectFrom('monitoring_consents').select('person_id').where('person_id', '=', personId).execute()).toEqual([]);
+    // Opting out stays possible while disconnected (nothing to do, but never refused).
+    expect((await asPhone(app, phone, { method: 'PUT', url: '/api/v1/my-pa/monitoring', payload: { optIn: false } })).statusCode).toBe(200);
+  });
+
+  it('leaves the note out of a shared check-in unless it was ticked to go too', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const phone = await registerDevice(app);
+    await connect(app, phone, pa);
+    const record = checkin({ mood: 2, note: 'example private words', sharedWithPa: true });
+    expect((await push(app, phone, [putCheckin(1, record)])).statusCode).toBe(200);
+    const personId = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload[0].personId;
+    const first = (await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}` })).json().shares;
+    expect(first).toEqual([expect.objectContaining({ id: record.id, data: expect.objectContaining({ mood: 2 }) })]);
+    expect(JSON.stringify(first)).not.toContain('example private words');
+    // An edit reaches the PA's copy, and "seen" goes with the old version.
+    await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/shares/${record.id}/seen`, payload: { reply: 'Example reply' } });
+    expect((await push(app, phone, [putCheckin(2, { ...record, mood: 4, shareNote: true })])).statusCode).toBe(200);
+    const second = (await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}` })).json().shares;
+    expect(second).toEqual([expect.objectContaining({ id: record.id, seenAt: null, data: expect.objectContaining({ mood: 4, note: 'example private words' }) })]);
   });
 
   it('restores every record on a new phone with the recovery code and signs the old phone out', async () => {

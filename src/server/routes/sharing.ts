@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { connectSchema, monitoringSchema, normalisePairingCode, restoreSchema, shareSchema, type MyPaStatus } from '../../shared/sharing/schemas.ts';
+import { paCopyOf } from '../../shared/sharing/paCopy.ts';
 import { nextWorkingTime } from '../../shared/sharing/working-hours.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { hashSecret } from '../auth/tokens.ts';
@@ -69,8 +70,10 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('shares').where('person_id', '=', personId).execute();
       await trx.deleteFrom('pa_links').where('person_id', '=', personId).execute();
+      // Counting in was given through this PA's council: leaving the PA ends it too (they can opt in again later).
+      await trx.deleteFrom('monitoring_consents').where('person_id', '=', personId).execute();
     });
-    return { connected: false };
+    return { connected: false, monitoring: false };
   });
 
   app.post('/my-pa/shares', device, async (request, reply) => {
@@ -81,9 +84,8 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     if (!link) throw notConnected();
     const id = input.kind === 'request' ? input.id : input.record.id;
     // Only what was chosen is copied; for a check-in that is the whole check-in the person saw when sharing.
-    const data = input.kind === 'request'
-      ? { request: input.request, about: input.about, at: input.at, ...(input.appointment && { appointment: input.appointment }), ...(input.travelHelp && { travelHelp: input.travelHelp }) }
-      : { ...input.record, sharedWithPa: true };
+    // The same copy a synced record makes (src/shared/sharing/paCopy.ts): a check-in's note only when ticked.
+    const data = input.kind === 'request' ? paCopyOf('paRequest', input) : paCopyOf(input.kind, { ...input.record, sharedWithPa: true });
     const now = new Date();
     const values = { pa_id: link.pa_id, kind: input.kind, data: JSON.stringify(data), shared_at: now.toISOString(), seen_at: null, reply: null };
     const saved = await db.insertInto('shares').values({ id, person_id: personId, ...values })

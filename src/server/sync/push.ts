@@ -9,6 +9,7 @@ import type { SqliteDirect, Store } from '../store/database.ts';
 import type { RecordsTable } from '../store/tables.ts';
 import { RESERVE_VERSIONS_SQLITE, firstReserved, reserveVersions } from '../store/versions.ts';
 import { upsertParameters, upsertRecords, upsertSql } from './upsert-records.ts';
+import { keepPaCopiesOnSqlite, keepPaCopiesWithKysely } from './pa-copies.ts';
 
 export type PushOptions = { testDelayBeforeCommitMs?: number };
 
@@ -97,6 +98,7 @@ function applyPushOnSqlite(sqlite: SqliteDirect, device: AuthenticatedDevice, pu
     const foreign = sqlite.prepare(SQLITE.foreign(writes.length)).get(...writes.map((m) => m.id), device.personId) as { id: string } | undefined;
     throw someoneElses(foreign?.id);
   }
+  keepPaCopiesOnSqlite(sqlite, writes, device.personId, now);
   sqlite.prepare(SQLITE.saveLastSeq).run(plan.newLastSeq, now, device.id);
   if (options.testDelayBeforeCommitMs) {
     // Test-only (inert unless TEST_DELAY_IN_PUSH_MS is set): the crash tests kill the server while this waits.
@@ -129,6 +131,7 @@ async function applyPushWithKysely(store: Store, device: AuthenticatedDevice, pu
         .executeTakeFirst();
       throw someoneElses(foreign?.id);
     }
+    await keepPaCopiesWithKysely(trx, store.dialect, writes, device.personId, now);
     await trx.updateTable('devices').set({ last_seq: plan.newLastSeq, last_seen_at: now }).where('id', '=', device.id).execute();
     if (options.testDelayBeforeCommitMs) {
       console.error(testHookMessage(options.testDelayBeforeCommitMs));

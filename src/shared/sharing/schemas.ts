@@ -4,7 +4,7 @@ import { checkinSchema } from '../checkins.ts';
 import { ons4Schema } from '../ons4.ts';
 
 /** One-tap requests a young person can send their PA. "call-me" is the most urgent and sorts first. */
-export const PA_REQUESTS = ['call-me', 'travel-help', 'missed-appointment'] as const;
+export const PA_REQUESTS = ['call-me', 'travel-help', 'missed-appointment', 'cant-make-it'] as const;
 export type PaRequest = (typeof PA_REQUESTS)[number];
 
 export const REPLY_MAX = 500;
@@ -45,6 +45,22 @@ export const requestAppointmentSchema = z.strictObject({
   startsAt: z.iso.datetime({ offset: true }),
 });
 export type RequestAppointment = z.infer<typeof requestAppointmentSchema>;
+
+/**
+ * A request to the PA as the phone keeps and syncs it (kind `paRequest`): it rides the one outbox, and the server
+ * copies it to the PA when the push carrying it is saved. `about`, `appointment`, `travelHelp` as in shareSchema.
+ */
+export const paRequestSchema = z.strictObject({
+  id: z.uuid(),
+  request: z.enum(PA_REQUESTS),
+  about: z.string().trim().max(120).default(''),
+  at: z.iso.datetime({ offset: true }),
+  appointment: requestAppointmentSchema.optional(),
+  travelHelp: z.array(z.enum(TRAVEL_HELP)).max(TRAVEL_HELP.length).refine((l) => new Set(l).size === l.length, 'Each kind of help can appear only once').optional(),
+  updatedAt: z.iso.datetime({ offset: true }),
+}).refine((r) => r.appointment === undefined || r.request !== 'call-me', { message: 'Only appointment requests are about an appointment', path: ['appointment'] })
+  .refine((r) => r.travelHelp === undefined || r.request === 'travel-help', { message: 'Travel choices go only with a travel request', path: ['travelHelp'] });
+export type PaRequestRecord = z.infer<typeof paRequestSchema>;
 
 export const shareSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('checkin'), record: checkinSchema }),
