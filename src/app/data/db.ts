@@ -7,6 +7,7 @@ import type { Appointment } from '../../shared/appointments/schema.ts';
 import type { Kind } from '../../shared/sync.ts';
 import type { DirectoryService } from '../../shared/directory/types.ts';
 import type { Favourite, SafetyPlan } from '../../shared/directory/personal.ts';
+import type { PaRequestRecord } from '../../shared/sharing/schemas.ts';
 
 /** A local change waiting to reach the server. `seq` is this device's mutation number (1, 2, 3…). */
 export type OutboxEntry = {
@@ -18,8 +19,8 @@ export type OutboxEntry = {
   clientTime: string;
 };
 
-/** A share or unshare with the PA waiting to be sent (sharing is a separate consent from syncing). */
-export type ShareQueueEntry = { n?: number; action: 'share' | 'unshare'; id: string; body?: Record<string, unknown> };
+/** Release 4's separate share queue, read once by the version 5 upgrade (which moves what waits into the outbox). */
+type ShareQueueEntry = { n?: number; action: 'share' | 'unshare'; id: string; body?: Record<string, unknown> };
 
 /** Small key/value facts about this phone: device identity, sync cursor, chosen language, flags. */
 export type MetaEntry = { key: string; value: unknown };
@@ -33,7 +34,7 @@ export class AppDatabase extends Dexie {
   safetyPlan!: EntityTable<SafetyPlan, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
-  shareQueue!: EntityTable<ShareQueueEntry, 'n'>;
+  paRequests!: EntityTable<PaRequestRecord, 'id'>;
 
   constructor(name = 'care-leaver-app') {
     super(name);
@@ -53,8 +54,27 @@ export class AppDatabase extends Dexie {
       safetyPlan: 'id',
       // Appointments (see src/shared/appointments).
       appointments: 'id, startsAt',
-      // Sharing with a PA: share/unshare choices wait here until the phone is online.
+      // Release 4's share queue; version 5 below empties it into the outbox and removes it.
       shareQueue: '++n',
+    });
+    // Sharing rides the one outbox: a share is the record's own flag, a request to the PA is a synced `paRequest`.
+    // Anything still waiting in the old share queue is moved into the outbox, in order, then the queue is dropped.
+    this.version(5).stores({ shareQueue: null, paRequests: 'id, at' }).upgrade(async (tx) => {
+      const waiting = (await tx.table('shareQueue').orderBy('n').toArray()) as ShareQueueEntry[];
+      const clientTime = new Date().toISOString();
+      for (const entry of waiting) {
+        const body = entry.body;
+        // A shared check-in's flag was already saved (and queued to sync) with the record; only requests move.
+        if (entry.action === 'share' && body?.kind === 'request') {
+          const { kind: _kind, ...request } = body;
+          const record = { ...request, about: request.about ?? '', updatedAt: clientTime } as unknown as PaRequestRecord;
+          await tx.table('paRequests').put(record);
+          await tx.table('outbox').add({ kind: 'paRequest', op: 'put', id: record.id, record: { ...record }, clientTime });
+        } else if (entry.action === 'unshare' && await tx.table('paRequests').get(entry.id)) {
+          await tx.table('paRequests').delete(entry.id);
+          await tx.table('outbox').add({ kind: 'paRequest', op: 'delete', id: entry.id, clientTime });
+        }
+      }
     });
   }
 }
@@ -66,5 +86,6 @@ export const tableForKind: Partial<Record<Kind, string>> = {
   checkin: 'checkins',
   ons4: 'ons4',
   appointment: 'appointments',
+  paRequest: 'paRequests',
   service: 'services',
 };

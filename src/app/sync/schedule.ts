@@ -1,15 +1,33 @@
 // When sync runs: on start, when the phone comes online, when the app comes back into view,
-// shortly after a local change, and every minute while online.
+// shortly after a local change, every minute while online, and after a failed round again soon (2 s, doubling to a
+// minute), so a change waiting in the outbox goes as soon as the server answers, with no screen opened.
 import { onLocalWrite } from '../data/records.ts';
 import { syncNow } from './syncClient.ts';
 
 const AFTER_WRITE_MS = 2_000;
 const EVERY_MS = 60_000;
+const FIRST_RETRY_MS = 2_000;
 
 /** Starts the sync triggers; returns a function that stops them (used by tests and hot reload). */
 export function startSync(): () => void {
   let writeTimer: ReturnType<typeof setTimeout> | undefined;
-  const run = () => void syncNow();
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let stopped = false;
+  const run = () => {
+    clearTimeout(retryTimer);
+    void syncNow().then((result) => {
+      if (stopped) return;
+      if (result !== 'failed') {
+        // 'offline' waits for the online event; 'ok' for the next change or the minute.
+        failures = 0;
+        return;
+      }
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(run, Math.min(FIRST_RETRY_MS * 2 ** failures, EVERY_MS));
+      failures++;
+    });
+  };
   const whenVisible = () => {
     if (document.visibilityState === 'visible') run();
   };
@@ -27,7 +45,9 @@ export function startSync(): () => void {
   run();
 
   return () => {
+    stopped = true;
     clearTimeout(writeTimer);
+    clearTimeout(retryTimer);
     clearInterval(interval);
     window.removeEventListener('online', run);
     document.removeEventListener('visibilitychange', whenVisible);

@@ -7,6 +7,7 @@ const EARLIER_RELEASES: { version: number; stores: Record<string, string> }[] = 
   { version: 1, stores: { checkins: 'id, at', ons4: 'id, at', outbox: '++seq, [kind+id]', meta: 'key' } },
   { version: 2, stores: { services: 'id', favourites: 'id', safetyPlan: 'id' } },
   { version: 3, stores: { appointments: 'id, startsAt' } },
+  { version: 4, stores: { shareQueue: '++n' } },
 ];
 
 /** The database as the release that shipped `upTo` declared it (each release added its block to the ones before). */
@@ -17,7 +18,7 @@ function asReleased(name: string, upTo: number): Dexie {
 }
 
 describe('opening a database an earlier release made', () => {
-  for (const upTo of [1, 2, 3]) {
+  for (const upTo of [1, 2, 3, 4]) {
     it(`keeps every record from version ${upTo} and gains the later tables`, async () => {
       const name = `upgrade-from-${upTo}-${crypto.randomUUID()}`;
       const old = asReleased(name, upTo);
@@ -35,12 +36,37 @@ describe('opening a database an earlier release made', () => {
       // The later tables exist and work, with their indexes.
       await current.appointments.put({ id: 'example-appointment', startsAt: '2026-12-01T10:00:00Z' } as never);
       expect(await current.appointments.where('startsAt').above('2026-11-30').primaryKeys()).toEqual(['example-appointment']);
-      expect(await current.shareQueue.add({ action: 'share', id: 'example-checkin' })).toBe(1);
+      expect(await current.paRequests.count()).toBe(0);
       expect(await current.services.count()).toBe(0);
       expect(current.tables.map((t) => t.name).sort()).toEqual(
-        ['appointments', 'checkins', 'favourites', 'meta', 'ons4', 'outbox', 'safetyPlan', 'services', 'shareQueue'],
+        ['appointments', 'checkins', 'favourites', 'meta', 'ons4', 'outbox', 'paRequests', 'safetyPlan', 'services'],
       );
       current.close();
     });
   }
+});
+
+describe('opening a release 4 database whose share queue still held requests', () => {
+  it('moves a waiting request into the outbox and the phone\'s requests, in order, and drops the old queue', async () => {
+    const name = `upgrade-share-queue-${crypto.randomUUID()}`;
+    const old = asReleased(name, 4);
+    await old.open();
+    const call = crypto.randomUUID();
+    const travel = crypto.randomUUID();
+    await old.table('outbox').add({ kind: 'checkin', op: 'put', id: 'example-checkin', clientTime: '2026-11-01T09:00:00Z' });
+    await old.table('shareQueue').add({ action: 'share', id: call, body: { kind: 'request', id: call, request: 'call-me', about: '', at: '2026-11-01T09:01:00.000Z' } });
+    await old.table('shareQueue').add({ action: 'share', id: 'example-checkin', body: { kind: 'checkin', record: { id: 'example-checkin' } } });
+    await old.table('shareQueue').add({ action: 'share', id: travel, body: { kind: 'request', id: travel, request: 'travel-help', about: '', at: '2026-11-01T09:02:00.000Z' } });
+    old.close();
+
+    const current = new AppDatabase(name);
+    await current.open();
+    const outbox = await current.outbox.orderBy('seq').toArray();
+    expect(outbox.map((e) => [e.kind, e.op, e.id])).toEqual([['checkin', 'put', 'example-checkin'], ['paRequest', 'put', call], ['paRequest', 'put', travel]]);
+    expect(outbox[1].record).toMatchObject({ id: call, request: 'call-me', at: '2026-11-01T09:01:00.000Z', updatedAt: expect.any(String) });
+    expect(outbox[1].record).not.toHaveProperty('kind');
+    expect((await current.paRequests.toArray()).map((r) => r.request).sort()).toEqual(['call-me', 'travel-help']);
+    expect(current.tables.map((t) => t.name)).not.toContain('shareQueue');
+    current.close();
+  });
 });

@@ -25,28 +25,29 @@ const openAt = (path: string) => render(
 
 beforeAll(async () => { await startI18n('en'); });
 beforeEach(async () => {
-  await Promise.all([db.appointments.clear(), db.outbox.clear(), db.shareQueue.clear(), db.meta.clear()]);
+  await Promise.all([db.appointments.clear(), db.outbox.clear(), db.paRequests.clear(), db.meta.clear()]);
   await db.meta.put({ key: META.identity, value: { deviceId: crypto.randomUUID(), token: 'x'.repeat(43) } });
-  // No signal: whatever is asked waits in the queue.
+  // No signal: whatever is asked waits in the outbox.
   vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
 });
 afterEach(() => { cleanup(); vi.unstubAllGlobals(); });
 
 describe('asking my PA from an appointment', () => {
-  it('queues a travel request carrying this appointment and the help I ticked, and says it will go when online', async () => {
+  it('saves a travel request carrying this appointment and the help I ticked, and says it will go when online', async () => {
     const a = await stored({ travelHelp: { fare: true, taxi: false, someoneToGoWith: true } });
     await connected();
     openAt(`/appointments/${a.id}`);
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Ask my PA for help getting there' }));
 
-    expect(await screen.findByText('Saved. It will be sent to your PA when you’re back online.')).toBeInTheDocument();
-    const [queued] = await db.shareQueue.toArray();
-    expect(queued.body).toMatchObject({
-      kind: 'request', request: 'travel-help',
+    expect(await screen.findByText('Waiting to send to your PA. It will go as soon as there is signal.')).toBeInTheDocument();
+    const [queued] = await db.paRequests.toArray();
+    expect(await db.outbox.where('[kind+id]').equals(['paRequest', queued.id]).count()).toBe(1);
+    expect(queued).toMatchObject({
+      request: 'travel-help',
       appointment: { id: a.id, title: 'Example Housing Office 0042', startsAt: a.startsAt },
       travelHelp: ['fare', 'someoneToGoWith'],
     });
-    expect(queued.body).not.toHaveProperty('appointment.place');
+    expect(queued).not.toHaveProperty('appointment.place');
     expect(screen.queryByRole('button', { name: 'Ask my PA for help getting there' })).not.toBeInTheDocument();
   });
 
@@ -60,10 +61,22 @@ describe('asking my PA from an appointment', () => {
     await user.click(screen.getByRole('button', { name: 'I couldn\'t go' }));
     await user.click(await screen.findByRole('button', { name: 'Tell my PA I couldn’t go' }));
 
-    await screen.findByText('Saved. It will be sent to your PA when you’re back online.');
-    const [queued] = await db.shareQueue.toArray();
-    expect(queued.body).toMatchObject({ kind: 'request', request: 'missed-appointment', appointment: { id: a.id } });
-    expect(queued.body).not.toHaveProperty('travelHelp');
+    await screen.findByText('Waiting to send to your PA. It will go as soon as there is signal.');
+    const [queued] = await db.paRequests.toArray();
+    expect(queued).toMatchObject({ request: 'missed-appointment', appointment: { id: a.id } });
+    expect(queued).not.toHaveProperty('travelHelp');
+  });
+
+  it('sends "I can’t make it" before the appointment as its own request, not as "I couldn’t go"', async () => {
+    const a = await stored({});
+    await connected();
+    openAt(`/appointments/${a.id}`);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'I can\'t make it' }));
+    await user.click(await screen.findByRole('button', { name: 'Tell my PA I can’t make it' }));
+    await screen.findByText('Waiting to send to your PA. It will go as soon as there is signal.');
+    const [queued] = await db.paRequests.toArray();
+    expect(queued).toMatchObject({ request: 'cant-make-it', appointment: { id: a.id } });
   });
 
   it('shows that my PA has seen a request about this appointment, with their reply', async () => {

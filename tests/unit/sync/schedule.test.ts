@@ -55,4 +55,29 @@ describe('when sync runs', () => {
     window.dispatchEvent(new Event('online'));
     expect(syncNow).toHaveBeenCalledTimes(2);
   });
+
+  it('after a failed round tries again in 2 s, then 4, 8… up to a minute, and back to normal once it works', async () => {
+    vi.mocked(syncNow).mockResolvedValue('failed');
+    const calls = () => vi.mocked(syncNow).mock.calls.length;
+    stop();
+    vi.mocked(syncNow).mockClear();
+    stop = startSync();
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const before = calls();
+      // Let the failed round's answer arrive, then find how long until the next try.
+      await vi.waitFor(() => expect(vi.getTimerCount()).toBeGreaterThan(1));
+      let waited = 0;
+      while (calls() === before) {
+        vi.advanceTimersByTime(1_000);
+        waited += 1_000;
+      }
+      waits.push(waited);
+    }
+    // Tries at 2, 6, 14 and 30 s; the minute's own round (at 60 s) comes before the 32 s wait ends and counts as a
+    // try too; after that the waits stay at most a minute.
+    expect(waits.slice(0, 4)).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect(Math.max(...waits.slice(4))).toBeLessThanOrEqual(60_000);
+    vi.mocked(syncNow).mockResolvedValue('ok');
+  });
 });

@@ -45,7 +45,7 @@ export function CantMakeIt({ appointment }: { appointment: Appointment }) {
       <textarea id="appt-cant-message" className="appt-message" readOnly rows={3} value={sentence} lang="en" dir="ltr" />
       <button type="button" className="appt-button appt-button--quiet" onClick={copy}>{t('appointments.cantMake.copy')}</button>
       <p role="status">{copied ? t('appointments.cantMake.copied') : ''}</p>
-      <AskPaAboutAppointment appointment={appointment} request="missed-appointment" label="sharing.appointment.tellCantMake" />
+      <AskPaAboutAppointment appointment={appointment} request="cant-make-it" label="sharing.appointment.tellCantMake" />
     </section>
   );
 }

@@ -1,61 +1,53 @@
-// A one-tap request to my PA sent from an appointment ("help getting there", "I couldn't go"), linked to it,
-// through the same share queue as My PA, with its state: waiting to send, sent, seen (and any reply).
+// A one-tap request to my PA sent from an appointment ("help getting there", "I can't make it", "I couldn't go"),
+// linked to it, through the one outbox like every change, with its state: waiting to send, sent, seen (and any reply).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../shared/appointments/schema.ts';
-import type { PaRequest, ShareInput, TravelHelpChoice } from '../../../shared/sharing/schemas.ts';
+import type { PaRequest, TravelHelpChoice } from '../../../shared/sharing/schemas.ts';
 import { db } from '../../data/db.ts';
 import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
-import { flushShareQueue, queueShare, type ShareOutcome } from './queue.ts';
-import { useMyPaStatus } from './status.ts';
+import { askPa, deliveryOf, outOfHoursNow, useWaitingIds } from './delivery.ts';
+import { shareOf, useMyPaStatus } from './status.ts';
 import './sharing.css';
 
-type AppointmentRequest = 'travel-help' | 'missed-appointment';
+type AppointmentRequest = Extract<PaRequest, 'travel-help' | 'missed-appointment' | 'cant-make-it'>;
 const TRAVEL: TravelHelpChoice[] = ['fare', 'taxi', 'someoneToGoWith'];
 
-const isAbout = (body: Record<string, unknown> | undefined, appointmentId: string, request: PaRequest) =>
-  body?.kind === 'request' && body.request === request && (body.appointment as { id?: string } | undefined)?.id === appointmentId;
+const isAbout = (data: Record<string, unknown>, appointmentId: string, request: PaRequest) =>
+  data.request === request && (data.appointment as { id?: string } | undefined)?.id === appointmentId;
 
 /** `label` is the button's words key, so the can't-make-it panel can say it in the future tense. */
 export function AskPaAboutAppointment({ appointment: a, request, label }: { appointment: Appointment; request: AppointmentRequest; label: string }) {
   const { t } = useTranslation();
   const status = useMyPaStatus();
-  const waiting = useLiveQuery(async () => (await db.shareQueue.toArray()).some((e) => e.action === 'share' && isAbout(e.body, a.id, request)), [a.id, request]);
-  const [sending, setSending] = useState(false);
-  const [outcome, setOutcome] = useState<ShareOutcome | null>(null);
+  const waiting = useWaitingIds();
+  const mine = useLiveQuery(async () => (await db.paRequests.orderBy('at').reverse().toArray()).find((r) => isAbout(r, a.id, request)) ?? null, [a.id, request]);
+  const [outOfHours, setOutOfHours] = useState<{ likelySeenFrom: string | null } | null>(null);
 
   // Not connected to a PA (or not known yet): say nothing here; My PA is where connecting happens.
-  if (!status?.connected) return null;
-  const sent = status.shares.filter((s) => s.kind === 'request' && isAbout({ kind: 'request', ...s.data }, a.id, request))
+  if (!status?.connected || mine === undefined || waiting === undefined) return null;
+  // This phone's own request, or (after a restore, before it synced) the one the server has.
+  const onServer = status.shares.filter((s) => s.kind === 'request' && isAbout(s.data, a.id, request))
     .sort((x, y) => y.sharedAt.localeCompare(x.sharedAt))[0];
+  const id = mine?.id ?? onServer?.id;
+  const shared = id ? shareOf(status, id) : undefined;
 
   async function send() {
-    setSending(true);
-    const id = crypto.randomUUID();
-    const body: ShareInput = {
-      kind: 'request', id, request, about: '', at: new Date().toISOString(),
-      appointment: { id: a.id, title: a.title, startsAt: a.startsAt },
+    await askPa({
+      request, appointment: { id: a.id, title: a.title, startsAt: a.startsAt },
       ...(request === 'travel-help' && { travelHelp: TRAVEL.filter((k) => a.travelHelp[k]) }),
-    };
-    await queueShare(body, id);
-    const result = typeof navigator !== 'undefined' && !navigator.onLine ? null : await flushShareQueue();
-    setOutcome(result?.outOfHours ? result : null);
-    setSending(false);
+    });
+    setOutOfHours(outOfHoursNow(status));
   }
 
-  const state = sending ? t('sharing.appointment.sending')
-    : waiting ? t('sharing.appointment.waiting')
-    : sent?.seenAt ? t('sharing.appointment.seen')
-    : sent ? t('sharing.appointment.sent') : '';
+  const state = id ? deliveryOf(id, waiting, shared?.seenAt) : null;
   return (
     <div className="sharing-appointment">
-      {!sent && !waiting && (
-        <button type="button" className="appt-button appt-button--block" disabled={sending} onClick={() => void send()}>{t(label)}</button>
-      )}
-      <p role="status">{state}</p>
-      {sent?.reply && <p className="sharing-reply">{t('sharing.list.reply')} <span dir="auto">{sent.reply}</span></p>}
-      {outcome && <OutOfHoursNotice likelySeenFrom={outcome.likelySeenFrom} />}
+      {!id && <button type="button" className="appt-button appt-button--block" onClick={() => void send()}>{t(label)}</button>}
+      <p role="status">{state ? t(`sharing.appointment.${state}`) : ''}</p>
+      {shared?.reply && <p className="sharing-reply">{t('sharing.list.reply')} <span dir="auto">{shared.reply}</span></p>}
+      {outOfHours && <OutOfHoursNotice likelySeenFrom={outOfHours.likelySeenFrom} />}
     </div>
   );
 }

@@ -5,7 +5,6 @@ import type { WorkingHours } from '../../../shared/sharing/schemas.ts';
 import { BackupPanel } from './BackupPanel.tsx';
 import { ConnectForm } from './ConnectForm.tsx';
 import { OfflineError, sendJson } from './api.ts';
-import { flushShareQueue } from './queue.ts';
 import { RequestButtons } from './RequestButtons.tsx';
 import { SharedList } from './SharedList.tsx';
 import { clearLocalShareFlags, refreshMyPa, useMyPaStatus } from './status.ts';
@@ -23,7 +22,7 @@ export default function MyPaScreen() {
   const [message, setMessage] = useState('');
 
   useEffect(() => {
-    void flushShareQueue().catch(() => undefined);
+    void refreshMyPa().catch(() => undefined);
   }, []);
 
   async function run(action: () => Promise<unknown>, done: string) {
@@ -40,10 +39,23 @@ export default function MyPaScreen() {
     if (window.confirm(t('sharing.disconnect.confirm'))) void run(async () => { await sendJson('DELETE', '/my-pa'); await clearLocalShareFlags(); }, t('sharing.disconnect.done'));
   };
 
+  // Counting in is given through a PA's council, but turning it off must always be possible, connected or not.
+  const monitoring = status && (status.connected || status.monitoring) ? (
+    <section aria-labelledby="monitoring-title">
+      <h2 id="monitoring-title">{t('sharing.monitoring.title')}</h2>
+      <p>{t('sharing.monitoring.explain')}</p>
+      <label className="sharing-check">
+        <input type="checkbox" checked={status.monitoring}
+          onChange={(e) => void run(() => sendJson('PUT', '/my-pa/monitoring', { optIn: e.target.checked }), t('sharing.monitoring.saved'))} />
+        {t('sharing.monitoring.label')}
+      </label>
+    </section>
+  ) : null;
+
   return (
     <div className="my-pa">
       <h1>{t('sharing.title')}</h1>
-      {status === undefined ? null : !status?.connected ? <ConnectForm /> : (
+      {status === undefined ? null : !status?.connected ? <><ConnectForm />{monitoring}</> : (
         <>
           <p className="card">{t('sharing.connectedTo', { name: status.paName })}</p>
           <p className="muted">{t('sharing.workingHours')}</p>
@@ -53,15 +65,7 @@ export default function MyPaScreen() {
             <h2 id="shared-title">{t('sharing.list.title')}</h2>
             <SharedList shares={status.shares} />
           </section>
-          <section aria-labelledby="monitoring-title">
-            <h2 id="monitoring-title">{t('sharing.monitoring.title')}</h2>
-            <p>{t('sharing.monitoring.explain')}</p>
-            <label className="sharing-check">
-              <input type="checkbox" checked={status.monitoring}
-                onChange={(e) => void run(() => sendJson('PUT', '/my-pa/monitoring', { optIn: e.target.checked }), t('sharing.monitoring.saved'))} />
-              {t('sharing.monitoring.label')}
-            </label>
-          </section>
+          {monitoring}
           <button type="button" className="button button-danger sharing-disconnect" onClick={disconnect}>{t('sharing.disconnect.button')}</button>
         </>
       )}

@@ -1,40 +1,44 @@
 // One-tap requests to my PA: "Please call me", help with travel, "I couldn't go to my appointment".
+// Each rides the outbox and says truthfully where it has got to: waiting to send, sent, seen.
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { PA_REQUESTS, type PaRequest } from '../../../shared/sharing/schemas.ts';
+import type { PaRequest } from '../../../shared/sharing/schemas.ts';
+import { db } from '../../data/db.ts';
 import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
-import { flushShareQueue, queueShare, type ShareOutcome } from './queue.ts';
+import { askPa, deliveryOf, outOfHoursNow, useWaitingIds } from './delivery.ts';
+import { shareOf, useMyPaStatus } from './status.ts';
+
+/** The requests My PA offers; "I can't make it" is asked from the appointment itself. */
+const MY_PA_REQUESTS: PaRequest[] = ['call-me', 'travel-help', 'missed-appointment'];
 
 export function RequestButtons() {
   const { t } = useTranslation();
-  const [message, setMessage] = useState('');
-  const [outcome, setOutcome] = useState<ShareOutcome | null>(null);
+  const status = useMyPaStatus();
+  const waiting = useWaitingIds();
+  const [lastId, setLastId] = useState<string | null>(null);
+  const [outOfHours, setOutOfHours] = useState<{ likelySeenFrom: string | null } | null>(null);
+  const last = useLiveQuery(() => (lastId ? db.paRequests.get(lastId) : undefined), [lastId]);
 
   async function send(request: PaRequest) {
-    const id = crypto.randomUUID();
-    await queueShare({ kind: 'request', id, request, about: '', at: new Date().toISOString() }, id);
-    setOutcome(null);
-    if (typeof navigator !== 'undefined' && !navigator.onLine) {
-      setMessage(t('sharing.requests.queued'));
-      return;
-    }
-    const result = await flushShareQueue();
-    setMessage(t('sharing.requests.sent'));
-    if (result?.outOfHours) setOutcome(result);
+    const made = await askPa({ request });
+    setLastId(made.id);
+    setOutOfHours(outOfHoursNow(status));
   }
 
+  const state = last && waiting ? deliveryOf(last.id, waiting, shareOf(status, last.id)?.seenAt) : null;
   return (
     <section aria-labelledby="requests-title">
       <h2 id="requests-title">{t('sharing.requests.title')}</h2>
       <div className="button-row sharing-requests">
-        {PA_REQUESTS.map((request) => (
+        {MY_PA_REQUESTS.map((request) => (
           <button key={request} type="button" className="button" onClick={() => void send(request)}>
             {t(`sharing.requests.${request}`)}
           </button>
         ))}
       </div>
-      <p role="status">{message}</p>
-      {outcome && <OutOfHoursNotice likelySeenFrom={outcome.likelySeenFrom} />}
+      <p role="status">{last && state ? `${t(`sharing.requests.${last.request}`)}: ${t(`sharing.delivery.${state}`)}` : ''}</p>
+      {last && outOfHours && <OutOfHoursNotice likelySeenFrom={outOfHours.likelySeenFrom} />}
     </section>
   );
 }

@@ -2,9 +2,9 @@
 import { useTranslation } from 'react-i18next';
 import type { SharedItem } from '../../../shared/sharing/schemas.ts';
 import { db } from '../../data/db.ts';
-import { saveRecord } from '../../data/records.ts';
+import { deleteRecord, saveRecord } from '../../data/records.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { flushShareQueue, queueUnshare } from './queue.ts';
+import { sendSoon } from './delivery.ts';
 
 export function sharedItemTitle(item: SharedItem, t: (key: string, options?: Record<string, unknown>) => string): string {
   if (item.kind === 'request') {
@@ -19,11 +19,14 @@ export function SharedList({ shares }: { shares: SharedItem[] }) {
   const { t } = useTranslation();
 
   async function unshare(item: SharedItem) {
-    // Keep the phone's own copy in step, so the check-in no longer says "shared".
-    const local = item.kind === 'checkin' ? await db.checkins.get(item.id) : item.kind === 'ons4' ? await db.ons4.get(item.id) : undefined;
-    if (local && item.kind !== 'request') await saveRecord(item.kind, { ...local, sharedWithPa: false, updatedAt: new Date().toISOString() });
-    await queueUnshare(item.id);
-    await flushShareQueue();
+    // Unsharing is a change to the phone's own record (its flag, or the request itself), synced like any other:
+    // the server removes the PA's copy when it saves that change.
+    if (item.kind === 'request') await deleteRecord('paRequest', item.id);
+    else {
+      const local = item.kind === 'checkin' ? await db.checkins.get(item.id) : await db.ons4.get(item.id);
+      if (local) await saveRecord(item.kind, { ...local, sharedWithPa: false, updatedAt: new Date().toISOString() });
+    }
+    await sendSoon();
   }
 
   if (shares.length === 0) return <p className="muted">{t('sharing.list.empty')}</p>;

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { MyPaStatus, SharedItem } from '../../../shared/sharing/schemas.ts';
 import { db } from '../../data/db.ts';
-import { saveRecord } from '../../data/records.ts';
+import { deleteRecord, saveRecord } from '../../data/records.ts';
 import { OfflineError, sendJson } from './api.ts';
 
 const STATUS_KEY = 'myPaStatus';
@@ -37,5 +37,6 @@ export async function clearLocalShareFlags(): Promise<void> {
   const now = new Date().toISOString();
   for (const c of await db.checkins.filter((r) => r.sharedWithPa).toArray()) await saveRecord('checkin', { ...c, sharedWithPa: false, updatedAt: now });
   for (const o of await db.ons4.filter((r) => r.sharedWithPa).toArray()) await saveRecord('ons4', { ...o, sharedWithPa: false, updatedAt: now });
-  await db.shareQueue.clear();
+  // Requests were to that PA: withdrawn, so one still waiting to send never reaches a PA connected later.
+  for (const id of await db.paRequests.toCollection().primaryKeys()) await deleteRecord('paRequest', id);
 }
