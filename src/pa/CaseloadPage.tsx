@@ -1,9 +1,8 @@
-// The caseload, most in need first: "please call me", other requests, low check-ins, then everyone else.
+// The caseload, most in need first (src/shared/sharing/caseload.ts scores it), each with the reasons why.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
-import { LOW_MOOD } from '../shared/sharing/caseload.ts';
 import { paFetch } from './api.ts';
 import { formatWhen } from './i18n.ts';
 
@@ -28,11 +27,13 @@ export function CaseloadPage() {
               <Link to={`/people/${entry.personId}`}><span dir="auto">{entry.name || t('pa.caseload.noName', { when: formatWhen(entry.connectedAt, i18n.language) })}</span></Link>
               {entry.unseen > 0 && <span className="pa-badge">{t('pa.caseload.newBadge', { count: entry.unseen })}</span>}
             </h2>
-            <ul className="pa-flags">
-              {entry.unseenRequests.includes('call-me') && <li className="pa-flag pa-flag-urgent">{t('pa.caseload.callMe')}</li>}
-              {entry.unseenRequests.some((r) => r !== 'call-me') && <li className="pa-flag">{t('pa.caseload.request')}</li>}
-              {entry.lowestRecentMood !== null && entry.lowestRecentMood <= LOW_MOOD && <li className="pa-flag">{t('pa.caseload.lowMood')}</li>}
-            </ul>
+            {entry.reasons.length > 0 && (
+              <ul className="pa-flags" aria-label={t('pa.caseload.reasonsLabel')}>
+                {entry.reasons.map((reason) => (
+                  <li key={reason} className={entry.reasons[0] === reason && reason !== 'unseen' ? 'pa-flag pa-flag-urgent' : 'pa-flag'}>{t(`pa.caseload.reasons.${reason}`)}</li>
+                ))}
+              </ul>
+            )}
             <p className="pa-muted">
               {entry.lastSharedAt ? t('pa.caseload.lastShared', { when: formatWhen(entry.lastSharedAt, i18n.language) }) : t('pa.caseload.nothingShared')}
             </p>

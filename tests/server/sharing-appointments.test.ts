@@ -32,7 +32,7 @@ describe.each(DIALECTS)('requests about an appointment on %s', (dialect) => {
     expect(sent.statusCode).toBe(201);
 
     const { person, shares } = await pageOf(pa);
-    expect(person).toMatchObject({ unseen: 1, unseenRequests: ['travel-help'] });
+    expect(person).toMatchObject({ unseen: 1, reasons: ['travel-help'] });
     expect(shares).toHaveLength(1);
     expect(shares[0].data).toEqual({ request: 'travel-help', about: '', at: '2030-01-08T10:00:00.000Z', appointment, travelHelp: ['fare', 'someoneToGoWith'] });
   });

@@ -83,7 +83,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     await connect(app, a, staff.paOfA, 'Example Person A');
     await connect(app, b, staff.paSameCouncil, 'Example Person B');
     const aNote = `secret-note-${randomUUID()}`;
-    const aRecord = checkin({ mood: 1, note: aNote, sharedWithPa: true });
+    const aRecord = checkin({ mood: 1, note: aNote, sharedWithPa: true, shareNote: true });
     expect((await asPhone(app, a, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: aRecord } })).statusCode).toBe(201);
     await asPhone(app, b, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ note: 'b-note' }) } });
     const aPersonId = (await sharingDb(app.store).selectFrom('devices').select('person_id').where('id', '=', a.deviceId).executeTakeFirstOrThrow()).person_id;

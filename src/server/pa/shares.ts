@@ -1,17 +1,12 @@
 // Reading shared copies: the only health data a PA endpoint can see.
 import type { SharedItem } from '../../shared/sharing/schemas.ts';
-import { RECENT_DAYS, type CaseloadEntry } from '../../shared/sharing/caseload.ts';
-import type { PaRequest } from '../../shared/sharing/schemas.ts';
+import { itemTime, needOf, type CaseloadEntry } from '../../shared/sharing/caseload.ts';
 import type { SharesTable, SharingDb } from './tables.ts';
 
 export function toSharedItem(row: SharesTable): SharedItem {
   return { id: row.id, kind: row.kind as SharedItem['kind'], sharedAt: row.shared_at, seenAt: row.seen_at, reply: row.reply, data: JSON.parse(row.data) };
 }
 
-/** When the item happened (a check-in's own time), falling back to when it was shared. */
-export function itemTime(item: SharedItem): string {
-  return typeof item.data.at === 'string' ? new Date(item.data.at).toISOString() : item.sharedAt;
-}
 
 export async function sharesFor(db: SharingDb, personId: string, paId: string): Promise<SharedItem[]> {
   const rows = await db.selectFrom('shares').selectAll().where('person_id', '=', personId).where('pa_id', '=', paId).execute();
@@ -21,19 +16,14 @@ export async function sharesFor(db: SharingDb, personId: string, paId: string): 
 export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()): Promise<CaseloadEntry[]> {
   const links = await db.selectFrom('pa_links').selectAll().where('pa_id', '=', paId).execute();
   const rows = await db.selectFrom('shares').selectAll().where('pa_id', '=', paId).execute();
-  const recentFrom = new Date(now - RECENT_DAYS * 86_400_000).toISOString();
   return links.map((link) => {
     const items = rows.filter((r) => r.person_id === link.person_id).map(toSharedItem);
-    const unseen = items.filter((i) => !i.seenAt);
-    const moods = items.filter((i) => i.kind === 'checkin' && itemTime(i) >= recentFrom).map((i) => Number(i.data.mood));
-    const lowest = moods.length ? Math.min(...moods) : null;
     return {
       personId: link.person_id,
       name: link.name,
       connectedAt: link.linked_at,
-      unseen: unseen.length,
-      unseenRequests: unseen.filter((i) => i.kind === 'request').map((i) => i.data.request as PaRequest),
-      lowestRecentMood: lowest !== null && lowest <= 5 ? lowest : null,
+      unseen: items.filter((i) => !i.seenAt).length,
+      ...needOf(items, now),
       lastSharedAt: items.reduce<string | null>((max, i) => (max === null || i.sharedAt > max ? i.sharedAt : max), null),
     };
   });

@@ -1,31 +1,64 @@
-// Who needs their PA first: unseen "please call me", then other unseen requests, then low recent moods, then the rest.
-import type { PaRequest } from './schemas.ts';
+// Who needs their PA first, and why. A pure score over what each young person shared: danger signs (feeling unsafe,
+// "Awful" more than once this week) outweigh requests, and requests outweigh a quiet "not good". Each sign found is
+// a reason the PA page shows ("Feeling unsafe", "Awful twice this week", "Asked you to call"), the worst first.
+import type { PaRequest, SharedItem } from './schemas.ts';
+
+/** Every reason a young person can rise up the caseload, with its weight (a person's need is the sum of theirs). */
+export const NEED_WEIGHTS = {
+  'feeling-unsafe': 100,
+  'call-me': 90,
+  'awful-repeated': 80,
+  awful: 60,
+  'cant-make-it': 40,
+  'missed-appointment': 35,
+  'travel-help': 30,
+  'not-good': 25,
+  unseen: 10,
+} as const;
+export type NeedReason = keyof typeof NEED_WEIGHTS;
+
+/** Moods and "hard" answers count for a week: "Awful twice this week". Requests count until the PA has seen them. */
+export const WEEK_DAYS = 7;
 
 export type CaseloadEntry = {
   personId: string;
   name: string;
   connectedAt: string;
   unseen: number;
-  unseenRequests: PaRequest[];
-  /** Lowest mood (1–5) among check-ins shared in the last 14 days, or null. */
-  lowestRecentMood: number | null;
+  /** Sum of the reasons' weights: higher is more in need. */
+  need: number;
+  /** Why, worst first. */
+  reasons: NeedReason[];
   lastSharedAt: string | null;
 };
 
-export const LOW_MOOD = 2;
-export const RECENT_DAYS = 14;
+/** When an item happened (a check-in's own time), falling back to when it was shared. */
+export function itemTime(item: SharedItem): string {
+  return typeof item.data.at === 'string' ? new Date(item.data.at).toISOString() : item.sharedAt;
+}
 
-function needRank(e: CaseloadEntry): number {
-  if (e.unseenRequests.includes('call-me')) return 0;
-  if (e.unseenRequests.length > 0) return 1;
-  if (e.lowestRecentMood !== null && e.lowestRecentMood <= LOW_MOOD) return 2;
-  if (e.unseen > 0) return 3;
-  return 4;
+/** The reasons in `items` (one person's shared items) at `now`, worst first, and their summed weight. */
+export function needOf(items: readonly SharedItem[], now: number): { need: number; reasons: NeedReason[] } {
+  const weekFrom = new Date(now - WEEK_DAYS * 86_400_000).toISOString();
+  const found = new Set<NeedReason>();
+  const thisWeek = items.filter((i) => i.kind === 'checkin' && itemTime(i) >= weekFrom);
+  const awful = thisWeek.filter((i) => Number(i.data.mood) === 1).length;
+  if (thisWeek.some((i) => Array.isArray(i.data.hard) && i.data.hard.includes('safety'))) found.add('feeling-unsafe');
+  if (awful >= 2) found.add('awful-repeated');
+  else if (awful === 1) found.add('awful');
+  if (thisWeek.some((i) => Number(i.data.mood) === 2)) found.add('not-good');
+  const unseen = items.filter((i) => !i.seenAt);
+  for (const item of unseen) {
+    if (item.kind === 'request' && String(item.data.request) in NEED_WEIGHTS) found.add(item.data.request as PaRequest & NeedReason);
+  }
+  if (unseen.length > 0 && found.size === 0) found.add('unseen');
+  const reasons = [...found].sort((a, b) => NEED_WEIGHTS[b] - NEED_WEIGHTS[a]);
+  return { need: reasons.reduce((sum, r) => sum + NEED_WEIGHTS[r], 0), reasons };
 }
 
 export function orderCaseload(entries: CaseloadEntry[]): CaseloadEntry[] {
   return [...entries].sort((a, b) =>
-    needRank(a) - needRank(b) ||
+    b.need - a.need ||
     (b.lastSharedAt ?? '').localeCompare(a.lastSharedAt ?? '') ||
     a.name.localeCompare(b.name));
 }
