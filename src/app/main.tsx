@@ -28,8 +28,21 @@ async function start() {
   if ((await storage) === 'unavailable') root.render(<App storage="unavailable" />);
   // Sync is not needed for the first paint, so it loads just after.
   await pageSettled();
-  const { startSync } = await import('./sync/schedule.ts');
-  startSync();
+  (await loadWhenOnline(() => import('./sync/schedule.ts'))).startSync();
+}
+
+/**
+ * Loads a module, and if that fails (no signal before the service worker has kept the app), tries again each time
+ * the phone comes online: otherwise sync would never start in this visit, and nothing in the outbox would be sent.
+ */
+async function loadWhenOnline<T>(load: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await load();
+    } catch {
+      await new Promise((resolve) => window.addEventListener('online', resolve, { once: true }));
+    }
+  }
 }
 
 void start();

@@ -83,7 +83,7 @@ describe('sharing with a PA, end to end', () => {
     await phone.page.getByRole('button', { name: 'Not good' }).click();
     await phone.page.getByRole('button', { name: 'Done' }).click();
     await phone.page.getByRole('button', { name: 'Share with my PA' }).click();
-    await phone.page.getByText('It will be shared with your PA when you’re back online').waitFor();
+    await phone.page.getByText('Waiting to send. Your PA will see it as soon as there is signal.').waitFor();
     expect(server.query('select id from shares')).toHaveLength(0);
     await goOnline(phone.context);
     await eventually(() => server.query('select id from shares'), (rows) => rows.length === 1, 'the shared check-in reaching the server');
