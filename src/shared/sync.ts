@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { checkinSchema } from './checkins.ts';
 import { ons4Schema } from './ons4.ts';
 import { appointmentSchema } from './appointments/schema.ts';
+import { favouriteSchema, safetyPlanSchema } from './directory/personal-schemas.ts';
 
 /**
  * Every kind of record a person owns and syncs, with the schema the server validates it against.
@@ -13,6 +14,9 @@ export const personalRecordSchemas = {
   checkin: checkinSchema,
   ons4: ons4Schema,
   appointment: appointmentSchema,
+  // Backed up so a restored phone gets them back; never shared.
+  favourite: favouriteSchema,
+  safetyPlan: safetyPlanSchema,
 } as const;
 export type PersonalKind = keyof typeof personalRecordSchemas;
 export const PERSONAL_KINDS = Object.keys(personalRecordSchemas) as PersonalKind[];

@@ -21,6 +21,9 @@ export type OutboxEntry = {
 /** A share or unshare with the PA waiting to be sent (sharing is a separate consent from syncing). */
 export type ShareQueueEntry = { n?: number; action: 'share' | 'unshare'; id: string; body?: Record<string, unknown> };
 
+/** A change the server refused (400/403 naming it): set aside so it never blocks the rest, and shown in Settings. */
+export type RefusedChange = { n?: number; kind: Kind; op: 'put' | 'delete'; id: string; clientTime: string; refusedAt: string };
+
 /** Small key/value facts about this phone: device identity, sync cursor, chosen language, flags. */
 export type MetaEntry = { key: string; value: unknown };
 
@@ -34,6 +37,7 @@ export class AppDatabase extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   shareQueue!: EntityTable<ShareQueueEntry, 'n'>;
+  refusedChanges!: EntityTable<RefusedChange, 'n'>;
 
   constructor(name = 'care-leaver-app') {
     super(name);
@@ -56,6 +60,28 @@ export class AppDatabase extends Dexie {
       // Sharing with a PA: share/unshare choices wait here until the phone is online.
       shareQueue: '++n',
     });
+    // Version 6 rewrites records, so it is its own block. Saved places and the safety plan are backed up now, so
+    // each needs an id no one else's record has (favourites were keyed by the service, the plan was 'mine');
+    // what the phone already holds is queued for its first backup. Refused changes get their own table.
+    this.version(6).stores({ favourites: 'id, serviceId', refusedChanges: '++n' }).upgrade(async (tx) => {
+      const clientTime = new Date().toISOString();
+      const favourites = tx.table('favourites');
+      const old = (await favourites.toArray()) as { id: string; serviceId?: string; savedAt: string }[];
+      const saved = old.filter((f) => f.serviceId === undefined).map((f) => ({ id: crypto.randomUUID(), serviceId: f.id, savedAt: f.savedAt }));
+      await favourites.bulkDelete(old.filter((f) => f.serviceId === undefined).map((f) => f.id));
+      await favourites.bulkAdd(saved);
+      const plans = tx.table('safetyPlan');
+      const mine = (await plans.get('mine')) as SafetyPlan | undefined;
+      const plan = mine ? { ...mine, id: crypto.randomUUID() } : undefined;
+      if (plan) {
+        await plans.delete('mine');
+        await plans.add(plan);
+      }
+      await tx.table('outbox').bulkAdd([
+        ...saved.map((record) => ({ kind: 'favourite', op: 'put', id: record.id, record, clientTime })),
+        ...(plan ? [{ kind: 'safetyPlan', op: 'put', id: plan.id, record: plan, clientTime }] : []),
+      ]);
+    });
   }
 }
 
@@ -67,4 +93,6 @@ export const tableForKind: Partial<Record<Kind, string>> = {
   ons4: 'ons4',
   appointment: 'appointments',
   service: 'services',
+  favourite: 'favourites',
+  safetyPlan: 'safetyPlan',
 };

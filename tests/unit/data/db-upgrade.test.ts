@@ -7,6 +7,7 @@ const EARLIER_RELEASES: { version: number; stores: Record<string, string> }[] = 
   { version: 1, stores: { checkins: 'id, at', ons4: 'id, at', outbox: '++seq, [kind+id]', meta: 'key' } },
   { version: 2, stores: { services: 'id', favourites: 'id', safetyPlan: 'id' } },
   { version: 3, stores: { appointments: 'id, startsAt' } },
+  { version: 4, stores: { shareQueue: '++n' } },
 ];
 
 /** The database as the release that shipped `upTo` declared it (each release added its block to the ones before). */
@@ -17,7 +18,7 @@ function asReleased(name: string, upTo: number): Dexie {
 }
 
 describe('opening a database an earlier release made', () => {
-  for (const upTo of [1, 2, 3]) {
+  for (const upTo of [1, 2, 3, 4]) {
     it(`keeps every record from version ${upTo} and gains the later tables`, async () => {
       const name = `upgrade-from-${upTo}-${crypto.randomUUID()}`;
       const old = asReleased(name, upTo);
@@ -38,9 +39,36 @@ describe('opening a database an earlier release made', () => {
       expect(await current.shareQueue.add({ action: 'share', id: 'example-checkin' })).toBe(1);
       expect(await current.services.count()).toBe(0);
       expect(current.tables.map((t) => t.name).sort()).toEqual(
-        ['appointments', 'checkins', 'favourites', 'meta', 'ons4', 'outbox', 'safetyPlan', 'services', 'shareQueue'],
+        ['appointments', 'checkins', 'favourites', 'meta', 'ons4', 'outbox', 'refusedChanges', 'safetyPlan', 'services', 'shareQueue'],
       );
       current.close();
     });
   }
+});
+
+describe('version 6: saved places and the safety plan are backed up', () => {
+  it('gives each saved place and the plan an id of its own and queues them for their first backup', async () => {
+    const name = `upgrade-personal-${crypto.randomUUID()}`;
+    const old = asReleased(name, 4);
+    await old.open();
+    await old.table('favourites').bulkAdd([{ id: 'example-service-1', savedAt: '2026-11-01T09:00:00Z' }, { id: 'example-service-2', savedAt: '2026-11-02T09:00:00Z' }]);
+    await old.table('safetyPlan').put({ id: 'mine', updatedAt: '2026-11-03T09:00:00Z', warningSigns: 'Example: not sleeping' });
+    old.close();
+
+    const current = new AppDatabase(name);
+    await current.open();
+    const favourites = await current.favourites.orderBy('serviceId').toArray();
+    expect(favourites.map((f) => f.serviceId)).toEqual(['example-service-1', 'example-service-2']);
+    for (const f of favourites) expect(f.id).toMatch(/^[0-9a-f-]{36}$/);
+    const plans = await current.safetyPlan.toArray();
+    expect(plans).toEqual([expect.objectContaining({ warningSigns: 'Example: not sleeping', updatedAt: '2026-11-03T09:00:00Z' })]);
+    expect(plans[0].id).toMatch(/^[0-9a-f-]{36}$/);
+    const outbox = await current.outbox.toArray();
+    expect(outbox.map((e) => [e.kind, e.op, e.id])).toEqual([
+      ['favourite', 'put', favourites.find((f) => f.serviceId === 'example-service-1')!.id],
+      ['favourite', 'put', favourites.find((f) => f.serviceId === 'example-service-2')!.id],
+      ['safetyPlan', 'put', plans[0].id],
+    ]);
+    current.close();
+  });
 });
