@@ -9,12 +9,15 @@ import { SyncStatusLine } from './ui/SyncStatusLine.tsx';
 import { ScreenFallback } from './ui/ScreenFallback.tsx';
 import { StorageBanner } from './ui/StorageBanner.tsx';
 import { NotFound } from './ui/NotFound.tsx';
+import { SignedOutScreen, useSignedOut } from './ui/SignedOutScreen.tsx';
 import { LanguagePicker } from './i18n/LanguagePicker.tsx';
 import { UpdateNotice } from './pwa/UpdateNotice.tsx';
 import type { StorageMode } from './data/storage.ts';
 
 export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
   const { t } = useTranslation();
+  // Signed out by its person: nothing personal is left, and nothing of the app's own screens is shown.
+  const signedOut = useSignedOut();
   return (
     <div className="shell">
       <a href="#main" className="skip-link">{t('app.skipLink')}</a>
@@ -22,22 +25,22 @@ export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
       <header className="app-header">
         <HelpNowBar />
         <div className="app-header-row">
-          <SyncStatusLine />
+          {signedOut ? <span /> : <SyncStatusLine />}
           <LanguagePicker />
         </div>
       </header>
       {storage === 'unavailable' && <StorageBanner />}
       <main id="main" tabIndex={-1} className="app-main">
-        <Suspense fallback={<ScreenFallback />}>
+        {signedOut ? <SignedOutScreen /> : <Suspense fallback={<ScreenFallback />}>
           <Routes>
             {routes.map(({ path, element: Screen }) => (
               <Route key={path} path={path} element={<Screen />} />
             ))}
             <Route path="*" element={<NotFound />} />
           </Routes>
-        </Suspense>
+        </Suspense>}
       </main>
-      <BottomNav />
+      {!signedOut && <BottomNav />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { checkinSchema } from './checkins.ts';
 import { ons4Schema } from './ons4.ts';
 import { appointmentSchema } from './appointments/schema.ts';
 import { paRequestSchema } from './sharing/schemas.ts';
+import { favouriteSchema, safetyPlanSchema } from './directory/personal-schemas.ts';
 
 /**
  * Every kind of record a person owns and syncs, with the schema the server validates it against.
@@ -16,6 +17,9 @@ export const personalRecordSchemas = {
   appointment: appointmentSchema,
   /** A request to the young person's PA ("Please call me"…); the server copies it to the PA (src/shared/sharing/paCopy.ts). */
   paRequest: paRequestSchema,
+  // Backed up so a restored phone gets them back; never shared.
+  favourite: favouriteSchema,
+  safetyPlan: safetyPlanSchema,
 } as const;
 export type PersonalKind = keyof typeof personalRecordSchemas;
 export const PERSONAL_KINDS = Object.keys(personalRecordSchemas) as PersonalKind[];

@@ -19,6 +19,20 @@ function createUser(server: RunningServer, role: 'pa' | 'manager', email: string
   return password;
 }
 
+/** How many rows a table of the phone's own database holds. */
+function countIn(page: Page, table: string): Promise<number> {
+  return page.evaluate((name) => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('care-leaver-app');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const database = open.result;
+      const count = database.transaction(name).objectStore(name).count();
+      count.onsuccess = () => { database.close(); resolve(count.result); };
+      count.onerror = () => reject(count.error);
+    };
+  }), table);
+}
+
 async function desk(browser: Browser, language = 'en'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: language, timezoneId: 'Europe/London' });
   return { context, page: await context.newPage() };
@@ -206,26 +220,66 @@ describe('sharing with a PA, end to end', () => {
     await pocket.context.close();
   });
 
-  it('restores everything on a new phone with the recovery code and signs the old phone out', async () => {
+  it('restores everything on a new phone with the recovery code; the old phone, once it has signal, wipes itself and never re-registers', async () => {
     const old = await newPhone(browser, server);
     await old.page.goto(server.url('/'));
     await old.page.getByRole('button', { name: 'Great' }).click();
     await old.page.getByRole('button', { name: 'Done' }).click();
     await eventually(() => server.records('checkin'), (rows) => rows.some((r) => r.mood === 5), 'the check-in reaching the server');
+    // A safety plan and a saved place: recovery brings these back too.
+    await old.page.goto(server.url('/safety-plan'));
+    await old.page.getByRole('textbox', { name: '1. Signs that things are getting hard' }).fill('Example: not sleeping');
+    await old.page.getByRole('button', { name: 'Save my plan' }).click();
+    const [service] = server.query<{ id: string }>('select id from services where deleted = 0 order by id limit 1');
+    await old.page.goto(server.url(`/directory/service/${encodeURIComponent(service.id)}`));
+    await old.page.getByRole('button', { name: 'Save to my list' }).click();
+    await eventually(() => [server.records('safetyPlan').length, server.records('favourite').length], ([plans, places]) => plans === 1 && places === 1,
+      'the safety plan and the saved place reaching the server');
     await old.page.goto(server.url('/my-pa'));
     await old.page.getByRole('button', { name: 'Turn on backup and make my recovery code' }).click();
     const code = await old.page.getByText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/).innerText();
     const [oldDevice] = server.query<{ id: string }>('select d.id from devices d join recovery_codes r on r.person_id = d.person_id order by r.created_at desc limit 1');
+    // The old phone is out of signal while its person restores on a new one.
+    await goOffline(old.context);
 
     const fresh = await newPhone(browser, server);
     await fresh.page.goto(server.url('/my-pa'));
+    await fresh.page.getByText('What comes back').waitFor();
+    await fresh.page.getByText('Your safety plan').waitFor();
     await fresh.page.getByLabel('Your recovery code').fill(code);
     await fresh.page.getByRole('button', { name: 'Bring back my things' }).click();
     await fresh.page.getByText('Welcome back. Your things are coming back to this phone.').waitFor();
     await fresh.page.goto(server.url('/'));
     await fresh.page.locator('#today-summary-text').getByText(/Great/).waitFor();
+    await fresh.page.goto(server.url('/safety-plan'));
+    await eventually(() => fresh.page.getByRole('textbox', { name: '1. Signs that things are getting hard' }).inputValue(), (v) => v === 'Example: not sleeping',
+      'the safety plan back on the new phone');
+    expect(await countIn(fresh.page, 'favourites')).toBe(1);
     const [revoked] = server.query<{ revoked_at: string | null }>('select revoked_at from devices where id = ?', oldDevice.id);
     expect(revoked.revoked_at).not.toBeNull();
+    const people = server.query<{ n: number }>('select count(*) as n from people')[0].n;
+    const devices = server.query<{ n: number }>('select count(*) as n from devices')[0].n;
+
+    // Signal again: the old phone is told it was signed out, keeps nothing, and shows a neutral screen.
+    const registrations: string[] = [];
+    old.context.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/devices') registrations.push(request.url());
+    });
+    await goOnline(old.context);
+    await old.page.getByRole('heading', { name: 'This phone was signed out' }).waitFor({ timeout: 20_000 });
+    expect(await countIn(old.page, 'checkins')).toBe(0);
+    expect(await countIn(old.page, 'safetyPlan')).toBe(0);
+    expect(await countIn(old.page, 'favourites')).toBe(0);
+    expect(await countIn(old.page, 'outbox')).toBe(0);
+    await expectNoAxeViolations(old.page, 'this phone was signed out (en)');
+    // A reload and another sync round change nothing: it never comes back as a new person by itself.
+    await old.page.reload();
+    await old.page.getByRole('heading', { name: 'This phone was signed out' }).waitFor();
+    await old.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    expect(await old.page.getByText('Great').count()).toBe(0);
+    expect(registrations).toEqual([]);
+    expect(server.query<{ n: number }>('select count(*) as n from people')[0].n).toBe(people);
+    expect(server.query<{ n: number }>('select count(*) as n from devices')[0].n).toBe(devices);
     await old.context.close();
     await fresh.context.close();
   });

@@ -160,6 +160,14 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     const oldPhone = await registerDevice(app);
     const records = [checkin({ mood: 2 }), checkin({ mood: 4 }), checkin({ mood: 5 })];
     expect((await push(app, oldPhone, records.map((r, i) => putCheckin(i + 1, r)))).statusCode).toBe(200);
+    // The safety plan and saved places are backed up too, so they come back with everything else.
+    const plan = { id: randomUUID(), updatedAt: '2026-11-20T10:00:00.000Z', warningSigns: 'Example: not sleeping' };
+    const place = { id: randomUUID(), serviceId: 'example-service-1', savedAt: '2026-11-20T10:00:00.000Z' };
+    const personal = [
+      { seq: 4, kind: 'safetyPlan', op: 'put' as const, id: plan.id, record: plan, clientTime: plan.updatedAt },
+      { seq: 5, kind: 'favourite', op: 'put' as const, id: place.id, record: place, clientTime: place.savedAt },
+    ];
+    expect((await push(app, oldPhone, personal)).statusCode).toBe(200);
     const code = (await asPhone(app, oldPhone, { method: 'POST', url: '/api/v1/recovery-code' })).json().code;
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
 
@@ -167,10 +175,17 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     expect(restored.statusCode).toBe(201);
     const newPhone = restored.json();
     const pulled = await pullAll(app, newPhone);
-    expect(pulled.changes.map((c) => c.record)).toEqual(expect.arrayContaining(records));
-    expect(pulled.changes).toHaveLength(3);
-    expect((await asPhone(app, oldPhone, { method: 'GET', url: '/api/v1/my-pa' })).statusCode).toBe(401);
-    expect((await push(app, oldPhone, [putCheckin(4, checkin())])).statusCode).toBe(401);
+    expect(pulled.changes.map((c) => c.record)).toEqual(expect.arrayContaining([...records, plan, place]));
+    expect(pulled.changes).toHaveLength(5);
+    // The old phone is told it was signed out (not just "unknown"), so it wipes itself and never re-registers.
+    const oldAsks = await asPhone(app, oldPhone, { method: 'GET', url: '/api/v1/my-pa' });
+    expect(oldAsks.statusCode).toBe(401);
+    expect(oldAsks.json()).toMatchObject({ error: 'device-signed-out' });
+    const oldPushes = await push(app, oldPhone, [putCheckin(6, checkin())]);
+    expect(oldPushes.statusCode).toBe(401);
+    expect(oldPushes.json()).toMatchObject({ error: 'device-signed-out' });
+    const unknown = await asPhone(app, { deviceId: randomUUID(), token: 'x'.repeat(43) }, { method: 'GET', url: '/api/v1/my-pa' });
+    expect(unknown.json()).toMatchObject({ error: 'unauthorised' });
     // The code works once.
     expect((await app.inject({ method: 'POST', url: '/api/v1/recovery/restore', payload: { code } })).statusCode).toBe(400);
   });
@@ -185,7 +200,9 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     expect(list.find((d: { thisDevice: boolean }) => d.thisDevice).id).toBe(first.deviceId);
     expect((await asPhone(app, stranger, { method: 'DELETE', url: `/api/v1/my-devices/${second.deviceId}` })).statusCode).toBe(404);
     expect((await asPhone(app, first, { method: 'DELETE', url: `/api/v1/my-devices/${second.deviceId}` })).statusCode).toBe(200);
-    expect((await asPhone(app, second, { method: 'GET', url: '/api/v1/my-pa' })).statusCode).toBe(401);
+    const signedOut = await asPhone(app, second, { method: 'GET', url: '/api/v1/my-pa' });
+    expect(signedOut.statusCode).toBe(401);
+    expect(signedOut.json()).toMatchObject({ error: 'device-signed-out' });
   });
 
   it('makes pairing codes like 7KQ-49X that work once and expire after 72 hours', async () => {

@@ -87,6 +87,8 @@ describe.each(DIALECTS)('sync protocol on %s', (dialect) => {
     const mine = checkin();
     const res = await push(app, mallory, [putCheckin(1, mine), putCheckin(2, { ...secret, note: 'overwritten' })]);
     expect(res.statusCode).toBe(403);
+    // It names the one mutation, so a phone can set that change aside and send the rest.
+    expect(res.json()).toMatchObject({ error: 'forbidden', field: 'mutations.1.id' });
     expect((await push(app, mallory, [deleteRecord(1, secret.id)])).statusCode).toBe(403);
     const alicesView = await pullAll(app, alice);
     expect(alicesView.changes.map((c) => c.record)).toEqual([secret]);

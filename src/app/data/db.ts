@@ -22,6 +22,9 @@ export type OutboxEntry = {
 /** Release 4's separate share queue, read once by the version 5 upgrade (which moves what waits into the outbox). */
 type ShareQueueEntry = { n?: number; action: 'share' | 'unshare'; id: string; body?: Record<string, unknown> };
 
+/** A change the server refused (400/403 naming it): set aside so it never blocks the rest, and shown in Settings. */
+export type RefusedChange = { n?: number; kind: Kind; op: 'put' | 'delete'; id: string; clientTime: string; refusedAt: string };
+
 /** Small key/value facts about this phone: device identity, sync cursor, chosen language, flags. */
 export type MetaEntry = { key: string; value: unknown };
 
@@ -35,6 +38,7 @@ export class AppDatabase extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   paRequests!: EntityTable<PaRequestRecord, 'id'>;
+  refusedChanges!: EntityTable<RefusedChange, 'n'>;
 
   constructor(name = 'care-leaver-app') {
     super(name);
@@ -48,7 +52,7 @@ export class AppDatabase extends Dexie {
       ons4: 'id, at',
       outbox: '++seq, [kind+id]',
       meta: 'key',
-      // Directory (see src/shared/directory). Favourites and the safety plan stay on this phone only.
+      // Directory (see src/shared/directory). Favourites and the safety plan are backed up (v6) but never shared.
       services: 'id',
       favourites: 'id',
       safetyPlan: 'id',
@@ -76,6 +80,28 @@ export class AppDatabase extends Dexie {
         }
       }
     });
+    // Version 6 rewrites records, so it is its own block. Saved places and the safety plan are backed up now, so
+    // each needs an id no one else's record has (favourites were keyed by the service, the plan was 'mine');
+    // what the phone already holds is queued for its first backup. Refused changes get their own table.
+    this.version(6).stores({ favourites: 'id, serviceId', refusedChanges: '++n' }).upgrade(async (tx) => {
+      const clientTime = new Date().toISOString();
+      const favourites = tx.table('favourites');
+      const old = (await favourites.toArray()) as { id: string; serviceId?: string; savedAt: string }[];
+      const saved = old.filter((f) => f.serviceId === undefined).map((f) => ({ id: crypto.randomUUID(), serviceId: f.id, savedAt: f.savedAt }));
+      await favourites.bulkDelete(old.filter((f) => f.serviceId === undefined).map((f) => f.id));
+      await favourites.bulkAdd(saved);
+      const plans = tx.table('safetyPlan');
+      const mine = (await plans.get('mine')) as SafetyPlan | undefined;
+      const plan = mine ? { ...mine, id: crypto.randomUUID() } : undefined;
+      if (plan) {
+        await plans.delete('mine');
+        await plans.add(plan);
+      }
+      await tx.table('outbox').bulkAdd([
+        ...saved.map((record) => ({ kind: 'favourite', op: 'put', id: record.id, record, clientTime })),
+        ...(plan ? [{ kind: 'safetyPlan', op: 'put', id: plan.id, record: plan, clientTime }] : []),
+      ]);
+    });
   }
 }
 
@@ -88,4 +114,6 @@ export const tableForKind: Partial<Record<Kind, string>> = {
   appointment: 'appointments',
   paRequest: 'paRequests',
   service: 'services',
+  favourite: 'favourites',
+  safetyPlan: 'safetyPlan',
 };

@@ -2,7 +2,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeLanguage, startI18n } from '../i18n/index.ts';
-import { setUnsavedInput } from '../ui/unsavedInput.ts';
+import { clearDraft, setUnsavedInput, writeDraft } from '../ui/draft.ts';
 import { UpdateNotice } from './UpdateNotice.tsx';
 import { resetUpdateStateForTests, setApplyUpdate, setUpdateState } from './updateState.ts';
 
@@ -13,6 +13,7 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   setUnsavedInput('checkin-note', false);
+  clearDraft('checkin-note');
 });
 
 function newVersionWaits() {
@@ -52,10 +53,18 @@ describe('the update notice', () => {
   });
 
   it('tells the person their unsaved writing will be kept', () => {
+    writeDraft('checkin-note', 'half a sentence');
     setUnsavedInput('checkin-note', true);
     render(<UpdateNotice />);
     newVersionWaits();
     expect(screen.getByRole('status')).toHaveTextContent('What you have written so far will be kept.');
+  });
+
+  it('does not promise to keep writing that is not kept', () => {
+    setUnsavedInput('checkin-note', true);
+    render(<UpdateNotice />);
+    newVersionWaits();
+    expect(screen.getByRole('status')).not.toHaveTextContent('written');
   });
 
   it('does not mention writing when nothing is unsaved', () => {

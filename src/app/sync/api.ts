@@ -4,10 +4,20 @@ import type { OutboxEntry } from '../data/db.ts';
 
 export type DeviceIdentity = { deviceId: string; token: string };
 
+/** What the server said with a non-2xx answer: `error` (e.g. 'device-signed-out'), `field` (e.g. 'mutations.3.record.note'). */
+export type SyncErrorBody = { error?: string; field?: string; lastSeq?: number };
+
 /** A non-2xx answer from the server; `lastSeq` is set for a 409 seq gap. */
 export class SyncHttpError extends Error {
-  constructor(readonly status: number, readonly lastSeq?: number) {
+  readonly lastSeq?: number;
+  constructor(readonly status: number, readonly body: SyncErrorBody = {}) {
     super(`Sync request failed with HTTP ${status}`);
+    this.lastSeq = typeof body.lastSeq === 'number' ? body.lastSeq : undefined;
+  }
+
+  /** The server signed this phone out (restored on a new phone, or removed from "my devices"). */
+  get signedOut(): boolean {
+    return this.status === 401 && this.body.error === 'device-signed-out';
   }
 }
 
@@ -19,12 +29,12 @@ async function request<T>(path: string, init: RequestInit, token?: string): Prom
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(`${BASE}${path}`, { ...init, headers, cache: 'no-store', credentials: 'omit' });
   if (!response.ok) {
-    let lastSeq: number | undefined;
-    if (response.status === 409) {
-      const body = (await response.json().catch(() => ({}))) as { lastSeq?: unknown };
-      if (typeof body.lastSeq === 'number') lastSeq = body.lastSeq;
-    }
-    throw new SyncHttpError(response.status, lastSeq);
+    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    throw new SyncHttpError(response.status, {
+      error: typeof body.error === 'string' ? body.error : undefined,
+      field: typeof body.field === 'string' ? body.field : undefined,
+      lastSeq: typeof body.lastSeq === 'number' ? body.lastSeq : undefined,
+    });
   }
   return (await response.json()) as T;
 }

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../data/db.ts';
 
-export type SyncState = { backedUp: boolean; pending: number; lastSyncAt?: string };
+/** `refused`: changes the server would not take (set aside, listed in Settings); while any are, nothing says "Backed up". */
+export type SyncState = { backedUp: boolean; pending: number; refused: number; lastSyncAt?: string };
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => typeof navigator === 'undefined' || navigator.onLine !== false);
@@ -22,9 +23,12 @@ function useOnline(): boolean {
 export function useSyncState(): SyncState | undefined {
   const online = useOnline();
   const stored = useLiveQuery(async () => {
-    const [pending, ok, at] = await Promise.all([db.outbox.count(), db.meta.get('lastSyncOk'), db.meta.get('lastSyncAt')]);
-    return { pending, ok: ok?.value === true, lastSyncAt: at?.value as string | undefined };
+    const [pending, refused, ok, at] = await Promise.all([
+      db.outbox.count(), db.refusedChanges.count(), db.meta.get('lastSyncOk'), db.meta.get('lastSyncAt'),
+    ]);
+    return { pending, refused, ok: ok?.value === true, lastSyncAt: at?.value as string | undefined };
   }, []);
   if (!stored) return undefined;
-  return { backedUp: online && stored.pending === 0 && stored.ok, pending: stored.pending, lastSyncAt: stored.lastSyncAt };
+  const backedUp = online && stored.pending === 0 && stored.refused === 0 && stored.ok;
+  return { backedUp, pending: stored.pending, refused: stored.refused, lastSyncAt: stored.lastSyncAt };
 }

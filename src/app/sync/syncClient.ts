@@ -1,7 +1,9 @@
 // One sync round: make sure this phone has an identity, push the outbox in small batches, then pull.
-// Never throws: anything that fails simply stays in the outbox ("Saved on this phone") for the next round.
+// Never throws: anything that fails simply stays in the outbox ("Saved on this phone") for the next round, except a
+// change the server refuses, which is set aside (shown in Settings) so it never blocks the rest.
 import { db, tableForKind, type OutboxEntry } from '../data/db.ts';
 import { pullChanges, pushMutations, registerDevice, SyncHttpError, type Change, type DeviceIdentity } from './api.ts';
+import { forgetThisPhone, isSignedOut, SignedOutError } from './signedOut.ts';
 
 export const PUSH_BATCH_SIZE = 50;
 /** Meta keys the sync client keeps. */
@@ -13,7 +15,7 @@ export const META = {
   lastSyncOk: 'lastSyncOk',
 } as const;
 
-export type SyncResult = 'ok' | 'offline' | 'failed';
+export type SyncResult = 'ok' | 'offline' | 'failed' | 'signed-out';
 
 async function metaValue<T>(key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined;
@@ -22,6 +24,7 @@ async function metaValue<T>(key: string): Promise<T | undefined> {
 async function identity(): Promise<DeviceIdentity> {
   const known = await metaValue<DeviceIdentity>(META.identity);
   if (known) return known;
+  if (await isSignedOut()) throw new SignedOutError();
   return startNewIdentity();
 }
 
@@ -69,6 +72,24 @@ async function outboxReadyToPush(): Promise<void> {
   });
 }
 
+/** The index of the mutation a 400/403 names ("mutations.3.record.note" → 3), when it is one in `batch`. */
+function refusedIndex(error: unknown, batch: OutboxEntry[]): number | undefined {
+  if (!(error instanceof SyncHttpError) || (error.status !== 400 && error.status !== 403)) return undefined;
+  const match = /^mutations\.(\d+)(\.|$)/.exec(error.body.field ?? '');
+  // A seq complaint is about numbering (ours to fix), not about the change itself.
+  if (!match || error.body.field?.endsWith('.seq')) return undefined;
+  const index = Number(match[1]);
+  return index < batch.length ? index : undefined;
+}
+
+/** Moves a refused change out of the outbox into its own table, in one transaction; the rest is renumbered and sent. */
+async function setAside(entry: OutboxEntry): Promise<void> {
+  await db.transaction('rw', db.outbox, db.refusedChanges, async () => {
+    await db.outbox.delete(entry.seq!);
+    await db.refusedChanges.add({ kind: entry.kind, op: entry.op, id: entry.id, clientTime: entry.clientTime, refusedAt: new Date().toISOString() });
+  });
+}
+
 async function push(id: DeviceIdentity): Promise<void> {
   for (let guard = 0; guard < 10_000; guard++) {
     // Each batch is checked again: a write made during sync may have taken a number after a renumbering.
@@ -88,6 +109,11 @@ async function push(id: DeviceIdentity): Promise<void> {
           await db.meta.put({ key: META.ackedSeq, value: serverSeq });
           await renumberOutbox(serverSeq + 1);
         });
+        continue;
+      }
+      const refused = refusedIndex(error, batch);
+      if (refused !== undefined) {
+        await setAside(batch[refused]);
         continue;
       }
       throw error;
@@ -168,7 +194,12 @@ async function runOnce(): Promise<void> {
     await pushAndPull(await identity());
   } catch (error) {
     if (!(error instanceof SyncHttpError) || error.status !== 401) throw error;
-    // This phone was removed or forgotten by the server: carry on as a new device, keeping everything local.
+    if (error.signedOut) {
+      // Its person signed this phone out: keep nothing, and never come back as a new person by ourselves.
+      await forgetThisPhone();
+      throw new SignedOutError();
+    }
+    // The server no longer knows this phone (e.g. its database was reset): carry on as a new device, keeping everything local.
     await pushAndPull(await startNewIdentity());
   }
 }
@@ -199,12 +230,16 @@ export function syncNow(): Promise<SyncResult> {
       try {
         await runOnce();
         result = 'ok';
-      } catch {
+      } catch (error) {
+        if (error instanceof SignedOutError) {
+          result = 'signed-out';
+          break;
+        }
         // Nothing personal is logged; the outbox keeps every change for the next round.
         result = 'failed';
       }
     } while (again);
-    await recordOutcome(result === 'ok');
+    if (result !== 'signed-out') await recordOutcome(result === 'ok');
     return result;
   })().finally(() => {
     running = null;

@@ -20,6 +20,13 @@ const SEEN_REFRESH_MS = 5 * 60 * 1000;
 const unauthorised = () =>
   new ApiError(401, { error: 'unauthorised', message: 'This device is not signed in or was removed. Set it up again to keep syncing.' });
 
+/**
+ * A device signed out by its person (restored on a new phone, or removed from "my devices"). Told apart from an
+ * unknown token so the phone wipes what it holds and does NOT set itself up again as a new person.
+ */
+export const deviceSignedOut = () =>
+  new ApiError(401, { error: 'device-signed-out', message: 'This phone was signed out. Its data was moved to another phone or removed.' });
+
 export async function requireDevice(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const match = BEARER.exec(request.headers.authorization ?? '');
   if (!match) throw unauthorised();
@@ -29,7 +36,8 @@ export async function requireDevice(request: FastifyRequest, _reply: FastifyRepl
     .select(['id', 'person_id', 'last_seq', 'last_seen_at', 'revoked_at'])
     .where('token_hash', '=', hashSecret(match[1]))
     .executeTakeFirst();
-  if (!row || row.revoked_at !== null) throw unauthorised();
+  if (!row) throw unauthorised();
+  if (row.revoked_at !== null) throw deviceSignedOut();
   request.device = { id: row.id, personId: row.person_id, lastSeq: Number(row.last_seq) };
   const now = Date.now();
   if (now - Date.parse(row.last_seen_at) > SEEN_REFRESH_MS) {

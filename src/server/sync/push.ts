@@ -3,7 +3,7 @@
 // PostgreSQL through Kysely. Both take every decision in the same functions; they differ only in how statements run.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Mutation, PushRequest } from '../../shared/sync.ts';
-import type { AuthenticatedDevice } from '../auth/device.ts';
+import { deviceSignedOut, type AuthenticatedDevice } from '../auth/device.ts';
 import { ApiError } from '../http/errors.ts';
 import type { SqliteDirect, Store } from '../store/database.ts';
 import type { RecordsTable } from '../store/tables.ts';
@@ -28,9 +28,7 @@ type Plan = { writes: Mutation[]; newLastSeq: number };
 
 /** The device's lastSeq as stored; throws 401 when the device was removed meanwhile. */
 function lastSeqOf(row: DeviceRow): number {
-  if (!row || row.revoked_at !== null) {
-    throw new ApiError(401, { error: 'unauthorised', message: 'This device was removed. Set it up again to keep syncing.' });
-  }
+  if (!row || row.revoked_at !== null) throw deviceSignedOut();
   return Number(row.last_seq);
 }
 
@@ -61,9 +59,11 @@ function recordRows(device: AuthenticatedDevice, writes: Mutation[], firstVersio
 
 // The upsert skips a row that is someone else's (a record id is a client-made UUID, never ours to touch).
 // Throwing rolls the whole transaction back, so nothing in this push is saved.
-function someoneElses(foreignId: string | undefined): ApiError {
+// It names the mutation (`mutations.N`, its first in this push), so the phone can set that one change aside and send the rest.
+function someoneElses(push: PushRequest, foreignId: string | undefined): ApiError {
+  const index = push.mutations.findIndex((m) => m.id === foreignId);
   return new ApiError(403, {
-    error: 'forbidden', field: 'mutations',
+    error: 'forbidden', field: index >= 0 ? `mutations.${index}.id` : 'mutations',
     message: `Record ${foreignId ?? 'in this push'} belongs to someone else; nothing in this push was saved.`,
   });
 }
@@ -96,7 +96,7 @@ function applyPushOnSqlite(sqlite: SqliteDirect, device: AuthenticatedDevice, pu
   const { changes } = sqlite.prepare(upsertSql('sqlite', rows.length)).run(upsertParameters(rows, device.personId));
   if (changes !== writes.length) {
     const foreign = sqlite.prepare(SQLITE.foreign(writes.length)).get(...writes.map((m) => m.id), device.personId) as { id: string } | undefined;
-    throw someoneElses(foreign?.id);
+    throw someoneElses(push, foreign?.id);
   }
   keepPaCopiesOnSqlite(sqlite, writes, device.personId, now);
   sqlite.prepare(SQLITE.saveLastSeq).run(plan.newLastSeq, now, device.id);
@@ -129,7 +129,7 @@ async function applyPushWithKysely(store: Store, device: AuthenticatedDevice, pu
         .selectFrom('records').select('id')
         .where('id', 'in', writes.map((m) => m.id)).where('person_id', '!=', device.personId)
         .executeTakeFirst();
-      throw someoneElses(foreign?.id);
+      throw someoneElses(push, foreign?.id);
     }
     await keepPaCopiesWithKysely(trx, store.dialect, writes, device.personId, now);
     await trx.updateTable('devices').set({ last_seq: plan.newLastSeq, last_seen_at: now }).where('id', '=', device.id).execute();

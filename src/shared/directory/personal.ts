@@ -1,14 +1,16 @@
-// The young person's own directory data: favourites and their safety plan. Both stay on the phone only
-// (never synced): they reveal what someone is going through, and the plan is theirs alone.
-
-export type Favourite = { id: string; savedAt: string };
+// The young person's own directory data: saved places (favourites) and their safety plan. Both are backed up like
+// every other record they own (so recovery brings them back), and never shared with a PA. Zod-free, so the screens
+// that use these load no schema code; the schemas the server checks are in personal-schemas.ts.
 
 export const SAFETY_PLAN_STEPS = [
   'warningSigns', 'onMyOwn', 'distractions', 'askForHelp', 'professionals', 'saferSpace', 'keepsMeGoing',
 ] as const;
 export type SafetyPlanStep = (typeof SAFETY_PLAN_STEPS)[number];
 
-/** One plan per phone, id "mine"; each step is free text in the person's own words. */
-export type SafetyPlan = { id: 'mine'; updatedAt: string } & Partial<Record<SafetyPlanStep, string>>;
-
 export const SAFETY_PLAN_STEP_MAX = 2000;
+
+/** A saved place: its own random id (record ids are unique across everyone), pointing at a directory service. */
+export type Favourite = { id: string; serviceId: string; savedAt: string };
+
+/** One plan per person (the newest wins if two phones made one); each step is free text in their own words. */
+export type SafetyPlan = { id: string; updatedAt: string } & Partial<Record<SafetyPlanStep, string>>;

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { db } from '../../../src/app/data/db.ts';
 import { checkinSchema } from '../../../src/shared/checkins.ts';
 import { TodayScreen } from '../../../src/app/features/checkins/TodayScreen.tsx';
-import { hasUnsavedInput } from '../../../src/app/ui/unsavedInput.ts';
+import { hasUnsavedInput } from '../../../src/app/ui/draft.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 beforeEach(async () => {

@@ -39,7 +39,7 @@ describe('opening a database an earlier release made', () => {
       expect(await current.paRequests.count()).toBe(0);
       expect(await current.services.count()).toBe(0);
       expect(current.tables.map((t) => t.name).sort()).toEqual(
-        ['appointments', 'checkins', 'favourites', 'meta', 'ons4', 'outbox', 'paRequests', 'safetyPlan', 'services'],
+        ['appointments', 'checkins', 'favourites', 'meta', 'ons4', 'outbox', 'paRequests', 'refusedChanges', 'safetyPlan', 'services'],
       );
       current.close();
     });
@@ -67,6 +67,33 @@ describe('opening a release 4 database whose share queue still held requests', (
     expect(outbox[1].record).not.toHaveProperty('kind');
     expect((await current.paRequests.toArray()).map((r) => r.request).sort()).toEqual(['call-me', 'travel-help']);
     expect(current.tables.map((t) => t.name)).not.toContain('shareQueue');
+    current.close();
+  });
+});
+
+describe('version 6: saved places and the safety plan are backed up', () => {
+  it('gives each saved place and the plan an id of its own and queues them for their first backup', async () => {
+    const name = `upgrade-personal-${crypto.randomUUID()}`;
+    const old = asReleased(name, 4);
+    await old.open();
+    await old.table('favourites').bulkAdd([{ id: 'example-service-1', savedAt: '2026-11-01T09:00:00Z' }, { id: 'example-service-2', savedAt: '2026-11-02T09:00:00Z' }]);
+    await old.table('safetyPlan').put({ id: 'mine', updatedAt: '2026-11-03T09:00:00Z', warningSigns: 'Example: not sleeping' });
+    old.close();
+
+    const current = new AppDatabase(name);
+    await current.open();
+    const favourites = await current.favourites.orderBy('serviceId').toArray();
+    expect(favourites.map((f) => f.serviceId)).toEqual(['example-service-1', 'example-service-2']);
+    for (const f of favourites) expect(f.id).toMatch(/^[0-9a-f-]{36}$/);
+    const plans = await current.safetyPlan.toArray();
+    expect(plans).toEqual([expect.objectContaining({ warningSigns: 'Example: not sleeping', updatedAt: '2026-11-03T09:00:00Z' })]);
+    expect(plans[0].id).toMatch(/^[0-9a-f-]{36}$/);
+    const outbox = await current.outbox.toArray();
+    expect(outbox.map((e) => [e.kind, e.op, e.id])).toEqual([
+      ['favourite', 'put', favourites.find((f) => f.serviceId === 'example-service-1')!.id],
+      ['favourite', 'put', favourites.find((f) => f.serviceId === 'example-service-2')!.id],
+      ['safetyPlan', 'put', plans[0].id],
+    ]);
     current.close();
   });
 });

@@ -25,7 +25,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   localStorage.clear();
   localStorage.setItem('exit.explained', 'yes');
-  await Promise.all([db.services.clear(), db.favourites.clear(), db.safetyPlan.clear()]);
+  await Promise.all([db.services.clear(), db.favourites.clear(), db.safetyPlan.clear(), db.outbox.clear()]);
 });
 afterEach(() => {
   cleanup();
@@ -70,7 +70,9 @@ describe('Find help', () => {
     expect(screen.getByRole('link', { name: /Call .*, Example Drop-in 0003/ })).toHaveAttribute('href', 'tel:01614960003');
     expect(screen.getByRole('link', { name: 'Directions' })).toHaveAttribute('href', 'geo:53.4,-2.15?q=53.4,-2.15');
     await user.click(screen.getByRole('button', { name: 'Save to my list' }));
-    await waitFor(async () => expect(await db.favourites.get('example-3')).toBeDefined());
+    await waitFor(async () => expect(await db.favourites.where('serviceId').equals('example-3').first()).toBeDefined());
+    // A saved place is backed up like everything else the person owns, so a restored phone gets it back.
+    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ kind: 'favourite', op: 'put', record: expect.objectContaining({ serviceId: 'example-3' }) })]);
   });
 
   it('shows what a council listed in May 2022', async () => {
@@ -86,7 +88,7 @@ describe('Find help', () => {
 });
 
 describe('My safety plan', () => {
-  it('keeps what I write on this phone, with crisis lines already in step 5', async () => {
+  it('keeps what I write on this phone and backs it up, with crisis lines already in step 5', async () => {
     const user = userEvent.setup();
     render(<MemoryRouter><SafetyPlanScreen /></MemoryRouter>);
     expect(screen.getByRole('heading', { level: 1, name: 'My safety plan' })).toBeInTheDocument();
@@ -94,7 +96,8 @@ describe('My safety plan', () => {
     await user.type(screen.getByRole('textbox', { name: '1. Signs that things are getting hard' }), 'Not sleeping');
     await user.click(screen.getByRole('button', { name: 'Save my plan' }));
     expect(await screen.findByText('Saved on this phone')).toBeInTheDocument();
-    expect(await db.safetyPlan.get('mine')).toMatchObject({ warningSigns: 'Not sleeping' });
-    expect(await db.outbox.count()).toBe(0);
+    const [plan] = await db.safetyPlan.toArray();
+    expect(plan).toMatchObject({ warningSigns: 'Not sleeping' });
+    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ kind: 'safetyPlan', op: 'put', id: plan.id })]);
   });
 });

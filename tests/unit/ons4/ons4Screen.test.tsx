@@ -97,7 +97,7 @@ describe('ONS4 check-in', () => {
 
 describe('ONS4 answers in progress', () => {
   it('keeps answers given so far when the screen reloads, and marks them unsaved', async () => {
-    const { hasUnsavedInput } = await import('../../../src/app/ui/unsavedInput.ts');
+    const { hasUnsavedInput } = await import('../../../src/app/ui/draft.ts');
     const user = userEvent.setup();
     const first = renderAt(<Ons4Screen />);
     await screen.findByRole('group', { name: QUESTIONS.life });

@@ -44,6 +44,23 @@ describe('More (settings)', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('says plainly which change could not be backed up, and does not claim everything is', async () => {
+    const user = userEvent.setup();
+    const server = new FakeSyncServer();
+    vi.stubGlobal('fetch', server.fetch);
+    const now = new Date().toISOString();
+    const refused = { id: crypto.randomUUID(), at: now, mood: 4 as const, hard: [], good: [], feelings: [], note: 'example', sharedWithPa: false, updatedAt: now };
+    server.refuseIds.add(refused.id);
+    await saveRecord('checkin', refused);
+    renderAt(<SettingsScreen />);
+    await user.click(screen.getByRole('button', { name: 'Back up now' }));
+
+    expect(await screen.findByText(/^This change could not be backed up: a check-in from /)).toBeInTheDocument();
+    expect(screen.getByText('Saved on this phone')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'OK, remove this message' }));
+    await waitFor(() => expect(screen.queryByText(/could not be backed up/)).not.toBeInTheDocument());
+  });
+
   it('changes the language from the list', async () => {
     const user = userEvent.setup();
     renderAt(<SettingsScreen />);

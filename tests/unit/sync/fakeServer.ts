@@ -2,7 +2,7 @@
 import type { Change } from '../../../src/shared/sync.ts';
 
 type Mutation = { seq: number; kind: string; op: 'put' | 'delete'; id: string; record?: Record<string, unknown> };
-type Device = { token: string; lastSeq: number; revoked: boolean };
+type Device = { token: string; lastSeq: number; revoked: boolean; signedOut?: boolean };
 
 export class FakeSyncServer {
   devices = new Map<string, Device>();
@@ -13,6 +13,8 @@ export class FakeSyncServer {
   pullPageSize = 500;
   /** Force the next push to answer with this status (e.g. 500). */
   failNextPush?: number;
+  /** Record ids whose puts this server refuses, like a stricter server would (400 naming the mutation's field). */
+  refuseIds = new Set<string>();
 
   addChange(kind: Change['kind'], id: string, record: Record<string, unknown> | null) {
     this.version += 1;
@@ -32,6 +34,7 @@ export class FakeSyncServer {
     }
     const auth = new Headers(init.headers).get('authorization');
     const entry = [...this.devices.entries()].find(([, d]) => `Bearer ${d.token}` === auth);
+    if (entry?.[1].signedOut) return json(401, { error: 'device-signed-out', message: 'This phone was signed out' });
     if (!entry || entry[1].revoked) return json(401, { error: 'unauthorised', message: 'No such device' });
     const [deviceId, device] = entry;
     if (url.pathname === '/api/v1/sync/push') {
@@ -45,6 +48,8 @@ export class FakeSyncServer {
       for (let i = 1; i < body.mutations.length; i++) {
         if (body.mutations[i].seq !== body.mutations[i - 1].seq + 1) return json(400, { error: 'invalid', field: `mutations.${i}.seq` });
       }
+      const refused = body.mutations.findIndex((m) => this.refuseIds.has(m.id));
+      if (refused >= 0) return json(400, { error: 'invalid', field: `mutations.${refused}.record.note`, message: 'Too long' });
       this.pushes.push(body.mutations);
       const fresh = body.mutations.filter((m) => m.seq > device.lastSeq);
       if (fresh.length === 0) return json(200, { lastSeq: device.lastSeq });

@@ -150,6 +150,46 @@ describe('sync client', () => {
     expect(server.pushes.at(-1)!.map((m) => m.seq)).toEqual([3]);
   });
 
+  it('sets aside a change the server refuses, with nothing else held up, and says so', async () => {
+    const before = checkin(2);
+    const refused = checkin(3, 'a note a stricter server will not take');
+    const after = checkin(4);
+    await saveRecord('checkin', before);
+    await saveRecord('checkin', refused);
+    await saveRecord('checkin', after);
+    server.refuseIds.add(refused.id);
+
+    expect(await syncNow()).toBe('ok');
+    // Everything else reached the server, numbered without the refused one.
+    expect(server.changes.map((c) => c.id)).toEqual([before.id, after.id]);
+    expect(server.pushes.at(-1)!.map((m) => m.seq)).toEqual([1, 2]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.refusedChanges.toArray()).toEqual([expect.objectContaining({ kind: 'checkin', op: 'put', id: refused.id })]);
+    // The phone still has it, and later changes keep flowing.
+    expect(await db.checkins.get(refused.id)).toMatchObject({ note: 'a note a stricter server will not take' });
+    const later = checkin(5);
+    await saveRecord('checkin', later);
+    expect(await syncNow()).toBe('ok');
+    expect(server.changes.map((c) => c.id)).toContain(later.id);
+  });
+
+  it('wipes this phone and never registers again when the server says it was signed out', async () => {
+    await saveRecord('checkin', checkin(2, 'private words'));
+    await syncNow();
+    const first = (await meta(META.identity)) as { deviceId: string };
+    server.devices.get(first.deviceId)!.signedOut = true;
+    await saveRecord('checkin', checkin(4, 'written after the restore elsewhere'));
+
+    expect(await syncNow()).toBe('signed-out');
+    expect(await db.checkins.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await meta(META.identity)).toBeUndefined();
+    expect(await meta('signedOut')).toBeDefined();
+    // Later rounds (timer, coming online) do not make a new person for this phone.
+    expect(await syncNow()).toBe('signed-out');
+    expect(server.devices.size).toBe(1);
+  });
+
   it('continues the server numbering after a gap (409)', async () => {
     await saveRecord('checkin', checkin(3));
     await syncNow();

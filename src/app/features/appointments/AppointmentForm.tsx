@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useUnsavedInput } from '../../ui/unsavedInput.ts';
+import { useDraft } from '../../ui/draft.ts';
 import { NOTES_MAX } from '../../../shared/appointments/schema.ts';
 import { appointmentFromDraft, draftFromAppointment, emptyDraft, type AppointmentDraft, type DraftField, type DraftProblem } from './draft.ts';
 import { ReminderChoices } from './ReminderChoices.tsx';
@@ -31,13 +31,13 @@ function NotFound() {
 function AppointmentFormFields({ existing }: { existing?: Parameters<typeof draftFromAppointment>[0] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<AppointmentDraft>(() => (existing ? draftFromAppointment(existing) : emptyDraft()));
+  // Kept as it is typed (per appointment), so a reload or an update gives back the half-filled form.
+  const kept = useDraft<AppointmentDraft>(`appointment-form:${existing?.id ?? 'new'}`, () => (existing ? draftFromAppointment(existing) : emptyDraft()));
+  const draft = kept.value;
   const [problems, setProblems] = useState<DraftProblem[]>([]);
-  const [dirty, setDirty] = useState(false);
   const summaryRef = useRef<HTMLParagraphElement>(null);
-  useUnsavedInput('appointment-form', dirty);
 
-  const change = (c: Partial<AppointmentDraft>) => { setDraft((d) => ({ ...d, ...c })); setDirty(true); };
+  const change = (c: Partial<AppointmentDraft>) => kept.set((d) => ({ ...d, ...c }));
   const problemOf = (field: DraftField) => problems.find((p) => p.field === field);
   const errorId = (field: DraftField) => (problemOf(field) ? `appt-${field}-error` : undefined);
 
@@ -49,7 +49,7 @@ function AppointmentFormFields({ existing }: { existing?: Parameters<typeof draf
     if (!result.ok) { setProblems(result.problems); return; }
     setProblems([]);
     await saveAppointment(result.appointment);
-    setDirty(false);
+    kept.clear();
     navigate(`/appointments/${result.appointment.id}`, { replace: !!existing });
   }
 

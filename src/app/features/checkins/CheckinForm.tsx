@@ -3,9 +3,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Checkin } from '../../../shared/checkins.ts';
-import { useUnsavedInput } from '../../ui/unsavedInput.ts';
+import { useUnsavedInput } from '../../ui/draft.ts';
 import { CheckinDetails, type Details } from './CheckinDetails.tsx';
-import { clearDraft, readDraft, writeDraft, type CheckinDraft } from './draft.ts';
+import { checkinDraftKey, clearDraft, readDraft, writeDraft, type CheckinDraft } from './draft.ts';
 import { MoodPicker } from './MoodPicker.tsx';
 import type { MoodValue } from './moods.ts';
 import { newCheckinId, saveCheckin, type CheckinAnswers } from './saveCheckin.ts';
@@ -56,7 +56,7 @@ export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
 
   const details = detailsOf(draft);
   const dirty = !sameDetails(details, saved.details) || (editing && draft.mood !== saved.mood);
-  useUnsavedInput(`checkin:${draftKey}`, dirty);
+  useUnsavedInput(checkinDraftKey(draftKey), dirty);
 
   useEffect(() => {
     if (dirty || (!editing && draft.savedId)) writeDraft(draftKey, draft);

@@ -1,4 +1,6 @@
-// A half-filled check-in is kept in sessionStorage as it is typed, so a reload or an update never loses it.
+// A half-filled check-in, kept through the app's one draft mechanism (src/app/ui/draft.ts) as it is typed, so a
+// reload or an update never loses it. Its own helpers only because the form also keeps a just-saved face.
+import { clearDraft as clearKept, readDraft as readKept, writeDraft as writeKept } from '../../ui/draft.ts';
 import type { MoodValue } from './moods.ts';
 
 export type CheckinDraft = {
@@ -13,29 +15,9 @@ export type CheckinDraft = {
   expanded: boolean;
 };
 
-const PREFIX = 'draft:checkin:';
+/** The key the draft is kept (and marked unsaved) under. */
+export const checkinDraftKey = (key: string) => `checkin:${key}`;
 
-export function readDraft(key: string): CheckinDraft | undefined {
-  try {
-    const raw = sessionStorage.getItem(PREFIX + key);
-    return raw ? (JSON.parse(raw) as CheckinDraft) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function writeDraft(key: string, draft: CheckinDraft): void {
-  try {
-    sessionStorage.setItem(PREFIX + key, JSON.stringify(draft));
-  } catch {
-    // Storage full or blocked: the form still works, only reload-protection is lost.
-  }
-}
-
-export function clearDraft(key: string): void {
-  try {
-    sessionStorage.removeItem(PREFIX + key);
-  } catch {
-    // Nothing to clear when storage is blocked.
-  }
-}
+export const readDraft = (key: string) => readKept<CheckinDraft>(checkinDraftKey(key));
+export const writeDraft = (key: string, draft: CheckinDraft) => writeKept(checkinDraftKey(key), draft);
+export const clearDraft = (key: string) => clearKept(checkinDraftKey(key));

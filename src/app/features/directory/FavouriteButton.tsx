@@ -1,19 +1,20 @@
-// Save a service to my list. Kept on this phone only: what someone saves can say a lot about them.
+// Save a service to my list. Backed up with everything else they own, never shared: what someone saves can say a lot about them.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/db.ts';
+import { deleteRecord, saveRecord } from '../../data/records.ts';
 
 export function FavouriteButton({ id }: { id: string }) {
   const { t } = useTranslation();
-  const saved = useLiveQuery(async () => Boolean(await db.favourites.get(id)), [id]);
+  const saved = useLiveQuery(() => db.favourites.where('serviceId').equals(id).first(), [id]);
   const [announce, setAnnounce] = useState('');
   const toggle = async () => {
     if (saved) {
-      await db.favourites.delete(id);
+      await deleteRecord('favourite', saved.id);
       setAnnounce(t('directory.service.removed'));
     } else {
-      await db.favourites.put({ id, savedAt: new Date().toISOString() });
+      await saveRecord('favourite', { id: crypto.randomUUID(), serviceId: id, savedAt: new Date().toISOString() });
       setAnnounce(t('directory.service.saved'));
     }
   };

@@ -9,7 +9,7 @@ import { useServices } from './useServices.ts';
 
 export function useFavouriteIds(): Set<string> {
   const favourites = useLiveQuery(() => db.favourites.toArray(), []);
-  return useMemo(() => new Set((favourites ?? []).map((f) => f.id)), [favourites]);
+  return useMemo(() => new Set((favourites ?? []).map((f) => f.serviceId)), [favourites]);
 }
 
 export type DirectoryResults = { hits?: SearchHit[]; total: number; languages: string[] };

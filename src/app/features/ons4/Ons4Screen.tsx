@@ -8,40 +8,29 @@ import { ONS4_ITEMS, type Ons4Item } from '../../../shared/ons4Bands.ts';
 import { db } from '../../data/db.ts';
 import { saveRecord } from '../../data/records.ts';
 import ShareToggle from '../sharing/ShareToggle.tsx';
-import { useUnsavedInput } from '../../ui/unsavedInput.ts';
+import { clearDraft, readDraft, useUnsavedInput, writeDraft } from '../../ui/draft.ts';
 import { Ons4Question } from './Ons4Question.tsx';
 import { Ons4Results } from './Ons4Results.tsx';
 import { Ons4Trend } from './Ons4Trend.tsx';
 import './ons4.css';
 
 type Answers = Partial<Record<Ons4Item, number>>;
-const DRAFT_KEY = 'draft:ons4';
+const DRAFT_KEY = 'ons4';
 const ERROR_ID = 'ons4-error';
 
-function readDraft(): Answers {
-  try {
-    return JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? '{}') as Answers;
-  } catch {
-    return {};
-  }
-}
 
 export default function Ons4Screen() {
   const { t } = useTranslation();
-  const [answers, setAnswers] = useState<Answers>(readDraft);
+  const [answers, setAnswers] = useState<Answers>(() => readDraft<Answers>(DRAFT_KEY) ?? {});
   const [problem, setProblem] = useState<'missing' | 'error' | undefined>();
   const [saved, setSaved] = useState<Ons4 | undefined>();
   const history = useLiveQuery(() => db.ons4.toArray(), []);
   const dirty = !saved && Object.keys(answers).length > 0;
-  useUnsavedInput('ons4', dirty);
+  useUnsavedInput(DRAFT_KEY, dirty);
 
   useEffect(() => {
-    try {
-      if (dirty) sessionStorage.setItem(DRAFT_KEY, JSON.stringify(answers));
-      else sessionStorage.removeItem(DRAFT_KEY);
-    } catch {
-      // Without storage the form still works; only reload-protection is lost.
-    }
+    if (dirty) writeDraft(DRAFT_KEY, answers);
+    else clearDraft(DRAFT_KEY);
   }, [answers, dirty]);
 
   const missing = ONS4_ITEMS.filter((item) => answers[item] === undefined);

@@ -1,13 +1,14 @@
-// My safety plan: the six Stanley–Brown steps in plain words, plus "what keeps me going". Private: it is kept in
-// this phone's database only and never synced or shared.
+// My safety plan: the six Stanley–Brown steps in plain words, plus "what keeps me going". Private: never shared with
+// a PA; backed up like their other records so a restored phone gets it back. Half-written steps are kept as a draft.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import crisis from '../../../shared/directory/data/crisis-contacts.json';
 import { SAFETY_PLAN_STEPS, SAFETY_PLAN_STEP_MAX, type SafetyPlan, type SafetyPlanStep } from '../../../shared/directory/personal.ts';
 import { db } from '../../data/db.ts';
-import { useUnsavedInput } from '../../ui/unsavedInput.ts';
+import { saveRecord } from '../../data/records.ts';
+import { useDraft } from '../../ui/draft.ts';
 import { ExitButton } from '../help/ExitButton.tsx';
 import { useServices } from '../directory/useServices.ts';
 import './safety-plan.css';
@@ -22,31 +23,33 @@ function useSavedContacts(): string[] {
     const name = t(`help.lines.${c.id}.name`, { defaultValue: c.name });
     return `${name}: ${c.phone ?? `${c.sms?.body ?? ''} ${c.sms?.number ?? ''}`.trim()}`;
   });
-  const saved = (favourites ?? []).map((f) => services?.find((s) => s.id === f.id)).filter((s) => s !== undefined)
+  const saved = (favourites ?? []).map((f) => services?.find((s) => s.id === f.serviceId)).filter((s) => s !== undefined)
     .map((s) => (s.contacts.phone ? `${s.name}: ${s.contacts.phone}` : s.name));
   return [...crisisLines, ...saved];
+}
+
+/** The plan to show: the newest, should two phones each have made one before a restore joined them. */
+async function newestPlan(): Promise<SafetyPlan | null> {
+  const plans = await db.safetyPlan.toArray();
+  return plans.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
 }
 
 export default function SafetyPlanScreen() {
   const { t } = useTranslation();
   const id = useId();
-  const stored = useLiveQuery(() => db.safetyPlan.get('mine'), []);
-  const [draft, setDraft] = useState<Draft>({});
-  const [dirty, setDirty] = useState(false);
+  const stored = useLiveQuery(newestPlan, []);
+  const kept = useDraft<Draft>('safety-plan', {});
   const [status, setStatus] = useState('');
   const contacts = useSavedContacts();
-  useUnsavedInput('safety-plan', dirty);
-
-  useEffect(() => {
-    if (stored && !dirty) setDraft(stored);
-  }, [stored, dirty]);
+  // Until the person types, the form shows the saved plan (which may arrive from a backup meanwhile).
+  const draft: Draft = kept.dirty ? kept.value : (stored ?? {});
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const plan: SafetyPlan = { id: 'mine', updatedAt: new Date().toISOString() };
+    const plan: SafetyPlan = { id: stored?.id ?? crypto.randomUUID(), updatedAt: new Date().toISOString() };
     for (const step of SAFETY_PLAN_STEPS) if (draft[step]?.trim()) plan[step] = draft[step]!.slice(0, SAFETY_PLAN_STEP_MAX);
-    await db.safetyPlan.put(plan);
-    setDirty(false);
+    await saveRecord('safetyPlan', plan);
+    kept.clear();
     setStatus(t('safetyPlan.saved'));
   };
 
@@ -75,8 +78,7 @@ export default function SafetyPlanScreen() {
               aria-describedby={`${id}-${step}-hint`}
               value={draft[step] ?? ''}
               onChange={(e) => {
-                setDraft({ ...draft, [step]: e.target.value });
-                setDirty(true);
+                kept.set({ ...draft, [step]: e.target.value });
                 setStatus('');
               }}
             />

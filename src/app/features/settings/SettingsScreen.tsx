@@ -1,6 +1,8 @@
 // "More": language, backup status, installing the app, privacy in plain words, and where data comes from.
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { db } from '../../data/db.ts';
 import { Link } from 'react-router';
 import { LanguageList } from '../../i18n/LanguageList.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -27,6 +29,7 @@ function BackupSection() {
           {state.pending > 0 && <p>{t('settings.backup.pending', { count: state.pending })}</p>}
         </>
       )}
+      <RefusedChanges />
       <button
         type="button"
         className="button button-secondary"
@@ -40,6 +43,30 @@ function BackupSection() {
         {t('settings.backup.syncNow')}
       </button>
     </section>
+  );
+}
+
+/** Changes the server would not take: said plainly, still on this phone, and never holding up the rest. */
+function RefusedChanges() {
+  const { t } = useTranslation();
+  const refused = useLiveQuery(() => db.refusedChanges.toArray(), []);
+  if (!refused?.length) return null;
+  return (
+    <ul className="settings-refused">
+      {refused.map((change) => (
+        <li key={change.n}>
+          <p>
+            {t('settings.backup.refused', {
+              what: t(`settings.backup.kinds.${change.kind}`, { defaultValue: t('settings.backup.kinds.other') }),
+              when: formatDateTime(change.clientTime),
+            })}
+          </p>
+          <button type="button" className="button button-secondary" onClick={() => void db.refusedChanges.delete(change.n!)}>
+            {t('settings.backup.refusedDismiss')}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -3,9 +3,14 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/db.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { SIGNED_OUT } from '../../sync/signedOut.ts';
 import { META, syncNow } from '../../sync/syncClient.ts';
 import { OfflineError, SharingHttpError, sendJson } from './api.ts';
 import { refreshMyPa } from './status.ts';
+
+// Every synced kind (src/shared/sync.ts) and the PA link come back; these lists must change when those do.
+const COMES_BACK = ['comesBack1', 'comesBack2', 'comesBack3', 'comesBack4', 'comesBack5', 'comesBack6'] as const;
+const STAYS_BEHIND = ['staysBehind1', 'staysBehind2'] as const;
 
 type MyDevice = { id: string; createdAt: string; lastSeenAt: string; thisDevice: boolean };
 
@@ -13,6 +18,7 @@ type MyDevice = { id: string; createdAt: string; lastSeenAt: string; thisDevice:
 async function useRestoredIdentity(identity: { deviceId: string; token: string }): Promise<void> {
   await db.transaction('rw', db.meta, db.outbox, async () => {
     await db.meta.bulkPut([{ key: META.identity, value: identity }, { key: META.cursor, value: 0 }, { key: META.ackedSeq, value: 0 }]);
+    await db.meta.delete(SIGNED_OUT);
     // The restored device starts at seq 0 on the server, so anything waiting here is renumbered from 1.
     const waiting = await db.outbox.orderBy('seq').toArray();
     await db.outbox.clear();
@@ -102,6 +108,11 @@ export function BackupPanel() {
           aria-invalid={!!restoreError} aria-describedby={restoreError ? ids.error : undefined} />
         {restoreError && <p id={ids.error} className="sharing-error" role="alert">{restoreError}</p>}
         <p className="muted">{t('sharing.backup.restoreWarning')}</p>
+        {/* Exactly what a restore brings back, and what the person sets up again: no "everything" that isn't. */}
+        <h4>{t('sharing.backup.comesBackTitle')}</h4>
+        <ul>{COMES_BACK.map((key) => <li key={key}>{t(`sharing.backup.${key}`)}</li>)}</ul>
+        <h4>{t('sharing.backup.staysBehindTitle')}</h4>
+        <ul>{STAYS_BEHIND.map((key) => <li key={key}>{t(`sharing.backup.${key}`)}</li>)}</ul>
         <button type="submit" className="button button-secondary">{t('sharing.backup.restore')}</button>
       </form>
 

@@ -1,14 +1,18 @@
 // Connect to my PA with the short code they gave me, after reading what they will and won't see.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDraft } from '../../ui/draft.ts';
 import { OfflineError, SharingHttpError, sendJson } from './api.ts';
 import { clearLocalShareFlags, refreshMyPa } from './status.ts';
 
 export function ConnectForm() {
   const { t } = useTranslation();
   const ids = { code: useId(), name: useId(), error: useId(), hint: useId() };
-  const [code, setCode] = useState('');
-  const [name, setName] = useState('');
+  // Kept as typed, so an update or reload mid-way gives the code and name back.
+  const kept = useDraft('connect-pa', { code: '', name: '' });
+  const { code, name } = kept.value;
+  const setCode = (next: string) => kept.set((d) => ({ ...d, code: next }));
+  const setName = (next: string) => kept.set((d) => ({ ...d, name: next }));
   const [error, setError] = useState<{ field: 'code' | 'name' | null; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -22,6 +26,7 @@ export function ConnectForm() {
     setError(null);
     try {
       await sendJson('POST', '/my-pa/connect', { code: code.trim(), name: name.trim() });
+      kept.clear();
       // A new link starts with nothing shared (the server dropped any old PA's copies).
       await clearLocalShareFlags();
       await refreshMyPa();

@@ -1,6 +1,7 @@
 // Calls to the sharing API with this phone's device token. No zod here: the server checks every body.
 import { db } from '../../data/db.ts';
 import type { DeviceIdentity } from '../../sync/api.ts';
+import { forgetThisPhone } from '../../sync/signedOut.ts';
 import { META, syncNow } from '../../sync/syncClient.ts';
 
 /** The phone could not reach the server (offline, or the server is down). */
@@ -36,6 +37,8 @@ export async function sendJson<T>(method: string, path: string, body?: unknown, 
     throw new OfflineError('Network error');
   }
   const json = await response.json().catch(() => ({}));
+  // Signed out by its person (restored on a new phone): wipe, as the sync client does, whichever call heard it first.
+  if (response.status === 401 && (json as { error?: string }).error === 'device-signed-out') await forgetThisPhone();
   if (!response.ok) throw new SharingHttpError(response.status, json);
   return json as T;
 }

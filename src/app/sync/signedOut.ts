@@ -1,0 +1,41 @@
+// A phone its person signed out (they restored on a new phone, or removed it from "my devices"): when the server says
+// so, it keeps nothing personal and never sets itself up again by itself, so a lost or sold phone shows nothing.
+import { db } from '../data/db.ts';
+
+/** Meta key set once this phone was signed out; only the person's own choice ("Start again") clears it. */
+export const SIGNED_OUT = 'signedOut';
+
+/** This phone was signed out: a sync must not register it again as a new person. */
+export class SignedOutError extends Error {
+  constructor() {
+    super('This phone was signed out');
+  }
+}
+
+// Kept after a sign-out: the chosen language (how the neutral screen speaks) and the public directory.
+const KEEP_IN_LOCAL_STORAGE = ['language'];
+const PUBLIC_TABLES = ['services'];
+
+/** Wipes everything personal this phone holds and remembers that it was signed out. */
+export async function forgetThisPhone(): Promise<void> {
+  const personal = db.tables.filter((t) => !PUBLIC_TABLES.includes(t.name));
+  await db.transaction('rw', personal, async () => {
+    for (const table of personal) await table.clear();
+    await db.meta.put({ key: SIGNED_OUT, value: new Date().toISOString() });
+  });
+  try {
+    sessionStorage.clear();
+    for (const key of Object.keys(localStorage)) if (!KEEP_IN_LOCAL_STORAGE.includes(key)) localStorage.removeItem(key);
+  } catch {
+    // Storage blocked: there is nothing kept there to wipe.
+  }
+}
+
+export async function isSignedOut(): Promise<boolean> {
+  return (await db.meta.get(SIGNED_OUT)) !== undefined;
+}
+
+/** The person chose to use this phone again: it may set itself up as new on the next sync. */
+export async function startAgain(): Promise<void> {
+  await db.meta.delete(SIGNED_OUT);
+}

@@ -1,0 +1,22 @@
+// What a signed-out phone shows instead of the app: neutral words (no hint of what it held), and a way to start
+// again that only the person's own tap takes.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { db } from '../data/db.ts';
+import { SIGNED_OUT, startAgain } from '../sync/signedOut.ts';
+
+/** True once the server said this phone was signed out; undefined while the database opens. */
+export function useSignedOut(): boolean | undefined {
+  return useLiveQuery(async () => (await db.meta.get(SIGNED_OUT)) !== undefined, []);
+}
+
+export function SignedOutScreen() {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="signed-out-title">
+      <h1 id="signed-out-title">{t('signedOut.title')}</h1>
+      <p>{t('signedOut.text')}</p>
+      <button type="button" className="button button-secondary" onClick={() => void startAgain()}>{t('signedOut.startAgain')}</button>
+    </section>
+  );
+}
