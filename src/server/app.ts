@@ -4,10 +4,11 @@
 // `app.config` for settings, `validate(schema, request.body)` from http/errors.ts for input (400 naming the field),
 // and `{ onRequest: requireDevice }` + `deviceOf(request)` from auth/device.ts for the signed-in device and person.
 // Throw `new ApiError(status, { error, message })` for any refusal; writes that change the pull feed use reserveVersions().
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { ServerConfig } from './config.ts';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { describeDatabase, type ServerConfig } from './config.ts';
 import { handleError } from './http/errors.ts';
-import { registerSecurity } from './http/security.ts';
+import { registerInputChecks, rewriteUrl } from './http/input.ts';
+import { registerSecurity, securityHeaders } from './http/security.ts';
 import { registerStatic } from './http/static.ts';
 import { devicesRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -42,16 +43,17 @@ export type BuildOptions = {
 };
 
 export async function buildServer(config: ServerConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const store = openStore(config.database);
-  try {
-    await migrateToLatest(store);
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-
   const app = Fastify({
     bodyLimit: config.bodyLimit,
+    // A request whose headers and body have not all arrived by then is answered 408 and closed, so a body sent one
+    // byte at a time cannot hold a connection (and its memory) open. Node checks pending requests once a second.
+    requestTimeout: config.requestTimeoutMs,
+    http: { connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs || 1_000) },
+    rewriteUrl,
+    // A URL the router cannot decode (`/%zz`) is answered here, before any hook, so add the headers ourselves.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).headers({ ...securityHeaders(), 'cache-control': 'no-store' }).status(400).send({ error: 'bad-request', message: error.message });
+    },
     trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
     logger: {
       level: config.logLevel,
@@ -65,18 +67,30 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
     // (the onResponse hook below). Server errors are still logged, by handleError.
     logController: new LogController({ disableRequestLogging: true }),
   });
+  const store = openStore(config.database, { log: (message) => app.log.warn(message) });
+  try {
+    await migrateToLatest(store);
+  } catch (error) {
+    await store.close();
+    await app.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot prepare the database (${describeDatabase(config.database)}): ${reason}`, { cause: error });
+  }
   app.decorate('store', store);
   app.decorate('config', config);
   app.decorateRequest('device', null);
   app.addHook('onClose', async () => store.close());
   // One log line per request: method, path without its query, status and time (see requestLogSerializers).
   app.addHook('onResponse', (request, reply, done) => {
+    // A write that succeeded shows the disk has room again (see store faults and /health).
+    if (reply.statusCode < 300 && request.method !== 'GET' && store.faults.current()?.kind === 'full') store.faults.cleared();
     request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
     done();
   });
   // JSON is the only body the API accepts; anything else gets 415.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
+  registerInputChecks(app);
 
   await registerSecurity(app, config.rateLimitPerMinute);
   await app.register(async (api) => {

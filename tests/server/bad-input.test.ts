@@ -9,7 +9,7 @@ import { buildServer } from '../../src/server/app.ts';
 import { pullQuerySchema, pushRequestSchema, registerDeviceSchema } from '../../src/shared/sync.ts';
 import { registerDevice, type Device } from './helpers/api.ts';
 import { freshDatabase, type TestDatabase } from './helpers/databases.ts';
-import { checkinFields, corrupted, junkValue, malformedBody, type RawRequest } from './helpers/malformed.ts';
+import { checkinFields, corrupted, encodedPath, junkValue, malformedBody, notUtf8Json, otherCharset, unsafeText, unsafeUrlText, type RawRequest } from './helpers/malformed.ts';
 
 const RUNS = { sqlite: 1000, postgres: 150 } as const;
 const WRONG_METHODS = ['PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -69,6 +69,11 @@ describe.each(['sqlite', 'postgres'] as const)('malformed requests on %s', (dial
         expect(res.statusCode, `${request.method} ${request.url} ${request.payload?.slice(0, 200)} → ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
         expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(500);
         if (request.method !== 'OPTIONS') expect(res.json()).toHaveProperty('error');
+        // However the path was spelled, an API answer was treated as one (never cached).
+        if (request.url.split('?')[0].replace(/%(6[1-9a-f]|7[0-9a])/gi, (e) => String.fromCharCode(parseInt(e.slice(1), 16))).startsWith('/api/')) {
+          expect(res.headers['cache-control'], request.url).toBe('no-store');
+        }
+        expect(res.headers['content-security-policy'], request.url).toBeDefined();
       }),
       { numRuns },
     );
@@ -156,6 +161,73 @@ describe.each(['sqlite', 'postgres'] as const)('malformed requests on %s', (dial
       { weight: 2, arbitrary: badAuth.map((auth): RawRequest => ({ method: 'GET', url: '/api/v1/sync/pull?cursor=0', headers: auth })) },
       { weight: 1, arbitrary: wrongMethod('/api/v1/sync/pull') },
     ));
+  });
+
+  it('refuses NUL and lone surrogates in every text field, path and query, the same on both databases', async () => {
+    const valid = {
+      devices: (linkCode: string) => ({ linkCode }),
+      push: (note: string) => ({ deviceId: phone.deviceId, mutations: [{ seq: 1, kind: 'checkin', op: 'put', id: '6f1c1e2a-7b3d-4c5e-9f10-111213141516', clientTime: '2026-11-20T10:00:00.000Z',
+        record: { id: '6f1c1e2a-7b3d-4c5e-9f10-111213141516', at: '2026-11-20T10:00:00.000Z', mood: 3, hard: [], good: [], feelings: [], note, sharedWithPa: false, updatedAt: '2026-11-20T10:00:00.000Z' } }] }),
+      connect: (name: string) => ({ code: '7KQ49X', name }),
+      subscribe: (endpoint: string) => ({ endpoint: `https://push.example.invalid/${endpoint}`, keys: { p256dh: 'B'.repeat(87), auth: 'A'.repeat(22) } }),
+    };
+    const json = (method: string, url: string, body: unknown, headers: Record<string, string> = {}): RawRequest =>
+      ({ method, url, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    const bodies = fc.oneof(
+      unsafeText.map((t) => json('POST', '/api/v1/devices', valid.devices(t))),
+      unsafeText.map((t) => json('POST', '/api/v1/sync/push', valid.push(`invented note ${t}`), goodAuth())),
+      unsafeText.map((t) => json('POST', '/api/v1/my-pa/connect', valid.connect(t), goodAuth())),
+      unsafeText.map((t) => json('POST', '/api/v1/push/subscriptions', valid.subscribe(t), goodAuth())),
+      unsafeText.map((t) => json('DELETE', '/api/v1/push/subscriptions', { endpoint: t }, goodAuth())),
+      unsafeText.map((t) => json('POST', '/api/v1/services/invented-service/reports', { [t]: 'closed' })),
+      unsafeText.map((t) => json('POST', '/api/v1/pa/login', { email: `invented${t}@example.invalid`, password: t })),
+    );
+    const urls = fc.oneof(
+      unsafeUrlText.map((t) => `/api/v1/oruk/services/${t}`),
+      unsafeUrlText.map((t) => `/api/v1/services/${t}/reports`),
+      unsafeUrlText.map((t) => `/api/v1/sync/pull?cursor=0&limit=${t}`),
+      unsafeUrlText.map((t) => `/api/v1/oruk/services?page=${t}`),
+      unsafeUrlText.map((t) => `/api/v1/my-pa/shares/${t}`),
+      unsafeUrlText.map((t) => `/${t}/api/v1/health`),
+    );
+    await expectAllRejected(fc.oneof(
+      { weight: 5, arbitrary: bodies },
+      { weight: 3, arbitrary: fc.tuple(urls, fc.constantFrom('GET', 'POST', 'DELETE')).map(([url, method]): RawRequest =>
+        ({ method, url, headers: { ...goodAuth(), ...(method === 'GET' ? {} : { 'content-type': 'application/json' }) }, ...(method === 'GET' ? {} : { payload: '{"reason":"closed"}' }) })) },
+    ));
+  });
+
+  it('refuses other charsets, bytes that are not UTF-8 and null bodies, the same on both databases', async () => {
+    const writes = ['/api/v1/devices', '/api/v1/devices/link-codes', '/api/v1/sync/push', '/api/v1/my-pa/connect', '/api/v1/my-pa/shares',
+      '/api/v1/recovery-code', '/api/v1/recovery/restore', '/api/v1/push/subscriptions', '/api/v1/services/invented-service/reports', '/api/v1/pa/login'];
+    await expectAllRejected(fc.oneof(
+      fc.tuple(fc.constantFrom(...writes), otherCharset).map(([url, contentType]): RawRequest =>
+        ({ method: 'POST', url, headers: { ...goodAuth(), 'content-type': contentType }, payload: '{}' })),
+      fc.tuple(otherCharset).map(([contentType]): RawRequest =>
+        ({ method: 'POST', url: '/api/v1/devices', headers: { 'content-type': contentType }, payload: Buffer.from('{"linkCode":"ABCD-EFGH-JK"}', 'utf16le') })),
+      notUtf8Json.map((payload): RawRequest => ({ method: 'POST', url: '/api/v1/devices', headers: { 'content-type': 'application/json' }, payload })),
+      fc.tuple(fc.constantFrom(...writes, '/api/v1/my-pa/monitoring'), fc.constantFrom('null', ' null ', 'null\n')).map(([url, payload]): RawRequest =>
+        ({ method: url.endsWith('monitoring') ? 'PUT' : 'POST', url, headers: { ...goodAuth(), 'content-type': 'application/json' }, payload })),
+    ));
+  });
+
+  it('applies every check to encoded spellings of API paths', async () => {
+    const paths = ['/api/v1/devices', '/api/v1/sync/push', '/api/v1/devices/link-codes', '/api/v1/my-pa/connect', '/api/v1/push/subscriptions'];
+    await expectAllRejected(fc.tuple(fc.constantFrom(...paths).chain(encodedPath), fc.oneof(fc.constant('null'), fc.constant('{"linkCode":1}'), junkValue.map((v) => JSON.stringify(v) ?? '1')))
+      // Anything a registration would accept is not malformed (it is counted by the rate limit: http-hardening).
+      .filter(([, payload]) => !registerDeviceSchema.safeParse(JSON.parse(payload)).success)
+      .map(([url, payload]): RawRequest => ({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload })));
+  });
+
+  it('names the field holding a NUL or a lone surrogate', async () => {
+    for (const [text, label] of [['a\u0000b', 'NUL'], ['a\ud800b', 'lone surrogate']] as const) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/my-pa/connect', headers: goodAuth(), payload: { code: '7KQ49X', name: text } });
+      expect(res.statusCode, label).toBe(400);
+      expect(res.json()).toMatchObject({ error: 'invalid', field: 'name' });
+      const inPath = await app.inject({ method: 'GET', url: '/api/v1/oruk/services/x%00' });
+      expect(inPath.statusCode).toBe(400);
+      expect(inPath.json()).toMatchObject({ error: 'invalid', field: 'id' });
+    }
   });
 
   it('refuses malformed health checks and unknown API paths', async () => {

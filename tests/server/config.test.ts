@@ -15,8 +15,20 @@ describe('server config', () => {
 
   it('uses PostgreSQL for a postgres:// DATABASE_URL and never prints its password', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://app:hunter2@db.internal:5433/care' });
-    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://app:hunter2@db.internal:5433/care' });
+    expect(config.database).toMatchObject({ dialect: 'postgres', url: 'postgres://app:hunter2@db.internal:5433/care' });
     expect(describeDatabase(config.database)).toBe('PostgreSQL db.internal:5433/care');
+  });
+
+  it('never waits on PostgreSQL without a limit: connect, statement and query timeouts default on, and can be set', () => {
+    const defaults = loadConfig({ DATABASE_URL: 'postgres://db.internal/care' });
+    expect(defaults.database).toMatchObject({ pool: { connectTimeoutMs: 5000, statementTimeoutMs: 15000, queryTimeoutMs: 20000, applicationName: 'care-leaver-server', max: 10 } });
+    expect(defaults).toMatchObject({ requestTimeoutMs: 30000, databaseStartWaitMs: 120000 });
+    const set = loadConfig({
+      DATABASE_URL: 'postgres://db.internal/care', DB_CONNECT_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '2000', DB_QUERY_TIMEOUT_MS: '2500',
+      DB_APPLICATION_NAME: 'care-test-a', DB_POOL_SIZE: '4', REQUEST_TIMEOUT_MS: '5000', DB_START_WAIT_MS: '0',
+    });
+    expect(set.database).toMatchObject({ pool: { connectTimeoutMs: 1000, statementTimeoutMs: 2000, queryTimeoutMs: 2500, applicationName: 'care-test-a', max: 4 } });
+    expect(set).toMatchObject({ requestTimeoutMs: 5000, databaseStartWaitMs: 0 });
   });
 
   it('refuses nonsense with a message that says how to fix it', () => {

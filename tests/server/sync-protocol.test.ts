@@ -188,6 +188,6 @@ describe.each(DIALECTS)('sync protocol on %s', (dialect) => {
   it('reports health with the database in use', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ok: true, db: dialect });
+    expect(res.json()).toEqual({ ok: true, db: dialect, database: 'reachable', storage: 'ok' });
   });
 });

@@ -1,8 +1,12 @@
 // One JSON error shape for the whole API, and the zod check every route uses before touching the store.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { databaseFault } from '../store/database.ts';
 
 export type ApiErrorBody = { error: string; message: string; field?: string; [extra: string]: unknown };
+
+/** Seconds a phone should wait before trying again while the database is away: its outbox keeps everything. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** Thrown by routes; the error handler turns it into `status` with `body`. */
 export class ApiError extends Error {
@@ -40,6 +44,18 @@ export function handleError(error: FastifyError | ApiError, request: FastifyRequ
   const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
   if (known) {
     reply.status(known.status).send({ error: known.error, message: known.message });
+    return;
+  }
+  const fault = databaseFault(error);
+  if (fault) {
+    // One path for every database fault, whichever route or hook met it: the phone keeps its data and retries.
+    request.server.store.faults.saw(fault);
+    reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    if (fault === 'full') {
+      reply.status(507).send({ error: 'storage-full', message: 'The server has run out of storage space. Your data on this phone is safe; it will be sent when space is freed.' });
+    } else {
+      reply.status(503).send({ error: 'unavailable', message: 'The server cannot reach its database just now. Your data on this phone is safe; it will be sent when the server is back.' });
+    }
     return;
   }
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import type { DatabaseConfig } from '../config.ts';
+import { postgresPoolFromEnv, type DatabaseConfig } from '../config.ts';
 import type { Database } from './tables.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -15,7 +15,57 @@ export type Store = {
   /** SQLite only: Kysely's own connection, for the one path too hot for a query builder (see SqliteDirect). */
   sqlite?: SqliteDirect;
   close(): Promise<void>;
+  /** Why the last database fault happened and when: /health reports it, the log says it once per change. */
+  faults: FaultWatch;
 };
+
+/** What a database error means for the people using the app, not which library raised it. */
+export type FaultKind = 'unreachable' | 'full';
+
+/**
+ * The database is gone (connection refused, dropped, terminated, timed out, shutting down) or the disk is full.
+ * Everything else (a constraint, a bug) is not a fault of the database and stays a 500.
+ */
+export function databaseFault(error: unknown): FaultKind | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code === 'SQLITE_FULL' || code === '53100') return 'full';
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'unreachable';
+  if (typeof code === 'string') {
+    // 08: connection exception; 57P0x: admin shutdown, crash shutdown, cannot connect now; 57014: statement timeout;
+    // 53300: too many connections.
+    if (/^08|^57P0|^57014$|^53300$/.test(code)) return 'unreachable';
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH'].includes(code)) return 'unreachable';
+  }
+  if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Client was closed|not queryable|Cannot use a pool after calling end/i.test(message)) {
+    return 'unreachable';
+  }
+  return undefined;
+}
+
+export type FaultWatch = {
+  /** The fault seen most recently and not yet cleared by a successful ping, if any. */
+  current(): { kind: FaultKind; since: number } | undefined;
+  saw(kind: FaultKind): void;
+  cleared(): void;
+};
+
+function faultWatch(log: (message: string) => void): FaultWatch {
+  let fault: { kind: FaultKind; since: number } | undefined;
+  return {
+    current: () => fault,
+    saw(kind) {
+      if (fault?.kind === kind) return;
+      fault = { kind, since: Date.now() };
+      log(kind === 'full' ? 'database: the disk is full; writes are refused until space is freed' : 'database: unreachable; answering 503 until it is back');
+    },
+    cleared() {
+      if (!fault) return;
+      fault = undefined;
+      log('database: reachable again');
+    },
+  };
+}
 
 /**
  * better-sqlite3 without Kysely, for the sync push alone: there Kysely's query building and the awaits between its
@@ -40,11 +90,27 @@ const pgTypes = {
   },
 };
 
-export function openStore(config: DatabaseConfig): Store {
+/** Where fault changes are reported; the server passes its logger, tests may listen. */
+export type StoreOptions = { log?: (message: string) => void };
+
+// The data files hold personal data: only the server's own user may read them (like vapid.json).
+const PRIVATE_FILE = 0o600;
+
+export function openStore(config: DatabaseConfig, options: StoreOptions = {}): Store {
+  const faults = faultWatch(options.log ?? ((message) => console.error(message)));
   if (config.dialect === 'sqlite') {
-    fs.mkdirSync(path.dirname(path.resolve(config.file)), { recursive: true });
-    const sqlite = new SQLite(config.file);
-    sqlite.pragma('journal_mode = WAL');
+    const file = path.resolve(config.file);
+    let sqlite: SQLite.Database;
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      createPrivately(file);
+      sqlite = new SQLite(file);
+      sqlite.pragma('journal_mode = WAL');
+      // WAL and shared-memory files are created by SQLite with the process umask; make them private too.
+      for (const suffix of ['-wal', '-shm']) createPrivately(file + suffix);
+    } catch (error) {
+      throw new Error(`Cannot open the SQLite database at ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     // FULL: a push is acknowledged only once it is on disk, even across power loss.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
@@ -56,13 +122,58 @@ export function openStore(config: DatabaseConfig): Store {
       prepare: statements.prepare,
       transaction: <T>(work: () => T) => db.connection().execute(async () => inTransaction.immediate(work) as T),
     };
-    return { db, dialect: 'sqlite', sqlite: direct, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', sqlite: direct, close: () => db.destroy(), faults };
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: 10, types: pgTypes });
-  // An idle client losing its connection must not crash the server; the next query reconnects.
-  pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const settings = config.pool ?? postgresPoolFromEnv({});
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: settings.max,
+    types: pgTypes,
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    statement_timeout: settings.statementTimeoutMs,
+    query_timeout: settings.queryTimeoutMs,
+    application_name: settings.applicationName,
+    keepAlive: true,
+  });
+  // A connection that breaks (terminated backend, dropped network, PostgreSQL restarting) emits 'error' on its
+  // client, idle or in use; with no listener Node ends the process. The query using it fails with the same error
+  // and becomes a 503 (http/errors.ts); the pool drops the client and the next query opens a fresh one.
+  pool.on('error', () => faults.saw('unreachable'));
+  pool.on('connect', (client) => client.on('error', () => faults.saw('unreachable')));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: droppingBrokenClients(pool) }) });
+  return { db, dialect: 'postgres', close: () => db.destroy(), faults };
+}
+
+/** Creates `file` empty with mode 0600 if it does not exist yet, and makes it 0600 if it does. */
+function createPrivately(file: string): void {
+  fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_RDWR, PRIVATE_FILE));
+  fs.chmodSync(file, PRIVATE_FILE);
+}
+
+/**
+ * Kysely hands a client back to the pool with a plain release(), so a client whose query timed out (its answer may
+ * still arrive later, out of step) or whose connection broke would be handed to the next request. Release it with
+ * the error instead: the pool then closes it and opens a new one.
+ */
+function droppingBrokenClients(pool: pg.Pool) {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      const query = (...args: Parameters<pg.PoolClient['query']>) => {
+        const result = (client.query as (...a: unknown[]) => unknown)(...args);
+        if (result && typeof (result as Promise<unknown>).then === 'function') {
+          return (result as Promise<unknown>).catch((error: unknown) => {
+            if (databaseFault(error)) broken = error as Error;
+            throw error;
+          });
+        }
+        return result;
+      };
+      return { query, release: () => client.release(broken) };
+    },
+    end: () => pool.end(),
+  } as unknown as pg.Pool;
 }
 
 const STATEMENT_CACHE_SIZE = 200;
@@ -90,7 +201,8 @@ export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CAC
   };
 }
 
-/** A trivial query, for the health check. */
+/** A trivial query, for the health check: clears a remembered fault when the database answers again. */
 export async function pingStore(store: Store): Promise<void> {
   await sql`select 1`.execute(store.db);
+  if (store.faults.current()?.kind === 'unreachable') store.faults.cleared();
 }

@@ -6,7 +6,8 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 export type ChildServer = { url: string; child: ChildProcess; stderr: () => string; kill(signal?: NodeJS.Signals): Promise<void> };
 
-export function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+/** `onStderr` sees the stderr so far each time more arrives, also before the server listens. */
+export function startChildServer(env: Record<string, string>, options: { onStderr?: (soFar: string) => void } = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', STATIC_DIR: path.join(ROOT, 'no-such-dist'), SEED_DIRECTORY: 'off', ...env },
@@ -14,7 +15,10 @@ export function startChildServer(env: Record<string, string>): Promise<ChildServ
   });
   let out = '';
   let err = '';
-  child.stderr!.on('data', (d) => (err += d));
+  child.stderr!.on('data', (d) => {
+    err += d;
+    options.onStderr?.(err);
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);

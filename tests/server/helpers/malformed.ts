@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { FEELINGS, LIFE_AREAS } from '../../../src/shared/checkins.ts';
 
-export type RawRequest = { method: string; url: string; headers: Record<string, string>; payload?: string };
+export type RawRequest = { method: string; url: string; headers: Record<string, string>; payload?: string | Buffer };
 type Body = { contentType: string; payload: string };
 type Path = (string | number)[];
 
@@ -88,3 +88,30 @@ export const checkinFields = fc.record({
   sharedWithPa: fc.boolean(),
   updatedAt: fc.constant('2026-11-20T10:00:00.000Z'),
 });
+
+/** Text PostgreSQL cannot store (NUL) or that is not Unicode (a lone surrogate), alone or inside ordinary text. */
+export const unsafeText = fc.tuple(
+  fc.constantFrom('\u0000', '\ud800', '\udfff', '\udc00\ud800', '\ud83d', '\u0000\ud800'),
+  fc.string({ maxLength: 8 }),
+  fc.string({ maxLength: 8 }),
+).map(([bad, before, after]) => before + bad + after);
+
+/** The same in a URL: NUL escaped, a surrogate as its (invalid) UTF-8 bytes, CESU-8 style. */
+export const unsafeUrlText = fc.constantFrom('%00', 'a%00', '%00.json', '%ED%A0%80', 'x%ED%BF%BF', '%C0%80', '%FF');
+
+/** JSON sent with a charset other than UTF-8: refused, never read as UTF-8. */
+export const otherCharset = fc.constantFrom('application/json; charset=utf-16', 'application/json; charset=UTF-16LE',
+  'application/json; charset=latin1', 'application/json; charset=iso-8859-1', 'application/json;charset="windows-1252"',
+  'application/json; charset=us-ascii', 'application/json; charset=');
+
+/** Bytes that are not UTF-8 (a stray byte, an overlong slash, an encoded surrogate) inside a JSON string. */
+export const notUtf8Json = fc.constantFrom([0xff], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80])
+  .map((bytes) => Buffer.concat([Buffer.from('{"linkCode":"ABCD'), Buffer.from(bytes), Buffer.from('EFGH"}')]));
+
+/** `path` with some of its letters, digits and -._~ percent-encoded: the same path to the router. */
+export function encodedPath(path: string): fc.Arbitrary<string> {
+  return fc.array(fc.boolean(), { minLength: path.length, maxLength: path.length }).map((flags) =>
+    [...path].map((char, i) => (flags[i] && /[A-Za-z0-9\-._~]/.test(char)
+      ? `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`[i % 2 ? 'toUpperCase' : 'toLowerCase']()
+      : char)).join(''));
+}
