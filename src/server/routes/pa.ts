@@ -11,7 +11,7 @@ import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
-import { endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
+import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
 import { caseloadOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor } from '../pa/shares.ts';
 import { sharingDb } from '../pa/tables.ts';
 
@@ -64,7 +64,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     validate(noQuery, request.query);
     const staff = staffOf(request);
     const row = await db.selectFrom('staff_users').select(['working_hours', 'must_change_password']).where('id', '=', staff.id).executeTakeFirstOrThrow();
-    return { user: staff, workingHours: workingHoursOf(row.working_hours), mustChangePassword: Number(row.must_change_password) === 1 };
+    return { user: staff, workingHours: workingHoursOf(row.working_hours), mustChangePassword: Number(row.must_change_password) !== 0 };
   });
 
   app.post('/pa/password', anyStaff, async (request) => {
@@ -76,6 +76,8 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
       throw new ApiError(400, { error: 'wrong-password', field: 'currentPassword', message: 'Your current password is not right.' });
     }
     await clearAttempts(db, [`password:${staff.id}`]);
+    // Whoever else was signed in as this person (a lost laptop, an old password) is signed out now.
+    await endOtherSessions(request, staff.id);
     return { ok: true };
   });
 
