@@ -38,14 +38,15 @@ describe.each(DIALECTS)('guesses sent all at once on %s', (dialect) => {
 
   it('lets the same number through, and locks after the same number, whether 100 tries come at once or one by one', async () => {
     const t0 = Date.UTC(2026, 10, 20, 10);
-    const waves = [0, 5 * 60_000, 10 * 60_000];
+    // A wave at once, then a wave every 61 s (longer than any wait) until past the lock at 10.
+    const waves = Array.from({ length: 9 }, (_, i) => i * 61_000);
     const results = { parallel: [] as number[], sequential: [] as number[] };
     for (const mode of ['parallel', 'sequential'] as const) {
       const keys = [{ key: `test-${randomUUID()}`, policy: PER_TARGET }];
       for (const at of waves) results[mode].push(await letThrough(keys, 100, t0 + at, mode === 'parallel'));
     }
-    // 3 free at once; by 5 minutes every wait is over up to the lock at 10; then locked for the rest of 15 minutes.
-    expect(results.sequential).toEqual([3, 7, 0]);
+    // 3 free at once; then one after each wait, up to the lock at 10; then none for 15 minutes.
+    expect(results.sequential).toEqual([3, 1, 1, 1, 1, 1, 1, 1, 0]);
     expect(results.parallel).toEqual(results.sequential);
   });
 

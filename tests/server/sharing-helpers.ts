@@ -45,5 +45,5 @@ export async function connect(app: FastifyInstance, phone: Device, pa: Staff, na
 export async function ageAttempts(app: FastifyInstance, key: string, ms: number): Promise<void> {
   const db = sharingDb(app.store);
   const row = await db.selectFrom('attempt_counters').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
-  await db.updateTable('attempt_counters').set({ window_start_ms: Number(row.window_start_ms) - ms }).where('key', '=', key).execute();
+  await db.updateTable('attempt_counters').set({ last_try_ms: Number(row.last_try_ms) - ms }).where('key', '=', key).execute();
 }

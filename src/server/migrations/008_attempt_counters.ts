@@ -7,7 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('attempt_counters')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('tries', 'integer', (c) => c.notNull())
-    .addColumn('window_start_ms', 'bigint', (c) => c.notNull())
+    .addColumn('last_try_ms', 'bigint', (c) => c.notNull())
     .addColumn('ticket', 'text', (c) => c.notNull())
     .execute();
   // The old check-then-bump counters (migration 004) are replaced; their counts only ever lasted 15 minutes.

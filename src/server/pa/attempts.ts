@@ -15,44 +15,41 @@ export const PER_TARGET: AttemptPolicy = { freeTries: 3, lockAfter: 10, lockMs: 
 export const PER_ADDRESS: AttemptPolicy = { freeTries: 15, lockAfter: 50, lockMs: 15 * 60_000, maxDelayMs: 60_000 };
 /**
  * Every recovery attempt on the server together: a recovery code has ~98 bits, so this only has to make guessing
- * from many addresses slow, never stop one person; 50 at once, then at most one every 5 s, 100 in 15 minutes.
+ * from many addresses slow, never stop one person; 50 at once, then waits growing to one every 5 s, locked for 15 minutes after 100.
  */
 export const GLOBAL_RECOVERY: AttemptPolicy = { freeTries: 50, lockAfter: 100, lockMs: 15 * 60_000, maxDelayMs: 5_000 };
 
 /**
- * Pure rule: how long after the first try of a window try number `n` (1, 2, 3 …) may be made. The first `freeTries`
- * at once; then each waits twice as long as the one before (1 s, 2 s, 4 s … up to maxDelayMs); none after `lockAfter`
- * until the window (lockMs from its first try) is over.
+ * Pure rule: how long after the last counted try another may be made, when `tries` have been counted. The first
+ * `freeTries` at once; then each waits twice as long as the one before (1 s, 2 s, 4 s … up to maxDelayMs); after
+ * `lockAfter` tries none until lockMs after the last one (then the count starts again).
  */
-export function earliestTryMs(policy: AttemptPolicy, n: number): number {
-  if (n <= policy.freeTries) return 0;
-  if (n > policy.lockAfter) return Infinity;
-  let total = 0;
-  for (let i = 0; i < n - policy.freeTries; i++) total += Math.min(policy.maxDelayMs, 1000 * 2 ** i);
-  return total;
+export function waitAfter(policy: AttemptPolicy, tries: number): number {
+  if (tries < policy.freeTries) return 0;
+  if (tries >= policy.lockAfter) return policy.lockMs;
+  return Math.min(policy.maxDelayMs, 1000 * 2 ** (tries - policy.freeTries));
 }
 
 export type AttemptKey = { key: string; policy: AttemptPolicy };
 
-type CounterRow = { tries: number; window_start_ms: number; ticket: string };
+type CounterRow = { tries: number; last_try_ms: number; ticket: string };
 
 /** The upsert that counts one try on `key` only when the rule allows it; returns the row as it now is. */
 function countOne(db: SharingDb, { key, policy }: AttemptKey, now: number, ticket: string) {
-  const elapsed = sql`(${now} - attempt_counters.window_start_ms)`;
-  const stale = sql`${elapsed} >= ${sql.lit(policy.lockMs)}`;
-  // How many tries the window allows by now: freeTries, plus one for each wait already over.
-  const steps: RawBuilder<unknown>[] = [sql.lit(policy.freeTries)];
-  for (let n = policy.freeTries + 1; n <= policy.lockAfter; n++) {
-    steps.push(sql`case when ${elapsed} >= ${sql.lit(earliestTryMs(policy, n))} then 1 else 0 end`);
-  }
-  const allowed = sql`attempt_counters.tries < (${sql.join(steps, sql` + `)})`;
+  const since = sql`(${now} - attempt_counters.last_try_ms)`;
+  const stale = sql`${since} >= ${sql.lit(policy.lockMs)}`;
+  // The wait after the tries counted so far, as a CASE over the few counts that have one.
+  const waits: RawBuilder<unknown>[] = [];
+  for (let tries = policy.freeTries; tries < policy.lockAfter; tries++) waits.push(sql`when ${sql.lit(tries)} then ${sql.lit(waitAfter(policy, tries))}`);
+  const allowed = sql`(attempt_counters.tries < ${sql.lit(policy.freeTries)} or (attempt_counters.tries < ${sql.lit(policy.lockAfter)}
+    and ${since} >= case attempt_counters.tries ${sql.join(waits, sql` `)} else 0 end))`;
   return sql<CounterRow>`
-    insert into attempt_counters (key, tries, window_start_ms, ticket) values (${key}, 1, ${now}, ${ticket})
+    insert into attempt_counters (key, tries, last_try_ms, ticket) values (${key}, 1, ${now}, ${ticket})
     on conflict (key) do update set
       tries = case when ${stale} then 1 when ${allowed} then attempt_counters.tries + 1 else attempt_counters.tries end,
-      window_start_ms = case when ${stale} then ${now} else attempt_counters.window_start_ms end,
+      last_try_ms = case when ${stale} or ${allowed} then ${now} else attempt_counters.last_try_ms end,
       ticket = case when ${stale} or ${allowed} then ${ticket} else attempt_counters.ticket end
-    returning tries, window_start_ms, ticket`.execute(db);
+    returning tries, last_try_ms, ticket`.execute(db);
 }
 
 /**
@@ -66,10 +63,8 @@ export async function countAttempt(db: Kysely<SharingDatabase>, keys: AttemptKey
       const { rows: [row] } = await countOne(trx, key, now, ticket);
       if (row.ticket === ticket) continue;
       const tries = Number(row.tries);
-      const start = Number(row.window_start_ms);
       const locked = tries >= key.policy.lockAfter;
-      const until = start + (locked ? key.policy.lockMs : earliestTryMs(key.policy, tries + 1));
-      const retryAfterSeconds = Math.max(1, Math.ceil((until - now) / 1000));
+      const retryAfterSeconds = Math.max(1, Math.ceil((Number(row.last_try_ms) + waitAfter(key.policy, tries) - now) / 1000));
       // Thrown inside the transaction, so the tries already counted on earlier keys are rolled back too.
       throw new ApiError(429, locked
         ? { error: 'locked', retryAfterSeconds, message: `Too many wrong tries. This is locked for ${Math.ceil(retryAfterSeconds / 60)} minutes.` }
