@@ -6,6 +6,7 @@ import * as appointments from './003_appointments.ts';
 import * as sharing from './004_sharing.ts';
 import * as oneTimePasswords from './004b_one_time_passwords.ts';
 import * as attemptCounters from './008_attempt_counters.ts';
+import * as figureReleases from './008b_figure_releases.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_sharing': sharing,
   '004b_one_time_passwords': oneTimePasswords,
   '008_attempt_counters': attemptCounters,
+  '008b_figure_releases': figureReleases,
 };
