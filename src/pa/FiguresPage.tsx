@@ -1,7 +1,7 @@
 // The manager's monthly figures for their council, from young people who opted in; small numbers hidden.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CouncilFigures } from '../shared/sharing/monitoring.ts';
+import { COUNT_STEP, type CouncilFigures } from '../shared/sharing/monitoring.ts';
 import { paFetch } from './api.ts';
 
 const ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
@@ -14,8 +14,11 @@ export function FiguresPage() {
   useEffect(() => {
     paFetch<CouncilFigures & { council: string }>('GET', '/manager/figures?months=6').then(setFigures, () => setError(t('pa.errors.server')));
   }, [t]);
-  const num = (n: number | null, digits = 0) => (n === null ? t('pa.figures.hidden') : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(n));
-  const pct = (n: number | undefined) => new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(n ?? 0);
+  const format = (n: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(n);
+  const num = (n: number | null) => (n === null ? t('pa.figures.hidden') : format(n));
+  // Counts come as the lower end of a band of 5 (COUNT_STEP): 10 means 10–14.
+  const count = (n: number | null) => (n === null ? t('pa.figures.hidden') : t('pa.figures.range', { from: format(n), to: format(n + COUNT_STEP - 1) }));
+  const pct = (n: number | null | undefined) => (n === null || n === undefined ? t('pa.figures.hidden') : new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(n));
   const month = (m: string) => new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
 
   if (error) return <p role="alert" className="pa-error">{error}</p>;
@@ -24,7 +27,8 @@ export function FiguresPage() {
     <>
       <h1>{t('pa.figures.title', { council: figures.council })}</h1>
       <p>{t('pa.figures.explain')}</p>
-      <p>{t('pa.figures.participants')}: <strong>{num(figures.participants)}</strong></p>
+      <p>{t('pa.figures.rounding')}</p>
+      <p>{t('pa.figures.participants')}: <strong>{count(figures.participants)}</strong></p>
       <div className="pa-table-wrap">
         <table className="pa-table">
           <thead>
@@ -39,9 +43,9 @@ export function FiguresPage() {
             {figures.months.map((m) => (
               <tr key={m.month}>
                 <th scope="row">{month(m.month)}</th>
-                <td>{num(m.checkingIn)}</td>
-                <td>{num(m.ons4Respondents)}</td>
-                {ITEMS.map((i) => <td key={i}>{num(m.ons4Averages?.[i] ?? null, 1)}</td>)}
+                <td>{count(m.checkingIn)}</td>
+                <td>{count(m.ons4Respondents)}</td>
+                {ITEMS.map((i) => <td key={i}>{num(m.ons4Averages?.[i] ?? null)}</td>)}
               </tr>
             ))}
           </tbody>

@@ -33,7 +33,7 @@ describe.each(DIALECTS)('reminders on %s', (dialect) => {
   let seq: number;
 
   const at = (iso: string) => { clock = new Date(iso); };
-  const makeScheduler = () => createReminderScheduler({ store: app.store, send: webPushSender(loadVapidKeys(database.config.dataDir)), now: () => clock });
+  const makeScheduler = () => createReminderScheduler({ store: app.store, send: webPushSender(loadVapidKeys(database.config.dataDir), { allowLocalStandIn: true }), now: () => clock });
   async function putAppointment(device: Device, record: ReturnType<typeof appointment>) {
     seq++;
     const res = await push(app, device, [{ seq, kind: 'appointment', op: 'put', id: record.id, record, clientTime: record.updatedAt }]);

@@ -41,9 +41,9 @@ export async function connect(app: FastifyInstance, phone: Device, pa: Staff, na
   if (res.statusCode !== 200) throw new Error(`connect failed: ${res.statusCode} ${res.body}`);
 }
 
-/** Pretends the last wrong guess for `key` happened `ms` earlier, so tests need not sleep through the wait. */
+/** Pretends the guesses counted on `key` happened `ms` earlier, so tests need not sleep through the wait. */
 export async function ageAttempts(app: FastifyInstance, key: string, ms: number): Promise<void> {
   const db = sharingDb(app.store);
-  const row = await db.selectFrom('attempt_limits').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
-  await db.updateTable('attempt_limits').set({ last_failure_at: new Date(Date.parse(row.last_failure_at) - ms).toISOString() }).where('key', '=', key).execute();
+  const row = await db.selectFrom('attempt_counters').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+  await db.updateTable('attempt_counters').set({ last_try_ms: Number(row.last_try_ms) - ms }).where('key', '=', key).execute();
 }

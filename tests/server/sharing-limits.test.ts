@@ -63,7 +63,7 @@ describe.each(DIALECTS)('guessing and small numbers on %s', (dialect) => {
     expect(locked.json().error).toBe('locked');
   });
 
-  it('slows down guessing recovery codes from one address', async () => {
+  it('slows down guessing one recovery code', async () => {
     const guess = () => app.inject({ method: 'POST', url: '/api/v1/recovery/restore', remoteAddress: '203.0.113.7', payload: { code: 'AAAA-BBBB-CCCC-DDDD-EEEE' } });
     for (let i = 0; i < 3; i++) expect((await guess()).statusCode).toBe(400);
     expect((await guess()).statusCode).toBe(429);

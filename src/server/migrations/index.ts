@@ -5,6 +5,8 @@ import * as directory from './002_directory.ts';
 import * as appointments from './003_appointments.ts';
 import * as sharing from './004_sharing.ts';
 import * as oneTimePasswords from './004b_one_time_passwords.ts';
+import * as attemptCounters from './008_attempt_counters.ts';
+import * as figureReleases from './008b_figure_releases.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '003_appointments': appointments,
   '004_sharing': sharing,
   '004b_one_time_passwords': oneTimePasswords,
+  '008_attempt_counters': attemptCounters,
+  '008b_figure_releases': figureReleases,
 };

@@ -6,6 +6,10 @@ import type { SharingDb } from './tables.ts';
 
 export const STAFF_ROLES: StaffRole[] = ['pa', 'manager', 'admin'];
 
+/** staff_users.must_change_password: 0 own password; 1 one-time password not yet used; 2 used once, must be replaced. */
+export const ONE_TIME_UNUSED = 1;
+export const ONE_TIME_USED = 2;
+
 export async function createStaffUser(
   db: SharingDb,
   input: { email: string; role: StaffRole; council: string; name?: string; password?: string; oneTime?: boolean },
@@ -33,6 +37,14 @@ export async function checkSignIn(db: SharingDb, email: string, password: string
   const row = await db.selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirst();
   if (!row) return verifyAgainstNobody(password).then(() => null);
   if (!(await verifyPassword(password, row.password_hash))) return null;
+  // A one-time password signs in once: the first sign-in marks it used (one UPDATE, so two at once can't both win);
+  // that session may only choose a new password, and the one-time password never signs in again.
+  if (Number(row.must_change_password) !== ONE_TIME_UNUSED && Number(row.must_change_password) !== 0) return null;
+  if (Number(row.must_change_password) === ONE_TIME_UNUSED) {
+    const claimed = await db.updateTable('staff_users').set({ must_change_password: ONE_TIME_USED })
+      .where('id', '=', row.id).where('must_change_password', '=', ONE_TIME_UNUSED).returning('id').executeTakeFirst();
+    if (!claimed) return null;
+  }
   return { id: row.id, email: row.email, name: row.name, role: row.role as StaffRole, council: row.council };
 }
 

@@ -1,6 +1,7 @@
 // Monthly anonymous figures for one council, from the synced records of young people who opted in.
 import { isoToLondonWallTime } from '../../shared/appointments/london-time.ts';
 import { councilFigures, recentMonths, type CouncilFigures, type MonitoringCheckin, type MonitoringOns4 } from '../../shared/sharing/monitoring.ts';
+import { loadReleases, saveReleases } from './figure-releases.ts';
 import type { SharingDb } from './tables.ts';
 
 export async function figuresForCouncil(db: SharingDb, council: string, monthCount: number, now = new Date()): Promise<CouncilFigures> {
@@ -22,5 +23,9 @@ export async function figuresForCouncil(db: SharingDb, council: string, monthCou
       else ons4.push({ personId: row.person_id, month, at: new Date(at).toISOString(), life: Number(data.life), worthwhile: Number(data.worthwhile), happy: Number(data.happy), anxious: Number(data.anxious) });
     }
   }
-  return councilFigures(ids.length, months, checkins, ons4);
+  const before = await loadReleases(db, council);
+  const releases = { ...before };
+  const figures = councilFigures(ids, months, checkins, ons4, releases);
+  await saveReleases(db, council, before, releases);
+  return figures;
 }

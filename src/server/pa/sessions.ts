@@ -39,6 +39,13 @@ export async function endSession(request: FastifyRequest, reply: FastifyReply): 
   reply.header('set-cookie', sessionCookie('', 0));
 }
 
+/** After a password change: every session of this account but the one making the change is signed out. */
+export async function endOtherSessions(request: FastifyRequest, userId: string): Promise<void> {
+  const token = sessionTokenOf(request);
+  await sharingDb(request.server.store).deleteFrom('staff_sessions').where('user_id', '=', userId)
+    .where('token_hash', '!=', token ? hashSecret(token) : '').execute();
+}
+
 /** Refuses a state-changing request whose Origin is missing or is not this server. */
 export function requireSameOrigin(request: FastifyRequest): void {
   if (request.method === 'GET' || request.method === 'HEAD') return;
@@ -76,7 +83,7 @@ function staffHook(roles: StaffRole[], allowOneTimePassword: boolean) {
       .executeTakeFirst();
     if (!row || Date.parse(row.expires_at) <= Date.now()) throw nobody;
     if (!roles.includes(row.role as StaffRole)) throw new ApiError(403, { error: 'forbidden', message: 'Your account cannot open this.' });
-    if (Number(row.must_change_password) === 1 && !allowOneTimePassword) {
+    if (Number(row.must_change_password) !== 0 && !allowOneTimePassword) {
       throw new ApiError(403, { error: 'password-change-required', message: 'Choose your own password first (your first password works only once).' });
     }
     staffByRequest.set(request, { id: row.id, email: row.email, name: row.name, role: row.role as StaffRole, council: row.council });

@@ -10,7 +10,8 @@ export interface PaLinksTable { person_id: string; pa_id: string; council: strin
 export interface SharesTable { id: string; person_id: string; pa_id: string; kind: string; data: string; shared_at: string; seen_at: string | null; reply: string | null }
 export interface MonitoringConsentsTable { person_id: string; council: string; opted_in_at: string }
 export interface RecoveryCodesTable { person_id: string; code_hash: string; created_at: string }
-export interface AttemptLimitsTable { key: string; failures: number; last_failure_at: string }
+export interface AttemptCountersTable { key: string; tries: number; last_try_ms: number; ticket: string }
+export interface FigureReleasesTable { council: string; key: string; releases: string }
 export interface AuditLogTable { id: string; actor_id: string; action: string; person_id: string | null; at: string }
 
 export interface SharingDatabase extends Database {
@@ -21,8 +22,9 @@ export interface SharingDatabase extends Database {
   shares: SharesTable;
   monitoring_consents: MonitoringConsentsTable;
   recovery_codes: RecoveryCodesTable;
-  attempt_limits: AttemptLimitsTable;
+  attempt_counters: AttemptCountersTable;
   audit_log: AuditLogTable;
+  figure_releases: FigureReleasesTable;
 }
 
 export type SharingDb = Kysely<SharingDatabase> | Transaction<SharingDatabase>;

@@ -12,10 +12,12 @@ import type { Store } from '../store/database.ts';
 import { followAppointments } from './feed.ts';
 import { DEFAULT_WORDS, reminderPayload, type NotificationWords } from './payload.ts';
 import { topicOf, type PushSender } from './send.ts';
-import { remindersDb } from './tables.ts';
+import { remindersDb, type DueRemindersTable } from './tables.ts';
+
+type DueReminder = DueRemindersTable;
 
 export const STALE_CLAIM_MS = 2 * 60 * 1000;
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 const BATCH = 100;
 
 export type SchedulerLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
@@ -61,8 +63,12 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
       .where('state', 'in', ['pending', 'sending']).where('starts_at', '<=', iso).executeTakeFirst();
     result.missed = Number(missed.numUpdatedRows);
     // Claims left by a process that died mid-send (see the comment at the top).
+    // Every claim counted one attempt, so a reminder whose sending keeps dying ends after MAX_ATTEMPTS, not never.
+    const staleBefore = new Date(at.getTime() - STALE_CLAIM_MS).toISOString();
+    await db.updateTable('due_reminders').set({ state: 'gone' })
+      .where('state', '=', 'sending').where('claimed_at', '<', staleBefore).where('attempts', '>=', MAX_ATTEMPTS).execute();
     await db.updateTable('due_reminders').set({ state: 'pending' })
-      .where('state', '=', 'sending').where('claimed_at', '<', new Date(at.getTime() - STALE_CLAIM_MS).toISOString()).execute();
+      .where('state', '=', 'sending').where('claimed_at', '<', staleBefore).execute();
 
     const due = await db.selectFrom('due_reminders').selectAll()
       .where('state', '=', 'pending').where('due_at', '<=', iso).where('starts_at', '>', iso)
@@ -85,35 +91,46 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
         .set({ state: 'sending', claimed_at: iso, attempts: reminder.attempts + 1 })
         .where('id', '=', reminder.id).where('state', '=', 'pending').executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) continue; // another instance has it
-
-      const record = await db.selectFrom('records').select('data')
-        .where('id', '=', reminder.appointment_id).where('kind', '=', 'appointment').where('deleted', '=', 0).executeTakeFirst();
-      const parsed = record?.data ? appointmentSchema.safeParse(JSON.parse(record.data)) : undefined;
-      if (!parsed?.success || parsed.data.status !== 'planned') {
-        await db.updateTable('due_reminders').set({ state: 'gone' }).where('id', '=', reminder.id).execute();
-        continue;
+      try {
+        if (await sendOne(reminder, iso, result)) result.sent++;
+      } catch (error) {
+        // One reminder that can't be sent must not hold up everyone else's: it is retried, and ends at MAX_ATTEMPTS.
+        const retry = reminder.attempts + 1 < MAX_ATTEMPTS;
+        await db.updateTable('due_reminders').set({ state: retry ? 'pending' : 'gone' }).where('id', '=', reminder.id).where('state', '=', 'sending').execute();
+        log.warn({ err: { message: error instanceof Error ? error.message : String(error) }, attempts: reminder.attempts + 1 }, 'reminder not sent');
       }
-      const subscriptions = await liveSubscriptions().selectAll('push_subscriptions').where('push_subscriptions.person_id', '=', reminder.person_id).execute();
-      const outcomes = [];
-      for (const s of subscriptions) {
-        const words = { ...DEFAULT_WORDS, ...(JSON.parse(s.words) as Partial<NotificationWords>) };
-        const payload = JSON.stringify(reminderPayload(parsed.data, words, s.language));
-        const outcome = await send({ endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth }, payload, topicOf(reminder.id));
-        if (outcome === 'gone') {
-          await db.deleteFrom('push_subscriptions').where('id', '=', s.id).execute();
-          result.subscriptionsRemoved++;
-        }
-        outcomes.push(outcome);
-      }
-      const delivered = outcomes.includes('delivered');
-      const retry = !delivered && outcomes.includes('retry') && reminder.attempts + 1 < MAX_ATTEMPTS;
-      await db.updateTable('due_reminders')
-        .set(delivered ? { state: 'sent', sent_at: iso } : retry ? { state: 'pending' } : { state: 'gone' })
-        .where('id', '=', reminder.id).execute();
-      if (delivered) result.sent++;
     }
     if (result.sent || result.missed || result.subscriptionsRemoved) log.info({ ...result }, 'reminders');
     return result;
+  }
+
+  /** Sends one claimed reminder to each of its person's phones; true when at least one got it. */
+  async function sendOne(reminder: DueReminder, iso: string, result: TickResult): Promise<boolean> {
+    const record = await db.selectFrom('records').select('data')
+      .where('id', '=', reminder.appointment_id).where('kind', '=', 'appointment').where('deleted', '=', 0).executeTakeFirst();
+    const parsed = record?.data ? appointmentSchema.safeParse(JSON.parse(record.data)) : undefined;
+    if (!parsed?.success || parsed.data.status !== 'planned') {
+      await db.updateTable('due_reminders').set({ state: 'gone' }).where('id', '=', reminder.id).execute();
+      return false;
+    }
+    const subscriptions = await liveSubscriptions().selectAll('push_subscriptions').where('push_subscriptions.person_id', '=', reminder.person_id).execute();
+    const outcomes = [];
+    for (const s of subscriptions) {
+      const words = { ...DEFAULT_WORDS, ...(JSON.parse(s.words) as Partial<NotificationWords>) };
+      const payload = JSON.stringify(reminderPayload(parsed.data, words, s.language));
+      const outcome = await send({ endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth }, payload, topicOf(reminder.id));
+      if (outcome === 'gone') {
+        await db.deleteFrom('push_subscriptions').where('id', '=', s.id).execute();
+        result.subscriptionsRemoved++;
+      }
+      outcomes.push(outcome);
+    }
+    const delivered = outcomes.includes('delivered');
+    const retry = !delivered && outcomes.includes('retry') && reminder.attempts + 1 < MAX_ATTEMPTS;
+    await db.updateTable('due_reminders')
+      .set(delivered ? { state: 'sent', sent_at: iso } : retry ? { state: 'pending' } : { state: 'gone' })
+      .where('id', '=', reminder.id).execute();
+    return delivered;
   }
 
   function schedule(delay = options.intervalMs ?? 30_000) {

@@ -1,10 +1,14 @@
 // Sends one encrypted Web Push message (RFC 8030/8291/8292) with the web-push library's real encryption and VAPID
-// signature, posted with fetch so it works the same against a push service or a local stand-in.
+// signature. Only to a push service's host at a public address (endpoints.ts), checked at the moment of sending.
 import { createHash } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import webpush from 'web-push';
+import { isLocalStandIn, isPushServiceUrl, PrivateAddressError, publicOnlyLookup, systemLookup, type Lookup } from './endpoints.ts';
 import type { VapidKeys } from './vapid.ts';
 
 export type PushTarget = { endpoint: string; p256dh: string; auth: string };
+/** failed: this subscription can never work (a bad key, a refused endpoint); retry: try again later. */
 export type PushOutcome = 'delivered' | 'gone' | 'retry' | 'failed';
 export type PushSender = (target: PushTarget, payload: string, topic: string) => Promise<PushOutcome>;
 
@@ -13,27 +17,50 @@ export function topicOf(reminderId: string): string {
   return createHash('sha256').update(reminderId).digest('base64url').slice(0, 32);
 }
 
-export function webPushSender(vapid: VapidKeys, timeoutMs = 10_000): PushSender {
+export type SenderOptions = {
+  timeoutMs?: number;
+  /** Test-only: also post to a stand-in on http://127.0.0.1 (TEST_PUSH_ALLOW_LOCAL_HTTP=1). */
+  allowLocalStandIn?: boolean;
+  /** How host names are resolved; tests swap it to see that a name pointing inward is refused. */
+  lookup?: Lookup;
+};
+
+export function webPushSender(vapid: VapidKeys, options: SenderOptions = {}): PushSender {
+  const { timeoutMs = 10_000, allowLocalStandIn = false } = options;
+  const lookup = publicOnlyLookup(options.lookup ?? systemLookup);
   return async (target, payload, topic) => {
-    const details = webpush.generateRequestDetails(
-      { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
-      payload,
-      { vapidDetails: vapid, TTL: 4 * 60 * 60, urgency: 'high', topic, contentEncoding: 'aes128gcm' },
-    );
+    if (!isPushServiceUrl(target.endpoint, allowLocalStandIn)) return 'failed';
+    let details: ReturnType<typeof webpush.generateRequestDetails>;
     try {
-      const response = await fetch(details.endpoint, {
-        method: details.method,
-        headers: details.headers as Record<string, string>,
-        body: details.body ? new Uint8Array(details.body) : undefined,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      await response.arrayBuffer().catch(() => undefined);
-      if (response.status >= 200 && response.status < 300) return 'delivered';
-      if (response.status === 404 || response.status === 410) return 'gone';
-      if (response.status === 429 || response.status >= 500) return 'retry';
-      return 'failed';
+      details = webpush.generateRequestDetails(
+        { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
+        payload,
+        { vapidDetails: vapid, TTL: 4 * 60 * 60, urgency: 'high', topic, contentEncoding: 'aes128gcm' },
+      );
     } catch {
-      return 'retry';
+      // A key the browser could never have made (wrong length, not a curve point): this subscription can't work.
+      return 'failed';
     }
+    const url = new URL(details.endpoint);
+    const body = details.body ? Buffer.from(details.body) : undefined;
+    const status = await new Promise<number>((resolve) => {
+      const request = (isLocalStandIn(url) ? http : https).request(url, {
+        method: details.method,
+        headers: { ...(details.headers as Record<string, string>), ...(body && { 'content-length': String(body.length) }) },
+        ...(isLocalStandIn(url) ? {} : { lookup }),
+        timeout: timeoutMs,
+      }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', () => resolve(0));
+      });
+      request.on('timeout', () => request.destroy(new Error('timeout')));
+      request.on('error', (error) => resolve(error instanceof PrivateAddressError ? -1 : 0));
+      request.end(body);
+    });
+    if (status >= 200 && status < 300) return 'delivered';
+    if (status === 404 || status === 410) return 'gone';
+    if (status === 0 || status === 429 || status >= 500) return 'retry';
+    return 'failed';
   };
 }

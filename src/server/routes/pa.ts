@@ -10,8 +10,8 @@ import {
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
-import { checkAttempts, clearAttempts, PER_ADDRESS, PER_TARGET, recordFailure } from '../pa/attempts.ts';
-import { endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
+import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
+import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
 import { caseloadOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor } from '../pa/shares.ts';
 import { sharingDb } from '../pa/tables.ts';
 
@@ -44,13 +44,11 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     requireSameOrigin(request);
     const { email, password } = validate(loginSchema, request.body);
     const keys = [{ key: `login:${email}`, policy: PER_TARGET }, { key: `login-ip:${request.ip}`, policy: PER_ADDRESS }];
-    await checkAttempts(db, keys);
+    await countAttempt(db, keys);
     const user = await checkSignIn(db, email, password);
-    if (!user) {
-      await recordFailure(db, keys);
-      throw new ApiError(401, { error: 'wrong-sign-in', message: 'That email or password is not right. Check them and try again.' });
-    }
+    if (!user) throw new ApiError(401, { error: 'wrong-sign-in', message: 'That email or password is not right. Check them and try again.' });
     await clearAttempts(db, [`login:${email}`]);
+    await refundAttempts(db, [`login-ip:${request.ip}`]);
     await startSession(request, reply, user.id);
     return { user };
   });
@@ -66,19 +64,20 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     validate(noQuery, request.query);
     const staff = staffOf(request);
     const row = await db.selectFrom('staff_users').select(['working_hours', 'must_change_password']).where('id', '=', staff.id).executeTakeFirstOrThrow();
-    return { user: staff, workingHours: workingHoursOf(row.working_hours), mustChangePassword: Number(row.must_change_password) === 1 };
+    return { user: staff, workingHours: workingHoursOf(row.working_hours), mustChangePassword: Number(row.must_change_password) !== 0 };
   });
 
   app.post('/pa/password', anyStaff, async (request) => {
     const { currentPassword, newPassword } = validate(changePasswordSchema, request.body);
     const staff = staffOf(request);
     const keys = [{ key: `password:${staff.id}`, policy: PER_TARGET }];
-    await checkAttempts(db, keys);
+    await countAttempt(db, keys);
     if (!(await changePassword(db, staff.id, currentPassword, newPassword))) {
-      await recordFailure(db, keys);
       throw new ApiError(400, { error: 'wrong-password', field: 'currentPassword', message: 'Your current password is not right.' });
     }
     await clearAttempts(db, [`password:${staff.id}`]);
+    // Whoever else was signed in as this person (a lost laptop, an old password) is signed out now.
+    await endOtherSessions(request, staff.id);
     return { ok: true };
   });
 

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { deviceOf, requireDevice } from '../auth/device.ts';
-import { validate } from '../http/errors.ts';
+import { ApiError, validate } from '../http/errors.ts';
+import { isPushServiceUrl } from '../reminders/endpoints.ts';
 import { createReminderScheduler } from '../reminders/scheduler.ts';
 import { webPushSender } from '../reminders/send.ts';
 import { clockOf, loadReminderSettings } from '../reminders/settings.ts';
@@ -13,14 +14,9 @@ import { loadVapidKeys } from '../reminders/vapid.ts';
 
 const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
 
-function endpointSchema(allowLocalHttp: boolean) {
-  return z.url({ message: 'Must be the push service URL from the browser' }).max(2000).refine((value) => {
-    if (!URL.canParse(value)) return false;
-    const url = new URL(value);
-    if (url.protocol === 'https:') return true;
-    // Only tests may point at a local stand-in; otherwise the server would post to anything on its own network.
-    return allowLocalHttp && url.protocol === 'http:' && url.hostname === '127.0.0.1';
-  }, 'Must be an https:// push service URL');
+function endpointSchema(allowLocalStandIn: boolean) {
+  return z.url({ message: 'Must be the push service URL from the browser' }).max(2000)
+    .refine((value) => isPushServiceUrl(value, allowLocalStandIn), 'Must be an https:// URL of a browser push service');
 }
 
 export async function pushRoutes(app: FastifyInstance): Promise<void> {
@@ -46,10 +42,18 @@ export async function pushRoutes(app: FastifyInstance): Promise<void> {
       device_id: device.id, person_id: device.personId, endpoint: body.endpoint, p256dh: body.keys.p256dh, auth: body.keys.auth,
       language: body.language, words: JSON.stringify(body.words ?? {}),
     };
-    await db.insertInto('push_subscriptions')
+    // An endpoint belongs to one person. Another phone may take it over only when the old owner is provably gone
+    // (their device signed out or removed); otherwise anyone who saw an endpoint could silence someone's reminders.
+    const saved = await db.insertInto('push_subscriptions')
       .values({ id: idOf(body.endpoint), ...values, created_at: new Date().toISOString() })
-      .onConflict((oc) => oc.column('id').doUpdateSet(values))
-      .execute();
+      .onConflict((oc) => oc.column('id').doUpdateSet(values).where((eb) => eb.or([
+        eb('push_subscriptions.person_id', '=', device.personId),
+        eb.not(eb.exists(eb.selectFrom('devices').select('devices.id')
+          .whereRef('devices.id', '=', 'push_subscriptions.device_id').where('devices.revoked_at', 'is', null))),
+      ])))
+      .returning('id')
+      .executeTakeFirst();
+    if (!saved) throw new ApiError(409, { error: 'subscription-taken', field: 'endpoint', message: 'This push subscription belongs to another phone.' });
     return reply.status(201).send({ subscribed: true });
   });
 
@@ -62,7 +66,7 @@ export async function pushRoutes(app: FastifyInstance): Promise<void> {
 
   if (!settings.enabled) return;
   const scheduler = createReminderScheduler({
-    store: app.store, send: webPushSender(vapid), now: clockOf(settings), intervalMs: settings.tickMs, log: app.log,
+    store: app.store, send: webPushSender(vapid, { allowLocalStandIn: settings.allowLocalHttpEndpoints }), now: clockOf(settings), intervalMs: settings.tickMs, log: app.log,
   });
   app.addHook('onReady', async () => scheduler.start());
   app.addHook('preClose', async () => scheduler.stop());

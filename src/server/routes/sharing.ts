@@ -8,8 +8,8 @@ import { nextWorkingTime } from '../../shared/sharing/working-hours.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
-import { checkAttempts, clearAttempts, PER_ADDRESS, PER_TARGET, recordFailure } from '../pa/attempts.ts';
-import { restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
+import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
+import { normaliseRecoveryCode, restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
 import { dropSharesOfDeletedRecords, toSharedItem } from '../pa/shares.ts';
 import { sharingDb } from '../pa/tables.ts';
 import { workingHoursOf } from './pa.ts';
@@ -41,7 +41,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     const { code, name } = validate(connectSchema, request.body);
     const { personId } = deviceOf(request);
     const keys = [{ key: `pair:${personId}`, policy: PER_TARGET }, { key: `pair-ip:${request.ip}`, policy: PER_ADDRESS }];
-    await checkAttempts(db, keys);
+    await countAttempt(db, keys);
     const now = new Date().toISOString();
     const paName = await db.transaction().execute(async (trx) => {
       // One UPDATE claims the code, so a code works once even when two phones race.
@@ -58,10 +58,10 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
       return pa.name;
     });
     if (paName === null) {
-      await recordFailure(db, keys);
       throw new ApiError(400, { error: 'pairing-code-rejected', field: 'code', message: 'That code is wrong, already used or more than 3 days old. Ask your PA for a new one.' });
     }
     await clearAttempts(db, [`pair:${personId}`]);
+    await refundAttempts(db, [`pair-ip:${request.ip}`]);
     return { connected: true, paName };
   });
 
@@ -126,13 +126,15 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/recovery/restore', async (request, reply) => {
     const { code } = validate(restoreSchema, request.body);
-    const keys = [{ key: `restore-ip:${request.ip}`, policy: PER_TARGET }];
-    await checkAttempts(db, keys);
+    // Per code and for everyone, never per address: a hostel or college behind one address must not lock itself out.
+    const codeKey = `restore-code:${hashSecret(normaliseRecoveryCode(code))}`;
+    await countAttempt(db, [{ key: codeKey, policy: PER_TARGET }, { key: 'restore-all', policy: GLOBAL_RECOVERY }]);
     const restored = await restoreWithCode(db, code);
     if (!restored) {
-      await recordFailure(db, keys);
       throw new ApiError(400, { error: 'recovery-code-rejected', field: 'code', message: 'That recovery code is not right, or was already used. Check each letter and try again.' });
     }
+    await clearAttempts(db, [codeKey]);
+    await refundAttempts(db, ['restore-all']);
     return reply.status(201).send(restored);
   });
 
