@@ -113,11 +113,32 @@ describe('Find help', () => {
     const user = userEvent.setup();
     renderDirectory('/directory/council');
     const select = await screen.findByRole('combobox', { name: /Choose your council/ });
-    await user.selectOptions(select, 'Barnsley Metropolitan Borough Council (Metropolitan District)');
+    await user.selectOptions(select, 'Barnsley Metropolitan Borough Council');
     expect(screen.getByText(/Listed in May 2022/)).toBeInTheDocument();
     expect(screen.getByText('Mentoring').closest('li')).toHaveTextContent('Listed');
     expect(screen.getByText('Mentoring').closest('li')).not.toHaveTextContent('Not listed');
-    expect(screen.getByText(/Mental health workers just for care leavers/).closest('li')).toHaveTextContent('Not listed');
+    expect(screen.getByText(/Mental health workers just for care leavers/).closest('li')).toHaveTextContent('Not listed in their 2022 offer — ask your PA');
+  });
+
+  it('names the councils of today, keeping the 2022 row they come from as the source', async () => {
+    const user = userEvent.setup();
+    renderDirectory('/directory/council');
+    const select = await screen.findByRole('combobox', { name: /Choose your council/ });
+    const names = within(select).getAllByRole('option').map((o) => o.textContent);
+    expect(names).not.toContain('Council (Unitary Authority)');
+    expect(names).not.toContain('Cumbria County Council');
+    expect(names).not.toContain('Poole Borough Council');
+    expect(names.filter((n) => n === 'Bournemouth, Christchurch and Poole Council')).toHaveLength(1);
+    expect(names).toEqual(expect.arrayContaining(['Cumberland Council', 'Westmorland and Furness Council', 'North Northamptonshire Council', 'West Northamptonshire Council', 'Stockton-on-Tees Borough Council']));
+
+    await user.selectOptions(select, 'Bournemouth, Christchurch and Poole Council');
+    expect(screen.getByText('In May 2022 this was listed as Bournemouth Borough Council.')).toBeInTheDocument();
+    expect(screen.getByText('In May 2022 this was listed as Poole Borough Council.')).toBeInTheDocument();
+    await user.selectOptions(select, 'West Northamptonshire Council');
+    expect(screen.getByText(/listed as Northamptonshire Childrens Trust \(On behalf of North Northamptonshire Council and West Northamptonshire Council: Unitary Authority\)/)).toBeInTheDocument();
+    // "Y - nurse" is a yes with a note, not a no.
+    await user.selectOptions(select, 'Southend-on-Sea Borough Council');
+    expect(screen.getByText(/Mental health workers just for care leavers/).closest('li')).toHaveTextContent(/Listed$/);
   });
 });
 
