@@ -42,7 +42,8 @@ const SCREENS: Screen[] = [
     await page.locator('.dir-error').waitFor();
     await page.locator('.place-picker input').fill('SK1');
     await page.locator('.place-picker button[type="submit"]').click();
-    await page.locator('.place-picker__current').waitFor();
+    await page.locator('.dir-controls:not([open])').waitFor({ state: 'attached' });
+    await page.locator('.dir-result').first().waitFor();
   } },
   { name: 'service-page', path: '/directory/service/example-v3-0001', prepare: async (page) => {
     await page.locator('.report-form summary').click();

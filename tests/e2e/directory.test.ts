@@ -55,16 +55,21 @@ describe('finding help near a postcode with no signal', () => {
     await dismissExitExplanation(page);
     await page.getByRole('textbox', { name: 'Postcode or first part of it' }).fill('sk1');
     await page.getByRole('button', { name: 'Show help near here' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Showing help near SK1' }).count()).toBe(1);
+    // Results first: the place, search and filters fold into one line at the top.
+    await expect.poll(() => page.locator('.dir-controls__summary').textContent()).toContain('Showing help near SK1');
+    expect(await page.locator('.dir-controls').getAttribute('open')).toBeNull();
 
     const examples = async () => (await page.locator('.dir-result__name').allTextContents()).filter((n) => n.startsWith('Example'));
     expect(await examples()).toEqual(['Example Near Drop-in 0001', 'Example Evening Café 0002', 'Example Far Drop-in 0003']);
     const whereOf = (name: string) => page.locator('.dir-result').filter({ hasText: name }).locator('.dir-result__where').textContent();
-    expect(await whereOf('Example Near Drop-in 0001')).toBe('0.1 miles away');
-    // A service known only by its area comes near the top in its own area, with no made-up distance.
+    expect(await whereOf('Example Near Drop-in 0001')).toBe('About 0.1 miles away');
+    // A service known only by its area comes near the top in its own area, said as the distance to its middle.
     expect(await page.locator('.dir-result__name').first().textContent()).toBe('Pure Insight');
-    expect(await whereOf('Pure Insight')).toBe('In the Stockport area');
+    expect(await whereOf('Pure Insight')).toBe('In the Stockport area, about 0.1 miles to its middle');
+    // Leeds is 40 miles away: not near SK1.
+    expect(await page.getByRole('link', { name: 'Example Leeds Drop-in 0004' }).count()).toBe(0);
 
+    await page.locator('.dir-controls__summary').click();
     await page.locator('summary').filter({ hasText: 'Filters' }).click();
     await page.getByRole('checkbox', { name: 'Open now' }).check();
     // Open now at noon: the two day-time drop-ins and the 24-hour crisis lines; not the evening café.
@@ -78,6 +83,47 @@ describe('finding help near a postcode with no signal', () => {
     expect(await page.getByText('Open now, closes at 5:00', { exact: false }).count()).toBe(1);
     const call = page.getByRole('link', { name: /^Call 0161 496 0001/ });
     expect(await call.getAttribute('href')).toBe('tel:01614960001');
+    await context.close();
+  });
+});
+
+describe('near me that means near', () => {
+  it('near LS1 puts the Leeds place first with its distance, never a Stockport care-leaver-only service; with nothing near, national help fills the list', async () => {
+    const { page, context } = await newPhone(browser, server);
+    await page.goto(server.url('/directory'));
+    await page.getByRole('link', { name: 'Example Leeds Drop-in 0004' }).waitFor({ timeout: 30_000 });
+    await dismissExitExplanation(page);
+    await page.getByRole('textbox', { name: 'Postcode or first part of it' }).fill('LS1');
+    await page.getByRole('button', { name: 'Show help near here' }).click();
+    await expect.poll(() => page.locator('.dir-controls__summary').textContent()).toContain('Showing help near LS1');
+
+    const local = page.locator('.directory > .dir-results .dir-result');
+    await expect.poll(() => local.count()).toBe(1);
+    expect(await local.first().locator('.dir-result__name').textContent()).toBe('Example Leeds Drop-in 0004');
+    expect(await local.first().locator('.dir-result__where').textContent()).toMatch(/^About 0\.\d miles away$/);
+    // National help follows, each saying where it helps; the care-leaver-only Stockport services are 40 miles away.
+    expect(await page.getByRole('heading', { name: 'Anywhere in England' }).count()).toBe(1);
+    const names = await page.locator('.dir-result__name').allTextContents();
+    expect(names).not.toContain('Pure Insight');
+    expect(names).toContain('Become – Care Advice Line');
+    expect(await page.locator('.dir-national .dir-result').first().locator('.dir-checked').textContent()).toBe('Details checked December 2026');
+
+    // Further out, every local result shows its distance, nearest first.
+    await page.locator('.dir-controls__summary').click();
+    await page.getByRole('combobox', { name: 'How far' }).selectOption('50');
+    await expect.poll(() => local.count()).toBeGreaterThan(1);
+    const wheres = await local.locator('.dir-result__where').allTextContents();
+    for (const where of wheres) expect(where).toMatch(/about [\d.]+ miles/i);
+    expect(await local.first().locator('.dir-result__name').textContent()).toBe('Example Leeds Drop-in 0004');
+
+    // Nothing near Truro within 2 miles: national services fill the list.
+    await page.getByRole('combobox', { name: 'How far' }).selectOption('2');
+    await page.getByRole('textbox', { name: 'Postcode or first part of it' }).fill('TR1');
+    await page.getByRole('button', { name: 'Show help near here' }).click();
+    await expect.poll(() => page.locator('.dir-controls__summary').textContent()).toContain('Showing help near TR1');
+    await expect.poll(() => local.count()).toBe(0);
+    expect(await page.locator('.dir-none-near').count()).toBe(1);
+    expect(await page.locator('.dir-national .dir-result').count()).toBeGreaterThan(10);
     await context.close();
   });
 });

@@ -26,6 +26,27 @@ export const SCREENS: ScreenCheck[] = [
   { name: 'History', path: '/history' },
   { name: 'Wellbeing questions (ONS4)', path: '/ons4' },
   { name: 'Help now', path: '/help' },
+  { name: 'Calm down: breathing', path: '/help/breathe' },
+  {
+    name: 'Calm down: breathing, started',
+    path: '/help/breathe',
+    prepare: async (page, language) => {
+      await page.getByRole('button', { name: words(language, 'calm.breathe.start'), exact: true }).click();
+      await page.getByText(words(language, 'calm.breathe.in')).waitFor();
+    },
+  },
+  { name: 'Calm down: 5, 4, 3, 2, 1', path: '/help/grounding' },
+  {
+    name: 'Find help near a postcode: results first, national help after',
+    path: '/directory',
+    prepare: async (page, language) => {
+      await page.getByRole('textbox', { name: words(language, 'directory.place.postcode') }).fill('LS1');
+      await page.getByRole('button', { name: words(language, 'directory.place.usePostcode'), exact: true }).click();
+      await page.getByRole('heading', { name: words(language, 'directory.results.nationalTitle') }).waitFor();
+    },
+  },
+  { name: 'A service with no way in: Ask my PA', path: '/directory/service/study-liverpool-talk-liverpool' },
+  { name: 'What my council offers, a successor council', path: '/directory/council' },
   { name: 'Settings', path: '/settings' },
   { name: 'Appointments', path: '/appointments' },
   { name: 'My PA (not connected yet)', path: '/my-pa' },

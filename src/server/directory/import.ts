@@ -1,59 +1,162 @@
-// `npm run admin -- import-services FILE|URL [--replace]`: reads an ORUK feed, refuses it whole if anything
-// is wrong (line and field), otherwise writes every service in one transaction.
+// `npm run admin -- import-services FILE|URL [--replace] [--every 24h]`: reads an ORUK feed (following its pages),
+// refuses it whole if it is structurally broken (line and field), otherwise writes every service in one
+// transaction, dropping and reporting bad values inside good services. With --every it refreshes on a schedule;
+// a failed refresh changes nothing, so the last good data stays.
+// Fetching is capped: no redirect to another origin, a size cap, a page cap and a time cap, so a hostile or
+// broken feed can't point us at internal hosts, fill memory or keep us busy for ever.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Store } from '../store/database.ts';
-import { describeProblems, readOrukFeed } from './oruk-feed.ts';
+import { describeProblems, MAX_SERVICES_PER_FEED, readOrukFeed, readOrukRoot } from './oruk-feed.ts';
 import { writeServices } from './write.ts';
 
-export const IMPORT_SERVICES_USAGE = 'import-services <file|url> [--replace]';
-const MAX_PAGES = 200;
+export const IMPORT_SERVICES_USAGE = 'import-services <file|url> [--replace] [--every 24h]';
+
+export type FetchLimits = {
+  /** Pages followed at most (a feed that never says last_page stops here). */
+  maxPages: number;
+  /** Bytes read at most, over all pages. */
+  maxBytes: number;
+  /** The whole fetch, all pages, must finish within this. */
+  maxMillis: number;
+};
+export const DEFAULT_LIMITS: FetchLimits = { maxPages: 500, maxBytes: 100 * 1024 * 1024, maxMillis: 5 * 60_000 };
+const MAX_REDIRECTS = 5;
 
 export class ImportRefused extends Error {}
 
-/** Fetches every page of an ORUK list (v3 `last_page`, v1 `last`) and joins them into one list. */
-async function fetchFeed(url: string): Promise<string> {
-  const first = await fetchJson(url);
+export type Progress = (message: string) => void;
+
+type Budget = { limits: FetchLimits; bytes: number; deadline: AbortSignal; origin: string };
+
+/** Fetches every page of an ORUK list (v3 `last_page`/`total_pages`, v1 `last`) and joins them into one list. */
+async function fetchFeed(url: string, limits: FetchLimits, progress: Progress): Promise<unknown> {
+  const budget: Budget = { limits, bytes: 0, deadline: AbortSignal.timeout(limits.maxMillis), origin: new URL(url).origin };
+  const first = await fetchJson(url, budget);
   const isList = first && typeof first === 'object' && !Array.isArray(first);
   const key = isList && Array.isArray(first.contents) ? 'contents' : isList && Array.isArray(first.content) ? 'content' : undefined;
-  if (!key) return JSON.stringify(first, null, 2);
-  const items = [...first[key]];
+  if (!key) return first;
+  const items: unknown[] = [...first[key]];
+  const totalPages = Number.isInteger(first.total_pages) ? first.total_pages : undefined;
+  progress(`Page 1${totalPages ? ` of ${totalPages}` : ''}: ${items.length} services so far.`);
   let page = first;
-  for (let n = 2; n <= MAX_PAGES && !(page.last_page ?? page.last ?? true) ; n++) {
+  for (let n = 2; !(page.last_page ?? page.last ?? true) && (page[key]?.length ?? 0) > 0; n++) {
+    if (n > limits.maxPages) throw new ImportRefused(`The feed at ${url} has more than ${limits.maxPages} pages; nothing was imported.`);
+    if (items.length > MAX_SERVICES_PER_FEED) break; // readOrukRoot refuses it with the count
     const next = new URL(url);
     next.searchParams.set('page', String(n));
-    page = await fetchJson(next.toString());
-    items.push(...(page[key] ?? []));
+    page = await fetchJson(next.toString(), budget);
+    items.push(...(Array.isArray(page?.[key]) ? page[key] : []));
+    progress(`Page ${n}${totalPages ? ` of ${totalPages}` : ''}: ${items.length} services so far.`);
   }
-  return JSON.stringify({ [key]: items }, null, 2);
+  return { [key]: items };
 }
 
-async function fetchJson(url: string): Promise<any> {
-  const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
-  if (!response.ok) throw new ImportRefused(`The feed answered ${response.status} ${response.statusText} for ${url}.`);
+async function fetchJson(url: string, budget: Budget): Promise<any> {
+  let at = url;
+  let response: Response;
   try {
-    return await response.json();
-  } catch {
-    throw new ImportRefused(`The feed at ${url} did not send valid JSON.`);
+    for (let hop = 0; ; hop++) {
+      response = await fetch(at, { headers: { accept: 'application/json' }, redirect: 'manual', signal: budget.deadline });
+      if (response.status < 300 || response.status > 399) break;
+      const location = response.headers.get('location');
+      await response.body?.cancel();
+      if (!location) throw new ImportRefused(`The feed answered ${response.status} with nowhere to go, for ${at}.`);
+      const next = new URL(location, at);
+      // Only within the feed's own origin: a redirect elsewhere could reach hosts the server can see and the world can't.
+      if (next.origin !== budget.origin) throw new ImportRefused(`The feed at ${at} redirects to another origin (${next.origin}); not followed.`);
+      if (hop >= MAX_REDIRECTS) throw new ImportRefused(`The feed at ${url} redirects more than ${MAX_REDIRECTS} times.`);
+      at = next.toString();
+    }
+    if (!response.ok) throw new ImportRefused(`The feed answered ${response.status} ${response.statusText} for ${at}.`);
+    const text = await readCapped(response, budget);
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ImportRefused(`The feed at ${at} did not send valid JSON.`);
+    }
+  } catch (error) {
+    if (error instanceof ImportRefused) throw error;
+    if (budget.deadline.aborted) throw new ImportRefused(`The feed took longer than ${Math.round(budget.limits.maxMillis / 1000)} s; nothing was imported.`);
+    throw new ImportRefused(`Could not read the feed at ${at}: ${(error as Error).message}`);
   }
 }
 
-export async function importServices(store: Store, where: string, replace: boolean): Promise<string> {
+async function readCapped(response: Response, budget: Budget): Promise<string> {
+  const tooBig = () => new ImportRefused(`The feed is larger than ${Math.round(budget.limits.maxBytes / 1024 / 1024)} MiB; nothing was imported.`);
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && budget.bytes + declared > budget.limits.maxBytes) {
+    await response.body?.cancel();
+    throw tooBig();
+  }
+  const chunks: Uint8Array[] = [];
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    budget.bytes += value.byteLength;
+    if (budget.bytes > budget.limits.maxBytes) {
+      await reader.cancel();
+      throw tooBig();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export type ImportOptions = { limits?: Partial<FetchLimits>; progress?: Progress };
+
+export async function importServices(store: Store, where: string, replace: boolean, options: ImportOptions = {}): Promise<string> {
   const isUrl = /^https?:\/\//i.test(where);
-  const text = isUrl ? await fetchFeed(where) : await fs.readFile(where, 'utf8');
-  const feed = readOrukFeed(text);
+  const progress = options.progress ?? (() => {});
+  const feed = isUrl
+    ? readOrukRoot(await fetchFeed(where, { ...DEFAULT_LIMITS, ...options.limits }, progress))
+    : readOrukFeed(await fs.readFile(where, 'utf8'));
   if (!feed.ok) {
     throw new ImportRefused(`Nothing was imported. Fix these in ${where}${feed.version ? ` (ORUK ${feed.version})` : ''}:\n${describeProblems(feed.problems)}`);
   }
   const source = isUrl ? where : `file:${path.basename(where)}`;
   const summary = await writeServices(store, source, feed.services, replace);
+  const warned = feed.warnings.length > 0
+    ? `\n${feed.warnings.length} value${feed.warnings.length === 1 ? '' : 's'} dropped (the rest of each service was kept):\n${describeProblems(feed.warnings)}`
+    : '';
   return `Imported ORUK ${feed.version} from ${where}: ${feed.services.length} services ` +
-    `(${summary.added} new, ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.removed} removed).`;
+    `(${summary.added} new, ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.removed} removed).${warned}`;
+}
+
+/** "24h", "30m", "2d" → milliseconds; at least a minute, so a typo can't hammer someone's server. */
+export function parseEvery(text: string | undefined): number {
+  const match = /^(\d{1,4})(m|h|d)$/.exec(text ?? '');
+  if (!match) throw new ImportRefused(`--every needs a time like 24h, 30m or 7d (got "${text ?? ''}").`);
+  return Number(match[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'm' | 'h' | 'd'];
+}
+
+/**
+ * Imports now and then every `everyMillis` until `signal` aborts. A failed refresh is reported and changes
+ * nothing (writes are all or nothing), so phones keep the last good data.
+ */
+export async function refreshEvery(store: Store, where: string, replace: boolean, everyMillis: number, log: Progress, signal?: AbortSignal, options: ImportOptions = {}): Promise<void> {
+  while (!signal?.aborted) {
+    try {
+      log(`${new Date().toISOString()} ${await importServices(store, where, replace, options)}`);
+    } catch (error) {
+      log(`${new Date().toISOString()} Refresh failed; the last good data is kept. ${(error as Error).message}`);
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, everyMillis);
+      signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+    });
+  }
 }
 
 export async function importServicesCommand(store: Store, args: string[]): Promise<string> {
   const replace = args.includes('--replace');
-  const where = args.find((a) => !a.startsWith('--'));
+  const everyAt = args.indexOf('--every');
+  const every = everyAt >= 0 ? parseEvery(args[everyAt + 1]) : undefined;
+  const where = args.find((a, i) => !a.startsWith('--') && !(everyAt >= 0 && i === everyAt + 1));
   if (!where) throw new ImportRefused(`Give a file or URL: ${IMPORT_SERVICES_USAGE}`);
-  return importServices(store, where, replace);
+  const progress = (message: string) => console.error(message);
+  if (every === undefined) return importServices(store, where, replace, { progress });
+  await refreshEvery(store, where, replace, every, (message) => console.log(message), undefined, { progress });
+  return 'Stopped.';
 }

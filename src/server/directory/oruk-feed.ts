@@ -1,5 +1,7 @@
 // Reads an Open Referral UK feed (1.0 or 3.0, detected from its shape), checks every service and maps it.
-// Nothing is written here: a feed with any problem is refused whole, with the line and field of each problem.
+// Nothing is written here. A structurally broken feed (not JSON, no ids, wrong shape) is refused whole, with the
+// line and field of each problem; a bad value inside a good service (an impossible coordinate, a malformed
+// schedule, a broken URL) is dropped from that service and reported as a warning, never invented, never fatal.
 import { z } from 'zod';
 import { directoryServiceSchema } from '../../shared/directory/schema.ts';
 import type { DirectoryService } from '../../shared/directory/types.ts';
@@ -7,7 +9,7 @@ import { mapOrukService, type OrukVersion } from './oruk-map.ts';
 
 export type FeedProblem = { line?: number; field: string; message: string };
 export type FeedResult =
-  | { ok: true; version: OrukVersion; services: DirectoryService[] }
+  | { ok: true; version: OrukVersion; services: DirectoryService[]; warnings: FeedProblem[] }
   | { ok: false; version?: OrukVersion; problems: FeedProblem[] };
 
 export const MAX_SERVICES_PER_FEED = 50_000;
@@ -31,7 +33,8 @@ const orukServiceSchema = z.looseObject({
   regular_schedules: optionalList,
   holiday_schedules: optionalList,
   service_at_locations: z.array(z.looseObject({
-    location: z.looseObject({ latitude: z.number().optional().nullable(), longitude: z.number().optional().nullable() }).optional().nullable(),
+    // Coordinates are checked when mapping: a bad one is dropped with a warning, not the whole feed.
+    location: z.looseObject({}).optional().nullable(),
   })).optional().nullable(),
   contacts: optionalList,
   languages: optionalList,
@@ -85,6 +88,11 @@ export function readOrukFeed(text: string): FeedResult {
     const line = jsonErrorLine(text, error as Error);
     return { ok: false, problems: [{ line, field: '(file)', message: `This is not valid JSON: ${(error as Error).message}` }] };
   }
+  return readOrukRoot(root, text);
+}
+
+/** A feed already parsed (pages joined); `text`, when there is one file, gives each problem its line. */
+export function readOrukRoot(root: unknown, text?: string): FeedResult {
   const found = detect(root);
   if (!found) {
     return { ok: false, problems: [{ line: 1, field: '(file)', message: 'No services found: expected an ORUK 3.0 list ("contents"), an ORUK 1.0 list ("content"), an array of services or one service.' }] };
@@ -95,6 +103,7 @@ export function readOrukFeed(text: string): FeedResult {
   }
 
   const problems: FeedProblem[] = [];
+  const warnings: FeedProblem[] = [];
   const services: DirectoryService[] = [];
   const seen = new Set<string>();
   let cursor = 0;
@@ -102,11 +111,11 @@ export function readOrukFeed(text: string): FeedResult {
     if (problems.length >= MAX_PROBLEMS) return;
     const where = `${listKey ? `${listKey}` : ''}[${i}]`;
     const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
-    if (typeof id === 'string' || typeof id === 'number') {
+    if (text !== undefined && (typeof id === 'string' || typeof id === 'number')) {
       const at = text.indexOf(JSON.stringify(String(id)), cursor);
       if (at >= 0) cursor = at;
     }
-    const line = lineAt(text, cursor);
+    const line = text === undefined ? undefined : lineAt(text, cursor);
     const parsed = orukServiceSchema.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -118,8 +127,16 @@ export function readOrukFeed(text: string): FeedResult {
       problems.push({ line, field: script, message: 'Contains a <script> tag; refusing the feed.' });
       return;
     }
-    const mapped = mapOrukService(parsed.data, version);
-    const checked = directoryServiceSchema.safeParse(mapped);
+    const warn = (field: string, message: string) => { if (warnings.length < MAX_WARNINGS) warnings.push({ line, field: `${where}.${field}`, message }); };
+    const mapped = mapOrukService(parsed.data, version, warn);
+    let checked = directoryServiceSchema.safeParse(mapped);
+    // Anything else optional that still fails (a date, an age, a phone) goes the same way: dropped and said.
+    for (let tries = 0; !checked.success && tries < 5; tries++) {
+      const issue = checked.error.issues[0];
+      if (!dropOptional(mapped, issue.path.map(String))) break;
+      warn(issue.path.join('.'), `Dropped: ${issue.message}`);
+      checked = directoryServiceSchema.safeParse(mapped);
+    }
     if (!checked.success) {
       const issue = checked.error.issues[0];
       problems.push({ line, field: [where, ...issue.path.map(String)].join('.'), message: issue.message });
@@ -133,7 +150,30 @@ export function readOrukFeed(text: string): FeedResult {
     if (parsed.data.status && !/^active$/i.test(parsed.data.status)) return; // inactive or defunct: not shown to phones
     services.push(checked.data as DirectoryService);
   });
-  return problems.length > 0 ? { ok: false, version, problems } : { ok: true, version, services };
+  return problems.length > 0 ? { ok: false, version, problems } : { ok: true, version, services, warnings };
+}
+
+const MAX_WARNINGS = 200;
+const OPTIONAL_FIELDS = new Set(['organisation', 'whoFor', 'minAge', 'maxAge', 'languages', 'hours', 'updatedAt', 'free', 'walkIn']);
+const OPTIONAL_CONTACTS = new Set(['phone', 'sms', 'email', 'url']);
+
+/** Removes the optional field at `path` (true), or says it is required (false): name, id and description stay. */
+function dropOptional(service: DirectoryService, path: string[]): boolean {
+  const record = service as unknown as Record<string, unknown>;
+  if (OPTIONAL_FIELDS.has(path[0])) {
+    delete record[path[0]];
+    return true;
+  }
+  if (path[0] === 'contacts' && OPTIONAL_CONTACTS.has(path[1])) {
+    delete (service.contacts as Record<string, unknown>)[path[1]];
+    return true;
+  }
+  if (path[0] === 'location' && service.location.kind === 'point') {
+    const { address, postcode } = service.location;
+    service.location = address || postcode ? { kind: 'area', area: (postcode ?? address)!.slice(0, 120) } : { kind: 'national' };
+    return true;
+  }
+  return false;
 }
 
 export function describeProblems(problems: FeedProblem[]): string {

@@ -5,6 +5,9 @@ import type { AccessMode, Category, DirectoryService, OpeningHours, Session, Ser
 
 export type OrukVersion = '1.0' | '3.0';
 type Json = Record<string, any>;
+/** A bad value inside a good service: dropped, never guessed, and said back to whoever runs the import. */
+export type Warn = (field: string, message: string) => void;
+const ignore: Warn = () => {};
 
 const arr = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v) => v && typeof v === 'object') : []);
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -43,37 +46,45 @@ function languageCode(lang: Json): string | undefined {
 const DAY_CODES: Record<string, Weekday> = { MO: 'mo', TU: 'tu', WE: 'we', TH: 'th', FR: 'fr', SA: 'sa', SU: 'su' };
 
 /** "10:00", "10:00:00", "10:00Z" or "09:00+01:00" → "10:00": ORUK times are London wall-clock times. */
-const wallTime = (value: unknown) => str(value)?.match(/^(\d{2}:\d{2})/)?.[1];
+const wallTime = (value: unknown) => str(value)?.match(/^(([01]\d|2[0-3]):[0-5]\d)(?![\d])/)?.[1];
+const isoDate = (value: unknown) => {
+  const date = str(value)?.slice(0, 10);
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ? date : undefined;
+};
 
-function sessionsOf(schedules: Json[]): Session[] {
+function sessionsOf(schedules: Json[], warn: Warn, where: string): Session[] {
   const sessions: Session[] = [];
-  for (const s of schedules) {
-    if (s.freq && String(s.freq).toUpperCase() !== 'WEEKLY') continue; // monthly patterns: not shown rather than wrong
+  schedules.forEach((s, i) => {
+    if (s.freq && String(s.freq).toUpperCase() !== 'WEEKLY') return; // monthly patterns: not shown rather than wrong
     const days = String(s.byday ?? '').split(',').map((d) => DAY_CODES[d.trim().toUpperCase()]).filter(Boolean);
     const opens = wallTime(s.opens_at);
     const closes = wallTime(s.closes_at);
-    if (days.length === 0 || !opens || !closes) continue;
-    const from = str(s.valid_from)?.slice(0, 10);
-    const to = str(s.valid_to)?.slice(0, 10) ?? str(s.until)?.slice(0, 10);
+    if (days.length === 0 && !s.opens_at && !s.closes_at) return; // a description-only schedule: nothing to read
+    if (days.length === 0 || !opens || !closes) {
+      warn(`${where}[${i}]`, `Schedule dropped: cannot read days "${String(s.byday ?? '')}" ${String(s.opens_at ?? '')}–${String(s.closes_at ?? '')}.`);
+      return;
+    }
+    const from = isoDate(s.valid_from);
+    const to = isoDate(s.valid_to) ?? isoDate(s.until);
     sessions.push({ days: [...new Set(days)], opens, closes, ...(from ? { from } : {}), ...(to ? { to } : {}) });
-  }
+  });
   return sessions;
 }
 
-function hoursOf(service: Json, version: OrukVersion): OpeningHours | undefined {
+function hoursOf(service: Json, version: OrukVersion, warn: Warn = ignore): OpeningHours | undefined {
   const atLocations = arr(service.service_at_locations);
   const schedules = version === '3.0'
     ? [...arr(service.schedules), ...atLocations.flatMap((sal) => arr(sal.schedules))]
     : [...arr(service.regular_schedules), ...atLocations.flatMap((sal) => [...arr(sal.regular_schedule), ...arr(sal.regular_schedules)])];
-  const sessions = sessionsOf(schedules);
+  const sessions = sessionsOf(schedules, warn, version === '3.0' ? 'schedules' : 'regular_schedules');
   if (sessions.length === 0) return undefined;
   const allDay = (['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as Weekday[]).every((d) =>
     sessions.some((s) => s.days.includes(d) && s.opens === '00:00' && s.closes === '23:59' && !s.from && !s.to));
   if (allDay) return { kind: 'always' };
   const holidays = version === '1.0'
     ? [...arr(service.holiday_schedules), ...atLocations.flatMap((sal) => arr(sal.holiday_schedules))]
-        .filter((h) => h.closed === true && str(h.start_date))
-        .map((h) => ({ from: String(h.start_date).slice(0, 10), to: String(h.end_date ?? h.start_date).slice(0, 10) }))
+        .filter((h) => h.closed === true && isoDate(h.start_date))
+        .map((h) => ({ from: isoDate(h.start_date)!, to: isoDate(h.end_date) ?? isoDate(h.start_date)! }))
     : [];
   return { kind: 'weekly', sessions, ...(holidays.length ? { closed: holidays } : {}) };
 }
@@ -81,9 +92,16 @@ function hoursOf(service: Json, version: OrukVersion): OpeningHours | undefined 
 // Five decimal places is about a metre: more is noise that every phone would download.
 const toMetre = (degrees: number) => Math.round(degrees * 1e5) / 1e5;
 
-function locationOf(service: Json): ServiceLocation {
-  for (const sal of arr(service.service_at_locations)) {
+const onEarth = (lat: unknown, lng: unknown) =>
+  typeof lat === 'number' && typeof lng === 'number' && Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
+
+function locationOf(service: Json, warn: Warn = ignore): ServiceLocation {
+  for (const [i, sal] of arr(service.service_at_locations).entries()) {
     const loc = sal.location ?? {};
+    if (loc.latitude != null && loc.longitude != null && !onEarth(loc.latitude, loc.longitude)) {
+      warn(`service_at_locations[${i}].location`, `Coordinate dropped: ${String(loc.latitude)}, ${String(loc.longitude)} is not a place on Earth.`);
+      continue;
+    }
     if (typeof loc.latitude === 'number' && typeof loc.longitude === 'number') {
       const address = [...arr(loc.addresses), ...arr(loc.physical_addresses)][0];
       const line = address ? [str(address.address_1), str(address.city), str(address.postal_code)].filter(Boolean).join(', ') : undefined;
@@ -94,7 +112,11 @@ function locationOf(service: Json): ServiceLocation {
     }
   }
   const area = str(arr(service.service_areas)[0]?.name) ?? str(arr(service.service_areas)[0]?.service_area);
-  return area ? { kind: 'area', area } : { kind: 'national' };
+  if (area) return { kind: 'area', area };
+  // A place whose coordinate was dropped is still somewhere: its town or postcode, never "anywhere".
+  const address = arr(service.service_at_locations).flatMap((sal) => [...arr(sal.location?.addresses), ...arr(sal.location?.physical_addresses)])[0];
+  const town = str(address?.city) ?? str(address?.postal_code);
+  return town ? { kind: 'area', area: town.slice(0, 120) } : { kind: 'national' };
 }
 
 function firstPhone(service: Json): string | undefined {
@@ -114,14 +136,24 @@ function taxonomyWords(service: Json): string[] {
   ].filter((w): w is string => Boolean(w));
 }
 
-export function mapOrukService(service: Json, version: OrukVersion): DirectoryService {
+const isWebAddress = (url: string) => {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname.includes('.') && !/\s/.test(url);
+  } catch {
+    return false;
+  }
+};
+const isEmail = (email: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+
+export function mapOrukService(service: Json, version: OrukVersion, warn: Warn = ignore): DirectoryService {
   const taxonomy = taxonomyWords(service);
   const name = str(service.name) ?? '';
   const categoryText = [...taxonomy, name, typeof service.description === 'string' ? service.description : ''].join(' | ');
   const eligibility = arr(service.eligibilitys)[0] ?? {};
   const minAge = service.minimum_age ?? eligibility.minimum_age;
   const maxAge = service.maximum_age ?? eligibility.maximum_age;
-  const location = locationOf(service);
+  const location = locationOf(service, warn);
   const phone = firstPhone(service);
   const attending = [str(service.attending_type), str(service.attending_access), str(service.deliverable_type), ...taxonomy].join(' ').toLowerCase();
   const costText = [str(service.fees), ...arr(service.cost_options).map((c) => `${str(c.option) ?? ''} ${c.amount === 0 ? 'free' : ''}`)].join(' ');
@@ -130,8 +162,18 @@ export function mapOrukService(service: Json, version: OrukVersion): DirectorySe
   if (phone || /phone|telephone/.test(attending)) access.add('phone');
   if (/online|internet|web|video/.test(attending)) access.add('online');
   const languages = [...new Set(arr(service.languages).map(languageCode).filter((c): c is string => Boolean(c)))];
-  const url = str(service.url);
+  let url = str(service.url);
+  if (url && !isWebAddress(url)) {
+    warn('url', `Website dropped: "${url.slice(0, 100)}" is not a web address.`);
+    url = undefined;
+  }
+  let email = str(service.email);
+  if (email && !isEmail(email)) {
+    warn('email', `Email dropped: "${email.slice(0, 100)}" is not an email address.`);
+    email = undefined;
+  }
   const updated = str(service.last_modified);
+  const hours = hoursOf(service, version, warn);
 
   return {
     id: String(service.id),
@@ -150,10 +192,10 @@ export function mapOrukService(service: Json, version: OrukVersion): DirectorySe
     location,
     contacts: {
       ...(phone ? { phone } : {}),
-      ...(str(service.email) ? { email: str(service.email) } : {}),
-      ...(url && /^https?:\/\//i.test(url) ? { url } : {}),
+      ...(email ? { email } : {}),
+      ...(url ? { url } : {}),
     },
-    ...(hoursOf(service, version) ? { hours: hoursOf(service, version) } : {}),
+    ...(hours ? { hours } : {}),
     ...(updated && !Number.isNaN(Date.parse(updated)) ? { updatedAt: new Date(updated).toISOString() } : {}),
   };
 }

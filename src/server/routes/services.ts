@@ -1,10 +1,10 @@
 // The public directory API: our services in ORUK 3.0 shape (open, CORS *), and "Something wrong here?" reports.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DirectoryService } from '../../shared/directory/types.ts';
 import { REPORT_REASONS } from '../../shared/directory/report.ts';
-import { orukPage, toOrukService } from '../directory/oruk-export.ts';
+import { orukPage, toOrukService, uuidV5 } from '../directory/oruk-export.ts';
 import { directoryDb } from '../directory/tables.ts';
 import { ApiError, validate } from '../http/errors.ts';
 
@@ -20,6 +20,9 @@ const serviceId = z.strictObject({ id: z.string().min(1).max(200) });
 
 // Only this public, non-personal directory may be read from other origins (never the sync API).
 const openToAll = (reply: FastifyReply) => reply.header('access-control-allow-origin', '*');
+// Where this app is served, for the url of a service with no website of its own (our page for it).
+const publicUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 export async function servicesRoutes(app: FastifyInstance): Promise<void> {
   const db = directoryDb(app.store);
@@ -36,15 +39,21 @@ export async function servicesRoutes(app: FastifyInstance): Promise<void> {
     const rows = await db.selectFrom('services').select('data').where('deleted', '=', 0).orderBy('id')
       .limit(per_page).offset((page - 1) * per_page).execute();
     openToAll(reply);
-    return orukPage(rows.map((r) => JSON.parse(r.data!) as DirectoryService), Number(total), page, per_page);
+    return orukPage(rows.map((r) => JSON.parse(r.data!) as DirectoryService), Number(total), page, per_page, publicUrl(request));
   });
 
   app.get('/oruk/services/:id', async (request, reply) => {
     const { id } = validate(serviceId, request.params);
-    const row = await db.selectFrom('services').select('data').where('id', '=', id).where('deleted', '=', 0).executeTakeFirst();
+    let row = await db.selectFrom('services').select('data').where('id', '=', id).where('deleted', '=', 0).executeTakeFirst();
+    if (!row && UUID.test(id)) {
+      // The exported id is a UUID v5 of ours: find whose (ids only, so this stays quick on 10,000 services).
+      const ids = await db.selectFrom('services').select('id').where('deleted', '=', 0).execute();
+      const ours = ids.find((r) => uuidV5(r.id) === id.toLowerCase());
+      if (ours) row = await db.selectFrom('services').select('data').where('id', '=', ours.id).executeTakeFirst();
+    }
     if (!row?.data) throw new ApiError(404, { error: 'not-found', message: 'No service with that id.' });
     openToAll(reply);
-    return toOrukService(JSON.parse(row.data) as DirectoryService);
+    return toOrukService(JSON.parse(row.data) as DirectoryService, publicUrl(request));
   });
 
   // Anonymous on purpose: the report says only which service and what kind of problem, nothing about the person.

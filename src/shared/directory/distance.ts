@@ -21,3 +21,17 @@ export function roundMiles(miles: number): number {
   if (miles < 10) return Math.max(0.1, Math.round(miles * 10) / 10);
   return Math.round(miles);
 }
+
+export const KM_PER_MILE = 1.609344;
+export type DistanceUnit = 'mile' | 'kilometer';
+
+/** "About 3 km" / "about 2 miles" in the reader's language and units, Intl choosing the right plural. */
+export function formatDistance(miles: number, unit: DistanceUnit, language: string): string {
+  return formatAmount(roundMiles(unit === 'kilometer' ? miles * KM_PER_MILE : miles), unit, language);
+}
+
+/** "10 miles", "10 kilometres": plain English is British English here. */
+export function formatAmount(amount: number, unit: DistanceUnit, language: string): string {
+  const locale = language === 'en' ? 'en-GB' : language;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(amount);
+}

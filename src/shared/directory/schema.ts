@@ -57,5 +57,7 @@ export const directoryServiceSchema = z.strictObject({
     url: z.url({ protocol: /^https?$/ }).optional(),
   }),
   hours: openingHoursSchema.optional(),
+  hoursText: text(300).optional(),
+  checked: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Must be a month like 2026-12').optional(),
   updatedAt: z.iso.datetime({ offset: true }).optional(),
 });

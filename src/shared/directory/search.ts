@@ -106,25 +106,48 @@ function nearnessOf(from: LatLng | undefined, loc: DirectoryService['location'])
   return undefined;
 }
 
-export type SearchOptions = { query?: string; filters?: DirectoryFilters; from?: LatLng; at?: Date; limit?: number };
+/**
+ * Miles from a place to every service (NaN where a service has no place), computed once when the place is
+ * chosen, so each keystroke only reads them.
+ */
+export type Distances = { from: LatLng; miles: Float64Array };
+export function distancesFrom(index: SearchIndex, from: LatLng): Distances {
+  const miles = new Float64Array(index.services.length);
+  index.services.forEach((s, i) => { miles[i] = nearnessOf(from, s.location) ?? Number.NaN; });
+  return { from, miles };
+}
+
+export type SearchOptions = {
+  query?: string; filters?: DirectoryFilters; from?: LatLng; at?: Date; limit?: number;
+  /** With `from`: only places within this many miles, then national services; far places are left out. */
+  radiusMiles?: number;
+  /** distancesFrom(index, from), when the caller keeps it between keystrokes. */
+  distances?: Distances;
+};
 
 /**
- * Services matching every typed word and every filter. With `from`: exact places nearest first, then
- * area-level and national services (which never get a made-up distance). Otherwise by name.
+ * Services matching every typed word and every filter. With `from`: exact places and areas nearest first (areas by
+ * their rough centre), then national services (which never get a made-up distance); with `radiusMiles`, places
+ * further away and areas with no known centre are left out, so "near me" means near. Otherwise by name.
  * With `limit`, only the best `limit` are sorted and returned (a screen shows 30), with `total` counting all.
  */
 export function findServices(index: SearchIndex, options: SearchOptions): { hits: SearchHit[]; total: number } {
   const now = londonWallClock(options.at ?? new Date());
   const filters = options.filters ?? {};
   const limit = options.limit ?? Infinity;
+  const from = options.distances?.from ?? options.from;
+  const distances = options.distances && (!options.from || options.distances.from === options.from) ? options.distances.miles : undefined;
+  const radius = from ? options.radiusMiles : undefined;
   const best: SearchHit[] = [];
   let total = 0;
   for (const i of matchingPositions(index, options.query ?? '')) {
     const service = index.services[i];
+    const loc = service.location;
+    const known = distances ? distances[i] : Number.NaN;
+    const nearness = distances ? (Number.isNaN(known) ? undefined : known) : nearnessOf(from, loc);
+    if (radius !== undefined && loc.kind !== 'national' && (nearness === undefined || nearness > radius)) continue;
     if (!passesFilters(service, filters, now)) continue;
     total++;
-    const loc = service.location;
-    const nearness = nearnessOf(options.from, loc);
     const miles = loc.kind === 'point' ? nearness : undefined;
     if (limit === Infinity) {
       best.push({ service, miles, nearness });

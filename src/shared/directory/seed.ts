@@ -1,5 +1,6 @@
-// The default directory: national crisis lines and the study's services, built from the checked data files in
-// ../shared/data. Nothing is added that those files do not say (no phones, addresses or hours for study services).
+// The default directory: national crisis lines, national services any care leaver in England can use, and the
+// study's services, built from the checked data files in ../shared/data. Nothing is added that those files do not
+// say (no phones, addresses or hours for study services; no phone for a national service that has none).
 import type { Category, DirectoryService, OpeningHours } from './types.ts';
 
 export type CrisisContact = {
@@ -10,9 +11,9 @@ export type StudyService = { name: string; area: string; kind: string[]; summary
 
 const ALL_DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
 
-/** Reads the crisis file's hours text; only the two forms it uses, anything else stays unknown rather than guessed. */
+/** Reads a data file's hours text; only the forms it uses, anything else stays unknown rather than guessed. */
 export function crisisHours(text: string): OpeningHours | undefined {
-  if (/^24\/7/.test(text)) return { kind: 'always' };
+  if (/^24\/7$|^24\/7[,;]|^24 hours,? (a day,? )?(every day|7 days a week)/.test(text)) return { kind: 'always' };
   if (/^9am to midnight, every day$/.test(text)) return { kind: 'weekly', sessions: [{ days: [...ALL_DAYS], opens: '09:00', closes: '00:00' }] };
   return undefined;
 }
@@ -33,6 +34,37 @@ export function crisisServices(contacts: CrisisContact[]): DirectoryService[] {
     contacts: { phone: c.phone, sms: c.sms, email: c.email, url: c.url },
     hours: crisisHours(c.hours),
   }));
+}
+
+/** One entry of national-services.json: only the fields a source confirmed are present. */
+export type NationalService = {
+  id: string; name: string; phone?: string; sms?: { number: string; body?: string }; email?: string; url?: string;
+  hours?: string; who: string; free?: boolean; categories: string[];
+};
+
+const CATEGORY_OF_NATIONAL: Record<string, Category> = {
+  advice: 'advice', housing: 'advice', money: 'advice', legal: 'advice', immigration: 'advice',
+  'education-work': 'education-work', 'mental-health': 'mental-health', lgbt: 'lgbtq', abuse: 'abuse',
+};
+
+/** "2026-12" is when the file was checked; each service carries it so the screen can say "checked December 2026". */
+export function nationalServices(services: NationalService[], checked: string): DirectoryService[] {
+  return services.map((s) => {
+    const hours = s.hours ? crisisHours(s.hours) : undefined;
+    return {
+      id: `national-${s.id}`,
+      name: s.name,
+      description: s.who,
+      categories: [...new Set(s.categories.map((c) => CATEGORY_OF_NATIONAL[c]).filter(Boolean))],
+      free: s.free || undefined,
+      access: [...(s.phone ? (['phone'] as const) : []), ...(s.sms ? (['text'] as const) : []), ...(s.url || s.email ? (['online'] as const) : [])],
+      location: { kind: 'national' },
+      contacts: { phone: s.phone, sms: s.sms, email: s.email, url: s.url },
+      hours,
+      hoursText: !hours && s.hours ? s.hours : undefined,
+      checked,
+    };
+  });
 }
 
 const CATEGORY_OF_KIND: Record<string, Category> = {
@@ -73,7 +105,10 @@ export function studyServices(services: StudyService[]): DirectoryService[] {
   });
 }
 
-export function defaultDirectory(contacts: CrisisContact[], study: StudyService[]): DirectoryService[] {
+export type NationalFile = { checked: string; services: NationalService[] };
+
+export function defaultDirectory(contacts: CrisisContact[], study: StudyService[], national?: NationalFile): DirectoryService[] {
+  const all = [...crisisServices(contacts), ...(national ? nationalServices(national.services, national.checked) : []), ...studyServices(study)];
   // JSON round trip drops the undefined fields, so the seed is what a pull would deliver.
-  return JSON.parse(JSON.stringify([...crisisServices(contacts), ...studyServices(study)])) as DirectoryService[];
+  return JSON.parse(JSON.stringify(all)) as DirectoryService[];
 }

@@ -3,7 +3,7 @@
 
 /** What a service helps with; the directory's category filter. "advice" covers housing, money, immigration and legal. */
 export const CATEGORIES = [
-  'crisis', 'mental-health', 'advice', 'social', 'lgbtq', 'drugs-alcohol', 'food', 'education-work',
+  'crisis', 'mental-health', 'advice', 'social', 'lgbtq', 'drugs-alcohol', 'food', 'education-work', 'abuse',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -58,6 +58,13 @@ export type DirectoryService = {
   location: ServiceLocation;
   contacts: ServiceContacts;
   hours?: OpeningHours;
+  /**
+   * The provider's own words for when it is open, shown as written when they can't be read as a timetable
+   * ("Monday to Friday, 9.30am to 6pm"). Never turned into hours we'd have to guess.
+   */
+  hoursText?: string;
+  /** Month (YYYY-MM) every field was last checked against the provider's pages: shown as "checked December 2026". */
+  checked?: string;
   /** Last change at the source (ISO 8601). */
   updatedAt?: string;
 };

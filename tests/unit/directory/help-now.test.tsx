@@ -35,10 +35,10 @@ describe('Help now', () => {
     expect(screen.getByRole('heading', { name: 'Leave this page quickly' })).toBeInTheDocument();
   });
 
-  it('shows Papyrus closed at 3am with when it opens', () => {
+  it('shows Papyrus open at 3am: HOPELINE247 has run all day and night since 2023', () => {
     renderHelp(new Date('2025-01-15T03:00:00Z'));
-    const papyrus = screen.getByRole('heading', { name: 'Papyrus HOPELINEUK' }).closest('li')!;
-    expect(within(papyrus).getByText(/opens at 9:00.AM today/i)).toBeInTheDocument();
+    const papyrus = screen.getByRole('heading', { name: 'Papyrus HOPELINE247' }).closest('li')!;
+    expect(within(papyrus).getByText('Open 24 hours, every day')).toBeInTheDocument();
   });
 });
 

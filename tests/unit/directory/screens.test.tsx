@@ -36,14 +36,15 @@ describe('Find help', () => {
   it('shows the shipped directory before any sync, and narrows it as you type', async () => {
     const user = userEvent.setup();
     renderDirectory();
-    expect(await screen.findByText('21 services')).toBeInTheDocument();
+    expect(await screen.findByText('38 services')).toBeInTheDocument();
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'samaritns');
     expect(await screen.findByText('1 service')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Samaritans' })).toBeInTheDocument();
   });
 
-  it('says clearly when a postcode is nonsense, and sorts by distance from a real one', async () => {
-    await db.services.bulkPut([example(1, 53.9), example(2, 53.41)]);
+  it('says clearly when a postcode is nonsense, and lists what is near a real one with its distance, national help after', async () => {
+    const nationalLine: DirectoryService = { ...example(9, 0), name: 'Example National Line 0009', location: { kind: 'national' } };
+    await db.services.bulkPut([example(1, 53.9), example(2, 53.41), nationalLine]);
     vi.stubGlobal('fetch', vi.fn(async () => new Response('outcode,latitude,longitude\nSK1,53.409,-2.15\n')));
     const user = userEvent.setup();
     renderDirectory();
@@ -56,10 +57,24 @@ describe('Find help', () => {
     await user.clear(postcode);
     await user.type(postcode, ' sk1 3xe ');
     await user.click(screen.getByRole('button', { name: 'Show help near here' }));
-    expect(await screen.findByText('Showing help near SK1', { exact: false })).toBeInTheDocument();
-    const names = within(screen.getByRole('list', { name: '' })).getAllByRole('link').map((a) => a.textContent);
-    expect(names).toEqual(['Example Drop-in 0002', 'Example Drop-in 0001']);
-    expect(screen.getByText('0.1 miles away')).toBeInTheDocument();
+    // Results first: place, search and filters fold into one line, and the list has the focus.
+    await waitFor(() => expect(document.querySelector('.dir-controls')).not.toHaveAttribute('open'));
+    expect(document.querySelector('.dir-controls__summary')).toHaveTextContent('Showing help near SK1');
+    await waitFor(() => expect(document.activeElement).toHaveClass('dir-count'));
+    const lists = screen.getAllByRole('list').filter((l) => l.classList.contains('dir-results'));
+    // 0001 is 34 miles away: not near, so not listed within the 10-mile default.
+    expect(within(lists[0]).getAllByRole('link').map((a) => a.textContent)).toEqual(['Example Drop-in 0002']);
+    expect(screen.getByText('About 0.1 miles away')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Anywhere in England' })).toBeInTheDocument();
+    expect(within(lists[1]).getByRole('link', { name: 'Example National Line 0009' })).toBeInTheDocument();
+
+    await user.click(document.querySelector<HTMLElement>('.dir-controls__summary')!);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'How far' }), '50');
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Example Drop-in 0001' })).toBeInTheDocument());
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Show distances in' }), 'kilometer');
+    expect(await screen.findByText('About 0.1 kilometres away')).toBeInTheDocument();
+    // 50 km is 31 miles: the drop-in 34 miles away is no longer within reach.
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Example Drop-in 0001' })).toBeNull());
   });
 
   it('opens a service page with a tel: link and saves it to my list', async () => {
@@ -75,15 +90,57 @@ describe('Find help', () => {
     expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ kind: 'favourite', op: 'put', record: expect.objectContaining({ serviceId: 'example-3' }) })]);
   });
 
+  it('never leaves a service page a dead end: with no way in, Ask my PA and the nearest national alternative', async () => {
+    const noContacts: DirectoryService = { ...example(4, 0), name: 'Example Area Group 0004', categories: ['advice'], contacts: {}, location: { kind: 'area', area: 'Example Area' } };
+    const nationalAdvice: DirectoryService = { ...example(5, 0), name: 'Example National Advice 0005', categories: ['advice'], location: { kind: 'national' } };
+    const nationalCrisis: DirectoryService = { ...example(6, 0), name: 'Example Crisis Line 0006', categories: ['crisis', 'advice'], location: { kind: 'national' } };
+    await db.services.bulkPut([noContacts, nationalAdvice, nationalCrisis]);
+    renderDirectory('/directory/service/example-4');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Example Area Group 0004' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Ask my PA about this' })).toHaveAttribute('href', '/my-pa');
+    expect(screen.getByRole('link', { name: 'Example National Advice 0005' })).toHaveAttribute('href', '/directory/service/example-5');
+    expect(screen.getByRole('link', { name: /Call 0161 496 0005/ })).toHaveAttribute('href', 'tel:01614960005');
+    expect(screen.queryByRole('link', { name: 'Example Crisis Line 0006' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Add to an appointment' })).toHaveAttribute('href', '/appointments/new');
+  });
+
+  it('offers Ask my PA only when the data gives no way in', async () => {
+    await db.services.bulkPut([example(7, 53.4)]);
+    renderDirectory('/directory/service/example-7');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Example Drop-in 0007' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Ask my PA about this' })).toBeNull();
+  });
+
   it('shows what a council listed in May 2022', async () => {
     const user = userEvent.setup();
     renderDirectory('/directory/council');
     const select = await screen.findByRole('combobox', { name: /Choose your council/ });
-    await user.selectOptions(select, 'Barnsley Metropolitan Borough Council (Metropolitan District)');
+    await user.selectOptions(select, 'Barnsley Metropolitan Borough Council');
     expect(screen.getByText(/Listed in May 2022/)).toBeInTheDocument();
     expect(screen.getByText('Mentoring').closest('li')).toHaveTextContent('Listed');
     expect(screen.getByText('Mentoring').closest('li')).not.toHaveTextContent('Not listed');
-    expect(screen.getByText(/Mental health workers just for care leavers/).closest('li')).toHaveTextContent('Not listed');
+    expect(screen.getByText(/Mental health workers just for care leavers/).closest('li')).toHaveTextContent('Not listed in their 2022 offer — ask your PA');
+  });
+
+  it('names the councils of today, keeping the 2022 row they come from as the source', async () => {
+    const user = userEvent.setup();
+    renderDirectory('/directory/council');
+    const select = await screen.findByRole('combobox', { name: /Choose your council/ });
+    const names = within(select).getAllByRole('option').map((o) => o.textContent);
+    expect(names).not.toContain('Council (Unitary Authority)');
+    expect(names).not.toContain('Cumbria County Council');
+    expect(names).not.toContain('Poole Borough Council');
+    expect(names.filter((n) => n === 'Bournemouth, Christchurch and Poole Council')).toHaveLength(1);
+    expect(names).toEqual(expect.arrayContaining(['Cumberland Council', 'Westmorland and Furness Council', 'North Northamptonshire Council', 'West Northamptonshire Council', 'Stockton-on-Tees Borough Council']));
+
+    await user.selectOptions(select, 'Bournemouth, Christchurch and Poole Council');
+    expect(screen.getByText('In May 2022 this was listed as Bournemouth Borough Council.')).toBeInTheDocument();
+    expect(screen.getByText('In May 2022 this was listed as Poole Borough Council.')).toBeInTheDocument();
+    await user.selectOptions(select, 'West Northamptonshire Council');
+    expect(screen.getByText(/listed as Northamptonshire Childrens Trust \(On behalf of North Northamptonshire Council and West Northamptonshire Council: Unitary Authority\)/)).toBeInTheDocument();
+    // "Y - nurse" is a yes with a note, not a no.
+    await user.selectOptions(select, 'Southend-on-Sea Borough Council');
+    expect(screen.getByText(/Mental health workers just for care leavers/).closest('li')).toHaveTextContent(/Listed$/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, findServices, foldText, searchServices, wordMatches } from '../../../src/shared/directory/search.ts';
+import { formatDistance } from '../../../src/shared/directory/distance.ts';
+import { buildSearchIndex, distancesFrom, findServices, foldText, searchServices, wordMatches } from '../../../src/shared/directory/search.ts';
 import type { AccessMode, DirectoryService } from '../../../src/shared/directory/types.ts';
 
 const base = { description: '', categories: [], access: ['in-person'] as AccessMode[], contacts: {} };
@@ -91,5 +92,37 @@ describe('showing only the first screenful', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('near me that means near', () => {
+  const national: DirectoryService = { ...base, id: 'n', name: 'Example National Line 0009', categories: ['advice'], access: ['phone'], location: { kind: 'national' } };
+  const withNational = buildSearchIndex([...services, national]);
+  const withCentre: DirectoryService = { ...base, id: 'e', name: 'Example Stockport Group 0010', location: { kind: 'area', area: 'Stockport', lat: 53.4086, lng: -2.1476 } };
+  const leeds = { lat: 53.798097, lng: -1.551366 }; // LS1 centre
+
+  it('keeps only places within the radius, nearest first, then national services', () => {
+    const hits = searchServices(buildSearchIndex([...services, national, withCentre]), { from: stockport, radiusMiles: 10 });
+    expect(ids(hits)).toEqual(['e', 'a', 'b', 'n']);
+    // An area with no known centre and a place 160 miles away never pretend to be near.
+    expect(ids(hits)).not.toContain('c');
+    expect(ids(hits)).not.toContain('d');
+  });
+  it('fills the list with national services when nothing is near', () => {
+    expect(ids(searchServices(withNational, { from: leeds, radiusMiles: 10 }))).toEqual(['n']);
+  });
+  it('gives the same results from distances worked out once per place as from working them out each time', () => {
+    const distances = distancesFrom(withNational, stockport);
+    for (const query of ['', 'ex', 'counselling', 'line']) {
+      const once = findServices(withNational, { query, from: stockport, distances, radiusMiles: 200, limit: 3 });
+      const each = findServices(withNational, { query, from: stockport, radiusMiles: 200, limit: 3 });
+      expect(once).toEqual(each);
+    }
+  });
+  it('says distances in the reader\'s units and language', () => {
+    expect(formatDistance(1.86, 'mile', 'en-GB')).toBe('1.9 miles');
+    expect(formatDistance(1.86, 'kilometer', 'en-GB')).toBe('3 kilometres');
+    expect(formatDistance(1, 'mile', 'en-GB')).toBe('1 mile');
+    expect(formatDistance(1.86, 'kilometer', 'ar')).toMatch(/كيلومتر/);
   });
 });

@@ -18,6 +18,19 @@ beforeEach(async () => {
 });
 
 describe('History', () => {
+  it('shows the wellbeing answers and their trend any time, not only straight after answering', async () => {
+    const answered = (daysAgo: number, score: number) => {
+      const at = new Date(Date.now() - daysAgo * 24 * 3600 * 1000).toISOString();
+      return { id: crypto.randomUUID(), at, life: score, worthwhile: score, happy: score, anxious: 10 - score, sharedWithPa: false, updatedAt: at };
+    };
+    await saveRecord('ons4', answered(14, 4));
+    await saveRecord('ons4', answered(0, 7));
+    renderAt(<HistoryScreen />);
+    expect(await screen.findByRole('heading', { name: 'How your answers have changed' })).toBeInTheDocument();
+    expect(screen.getAllByText('Life satisfaction').length).toBeGreaterThan(0);
+    expect(screen.getByRole('link', { name: 'Answer four questions' })).toHaveAttribute('href', '/ons4');
+  });
+
   it('shows a kind empty state with a way to check in', async () => {
     renderAt(<HistoryScreen />);
     expect(await screen.findByText(/Nothing here yet/)).toBeInTheDocument();

@@ -1,12 +1,13 @@
 // Add or change an appointment. Nothing is saved until every answer makes sense; nothing typed is ever thrown away.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useDraft } from '../../ui/draft.ts';
 import { NOTES_MAX } from '../../../shared/appointments/schema.ts';
 import { appointmentFromDraft, draftFromAppointment, emptyDraft, type AppointmentDraft, type DraftField, type DraftProblem } from './draft.ts';
 import { ReminderChoices } from './ReminderChoices.tsx';
 import { ServicePicker } from './ServicePicker.tsx';
+import type { PickedService } from './services.ts';
 import { saveAppointment, useAppointment } from './store.ts';
 
 export function AppointmentForm() {
@@ -31,8 +32,12 @@ function NotFound() {
 function AppointmentFormFields({ existing }: { existing?: Parameters<typeof draftFromAppointment>[0] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // "Add to an appointment" on a Find help service page brings the service along.
+  const fromService = (useLocation().state as { service?: PickedService } | null)?.service;
   // Kept as it is typed (per appointment), so a reload or an update gives back the half-filled form.
-  const kept = useDraft<AppointmentDraft>(`appointment-form:${existing?.id ?? 'new'}`, () => (existing ? draftFromAppointment(existing) : emptyDraft()));
+  const kept = useDraft<AppointmentDraft>(`appointment-form:${existing?.id ?? 'new'}`, () => (existing ? draftFromAppointment(existing)
+    : fromService ? { ...emptyDraft(), service: { id: fromService.id, name: fromService.name, phone: fromService.phone }, place: fromService.place || fromService.name }
+    : emptyDraft()));
   const draft = kept.value;
   const [problems, setProblems] = useState<DraftProblem[]>([]);
   const summaryRef = useRef<HTMLParagraphElement>(null);

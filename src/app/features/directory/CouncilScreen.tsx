@@ -33,15 +33,24 @@ export default function CouncilScreen() {
       {offer && (
         <section aria-labelledby={`${id}-name`}>
           <h2 id={`${id}-name`}><bdi>{offer.council}</bdi></h2>
-          <ul className="council-offers">
-            {OFFER_KINDS.map((kind) => (
-              <li key={kind} className={offer.offers[kind] ? 'council-offer council-offer--yes' : 'council-offer'}>
-                <span className="council-offer__mark" aria-hidden="true">{offer.offers[kind] ? '✓' : '–'}</span>
-                <span>{t(`directory.council.kinds.${kind}`)}</span>
-                <span className="visually-hidden">: {offer.offers[kind] ? t('directory.council.listed') : t('directory.council.notListed')}</span>
-              </li>
-            ))}
-          </ul>
+          {offer.rows.map((row) => (
+            <div key={row.listedAs}>
+              {row.listedAs !== offer.council && (
+                <p className="dir-hint">{t('directory.council.listedAs', { name: row.listedAs })}</p>
+              )}
+              <ul className="council-offers">
+                {OFFER_KINDS.map((kind) => (
+                  <li key={kind} className={row.offers[kind] ? 'council-offer council-offer--yes' : 'council-offer'}>
+                    <span className="council-offer__mark" aria-hidden="true">{row.offers[kind] ? '✓' : '–'}</span>
+                    <span>
+                      {t(`directory.council.kinds.${kind}`)}
+                      <span className="council-offer__status">{row.offers[kind] ? t('directory.council.listed') : t('directory.council.notListed')}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </section>
       )}
     </div>

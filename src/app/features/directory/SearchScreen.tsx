@@ -1,21 +1,46 @@
 // Find help: where you are, what you're looking for, filters, and the matching services nearest first.
-import { useId, useMemo, useState } from 'react';
+// Once a place is chosen the results start at the top of the screen: place, search and filters fold into one
+// line that opens again.
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { formatAmount } from '../../../shared/directory/distance.ts';
 import { ExitButton } from '../help/ExitButton.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { readQuery } from './filters.ts';
-import { rememberedPlace, type Place } from './place.ts';
+import { rememberedPlace, rememberedReach, rememberReach, RADIUS_CHOICES, type Place, type Reach } from './place.ts';
 import { PlacePicker } from './PlacePicker.tsx';
 import { ResultList } from './ResultList.tsx';
+import { useDirectorySearch } from './useDirectorySearch.ts';
 
 const PAGE = 30;
-import { useDirectorySearch } from './useDirectorySearch.ts';
+
+function ReachPicker({ reach, onChange }: { reach: Reach; onChange(reach: Reach): void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  return (
+    <div className="dir-reach">
+      <label htmlFor={`${id}-radius`}>{t('directory.place.radius')}</label>
+      <select id={`${id}-radius`} className="dir-input" value={reach.radius} onChange={(e) => onChange({ ...reach, radius: Number(e.target.value) })}>
+        {RADIUS_CHOICES.map((r) => <option key={r} value={r}>{t('directory.place.within', { distance: formatAmount(r, reach.unit, i18n.language) })}</option>)}
+      </select>
+      <label htmlFor={`${id}-unit`}>{t('directory.place.units')}</label>
+      <select id={`${id}-unit`} className="dir-input" value={reach.unit} onChange={(e) => onChange({ ...reach, unit: e.target.value as Reach['unit'] })}>
+        <option value="mile">{t('directory.place.miles')}</option>
+        <option value="kilometer">{t('directory.place.km')}</option>
+      </select>
+    </div>
+  );
+}
 
 export function SearchScreen() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [place, setPlace] = useState<Place | undefined>(rememberedPlace);
+  const [reach, setReachState] = useState<Reach>(rememberedReach);
+  // Folded once a place is known: the list is what the person came for.
+  const [controlsOpen, setControlsOpen] = useState(() => !rememberedPlace());
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
   const key = params.toString();
   // Recompute only when the address changes (params is a new object every render).
   const q = useMemo(() => readQuery(params), [key]);
@@ -26,35 +51,67 @@ export function SearchScreen() {
     setShownFor(key);
     setShown(PAGE);
   }
-  const { hits, total, languages } = useDirectorySearch(q, place, shown);
+  const { hits, total, languages, categories } = useDirectorySearch(q, place, shown, reach);
   const searchId = useId();
   const now = new Date();
+  const filterCount = [...params.keys()].filter((k) => k !== 'q').length;
+  const localCount = hits?.filter((h) => h.service.location.kind !== 'national').length ?? 0;
 
   const setQuery = (text: string) => {
     const next = new URLSearchParams(params);
     if (text) next.set('q', text); else next.delete('q');
     setParams(next, { replace: true });
   };
+  const choosePlace = (next: Place | undefined) => {
+    setPlace(next);
+    if (!next) return;
+    setControlsOpen(false);
+    // Results first: the top of the list at the top of the screen, and the reader's focus on it.
+    window.scrollTo?.(0, 0);
+    requestAnimationFrame(() => resultsHeading.current?.focus());
+  };
+  const setReach = (next: Reach) => {
+    rememberReach(next);
+    setReachState(next);
+  };
+
+  const foldedLine = [
+    place ? t('directory.place.near', { place: place.label || t('directory.place.myLocation') }) : t('directory.place.legend'),
+    q.query ? `“${q.query}”` : '',
+    filterCount > 0 ? t('directory.filters.active', { count: filterCount }) : '',
+  ].filter(Boolean).join(' · ');
 
   return (
     <div className="directory">
       <ExitButton />
       <h1>{t('directory.title')}</h1>
-      <PlacePicker place={place} onChange={setPlace} />
+      <details className="dir-controls" open={controlsOpen} onToggle={(e) => setControlsOpen(e.currentTarget.open)}>
+        <summary className="filter-panel__summary dir-controls__summary">
+          <span dir="auto">{foldedLine}</span>
+          <span className="dir-controls__change">{controlsOpen ? t('directory.controls.hide') : t('directory.controls.change')}</span>
+        </summary>
+        <div className="dir-controls__body">
+          <PlacePicker place={place} onChange={choosePlace} />
+          {place && <ReachPicker reach={reach} onChange={setReach} />}
 
-      <div className="dir-search">
-        <label htmlFor={searchId}>{t('directory.search.label')}</label>
-        <span id={`${searchId}-hint`} className="dir-hint">{t('directory.search.hint')}</span>
-        <input id={searchId} className="dir-input" type="search" dir="auto" value={q.query}
-          aria-describedby={`${searchId}-hint`} onChange={(e) => setQuery(e.target.value)} />
-      </div>
+          <div className="dir-search">
+            <label htmlFor={searchId}>{t('directory.search.label')}</label>
+            <span id={`${searchId}-hint`} className="dir-hint">{t('directory.search.hint')}</span>
+            <input id={searchId} className="dir-input" type="search" dir="auto" value={q.query}
+              aria-describedby={`${searchId}-hint`} onChange={(e) => setQuery(e.target.value)} />
+          </div>
 
-      <FilterPanel params={params} languages={languages} onChange={(next) => setParams(next, { replace: true })} />
+          <FilterPanel params={params} languages={languages} categories={categories} onChange={(next) => setParams(next, { replace: true })} />
+        </div>
+      </details>
 
-      <p className="dir-count" role="status">
-        {hits === undefined ? t('directory.results.loading') : total === 0 ? t('directory.results.none') : t('directory.results.count', { count: total })}
-      </p>
-      {hits && hits.length > 0 && <ResultList hits={hits} now={now} />}
+      <h2 className="dir-count" tabIndex={-1} ref={resultsHeading}>
+        <span role="status">
+          {hits === undefined ? t('directory.results.loading') : total === 0 ? t('directory.results.none') : t('directory.results.count', { count: total })}
+        </span>
+      </h2>
+      {place && hits && localCount === 0 && total > 0 && <p className="dir-none-near">{t('directory.results.noneNear')}</p>}
+      {hits && hits.length > 0 && <ResultList hits={hits} now={now} near={Boolean(place)} />}
       {hits && total > hits.length && (
         <button type="button" className="dir-button dir-button--quiet" onClick={() => setShown(shown + PAGE)}>{t('directory.results.more')}</button>
       )}

@@ -1,16 +1,34 @@
-// One service: what it offers, who it's for, opening times, and ways to get in touch or get there.
+// One service: what it offers, who it's for, opening times, and ways to get in touch or get there. Never a dead
+// end: every action the data allows, and when it allows none, "Ask my PA" and the nearest national alternative.
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { pickedFrom } from '../appointments/services.ts';
 import { ExitButton } from '../help/ExitButton.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { FavouriteButton } from './FavouriteButton.tsx';
 import { isOpenNow, openStatus } from './hoursText.ts';
 import { rememberedPlace } from './place.ts';
 import { ReportForm } from './ReportForm.tsx';
-import { useWhereText } from './ResultList.tsx';
+import { checkedMonth, useWhereText } from './ResultList.tsx';
 import { useServices } from './useServices.ts';
 import { milesBetween } from '../../../shared/directory/distance.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
+
+const canContact = (s: DirectoryService) => Boolean(s.contacts.phone || s.contacts.sms || s.contacts.email || s.contacts.url);
+
+/**
+ * A national service that helps with the same things and can be reached now (most shared categories first), for
+ * a service whose data gives no way in. Crisis lines only stand in for a crisis service.
+ */
+export function nationalAlternative(service: DirectoryService, services: DirectoryService[]): DirectoryService | undefined {
+  const shared = (s: DirectoryService) => s.categories.filter((c) => service.categories.includes(c)).length;
+  return services
+    .filter((s) => s.id !== service.id && s.location.kind === 'national' && canContact(s))
+    .filter((s) => !s.categories.includes('crisis') || service.categories.includes('crisis'))
+    .map((s) => ({ s, score: shared(s) }))
+    .filter(({ score }) => score > 0)
+    .sort((a, b) => b.score - a.score || (a.s.name < b.s.name ? -1 : 1))[0]?.s;
+}
 
 function ages(s: DirectoryService, t: (key: string, o?: Record<string, unknown>) => string): string | undefined {
   if (s.minAge !== undefined && s.maxAge !== undefined) return t('directory.service.ages', { min: s.minAge, max: s.maxAge });
@@ -38,7 +56,10 @@ export function ServiceScreen() {
   }
   const place = rememberedPlace();
   const loc = service.location;
-  const miles = place && loc.kind === 'point' ? milesBetween(place, loc) : undefined;
+  const centre = loc.kind === 'point' ? loc : loc.kind === 'area' && loc.lat !== undefined && loc.lng !== undefined ? { lat: loc.lat, lng: loc.lng } : undefined;
+  const miles = place && centre ? milesBetween(place, centre) : undefined;
+  const noWayIn = !canContact(service) && loc.kind !== 'point';
+  const alternative = noWayIn ? nationalAlternative(service, services) : undefined;
   const languageNames = (service.languages ?? []).map((code) => {
     try { return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code; } catch { return code; }
   });
@@ -54,9 +75,12 @@ export function ServiceScreen() {
       </p>
       <h1><bdi>{service.name}</bdi></h1>
       {service.organisation && <p className="dir-hint"><bdi>{service.organisation}</bdi></p>}
-      <p className={`service-page__hours${isOpenNow(service.hours, new Date()) ? '' : ' dir-hours--not-open'}`}>{openStatus(service.hours, new Date(), t, i18n.language)}</p>
+      <p className={`service-page__hours${isOpenNow(service.hours, new Date()) ? '' : ' dir-hours--not-open'}`}>
+        {service.hours || !service.hoursText ? openStatus(service.hours, new Date(), t, i18n.language) : <bdi>{service.hoursText}</bdi>}
+      </p>
+      {service.checked && <p className="dir-checked">{t('directory.service.checked', { month: checkedMonth(service.checked, i18n.language) })}</p>}
 
-      {(Object.values(service.contacts).some(Boolean) || loc.kind === 'point') && <h2>{t('directory.service.contactTitle')}</h2>}
+      <h2>{t('directory.service.contactTitle')}</h2>
       <ContactLinks contacts={service.contacts} name={service.name} />
       {loc.kind === 'point' && (
         <ul className="contact-links service-page__map">
@@ -64,6 +88,22 @@ export function ServiceScreen() {
           <li><a className="contact-link" rel="noreferrer" target="_blank" href={`https://www.openstreetmap.org/?mlat=${loc.lat}&mlon=${loc.lng}#map=16/${loc.lat}/${loc.lng}`}>{t('directory.actions.map')}</a></li>
         </ul>
       )}
+      {noWayIn && (
+        <div className="service-page__no-way-in">
+          <p>{t('directory.service.noContact')}</p>
+          <p><Link className="dir-button dir-button--quiet" to="/my-pa">{t('directory.service.askPa')}</Link></p>
+          {alternative && (
+            <>
+              <p>{t('directory.service.alternative')}</p>
+              <p><Link dir="auto" to={`/directory/service/${encodeURIComponent(alternative.id)}`}>{alternative.name}</Link></p>
+              <ContactLinks contacts={alternative.contacts} name={alternative.name} />
+            </>
+          )}
+        </div>
+      )}
+      <p>
+        <Link className="dir-button dir-button--quiet" to="/appointments/new" state={{ service: pickedFrom(service) }}>{t('directory.service.addAppointment')}</Link>
+      </p>
       <FavouriteButton id={service.id} />
 
       <h2>{t('directory.service.where')}</h2>

@@ -1,10 +1,12 @@
-// Runs a search on every keystroke against an index built once per directory (fast on 10,000 services).
+// Runs a search on every keystroke against an index built once per directory (fast on 10,000 services), with
+// the distance to every service worked out once per place, not per keystroke.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { buildSearchIndex, findServices, type SearchHit } from '../../../shared/directory/search.ts';
+import { buildSearchIndex, distancesFrom, findServices, type SearchHit } from '../../../shared/directory/search.ts';
+import { CATEGORIES, type Category } from '../../../shared/directory/types.ts';
 import { db } from '../../data/db.ts';
 import type { DirectoryQuery } from './filters.ts';
-import type { Place } from './place.ts';
+import { radiusInMiles, type Place, type Reach } from './place.ts';
 import { useServices } from './useServices.ts';
 
 export function useFavouriteIds(): Set<string> {
@@ -12,19 +14,27 @@ export function useFavouriteIds(): Set<string> {
   return useMemo(() => new Set((favourites ?? []).map((f) => f.serviceId)), [favourites]);
 }
 
-export type DirectoryResults = { hits?: SearchHit[]; total: number; languages: string[] };
+/** languages and categories: only what the directory holds, so a filter never offers something with no results. */
+export type DirectoryResults = { hits?: SearchHit[]; total: number; languages: string[]; categories: Category[] };
 
-/** The best `limit` matches, sorted, and how many match in all. */
-export function useDirectorySearch(q: DirectoryQuery, place: Place | undefined, limit: number): DirectoryResults {
+/** The best `limit` matches, sorted (places within reach nearest first, then national services), and how many match in all. */
+export function useDirectorySearch(q: DirectoryQuery, place: Place | undefined, limit: number, reach?: Reach): DirectoryResults {
   const services = useServices();
   const favourites = useFavouriteIds();
   const index = useMemo(() => (services ? buildSearchIndex(services) : undefined), [services]);
+  const distances = useMemo(() => (index && place ? distancesFrom(index, place) : undefined), [index, place]);
   const languages = useMemo(() => [...new Set((services ?? []).flatMap((s) => s.languages ?? []))].sort(), [services]);
+  const categories = useMemo(() => {
+    const held = new Set((services ?? []).flatMap((s) => s.categories));
+    return CATEGORIES.filter((c) => held.has(c));
+  }, [services]);
+  const radiusMiles = place && reach ? radiusInMiles(reach) : undefined;
   const found = useMemo(() => {
     if (!index) return undefined;
-    if (!q.savedOnly) return findServices(index, { query: q.query, filters: q.filters, from: place, limit });
-    const saved = findServices(index, { query: q.query, filters: q.filters, from: place }).hits.filter((h) => favourites.has(h.service.id));
+    const options = { query: q.query, filters: q.filters, from: place, distances, radiusMiles };
+    if (!q.savedOnly) return findServices(index, { ...options, limit });
+    const saved = findServices(index, options).hits.filter((h) => favourites.has(h.service.id));
     return { hits: saved.slice(0, limit), total: saved.length };
-  }, [index, q, place, favourites, limit]);
-  return { hits: found?.hits, total: found?.total ?? 0, languages };
+  }, [index, q, place, distances, radiusMiles, favourites, limit]);
+  return { hits: found?.hits, total: found?.total ?? 0, languages, categories };
 }

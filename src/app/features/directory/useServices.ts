@@ -2,12 +2,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../data/db.ts';
 import crisis from '../../../shared/directory/data/crisis-contacts.json';
+import national from '../../../shared/directory/data/national-services.json';
 import study from '../../../shared/directory/data/study-services.json';
 import { defaultDirectory } from '../../../shared/directory/seed.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
 
 let shipped: DirectoryService[] | undefined;
-export const shippedDirectory = () => (shipped ??= defaultDirectory(crisis.contacts, study.services));
+export const shippedDirectory = () => (shipped ??= defaultDirectory(crisis.contacts, study.services, national));
 
 /** undefined while loading. */
 export function useServices(): DirectoryService[] | undefined {

@@ -62,6 +62,14 @@ export default function HelpNowScreen({ now }: { now?: Date }) {
         <Link className="help-now__plan" to="/safety-plan">{t('help.safetyPlanLink')}</Link>
       </p>
 
+      <section aria-labelledby="help-calm-title">
+        <h2 id="help-calm-title">{t('calm.links.title')}</h2>
+        <ul className="help-now__calm">
+          <li><Link to="/help/breathe">{t('calm.links.breathe')}</Link></li>
+          <li><Link to="/help/grounding">{t('calm.links.ground')}</Link></li>
+        </ul>
+      </section>
+
       <section aria-labelledby="help-open-title">
         <h2 id="help-open-title">{isNight(at) ? t('help.openAllNightTitle') : t('help.openNowTitle')}</h2>
         {nearby.length === 0 ? (

@@ -1,10 +1,13 @@
-// History: a chart of mood over time, then every check-in by day, each editable and deletable.
+// History: a chart of mood over time, the four wellbeing questions' answers and their trend (any time, not only
+// straight after answering), then every check-in by day, each editable and deletable.
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { db } from '../../data/db.ts';
 import { formatDay } from '../../i18n/format.ts';
+import { Ons4Trend } from '../ons4/Ons4Trend.tsx';
+import '../ons4/ons4.css';
 import { CheckinCard } from './CheckinCard.tsx';
 import { MoodChart } from './MoodChart.tsx';
 import { dayKeyToDate, groupByDay } from './moodOverTime.ts';
@@ -13,6 +16,7 @@ import './history.css';
 export default function HistoryScreen() {
   const { t } = useTranslation();
   const checkins = useLiveQuery(() => db.checkins.toArray(), []);
+  const ons4 = useLiveQuery(() => db.ons4.toArray(), []);
   const [message, setMessage] = useState<'deleted' | 'updated' | undefined>();
 
   return (
@@ -26,6 +30,12 @@ export default function HistoryScreen() {
           <p>{t('history.empty')}</p>
           <Link to="/" className="button">{t('history.emptyAction')}</Link>
         </div>
+      )}
+      {ons4 && ons4.length > 0 && (
+        <>
+          <Ons4Trend history={ons4} />
+          <p><Link to="/ons4">{t('ons4.invite.start')}</Link></p>
+        </>
       )}
       {checkins && checkins.length > 0 && (
         <>
