@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CouncilFigures } from '../shared/sharing/monitoring.ts';
 import { paFetch } from './api.ts';
+import { intlLocale } from '../shared/languages.ts';
 
 const ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 const BANDS = ['very-low', 'low', 'medium', 'high', 'very-high'] as const;
@@ -14,9 +15,9 @@ export function FiguresPage() {
   useEffect(() => {
     paFetch<CouncilFigures & { council: string }>('GET', '/manager/figures?months=6').then(setFigures, () => setError(t('pa.errors.server')));
   }, [t]);
-  const num = (n: number | null, digits = 0) => (n === null ? t('pa.figures.hidden') : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(n));
-  const pct = (n: number | undefined) => new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(n ?? 0);
-  const month = (m: string) => new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+  const num = (n: number | null, digits = 0) => (n === null ? t('pa.figures.hidden') : new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: digits }).format(n));
+  const pct = (n: number | undefined) => new Intl.NumberFormat(intlLocale(i18n.language), { style: 'percent' }).format(n ?? 0);
+  const month = (m: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
 
   if (error) return <p role="alert" className="pa-error">{error}</p>;
   if (!figures) return null;

@@ -2,30 +2,36 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../../../locales/en.json';
-import { LANGUAGES, PSEUDO_LANGUAGES, directionOf } from './languages.ts';
+import { LANGUAGES, PSEUDO_LANGUAGES, directionOf, htmlLang, matchPhoneLanguage } from './languages.ts';
 
 const STORAGE_KEY = 'language';
 
 // Each non-English locale becomes a lazily loaded chunk; the service worker precaches them for offline switching.
 const localeLoaders = import.meta.glob<{ default: Record<string, unknown> }>(['/locales/*.json', '!/locales/en.json']);
 
-const shipped = new Set(LANGUAGES.map((l) => l.code));
-const pseudo = new Set(PSEUDO_LANGUAGES.map((l) => l.code));
+const shipped = new Set<string>(LANGUAGES.map((l) => l.code));
+const pseudo = new Set<string>(PSEUDO_LANGUAGES.map((l) => l.code));
 
-/** The language this phone chose before, else the first of the browser's languages we ship, else English. */
-export function initialLanguage(): string {
+/** The language the person chose on this phone before, if any (null on first start). */
+export function chosenLanguage(): string | null {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (stored && (shipped.has(stored) || pseudo.has(stored))) return stored;
   } catch {
-    // Storage can be blocked; fall through to the browser's languages.
+    // Storage can be blocked; then the phone's language is used each time.
   }
+  return null;
+}
+
+/** The first of the phone's languages that we ship, else English: preselected on first start. */
+export function phoneLanguage(): string {
   const preferred = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (shipped.has(base)) return base;
-  }
-  return 'en';
+  return matchPhoneLanguage(preferred) ?? 'en';
+}
+
+/** The language this phone chose before, else the first of the browser's languages we ship, else English. */
+export function initialLanguage(): string {
+  return chosenLanguage() ?? phoneLanguage();
 }
 
 async function loadResources(code: string): Promise<void> {
@@ -46,7 +52,7 @@ export function applyDocumentLanguage(code: string): void {
   // English here is British English: the phone's own date and time pickers then show 25/11/2026 and 19:10.
   // Only when they change: at start-up they usually already match index.html, and touching them costs a restyle.
   const html = document.documentElement;
-  const lang = code === 'en' ? 'en-GB' : code;
+  const lang = htmlLang(code);
   const dir = directionOf(code);
   if (html.lang !== lang) html.lang = lang;
   if (html.dir !== dir) html.dir = dir;

@@ -38,7 +38,8 @@ describe('Help now', () => {
   it('shows Papyrus closed at 3am with when it opens', () => {
     renderHelp(new Date('2025-01-15T03:00:00Z'));
     const papyrus = screen.getByRole('heading', { name: 'Papyrus HOPELINEUK' }).closest('li')!;
-    expect(within(papyrus).getByText(/opens at 9:00.AM today/i)).toBeInTheDocument();
+    // British English, from the languages table: the 24-hour clock.
+    expect(within(papyrus).getByText(/opens at 9:00 today/i)).toBeInTheDocument();
   });
 });
 

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../../shared/directory/types.ts';
 import { FLAG_PARAMS } from './filters.ts';
+import { intlLocale } from '../../../shared/languages.ts';
 
 type Props = { params: URLSearchParams; languages: string[]; onChange(params: URLSearchParams): void };
 
@@ -18,7 +19,7 @@ export function FilterPanel({ params, languages, onChange }: Props) {
   };
   const languageName = (code: string) => {
     try {
-      return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
+      return new Intl.DisplayNames([intlLocale(i18n.language)], { type: 'language' }).of(code) ?? code;
     } catch {
       return code;
     }

@@ -5,13 +5,14 @@ import { roundMiles } from '../../../shared/directory/distance.ts';
 import type { SearchHit } from '../../../shared/directory/search.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
 import { isOpenNow, openStatus } from './hoursText.ts';
+import { intlLocale } from '../../../shared/languages.ts';
 
 export function useWhereText() {
   const { t, i18n } = useTranslation();
   return (service: DirectoryService, miles?: number) => {
     if (miles !== undefined) {
       const rounded = roundMiles(miles);
-      const formatted = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(rounded);
+      const formatted = new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: 1 }).format(rounded);
       return t(rounded === 1 ? 'directory.results.mile' : 'directory.results.miles', { miles: formatted });
     }
     if (service.location.kind === 'area') return t('directory.results.inArea', { area: service.location.area });

@@ -11,6 +11,7 @@ import { useWhereText } from './ResultList.tsx';
 import { useServices } from './useServices.ts';
 import { milesBetween } from '../../../shared/directory/distance.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
+import { intlLocale } from '../../../shared/languages.ts';
 
 function ages(s: DirectoryService, t: (key: string, o?: Record<string, unknown>) => string): string | undefined {
   if (s.minAge !== undefined && s.maxAge !== undefined) return t('directory.service.ages', { min: s.minAge, max: s.maxAge });
@@ -40,7 +41,7 @@ export function ServiceScreen() {
   const loc = service.location;
   const miles = place && loc.kind === 'point' ? milesBetween(place, loc) : undefined;
   const languageNames = (service.languages ?? []).map((code) => {
-    try { return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code; } catch { return code; }
+    try { return new Intl.DisplayNames([intlLocale(i18n.language)], { type: 'language' }).of(code) ?? code; } catch { return code; }
   });
   const ageText = ages(service, t);
 
