@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { helpNowWords } from './src/app/i18n/helpNowWordsPlugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), helpNowWords(resolve(import.meta.dirname, 'locales'))],
   test: {
     projects: [
       {
