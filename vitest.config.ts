@@ -33,6 +33,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // languages.test.ts checks its fourteen languages two at a time (describe.concurrent), one browser between them.
+          maxConcurrency: 2,
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

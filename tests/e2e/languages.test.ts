@@ -49,50 +49,45 @@ async function fontsUsedFor(page: Page, selector: string): Promise<string[]> {
   }
 }
 
-for (const language of LANGUAGES) {
-  describe(`${language.englishName} (${language.code})`, () => {
-    let page: Page;
-    let close: () => Promise<void>;
-    beforeAll(async () => {
-      const phone = await newPhone(browser, server, { language: language.code });
-      page = phone.page;
-      close = () => phone.context.close();
-    });
-    afterAll(() => close?.());
+// Languages run two at a time (each its own phone; maxConcurrency in vitest.config.ts), so fourteen stay quick.
+describe.concurrent('every language', () => {
+  for (const language of LANGUAGES) {
+    it(`${language.englishName} (${language.code}): every screen right, Help now numbers in dialling order`, async () => {
+      const { page, context } = await newPhone(browser, server, { language: language.code });
+      try {
+        for (const screen of SCREENS) {
+          await openScreen(page, screen.path);
+          await screen.prepare?.(page, language.code);
+          const where = `${screen.name} (${screen.path}, ${language.code})`;
+          expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), where).toEqual([htmlLang(language.code), language.dir]);
+          expect(await missingKeyText(page), where).toEqual([]);
+          await expectNoHorizontalOverflow(page, where);
+          await expectNoAxeViolations(page, where);
+        }
 
-    it('every screen: no missing words, <html lang dir> right, fits 360 px, axe-core clean', async () => {
-      for (const screen of SCREENS) {
-        await openScreen(page, screen.path);
-        await screen.prepare?.(page, language.code);
-        const where = `${screen.name} (${screen.path}, ${language.code})`;
-        expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), where).toEqual([htmlLang(language.code), language.dir]);
-        expect(await missingKeyText(page), where).toEqual([]);
-        await expectNoHorizontalOverflow(page, where);
-        await expectNoAxeViolations(page, where);
+        await openScreen(page, '/help');
+        expect(await page.getByRole('heading', { level: 1 }).first().textContent()).toBe(words(language.code, 'help.title'));
+        const numbers = await page.evaluate(() =>
+          [...document.querySelectorAll('.contact-links bdi')].map((bdi) => {
+            // Where the first and last characters are drawn: in dialling order the first is left of the last.
+            const text = bdi.firstChild!;
+            const range = document.createRange();
+            range.setStart(text, 0);
+            range.setEnd(text, 1);
+            const first = range.getBoundingClientRect().left;
+            range.setStart(text, text.textContent!.length - 1);
+            range.setEnd(text, text.textContent!.length);
+            return { number: bdi.textContent!, inOrder: first < range.getBoundingClientRect().left };
+          }),
+        );
+        expect(numbers.length).toBeGreaterThan(3);
+        expect(numbers.filter((n) => n.number.length > 1 && !n.inOrder)).toEqual([]);
+      } finally {
+        await context.close();
       }
-    });
-
-    it('Help now: in this language, and every phone number reads in dialling order', async () => {
-      await openScreen(page, '/help');
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toBe(words(language.code, 'help.title'));
-      const numbers = await page.evaluate(() =>
-        [...document.querySelectorAll('.contact-links bdi')].map((bdi) => {
-          // Where the first and last characters are drawn: in dialling order the first is left of the last.
-          const text = bdi.firstChild!;
-          const range = document.createRange();
-          range.setStart(text, 0);
-          range.setEnd(text, 1);
-          const first = range.getBoundingClientRect().left;
-          range.setStart(text, text.textContent!.length - 1);
-          range.setEnd(text, text.textContent!.length);
-          return { number: bdi.textContent!, inOrder: first < range.getBoundingClientRect().left };
-        }),
-      );
-      expect(numbers.length).toBeGreaterThan(3);
-      expect(numbers.filter((n) => n.number.length > 1 && !n.inOrder)).toEqual([]);
-    });
-  });
-}
+    }, 240_000);
+  }
+});
 
 describe('Ethiopic script', () => {
   for (const code of ['ti', 'am']) {
