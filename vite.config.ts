@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { resolve } from 'node:path';
 import { compressedCopies } from './src/app/pwa/compressedCopies.ts';
+import { helpNowWords } from './src/app/i18n/helpNowWordsPlugin.ts';
+import { LANGUAGES } from './src/shared/languages.ts';
 
 const root = import.meta.dirname;
 
@@ -56,6 +58,7 @@ function paPage(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
+    helpNowWords(resolve(root, 'locales')),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/app',
@@ -65,9 +68,10 @@ export default defineConfig({
       // The manifest is written by hand in public/manifest.webmanifest so it can carry shortcuts and maskable icons.
       manifest: false,
       injectManifest: {
-        // App shell, every locale and static data; never the PA page (young people's phones don't need it).
+        // App shell, Help now's words in every language and static data; never the PA page (young people's phones don't need it).
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,csv}'],
-        globIgnores: ['pa/**', 'assets/pa-*', '**/pa-*.js'],
+        // Nor each language's chunk: sw.ts keeps the one a person chooses (Help now's words for all are precached).
+        globIgnores: ['pa/**', 'assets/pa-*', '**/pa-*.js', ...LANGUAGES.map((l) => `assets/${l.code}-*.js`)],
         maximumFileSizeToCacheInBytes: 512 * 1024,
       },
       devOptions: { enabled: false },

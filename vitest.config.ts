@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { helpNowWords } from './src/app/i18n/helpNowWordsPlugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), helpNowWords(resolve(import.meta.dirname, 'locales'))],
   test: {
     projects: [
       {
@@ -31,6 +33,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // languages.test.ts checks its fourteen languages two at a time (describe.concurrent), one browser between them.
+          maxConcurrency: 2,
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

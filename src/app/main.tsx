@@ -2,7 +2,7 @@
 // alongside (screens wait for their own data) and sync starts once the first screen has loaded.
 import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startI18n } from './i18n/index.ts';
+import { chosenLanguage, phoneLanguage, startI18n } from './i18n/index.ts';
 import { db } from './data/db.ts';
 import { openLocalStore } from './data/storage.ts';
 import { App } from './App.tsx';
@@ -21,6 +21,11 @@ async function start() {
   const storage = openLocalStore(db);
   await startI18n();
   const root = createRoot(document.getElementById('root')!);
+  // First start: the language list before anything else (its own small chunk, so later starts never load it).
+  if (chosenLanguage() === null) {
+    const { FirstStartLanguage } = await import('./i18n/FirstStartLanguage.tsx');
+    await new Promise<void>((chosen) => root.render(<FirstStartLanguage preselected={phoneLanguage()} onChosen={chosen} />));
+  }
   // As a transition, React builds the first screen in small slices, giving the phone back between them, rather
   // than in one long task that would leave a tap on Help now waiting on a slow phone.
   startTransition(() => root.render(<App />));

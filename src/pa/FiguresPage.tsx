@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNT_STEP, type CouncilFigures } from '../shared/sharing/monitoring.ts';
 import { paFetch } from './api.ts';
+import { intlLocale } from '../shared/languages.ts';
 
 const ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 const BANDS = ['very-low', 'low', 'medium', 'high', 'very-high'] as const;
@@ -14,12 +15,12 @@ export function FiguresPage() {
   useEffect(() => {
     paFetch<CouncilFigures & { council: string }>('GET', '/manager/figures?months=6').then(setFigures, () => setError(t('pa.errors.server')));
   }, [t]);
-  const format = (n: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(n);
+  const format = (n: number) => new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: 0 }).format(n);
   const num = (n: number | null) => (n === null ? t('pa.figures.hidden') : format(n));
   // Counts come as the lower end of a band of 5 (COUNT_STEP): 10 means 10–14.
   const count = (n: number | null) => (n === null ? t('pa.figures.hidden') : t('pa.figures.range', { from: format(n), to: format(n + COUNT_STEP - 1) }));
-  const pct = (n: number | null | undefined) => (n === null || n === undefined ? t('pa.figures.hidden') : new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(n));
-  const month = (m: string) => new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+  const pct = (n: number | null | undefined) => (n === null || n === undefined ? t('pa.figures.hidden') : new Intl.NumberFormat(intlLocale(i18n.language), { style: 'percent' }).format(n));
+  const month = (m: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
 
   if (error) return <p role="alert" className="pa-error">{error}</p>;
   if (!figures) return null;

@@ -3,15 +3,17 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import ar from '../../locales/ar.json';
 import en from '../../locales/en.json';
+import { directionOf, htmlLang, intlLocale, LANGUAGES } from '../shared/languages.ts';
 
 const STORAGE_KEY = 'pa-language';
-export const PA_LANGUAGES = ['en', 'ar'] as const;
-export type PaLanguage = (typeof PA_LANGUAGES)[number];
+// The page itself is in English and Arabic (both bundled); the languages table names every young person's language.
+export type PaLanguage = 'en' | 'ar';
+export const PA_LANGUAGES = LANGUAGES.filter((l): l is Extract<(typeof LANGUAGES)[number], { code: PaLanguage }> => l.code === 'en' || l.code === 'ar');
 
 export function applyLanguage(code: PaLanguage): void {
   // British English, so date and time boxes read 25/11/2026 and 19:10.
-  document.documentElement.lang = code === 'en' ? 'en-GB' : code;
-  document.documentElement.dir = code === 'ar' ? 'rtl' : 'ltr';
+  document.documentElement.lang = htmlLang(code);
+  document.documentElement.dir = directionOf(code);
 }
 
 function storedLanguage(): PaLanguage {
@@ -46,5 +48,5 @@ export async function switchLanguage(code: PaLanguage): Promise<void> {
 
 export function formatWhen(iso: string, language: string): string {
   // PAs work in England: "25 Nov 2026, 19:10", not the American "Nov 25, 2026, 7:10 PM".
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(iso));
 }

@@ -29,6 +29,7 @@ import Database from 'better-sqlite3';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
+import { matchPhoneLanguage } from '../../src/shared/languages.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -159,9 +160,9 @@ export type Phone = { context: BrowserContext; page: Page };
 
 /**
  * A fresh phone (its own storage, service worker and IndexedDB) at 360×740 whose browser language is `language`
- * ('en', 'ar' …). The app picks its language from the browser until the person chooses one in Settings.
+ * ('en', 'ar' …), with that language already chosen (`firstStart: true` shows the first-start language list instead).
  */
-export async function newPhone(browser: Browser, _server: RunningServer, options: { language?: string } = {}): Promise<Phone> {
+export async function newPhone(browser: Browser, _server: RunningServer, options: { language?: string; firstStart?: boolean } = {}): Promise<Phone> {
   const language = options.language ?? 'en';
   const context = await browser.newContext({
     viewport: PHONE_VIEWPORT,
@@ -172,6 +173,17 @@ export async function newPhone(browser: Browser, _server: RunningServer, options
     timezoneId: 'Europe/London',
     serviceWorkers: 'allow',
   });
+  // The app asks for a language on first start; a test phone has already chosen its browser's language, unless the
+  // test is about that first start. Only when nothing is chosen yet, so a choice made in the test survives reloads.
+  if (!options.firstStart) {
+    await context.addInitScript((code) => {
+      try {
+        if (location.protocol.startsWith('http') && localStorage.getItem('language') === null) localStorage.setItem('language', code);
+      } catch {
+        // about:blank and other opaque origins have no storage.
+      }
+    }, matchPhoneLanguage([language]) ?? 'en');
+  }
   const page = await context.newPage();
   return { context, page };
 }

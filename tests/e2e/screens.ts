@@ -1,4 +1,4 @@
-// Every screen rtl-a11y.test.ts checks with axe-core and for sideways scrolling, in English and Arabic.
+// Every screen languages.test.ts checks in every language: axe-core, sideways scrolling, missing words, <html lang dir>.
 // Add a row for each of your screens (and for states worth checking, e.g. a form with its errors showing).
 import type { Page } from 'playwright-core';
 import { words } from './words.ts';

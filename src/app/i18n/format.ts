@@ -1,8 +1,9 @@
 // Dates, times and numbers in the reader's language, through Intl (Arabic gets Arabic digits and month names).
 import i18n from 'i18next';
+import { intlLocale } from '../../shared/languages.ts';
 
-// English here is British English (day before month); other languages use their own conventions.
-const locale = () => (!i18n.language || i18n.language === 'en' ? 'en-GB' : i18n.language);
+// From the languages table: British English for "en", the Gregorian calendar and each language's own digits.
+const locale = () => intlLocale(i18n.language);
 
 export function formatDay(date: Date | string): string {
   return new Intl.DateTimeFormat(locale(), { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(date));

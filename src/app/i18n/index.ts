@@ -1,35 +1,44 @@
 // i18next setup: English is bundled; every other language is its own small chunk, loaded when chosen.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LANGUAGE_CACHE } from '../pwa/swRules.ts';
 import en from '../../../locales/en.json';
-import { LANGUAGES, PSEUDO_LANGUAGES, directionOf } from './languages.ts';
+import { LANGUAGES, PSEUDO_LANGUAGES, directionOf, htmlLang, matchPhoneLanguage } from './languages.ts';
 
 const STORAGE_KEY = 'language';
 
 // Each non-English locale becomes a lazily loaded chunk; the service worker precaches them for offline switching.
 const localeLoaders = import.meta.glob<{ default: Record<string, unknown> }>(['/locales/*.json', '!/locales/en.json']);
 
-const shipped = new Set(LANGUAGES.map((l) => l.code));
-const pseudo = new Set(PSEUDO_LANGUAGES.map((l) => l.code));
+const shipped = new Set<string>(LANGUAGES.map((l) => l.code));
+const pseudo = new Set<string>(PSEUDO_LANGUAGES.map((l) => l.code));
+/** Languages that have only their Help-now words so far (chosen offline); the rest loads when back online. */
+const partial = new Set<string>();
 
-/** The language this phone chose before, else the first of the browser's languages we ship, else English. */
-export function initialLanguage(): string {
+/** The language the person chose on this phone before, if any (null on first start). */
+export function chosenLanguage(): string | null {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (stored && (shipped.has(stored) || pseudo.has(stored))) return stored;
   } catch {
-    // Storage can be blocked; fall through to the browser's languages.
+    // Storage can be blocked; then the phone's language is used each time.
   }
+  return null;
+}
+
+/** The first of the phone's languages that we ship, else English: preselected on first start. */
+export function phoneLanguage(): string {
   const preferred = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (shipped.has(base)) return base;
-  }
-  return 'en';
+  return matchPhoneLanguage(preferred) ?? 'en';
+}
+
+/** The language this phone chose before, else the first of the browser's languages we ship, else English. */
+export function initialLanguage(): string {
+  return chosenLanguage() ?? phoneLanguage();
 }
 
 async function loadResources(code: string): Promise<void> {
-  if (code === 'en' || i18n.hasResourceBundle(code, 'translation')) return;
+  if (code === 'en' || (i18n.hasResourceBundle(code, 'translation') && !partial.has(code))) return;
   if (pseudo.has(code)) {
     // Test-only languages, built from English on demand; never in the first route, never offered to users.
     const { pseudoLocalise } = await import('./pseudo.ts');
@@ -38,7 +47,37 @@ async function loadResources(code: string): Promise<void> {
   }
   const load = localeLoaders[`/locales/${code}.json`];
   if (!load) throw new Error(`No translation file for ${code}`);
-  i18n.addResourceBundle(code, 'translation', (await load()).default);
+  try {
+    i18n.addResourceBundle(code, 'translation', (await load()).default, true, true);
+    partial.delete(code);
+    void keepLanguageOffline(code);
+  } catch (error) {
+    // Offline and never chosen before: Help now's words for every language are precached, so the crisis screen
+    // (and the header and navigation) still read in this language; other screens show English until back online.
+    const { helpNowWordsFor } = await import('./helpNowWords.ts');
+    const words = helpNowWordsFor(code);
+    if (Object.keys(words).length === 0) throw error;
+    i18n.addResourceBundle(code, 'translation', words);
+    partial.add(code);
+  }
+}
+
+
+/**
+ * Keeps the chunk just loaded for this language in the phone's cache. Done from the page, because the first
+ * choice is often made before the service worker controls it; the worker then serves it offline.
+ */
+async function keepLanguageOffline(code: string): Promise<void> {
+  if (typeof caches === 'undefined' || typeof performance === 'undefined') return;
+  const chunk = new RegExp(`/assets/${code}-[\\w-]+\\.js$`);
+  const url = performance.getEntriesByType('resource').map((e) => e.name).find((name) => chunk.test(new URL(name).pathname));
+  if (!url) return;
+  try {
+    const cache = await caches.open(LANGUAGE_CACHE);
+    if (!(await cache.match(url))) await cache.add(url);
+  } catch {
+    // Storage full or blocked: the language still works online.
+  }
 }
 
 /** Sets <html lang dir> so the whole page, not just our text, reads in the right direction. */
@@ -46,7 +85,7 @@ export function applyDocumentLanguage(code: string): void {
   // English here is British English: the phone's own date and time pickers then show 25/11/2026 and 19:10.
   // Only when they change: at start-up they usually already match index.html, and touching them costs a restyle.
   const html = document.documentElement;
-  const lang = code === 'en' ? 'en-GB' : code;
+  const lang = htmlLang(code);
   const dir = directionOf(code);
   if (html.lang !== lang) html.lang = lang;
   if (html.dir !== dir) html.dir = dir;

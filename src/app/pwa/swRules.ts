@@ -7,3 +7,12 @@ export const SKIP_WAITING = 'SKIP_WAITING';
 export function isAppNavigation(pathname: string): boolean {
   return !/^\/(api|pa)(\/|$)/.test(pathname);
 }
+
+/** The cache holding each language chunk the person has chosen (filled by the page, read by the worker). */
+export const LANGUAGE_CACHE = 'languages';
+
+/** True for a language's own chunk (/assets/fa-1a2b3c.js): not precached, kept once chosen. */
+export function isLanguageChunk(pathname: string, codes: readonly string[]): boolean {
+  const match = /^\/assets\/([a-z]{2,3})-[\w-]{6,}\.js$/.exec(pathname);
+  return match !== null && codes.includes(match[1]);
+}

@@ -1,5 +1,6 @@
 // What a reminder notification says. By default nothing personal: "You have something coming up".
 import type { Appointment } from '../../shared/appointments/schema.ts';
+import { intlLocale } from '../../shared/languages.ts';
 
 export type NotificationWords = { comingUp: string; open: string };
 export type ReminderPayload = { title: string; body: string; url: string; tag: string };
@@ -9,12 +10,8 @@ export const DEFAULT_WORDS: NotificationWords = { comingUp: 'You have something 
 export function reminderPayload(a: Appointment, words: NotificationWords, language: string): ReminderPayload {
   const base = { url: `/appointments/${a.id}`, tag: `reminder-${a.id}` };
   if (!a.showDetailsInNotification) return { ...base, title: words.comingUp, body: words.open };
-  let time: string;
-  try {
-    time = new Intl.DateTimeFormat(language, { timeZone: 'Europe/London', weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(a.startsAt));
-  } catch {
-    time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(a.startsAt));
-  }
+  // The languages table gives the Intl locale (unknown codes read as British English).
+  const time = new Intl.DateTimeFormat(intlLocale(language), { timeZone: 'Europe/London', weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(a.startsAt));
   const where = a.serviceName || a.place;
   return { ...base, title: a.title, body: where ? `${time} · ${where}` : time };
 }

@@ -49,7 +49,12 @@ describe('language', () => {
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'languages')!;
     Object.defineProperty(navigator, 'languages', { value: ['ar-SY', 'en-GB'], configurable: true });
     expect(initialLanguage()).toBe('ar');
-    Object.defineProperty(navigator, 'languages', { value: ['ps-AF'], configurable: true });
+    // Dari phones say fa-AF, Kurmanji ones ku; a language we don't ship falls back to English.
+    Object.defineProperty(navigator, 'languages', { value: ['fa-AF', 'fa-IR'], configurable: true });
+    expect(initialLanguage()).toBe('prs');
+    Object.defineProperty(navigator, 'languages', { value: ['ku-TR'], configurable: true });
+    expect(initialLanguage()).toBe('kmr');
+    Object.defineProperty(navigator, 'languages', { value: ['de-DE'], configurable: true });
     expect(initialLanguage()).toBe('en');
     delete (navigator as unknown as Record<string, unknown>).languages;
     Object.defineProperty(Navigator.prototype, 'languages', original);

@@ -1,55 +1,96 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../../locales/en.json';
-import ar from '../../../locales/ar.json';
 import { pseudoLocalise, pseudoString } from '../../../src/app/i18n/pseudo.ts';
+import { LANGUAGES } from '../../../src/shared/languages.ts';
 
-type Tree = { [key: string]: string | Tree };
+type Tree = { [key: string]: string | boolean | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
+const LOCALES = path.resolve(import.meta.dirname, '../../../locales');
+// A language without its file reads as empty, so every key is named missing (and the table check names the file).
+const read = (code: string): Tree => {
+  const file = path.join(LOCALES, `${code}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Tree) : {};
+};
+
+// A translation's own notes (locales/README.md explains them): never shown, so not part of the key checks.
+const META = 'meta';
 
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, value] of Object.entries(tree)) {
+    if (!prefix && key === META) continue;
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+    else if (typeof value === 'object') for (const [k, v] of leaves(value, path)) out.set(k, v);
+    else out.set(path, String(value));
   }
   return out;
 }
 // Plural forms differ by language (Arabic has six), so compare keys without their plural ending.
 const baseKeys = (tree: Tree) => new Set([...leaves(tree).keys()].map((k) => k.replace(PLURAL, '')));
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+const english = leaves(en as Tree);
+const pluralBases = [...new Set([...english.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')))];
 
-describe('translations', () => {
-  it('has every English key in Arabic', () => {
-    const arabic = baseKeys(ar as Tree);
-    const missing = [...baseKeys(en as Tree)].filter((k) => !arabic.has(k));
-    expect(missing).toEqual([]);
+describe('the languages table and the locale files agree', () => {
+  it('has a locale file for every language in the table, and no file the table lacks', () => {
+    const files = readdirSync(LOCALES).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort();
+    expect(files).toEqual(LANGUAGES.map((l) => l.code).sort());
   });
 
-  it('has no Arabic key that English lacks (a typo would never show)', () => {
-    const english = baseKeys(en as Tree);
-    expect([...baseKeys(ar as Tree)].filter((k) => !english.has(k))).toEqual([]);
-  });
-
-  it('keeps the same {{placeholders}} in Arabic as in English', () => {
-    const arabic = leaves(ar as Tree);
-    const differing: string[] = [];
-    const english = leaves(en as Tree);
-    for (const [key, other] of arabic) {
-      const text = english.get(key) ?? english.get(key.replace(PLURAL, '_other'));
-      if (text === undefined) continue;
-      // A plural form may spell the number out ("one change"), so there it may use fewer placeholders, never others.
-      const fine = PLURAL.test(key)
-        ? placeholders(other).every((p) => placeholders(text).includes(p))
-        : placeholders(other).join() === placeholders(text).join();
-      if (!fine) differing.push(key);
+  it("marks each translation's review state as the table says", () => {
+    for (const language of LANGUAGES.filter((l) => l.code !== 'en')) {
+      expect({ code: language.code, reviewed: (read(language.code).meta as Tree | undefined)?.reviewed }).toEqual({ code: language.code, reviewed: language.reviewed });
     }
-    expect(differing).toEqual([]);
   });
+});
 
+for (const language of LANGUAGES.filter((l) => l.code !== 'en')) {
+  describe(`translation: ${language.englishName} (${language.code})`, () => {
+    const tree = read(language.code);
+    const translated = leaves(tree);
+
+    it('has every English key (a missing key names itself here)', () => {
+      const have = baseKeys(tree);
+      expect([...baseKeys(en as Tree)].filter((k) => !have.has(k))).toEqual([]);
+    });
+
+    it('has no key that English lacks (a typo would never show)', () => {
+      const known = baseKeys(en as Tree);
+      expect([...baseKeys(tree)].filter((k) => !known.has(k))).toEqual([]);
+    });
+
+    it('keeps the same {{placeholders}} as English', () => {
+      const differing: string[] = [];
+      for (const [key, other] of translated) {
+        const text = english.get(key) ?? english.get(key.replace(PLURAL, '_other'));
+        if (text === undefined) continue;
+        // A plural form may spell the number out ("one change"), so there it may use fewer placeholders, never others.
+        const fine = PLURAL.test(key)
+          ? placeholders(other).every((p) => placeholders(text).includes(p))
+          : placeholders(other).join() === placeholders(text).join();
+        if (!fine) differing.push(key);
+      }
+      expect(differing).toEqual([]);
+    });
+
+    it(`has every plural form Intl.PluralRules gives ${language.intl}`, () => {
+      const categories = new Intl.PluralRules(language.intl).resolvedOptions().pluralCategories;
+      const missing = pluralBases.flatMap((base) => categories.map((c) => `${base}_${c}`)).filter((k) => !translated.has(k));
+      expect(missing).toEqual([]);
+    });
+
+    it('has no empty strings', () => {
+      expect([...translated].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+    });
+  });
+}
+
+describe('English', () => {
   it('has no empty strings', () => {
-    const empty = [...leaves(en as Tree), ...leaves(ar as Tree)].filter(([, v]) => v.trim() === '');
-    expect(empty).toEqual([]);
+    expect([...english].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
   });
 });
 
@@ -67,7 +108,7 @@ describe('pseudo-locales for tests', () => {
   });
 
   it('covers every key of English', () => {
-    const pseudo = pseudoLocalise(en as Tree, 'long');
+    const pseudo = pseudoLocalise(en as never, 'long') as Tree;
     expect([...leaves(pseudo).keys()]).toEqual([...leaves(en as Tree).keys()]);
   });
 });

@@ -1,4 +1,5 @@
 // How an appointment's time reads to a person, in their language: "today", "tomorrow", "in 3 days", "Tue 12 May, 14:00".
+import { intlLocale } from '../../../shared/languages.ts';
 import { isoToLondonWallTime, LONDON } from '../../../shared/appointments/london-time.ts';
 import type { Appointment } from '../../../shared/appointments/schema.ts';
 import { reminderTimes } from '../../../shared/appointments/reminder-times.ts';
@@ -55,7 +56,7 @@ export function reminderParts(minutes: number): { key: 'days' | 'hours' | 'minut
   return { key: 'minutes', count: minutes };
 }
 
-/** Intl locale for an app language: British English for "en", so dates read "Tuesday 12 May". */
+/** Intl locale for an app language, from the one languages table (British English for "en": "Tuesday 12 May"). */
 export function localeOf(language: string): string {
-  return language === 'en' ? 'en-GB' : language.replace(/-X[AB]$/, '') || 'en-GB';
+  return intlLocale(language);
 }

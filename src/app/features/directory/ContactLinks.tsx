@@ -1,6 +1,7 @@
 // Call, text, email and website buttons for a service: real links the phone knows how to open.
 import { useTranslation } from 'react-i18next';
 import type { ServiceContacts } from '../../../shared/directory/types.ts';
+import { withLtr } from '../../i18n/bidi.tsx';
 import './contact-links.css';
 
 const dialable = (number: string) => number.replace(/[^0-9+]/g, '');
@@ -17,7 +18,7 @@ export function ContactLinks({ contacts, name }: { contacts: ServiceContacts; na
       {contacts.phone && (
         <li>
           <a className="contact-link contact-link--main" href={`tel:${dialable(contacts.phone)}`} aria-label={t('directory.actions.callLabel', { name, number: contacts.phone })}>
-            {t('directory.actions.call', { number: contacts.phone })}
+            {withLtr((v) => t('directory.actions.call', { number: v.number }), { number: contacts.phone })}
           </a>
         </li>
       )}
@@ -25,8 +26,8 @@ export function ContactLinks({ contacts, name }: { contacts: ServiceContacts; na
         <li>
           <a className="contact-link" href={smsHref(contacts.sms)}>
             {contacts.sms.body
-              ? t('directory.actions.textWord', { word: contacts.sms.body, number: contacts.sms.number })
-              : t('directory.actions.text', { number: contacts.sms.number })}
+              ? withLtr((v) => t('directory.actions.textWord', { word: v.word, number: v.number }), { word: contacts.sms.body, number: contacts.sms.number })
+              : withLtr((v) => t('directory.actions.text', { number: v.number }), { number: contacts.sms.number })}
           </a>
         </li>
       )}

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../shared/directory/types.ts';
 import { FLAG_PARAMS } from './filters.ts';
+import { intlLocale } from '../../../shared/languages.ts';
 
 type Props = { params: URLSearchParams; languages: string[]; categories: Category[]; onChange(params: URLSearchParams): void };
 
@@ -20,7 +21,7 @@ export function FilterPanel({ params, languages, categories, onChange }: Props) 
   };
   const languageName = (code: string) => {
     try {
-      return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
+      return new Intl.DisplayNames([intlLocale(i18n.language)], { type: 'language' }).of(code) ?? code;
     } catch {
       return code;
     }

@@ -7,11 +7,12 @@ import type { SearchHit } from '../../../shared/directory/search.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
 import { isOpenNow, openStatus } from './hoursText.ts';
 import { rememberedReach } from './place.ts';
+import { intlLocale } from '../../../shared/languages.ts';
 
 /** "December 2026" in the reader's language, from "2026-12". */
 export function checkedMonth(checked: string, language: string): string {
   const [year, month] = checked.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+  return new Intl.DateTimeFormat(intlLocale(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
 }
 
 export function useWhereText() {

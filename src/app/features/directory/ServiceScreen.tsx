@@ -13,6 +13,7 @@ import { checkedMonth, useWhereText } from './ResultList.tsx';
 import { useServices } from './useServices.ts';
 import { milesBetween } from '../../../shared/directory/distance.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
+import { intlLocale } from '../../../shared/languages.ts';
 
 const canContact = (s: DirectoryService) => Boolean(s.contacts.phone || s.contacts.sms || s.contacts.email || s.contacts.url);
 
@@ -61,7 +62,7 @@ export function ServiceScreen() {
   const noWayIn = !canContact(service) && loc.kind !== 'point';
   const alternative = noWayIn ? nationalAlternative(service, services) : undefined;
   const languageNames = (service.languages ?? []).map((code) => {
-    try { return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code; } catch { return code; }
+    try { return new Intl.DisplayNames([intlLocale(i18n.language)], { type: 'language' }).of(code) ?? code; } catch { return code; }
   });
   const ageText = ages(service, t);
 

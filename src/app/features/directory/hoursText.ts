@@ -2,11 +2,12 @@
 import type { TFunction } from 'i18next';
 import { closesAt, isOpenAt, nextOpening } from '../../../shared/directory/opening-hours.ts';
 import { WEEKDAYS, type OpeningHours, type Weekday } from '../../../shared/directory/types.ts';
+import { intlLocale } from '../../../shared/languages.ts';
 
 /** "09:00" → "9:00" or "٩:٠٠ ص" depending on language; the date is irrelevant, so format it as UTC. */
 export function formatWallTime(time: string, language: string): string {
   const [h, m] = time.split(':').map(Number);
-  return new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1, h, m));
+  return new Intl.DateTimeFormat(intlLocale(language), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1, h, m));
 }
 
 /** True only when we know it is open at this moment (the green "open" look). */
@@ -16,7 +17,7 @@ export function isOpenNow(hours: OpeningHours | undefined, at: Date): boolean {
 
 /** Weekday name in the reader's language (1 Jan 2024 was a Monday). */
 export function weekdayName(day: Weekday, language: string): string {
-  return new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
+  return new Intl.DateTimeFormat(intlLocale(language), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
 }
 
 export function openStatus(hours: OpeningHours | undefined, at: Date, t: TFunction, language: string): string {

@@ -9,11 +9,12 @@ import { RequestButtons } from './RequestButtons.tsx';
 import { SharedList } from './SharedList.tsx';
 import { clearLocalShareFlags, refreshMyPa, useMyPaStatus } from './status.ts';
 import './sharing.css';
+import { intlLocale } from '../../../shared/languages.ts';
 
-function workingHoursText(hours: WorkingHours, language: string): string[] {
-  const day = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+function workingHoursText(hours: WorkingHours, language: string): { day: string; range: string }[] {
+  const day = new Intl.DateTimeFormat(intlLocale(language), { weekday: 'long', timeZone: 'UTC' });
   // 2024-01-01 was a Monday, so day n is 2024-01-0n.
-  return [...hours.days].sort((a, b) => a.day - b.day).map((d) => `${day.format(new Date(Date.UTC(2024, 0, d.day)))} ${d.start}–${d.end}`);
+  return [...hours.days].sort((a, b) => a.day - b.day).map((d) => ({ day: day.format(new Date(Date.UTC(2024, 0, d.day))), range: `${d.start}–${d.end}` }));
 }
 
 export default function MyPaScreen() {
@@ -59,7 +60,7 @@ export default function MyPaScreen() {
         <>
           <p className="card">{t('sharing.connectedTo', { name: status.paName })}</p>
           <p className="muted">{t('sharing.workingHours')}</p>
-          <ul className="sharing-hours">{workingHoursText(status.workingHours, i18n.language).map((line) => <li key={line}>{line}</li>)}</ul>
+          <ul className="sharing-hours">{workingHoursText(status.workingHours, i18n.language).map((line) => <li key={line.day}>{line.day} <bdi dir="ltr">{line.range}</bdi></li>)}</ul>
           <RequestButtons />
           <section aria-labelledby="shared-title">
             <h2 id="shared-title">{t('sharing.list.title')}</h2>

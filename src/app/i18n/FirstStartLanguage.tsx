@@ -1,0 +1,17 @@
+// First start, before anything else: which language? Each is written in itself; the phone's own is at the top,
+// already selected, so most people tap once. Loaded only on first start, never part of the usual first screen.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageList } from './LanguageList.tsx';
+
+export function FirstStartLanguage({ preselected, onChosen }: { preselected: string; onChosen: () => void }) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <main className="first-start" id="main">
+      <h1 ref={heading} tabIndex={-1}>{t('language.choose')}</h1>
+      <LanguageList first={preselected} onChosen={onChosen} />
+    </main>
+  );
+}
