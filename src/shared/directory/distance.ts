@@ -1,4 +1,5 @@
 // Straight-line distance between two places, in miles, rounded the way a person would say it.
+import { intlLocale } from '../languages.ts';
 export type LatLng = { lat: number; lng: number };
 
 const EARTH_RADIUS_MILES = 3958.8;
@@ -30,8 +31,7 @@ export function formatDistance(miles: number, unit: DistanceUnit, language: stri
   return formatAmount(roundMiles(unit === 'kilometer' ? miles * KM_PER_MILE : miles), unit, language);
 }
 
-/** "10 miles", "10 kilometres": plain English is British English here. */
+/** "10 miles", "10 kilometres", in the language's Intl locale (the languages table makes "en" British). */
 export function formatAmount(amount: number, unit: DistanceUnit, language: string): string {
-  const locale = language === 'en' ? 'en-GB' : language;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(amount);
+  return new Intl.NumberFormat(intlLocale(language), { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(amount);
 }
