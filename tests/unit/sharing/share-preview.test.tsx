@@ -89,3 +89,14 @@ describe('anonymous monitoring when not connected to a PA', () => {
     expect(await screen.findByRole('checkbox', { name: 'Count me in, without my name' })).toBeChecked();
   });
 });
+
+describe('deleting a shared check-in', () => {
+  it('says before deleting that the PA\'s copy goes too', async () => {
+    const { default: HistoryScreen } = await import('../../../src/app/features/history/HistoryScreen.tsx');
+    const now = new Date().toISOString();
+    await db.checkins.put({ ...record, at: now, updatedAt: now, sharedWithPa: true });
+    renderAt(<HistoryScreen />);
+    await userEvent.setup().click(await screen.findByRole('button', { name: /^Delete:/ }));
+    expect(screen.getByText(/deleting it removes their copy too/)).toBeInTheDocument();
+  });
+});
