@@ -98,6 +98,8 @@ describe('sharing with a PA, end to end', () => {
     await phone.page.getByRole('button', { name: 'Done' }).click();
     await phone.page.getByRole('button', { name: 'Share with my PA' }).click();
     await phone.page.getByText('Waiting to send. Your PA will see it as soon as there is signal.').waitFor();
+    await phone.page.getByText('Your PA sees:').waitFor();
+    await expectNoAxeViolations(phone.page, 'Today, shared check-in waiting to send, with what the PA sees (en)');
     expect(server.query('select id from shares')).toHaveLength(0);
     await goOnline(phone.context);
     await eventually(() => server.query('select id from shares'), (rows) => rows.length === 1, 'the shared check-in reaching the server');

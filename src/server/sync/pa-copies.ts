@@ -15,20 +15,27 @@ const UPSERT_SQL = 'insert into "shares" ("id", "person_id", "pa_id", "kind", "d
   + ' on conflict ("id") do update set "pa_id" = excluded."pa_id", "kind" = excluded."kind", "data" = excluded."data",'
   + ' "seen_at" = case when "shares"."data" = excluded."data" then "shares"."seen_at" else null end'
   + ' where "shares"."person_id" = ?';
-const DROP_SQL = 'delete from "shares" where "id" = ? and "person_id" = ?';
+const dropSql = (count: number) => `delete from "shares" where "person_id" = ? and "id" in (${Array(count).fill('?').join(', ')})`;
 
 /** Whether any of these writes can touch a PA's copy (most pushes cannot, and then cost nothing more). */
 export const touchesPaCopies = (writes: readonly Mutation[]): boolean => writes.some((m) => isShareableKind(m.kind));
 
-/** The statements that bring the PA's copies in line with `writes` (each id's last mutation), for a PA or none. */
+/**
+ * The statements that bring the PA's copies in line with `writes` (each id's last mutation). With no PA connected
+ * there is nothing to do: connecting and disconnecting both delete every copy the person had.
+ */
 export function paCopyStatements(writes: readonly Mutation[], personId: string, paId: string | null, now: string): Statement[] {
+  if (!paId) return [];
   const statements: Statement[] = [];
+  const drop: string[] = [];
   for (const m of writes) {
     if (!isShareableKind(m.kind)) continue;
     const copy = m.op === 'put' ? paCopyOf(m.kind, m.record as Record<string, unknown>) : null;
-    if (copy && paId) statements.push({ sql: UPSERT_SQL, parameters: [m.id, personId, paId, copyKindOf(m.kind), JSON.stringify(copy), now, personId] });
-    else statements.push({ sql: DROP_SQL, parameters: [m.id, personId] });
+    if (copy) statements.push({ sql: UPSERT_SQL, parameters: [m.id, personId, paId, copyKindOf(m.kind), JSON.stringify(copy), now, personId] });
+    else drop.push(m.id);
   }
+  // One statement for every unshared or deleted record in the push.
+  if (drop.length > 0) statements.push({ sql: dropSql(drop.length), parameters: [personId, ...drop] });
   return statements;
 }
 

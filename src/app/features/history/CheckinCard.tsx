@@ -56,7 +56,11 @@ export function CheckinCard({ checkin, onDeleted, onEdited }: Props) {
       {mode === 'view' && <ShareToggle kind="checkin" id={checkin.id} />}
       {mode === 'confirm-delete' ? (
         <div role="group" aria-labelledby={`confirm-${checkin.id}`} className="confirm-delete">
-          <p id={`confirm-${checkin.id}`}>{t('history.deleteConfirm')}</p>
+          <p id={`confirm-${checkin.id}`}>
+            {t('history.deleteConfirm')}
+            {/* Deleting it removes the PA's copy too (when the change reaches the server): say so before, not after. */}
+            {checkin.sharedWithPa && <> {t('sharing.toggle.deleteRemovesCopy')}</>}
+          </p>
           <div className="button-row">
             <button
               type="button"
