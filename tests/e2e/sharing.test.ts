@@ -247,7 +247,7 @@ describe('sharing with a PA, end to end', () => {
     const fresh = await newPhone(browser, server);
     await fresh.page.goto(server.url('/my-pa'));
     await fresh.page.getByText('What comes back').waitFor();
-    await fresh.page.getByText('Your safety plan').waitFor();
+    await fresh.page.getByText('Your safety plan', { exact: true }).waitFor();
     await fresh.page.getByLabel('Your recovery code').fill(code);
     await fresh.page.getByRole('button', { name: 'Bring back my things' }).click();
     await fresh.page.getByText('Welcome back. Your things are coming back to this phone.').waitFor();

@@ -52,7 +52,7 @@ export class AppDatabase extends Dexie {
       ons4: 'id, at',
       outbox: '++seq, [kind+id]',
       meta: 'key',
-      // Directory (see src/shared/directory). Favourites and the safety plan are backed up (v6) but never shared.
+      // Directory (see src/shared/directory). Favourites and the safety plan are backed up (v6 below), never shared.
       services: 'id',
       favourites: 'id',
       safetyPlan: 'id',

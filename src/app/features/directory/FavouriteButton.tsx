@@ -11,7 +11,8 @@ export function FavouriteButton({ id }: { id: string }) {
   const [announce, setAnnounce] = useState('');
   const toggle = async () => {
     if (saved) {
-      await deleteRecord('favourite', saved.id);
+      // Every copy: a phone that saved it before a restore brought the same place back holds two.
+      for (const copy of await db.favourites.where('serviceId').equals(id).toArray()) await deleteRecord('favourite', copy.id);
       setAnnounce(t('directory.service.removed'));
     } else {
       await saveRecord('favourite', { id: crypto.randomUUID(), serviceId: id, savedAt: new Date().toISOString() });
