@@ -3,7 +3,9 @@
 //   2. Lighthouse mobile of the app's Today screen vs the floor's page
 //   3. sync push throughput over HTTP vs raw inserts into the same database, on SQLite and PostgreSQL
 //   4. directory search time on 10,000 services (tests/bench/directory.ts, when present)
-// Options (env): BENCH_LH_RUNS (default 5), BENCH_CHECKINS (default 4000 a round), BENCH_ROUNDS (default 9), BENCH_SKIP=lighthouse,sqlite,postgres,directory,
+//   5. 500 phones registering and pushing at once, on SQLite and PostgreSQL, beside one phone alone (tests/bench/load.ts)
+// Options (env): BENCH_LH_RUNS (default 5), BENCH_CHECKINS (default 4000 a round), BENCH_ROUNDS (default 9), BENCH_LOAD_PHONES (default 500),
+//   BENCH_SKIP=lighthouse,sqlite,postgres,directory,load,
 //   BENCH_ONLY=lighthouse (or any list of those parts: runs just them, e.g. while iterating on load speed),
 //   BENCH_LH_REPORTS=1 (keeps each Lighthouse report as .bench/lhr-<app|floor>-<n>.json, to read its opportunities).
 // Writes a JSON copy to .bench/<time>.json (gitignored).
@@ -15,10 +17,11 @@ import { BUDGETS, budgetTable, kib, measureBudgets } from './budgets.ts';
 import { buildFloor } from './floor.ts';
 import { medianFigures, previewFloor, runLighthouse, type LighthouseFigures } from './lighthouse.ts';
 import { firstRouteScripts, measure, total } from './sizes.ts';
+import { PHONES, postgresLoad, sqliteLoad, type LoadResult } from './load.ts';
 import { postgresThroughput, sqliteThroughput, type ThroughputResult } from './throughput.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const PARTS = ['lighthouse', 'sqlite', 'postgres', 'directory'];
+const PARTS = ['lighthouse', 'sqlite', 'postgres', 'directory', 'load'];
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const skip = new Set([...(process.env.BENCH_SKIP ?? '').split(',').filter(Boolean), ...(only.length > 0 ? PARTS.filter((p) => !only.includes(p)) : [])]);
 const keepReports = process.env.BENCH_LH_REPORTS === '1';
@@ -125,6 +128,27 @@ try {
       ...rows.map((r) => [r.figure, `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`, r.target ?? '', r.ok === undefined ? '' : r.ok ? 'met' : 'NOT met']),
     ]));
     report.directory = rows;
+  }
+
+  // 5. Many phones at once (tests/bench/load.ts)
+  if (!skip.has('load')) {
+    heading(`5. ${PHONES} phones registering and pushing 5 check-ins at once, each on its own connection, vs one phone alone`);
+    const loads: LoadResult[] = [await sqliteLoad()];
+    try {
+      loads.push(await postgresLoad());
+    } catch (error) {
+      console.log(`PostgreSQL skipped: ${error instanceof Error ? error.message : String(error)} (is it running on 127.0.0.1:5432?)`);
+    }
+    const ms = (n: number) => `${n.toFixed(0)} ms`;
+    console.log(table([
+      ['database', 'phones', 'errors', 'register p50', 'register p99', 'push done p99', 'one phone: register', 'one phone: push', 'target'],
+      ...loads.map((l) => [
+        l.database, String(l.phones), String(l.errors), ms(l.register.p50), ms(l.register.p99), ms(l.push.p99), ms(l.anchor.register), ms(l.anchor.push),
+        `0 errors, register p99 ≤ 2000 ms: ${l.errors === 0 && l.register.p99 <= 2000 ? 'met' : 'NOT met'}`,
+      ]),
+    ]));
+    console.log('\nTimes from the moment all phones start; "push done" is when a phone has registered and its push was answered.');
+    report.load = loads;
   }
 } finally {
   floor.cleanup();

@@ -50,6 +50,14 @@ describe.each(DIALECTS)('guesses sent all at once on %s', (dialect) => {
     expect(results.parallel).toEqual(results.sequential);
   });
 
+  it('forgets counts older than every lock', async () => {
+    const old = { key: `test-${randomUUID()}`, policy: PER_TARGET };
+    const t0 = Date.UTC(2026, 10, 20, 10);
+    await letThrough([old], 1, t0, false);
+    await letThrough([{ key: `test-${randomUUID()}`, policy: PER_TARGET }], 1, t0 + PER_TARGET.lockMs + 1, false);
+    expect(await sharingDb(app.store).selectFrom('attempt_counters').select('tries').where('key', '=', old.key).executeTakeFirst()).toBeUndefined();
+  });
+
   it('counts a try against none of its keys when one key refuses it', async () => {
     const now = Date.now();
     const busy = { key: `test-${randomUUID()}`, policy: PER_TARGET };
