@@ -8,7 +8,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import { describeDatabase, type ServerConfig } from './config.ts';
 import { handleError } from './http/errors.ts';
 import { registerInputChecks, rewriteUrl } from './http/input.ts';
-import { registerSecurity, securityHeaders } from './http/security.ts';
+import { answerClientError, registerSecurity, securityHeaders } from './http/security.ts';
 import { registerStatic } from './http/static.ts';
 import { devicesRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -56,6 +56,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
       headersTimeout: config.requestTimeoutMs ? Math.min(60_000, config.requestTimeoutMs) : 60_000,
     },
     rewriteUrl,
+    clientErrorHandler: answerClientError(securityHeaders()),
     // A URL the router cannot decode (`/%zz`) is answered here, before any hook, so add the headers ourselves.
     frameworkErrors: (error, _request, reply) => {
       void (reply as FastifyReply).headers({ ...securityHeaders(), 'cache-control': 'no-store' }).status(400).send({ error: 'bad-request', message: error.message });

@@ -66,6 +66,23 @@ describe('a slowly sent body', () => {
         clearInterval(dribble);
       }
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer).toMatch(/\r\ncontent-security-policy: /);
+    });
+  });
+
+  it('broken HTTP is answered 400 with the security headers', async () => {
+    await withServer({}, async (app) => {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.server.address() as net.AddressInfo;
+      const socket = net.connect(port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (d) => (answer += d));
+      const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      socket.write('GET /api/v1/health HTTP/1.1\r\nHost x\r\n\r\n');
+      await closed;
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toMatch(/\r\ncontent-security-policy: /);
+      expect(answer).toMatch(/\r\nx-content-type-options: nosniff/);
     });
   });
 });
