@@ -8,7 +8,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import { describeDatabase, type ServerConfig } from './config.ts';
 import { handleError } from './http/errors.ts';
 import { registerInputChecks, rewriteUrl } from './http/input.ts';
-import { registerSecurity, securityHeaders } from './http/security.ts';
+import { answerClientError, registerSecurity, securityHeaders } from './http/security.ts';
 import { registerStatic } from './http/static.ts';
 import { devicesRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -48,8 +48,15 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
     // A request whose headers and body have not all arrived by then is answered 408 and closed, so a body sent one
     // byte at a time cannot hold a connection (and its memory) open. Node checks pending requests once a second.
     requestTimeout: config.requestTimeoutMs,
-    http: { connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs || 1_000) },
+    // Node counts the timeout only when the headers' own timeout is no longer (it refuses that in createServer;
+    // Fastify sets requestTimeout afterwards, past the check), so the headers get the same limit or less.
+    http: {
+      connectionsCheckingInterval: Math.min(1_000, config.requestTimeoutMs || 1_000),
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: config.requestTimeoutMs ? Math.min(60_000, config.requestTimeoutMs) : 60_000,
+    },
     rewriteUrl,
+    clientErrorHandler: answerClientError(securityHeaders()),
     // A URL the router cannot decode (`/%zz`) is answered here, before any hook, so add the headers ourselves.
     frameworkErrors: (error, _request, reply) => {
       void (reply as FastifyReply).headers({ ...securityHeaders(), 'cache-control': 'no-store' }).status(400).send({ error: 'bad-request', message: error.message });

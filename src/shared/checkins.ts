@@ -1,5 +1,6 @@
 // A quick wellbeing check-in: a mood face is the only required answer; everything else can be skipped.
 import { z } from 'zod';
+import { safeText } from './text.ts';
 
 // The options live in a zod-free module so the first screen can import them without zod.
 import { FEELINGS, LIFE_AREAS, MOODS, NOTE_MAX } from './checkinOptions.ts';
@@ -16,7 +17,7 @@ export const checkinSchema = z.strictObject({
   hard: z.array(z.enum(LIFE_AREAS)).max(LIFE_AREAS.length).default([]),
   good: z.array(z.enum(LIFE_AREAS)).max(LIFE_AREAS.length).default([]),
   feelings: z.array(z.enum(FEELINGS)).max(FEELINGS.length).default([]),
-  note: z.string().max(NOTE_MAX).default(''),
+  note: safeText().max(NOTE_MAX).default(''),
   /** Chosen per item; off by default (the sharing issue uses it). */
   sharedWithPa: z.boolean().default(false),
   /** When shared, whether the note goes too; off unless ticked (the note is the most private part). */

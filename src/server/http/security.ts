@@ -1,5 +1,6 @@
 // Security headers, rate limiting and no-store on the API. Registered on the root instance so every route gets them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import compress from '@fastify/compress';
@@ -74,4 +75,28 @@ export async function registerSecurity(app: FastifyInstance, rateLimitPerMinute:
 
 function isApi(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; error: string; message: string }> = {
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', error: 'timeout', message: 'The request took too long to arrive. Try again.' },
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', error: 'headers-too-large', message: 'The request headers are too large.' },
+};
+const BAD_REQUEST = { status: 400, reason: 'Bad Request', error: 'bad-request', message: 'The request is not valid HTTP.' };
+
+/**
+ * Answers what Node refuses before Fastify sees a request (a body too slow to arrive, broken HTTP), with the same
+ * security headers as every other answer: Fastify's own answer to these has none.
+ */
+export function answerClientError(headers: Record<string, string>) {
+  const lines = Object.entries({ ...headers, 'cache-control': 'no-store' }).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  return (error: Error & { code?: string }, socket: Socket): void => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const answer = CLIENT_ERRORS[error.code ?? ''] ?? BAD_REQUEST;
+    const body = JSON.stringify({ error: answer.error, message: answer.message });
+    if (socket.writable) {
+      socket.write(`HTTP/1.1 ${answer.status} ${answer.reason}\r\n${lines}content-type: application/json; charset=utf-8\r\n`
+        + `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    }
+    socket.destroy();
+  };
 }

@@ -1,5 +1,6 @@
 // An appointment a young person keeps on their phone (and syncs like a check-in). Private by default.
 import { z } from 'zod';
+import { safeText } from '../text.ts';
 
 export const TITLE_MAX = 200;
 export const PLACE_MAX = 500;
@@ -26,16 +27,16 @@ export type TravelHelp = z.infer<typeof travelHelpSchema>;
 export const appointmentSchema = z
   .strictObject({
     id: z.uuid(),
-    title: z.string().trim().min(1, 'Say what the appointment is').max(TITLE_MAX, `Keep the title under ${TITLE_MAX} characters`),
+    title: safeText().trim().min(1, 'Say what the appointment is').max(TITLE_MAX, `Keep the title under ${TITLE_MAX} characters`),
     /** When it starts: an exact instant, written with the Europe/London offset it was entered in. */
     startsAt: isoDateTime,
     endsAt: isoDateTime.optional(),
-    place: z.string().max(PLACE_MAX, `Keep the place under ${PLACE_MAX} characters`).default(''),
+    place: safeText().max(PLACE_MAX, `Keep the place under ${PLACE_MAX} characters`).default(''),
     /** Copied from the directory when they pick a service, so it still shows if the service changes or goes. */
     serviceId: z.string().min(1).max(200).optional(),
     serviceName: z.string().max(300).optional(),
     servicePhone: z.string().max(40).optional(),
-    notes: z.string().max(NOTES_MAX, `Notes can be up to ${NOTES_MAX} characters`).default(''),
+    notes: safeText().max(NOTES_MAX, `Notes can be up to ${NOTES_MAX} characters`).default(''),
     /** Minutes before the start; each must be before the appointment, so at least 1. */
     reminders: z
       .array(

@@ -1,5 +1,6 @@
 // What the young person's phone and the PA page send about sharing, checked the same way on both sides.
 import { z } from 'zod';
+import { safeText } from '../text.ts';
 import { checkinSchema } from '../checkins.ts';
 import { ons4Schema } from '../ons4.ts';
 
@@ -31,7 +32,7 @@ export const pairingCodeSchema = z
 export const connectSchema = z.strictObject({
   code: pairingCodeSchema,
   /** What the PA will call them on their page; optional, never their full name. */
-  name: z.string().trim().max(NAME_MAX).default(''),
+  name: safeText().trim().max(NAME_MAX).default(''),
 });
 
 /** Kinds of travel help a young person can tick on an appointment (same words as the appointment form). */
@@ -41,7 +42,7 @@ export type TravelHelpChoice = (typeof TRAVEL_HELP)[number];
 /** Title and time only: what the PA needs to know which appointment, nothing more (no place, no notes). */
 export const requestAppointmentSchema = z.strictObject({
   id: z.uuid(),
-  title: z.string().trim().min(1).max(200),
+  title: safeText().trim().min(1).max(200),
   startsAt: z.iso.datetime({ offset: true }),
 });
 export type RequestAppointment = z.infer<typeof requestAppointmentSchema>;
@@ -70,7 +71,7 @@ export const shareSchema = z.discriminatedUnion('kind', [
     id: z.uuid(),
     request: z.enum(PA_REQUESTS),
     /** e.g. the appointment title, so the PA knows which one; short on purpose. */
-    about: z.string().trim().max(120).default(''),
+    about: safeText().trim().max(120).default(''),
     at: z.iso.datetime({ offset: true }),
     /** The young person's own copy of which appointment it is about; the server never reads their appointments for this. */
     appointment: requestAppointmentSchema.optional(),
@@ -83,7 +84,7 @@ export type ShareInput = z.infer<typeof shareSchema>;
 
 export const monitoringSchema = z.strictObject({ optIn: z.boolean() });
 
-export const seenSchema = z.strictObject({ reply: z.string().trim().max(REPLY_MAX).default('') });
+export const seenSchema = z.strictObject({ reply: safeText().trim().max(REPLY_MAX).default('') });
 
 export const loginSchema = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(200)),
