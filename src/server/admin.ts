@@ -11,7 +11,7 @@ type Command = { usage: string; summary: string; run(store: Store, args: string[
 const COMMANDS: Record<string, Command> = {
   'import-services': {
     usage: IMPORT_SERVICES_USAGE,
-    summary: 'Import an Open Referral UK 1.0 or 3.0 feed into the directory (all or nothing); --replace drops services gone from it.',
+    summary: 'Import an Open Referral UK 1.0 or 3.0 feed (following its pages; bad values dropped and reported); --replace drops services gone from it; --every 24h keeps it fresh.',
     async run(store, args) {
       try {
         console.log(await importServicesCommand(store, args));

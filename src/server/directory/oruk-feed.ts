@@ -107,6 +107,13 @@ export function readOrukRoot(root: unknown, text?: string): FeedResult {
   const services: DirectoryService[] = [];
   const seen = new Set<string>();
   let cursor = 0;
+  // Lines counted forward from the last service, not from the top each time (a 10,000-service file stays linear).
+  let counted = 0;
+  let countedLine = 1;
+  const lineOfCursor = (source: string) => {
+    for (; counted < cursor; counted++) if (source.charCodeAt(counted) === 10) countedLine++;
+    return countedLine;
+  };
   items.forEach((item, i) => {
     if (problems.length >= MAX_PROBLEMS) return;
     const where = `${listKey ? `${listKey}` : ''}[${i}]`;
@@ -115,7 +122,7 @@ export function readOrukRoot(root: unknown, text?: string): FeedResult {
       const at = text.indexOf(JSON.stringify(String(id)), cursor);
       if (at >= 0) cursor = at;
     }
-    const line = text === undefined ? undefined : lineAt(text, cursor);
+    const line = text === undefined ? undefined : lineOfCursor(text);
     const parsed = orukServiceSchema.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

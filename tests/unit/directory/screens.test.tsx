@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/app/data/db.ts';
+import AppointmentsScreen from '../../../src/app/features/appointments/AppointmentsScreen.tsx';
 import DirectoryScreen from '../../../src/app/features/directory/DirectoryScreen.tsx';
 import SafetyPlanScreen from '../../../src/app/features/safety-plan/SafetyPlanScreen.tsx';
 import { startI18n } from '../../../src/app/i18n/index.ts';
@@ -102,6 +103,22 @@ describe('Find help', () => {
     expect(screen.getByRole('link', { name: /Call 0161 496 0005/ })).toHaveAttribute('href', 'tel:01614960005');
     expect(screen.queryByRole('link', { name: 'Example Crisis Line 0006' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Add to an appointment' })).toHaveAttribute('href', '/appointments/new');
+  });
+
+  it('adds a service to a new appointment, its place and phone filled in', async () => {
+    await db.services.bulkPut([example(8, 53.4, { location: { kind: 'point', lat: 53.4, lng: -2.15, address: '8 Example Street, SK1 3XE' } })]);
+    const user = userEvent.setup();
+    render(
+      <MemoryRouter initialEntries={['/directory/service/example-8']}>
+        <Routes>
+          <Route path="/directory/*" element={<DirectoryScreen />} />
+          <Route path="/appointments/*" element={<AppointmentsScreen />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    await user.click(await screen.findByRole('link', { name: 'Add to an appointment' }));
+    expect(await screen.findByLabelText('Where')).toHaveValue('8 Example Street, SK1 3XE');
+    expect(screen.getByText('Example Drop-in 0008', { exact: false })).toBeInTheDocument();
   });
 
   it('offers Ask my PA only when the data gives no way in', async () => {

@@ -2,13 +2,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../data/db.ts';
 import crisis from '../../../shared/directory/data/crisis-contacts.json';
-import national from '../../../shared/directory/data/national-services.json';
 import study from '../../../shared/directory/data/study-services.json';
 import { defaultDirectory } from '../../../shared/directory/seed.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
 
-let shipped: DirectoryService[] | undefined;
-export const shippedDirectory = () => (shipped ??= defaultDirectory(crisis.contacts, study.services, national));
+let shipped: Promise<DirectoryService[]> | undefined;
+/**
+ * The national services file carries its sources and notes (about 8 KB gzip): a chunk of its own, precached like
+ * every chunk, fetched only by a phone that has not synced yet (a synced phone gets them from the server).
+ */
+export const shippedDirectory = () => (shipped ??= import('../../../shared/directory/data/national-services.json')
+  .then((national) => defaultDirectory(crisis.contacts, study.services, national.default)));
 
 /** undefined while loading. */
 export function useServices(): DirectoryService[] | undefined {
