@@ -1,5 +1,5 @@
 // The push/pull sync protocol (Replicache-style, global version), shared by the app and the server.
-// Docs: ../shared/docs/architecture.md "Sync protocol".
+// Docs: docs/architecture.md "Sync protocol".
 import { z } from 'zod';
 import { checkinSchema } from './checkins.ts';
 import { ons4Schema } from './ons4.ts';

@@ -1,4 +1,4 @@
-// The download budgets CI enforces (architecture.md "Quality gates"): data costs money on a care leaver's phone.
+// The download budgets CI enforces (docs/architecture.md "Quality gates"): data costs money on a care leaver's phone.
 import path from 'node:path';
 import { readdirSync } from 'node:fs';
 import { KIB, englishGzip, firstRouteScripts, localeChunks, measure, precacheFiles, total, withStaticImports } from './sizes.ts';

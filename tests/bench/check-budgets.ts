@@ -11,7 +11,7 @@ try {
   console.log(budgetTable(lines));
   const over = lines.filter((l) => l.over);
   if (over.length > 0) {
-    console.error(`\n${over.length} budget(s) exceeded. Move code behind a lazy import (React.lazy / import()) or trim it; see architecture.md "Quality gates".`);
+    console.error(`\n${over.length} budget(s) exceeded. Move code behind a lazy import (React.lazy / import()) or trim it; see docs/architecture.md "Quality gates".`);
     process.exit(1);
   }
   console.log('\nAll budgets met.');
