@@ -11,6 +11,7 @@ import { useUnsavedInput } from '../../ui/unsavedInput.ts';
 import { ExitButton } from '../help/ExitButton.tsx';
 import { useServices } from '../directory/useServices.ts';
 import './safety-plan.css';
+import { ReadAloud } from '../../i18n/ReadAloud.tsx';
 
 type Draft = Partial<Record<SafetyPlanStep, string>>;
 
@@ -54,6 +55,7 @@ export default function SafetyPlanScreen() {
     <div className="safety-plan">
       <ExitButton />
       <h1>{t('safetyPlan.title')}</h1>
+      <ReadAloud from=".safety-plan" />
       <p>{t('safetyPlan.intro')}</p>
       <form onSubmit={save}>
         {SAFETY_PLAN_STEPS.map((step) => (
