@@ -6,6 +6,7 @@ import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
 import { LOW_MOOD } from '../shared/sharing/caseload.ts';
 import { paFetch } from './api.ts';
 import { formatWhen } from './i18n.ts';
+import { languageOf } from '../shared/languages.ts';
 
 export function CaseloadPage() {
   const { t, i18n } = useTranslation();
@@ -34,6 +35,9 @@ export function CaseloadPage() {
               {entry.lowestRecentMood !== null && entry.lowestRecentMood <= LOW_MOOD && <li className="pa-flag">{t('pa.caseload.lowMood')}</li>}
             </ul>
             <p className="pa-muted">
+              {entry.language && languageOf(entry.language) && (
+                <>{t('pa.language.card', { language: languageOf(entry.language)!.englishName })} (<span lang={entry.language} dir={languageOf(entry.language)!.dir}>{languageOf(entry.language)!.nativeName}</span>) · </>
+              )}
               {entry.lastSharedAt ? t('pa.caseload.lastShared', { when: formatWhen(entry.lastSharedAt, i18n.language) }) : t('pa.caseload.nothingShared')}
             </p>
           </li>

@@ -5,6 +5,7 @@ import * as directory from './002_directory.ts';
 import * as appointments from './003_appointments.ts';
 import * as sharing from './004_sharing.ts';
 import * as oneTimePasswords from './004b_one_time_passwords.ts';
+import * as language from './010_language.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003_appointments': appointments,
   '004_sharing': sharing,
   '004b_one_time_passwords': oneTimePasswords,
+  '010_language': language,
 };

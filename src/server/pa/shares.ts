@@ -35,6 +35,7 @@ export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()):
       unseenRequests: unseen.filter((i) => i.kind === 'request').map((i) => i.data.request as PaRequest),
       lowestRecentMood: lowest !== null && lowest <= 5 ? lowest : null,
       lastSharedAt: items.reduce<string | null>((max, i) => (max === null || i.sharedAt > max ? i.sharedAt : max), null),
+      language: link.language ?? null,
     };
   });
 }

@@ -10,6 +10,8 @@ export type CaseloadEntry = {
   /** Lowest mood (1–5) among check-ins shared in the last 14 days, or null. */
   lowestRecentMood: number | null;
   lastSharedAt: string | null;
+  /** Their app's language code (the languages table), only if they agreed to show it; else null. */
+  language?: string | null;
 };
 
 export const LOW_MOOD = 2;
