@@ -46,3 +46,18 @@ describe('ONS4 answers record their language', () => {
     expect(ons4Schema.safeParse({ ...answer, language: 'klingon' }).success).toBe(false);
   });
 });
+
+describe('reminder words on the server, per language', () => {
+  it("says each language's own words from its locale file, and English for a language we don't ship", async () => {
+    const { notificationWords } = await import('../../src/server/reminders/words.ts');
+    const { readFileSync } = await import('node:fs');
+    const { LANGUAGES } = await import('../../src/shared/languages.ts');
+    for (const { code } of LANGUAGES) {
+      const push = JSON.parse(readFileSync(new URL(`../../locales/${code}.json`, import.meta.url), 'utf8')).appointments.push;
+      expect(notificationWords(code)).toEqual({ comingUp: push.comingUp, open: push.open });
+    }
+    expect(notificationWords('fa-IR')).toEqual(notificationWords('fa'));
+    expect(notificationWords('de')).toEqual(notificationWords('en'));
+    expect(notificationWords('ti').comingUp).not.toBe(notificationWords('en').comingUp);
+  });
+});
