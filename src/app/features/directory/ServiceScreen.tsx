@@ -12,6 +12,7 @@ import { useServices } from './useServices.ts';
 import { milesBetween } from '../../../shared/directory/distance.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
 import { intlLocale } from '../../../shared/languages.ts';
+import type { ParseKeys } from 'i18next';
 
 function ages(s: DirectoryService, t: (key: string, o?: Record<string, unknown>) => string): string | undefined {
   if (s.minAge !== undefined && s.maxAge !== undefined) return t('directory.service.ages', { min: s.minAge, max: s.maxAge });
@@ -43,7 +44,7 @@ export function ServiceScreen() {
   const languageNames = (service.languages ?? []).map((code) => {
     try { return new Intl.DisplayNames([intlLocale(i18n.language)], { type: 'language' }).of(code) ?? code; } catch { return code; }
   });
-  const ageText = ages(service, t);
+  const ageText = ages(service, (key, o) => t(key as ParseKeys, o));
 
   return (
     <div className="directory service-page">

@@ -10,6 +10,7 @@ import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { flushShareQueue, queueShare, type ShareOutcome } from './queue.ts';
 import { useMyPaStatus } from './status.ts';
 import './sharing.css';
+import type { ParseKeys } from 'i18next';
 
 type AppointmentRequest = 'travel-help' | 'missed-appointment';
 const TRAVEL: TravelHelpChoice[] = ['fare', 'taxi', 'someoneToGoWith'];
@@ -51,7 +52,7 @@ export function AskPaAboutAppointment({ appointment: a, request, label }: { appo
   return (
     <div className="sharing-appointment">
       {!sent && !waiting && (
-        <button type="button" className="appt-button appt-button--block" disabled={sending} onClick={() => void send()}>{t(label)}</button>
+        <button type="button" className="appt-button appt-button--block" disabled={sending} onClick={() => void send()}>{t(label as ParseKeys)}</button>
       )}
       <p role="status">{state}</p>
       {sent?.reply && <p className="sharing-reply">{t('sharing.list.reply')} <span dir="auto">{sent.reply}</span></p>}
