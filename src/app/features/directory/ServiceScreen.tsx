@@ -72,7 +72,8 @@ export function ServiceScreen() {
       <p>{loc.kind === 'point' && loc.address ? <><bdi>{loc.address}</bdi>{miles !== undefined ? ` · ${whereText(service, miles)}` : ''}</> : whereText(service, miles)}</p>
 
       <h2>{t('directory.service.about')}</h2>
-      <p dir="auto">{service.description}</p>
+      {/* Directory descriptions are written in English: marked so, a screen reader reads them with an English voice. */}
+      <p lang="en" dir="auto">{service.description}</p>
       {(service.whoFor || ageText || service.careLeaverSpecific) && (
         <>
           <h2>{t('directory.service.whoFor')}</h2>
