@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
 import { paFetch } from './api.ts';
 import { formatWhen } from './i18n.ts';
+import { languageOf } from '../shared/languages.ts';
 
 export function CaseloadPage() {
   const { t, i18n } = useTranslation();
@@ -35,6 +36,9 @@ export function CaseloadPage() {
               </ul>
             )}
             <p className="pa-muted">
+              {entry.language && languageOf(entry.language) && (
+                <>{t('pa.language.card', { language: languageOf(entry.language)!.englishName })} (<span lang={entry.language} dir={languageOf(entry.language)!.dir}>{languageOf(entry.language)!.nativeName}</span>) · </>
+              )}
               {entry.lastSharedAt ? t('pa.caseload.lastShared', { when: formatWhen(entry.lastSharedAt, i18n.language) }) : t('pa.caseload.nothingShared')}
             </p>
           </li>

@@ -7,6 +7,7 @@ import { paFetch } from './api.ts';
 import { formatWhen } from './i18n.ts';
 import { SeenForm } from './SeenForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import type { ParseKeys } from 'i18next';
 
 type PersonView = { person: { id: string; name: string; connectedAt: string }; shares: SharedItem[] };
 const ONS4 = ['life', 'worthwhile', 'happy', 'anxious'] as const;
@@ -14,13 +15,13 @@ const ONS4 = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 function ItemBody({ item }: { item: SharedItem }) {
   const { t, i18n } = useTranslation();
   const d = item.data;
-  const list = (v: unknown, words: string) => (Array.isArray(v) ? v.map((k) => t(`checkin.${words}.${String(k)}`)).join(', ') : '');
+  const list = (v: unknown, words: string) => (Array.isArray(v) ? v.map((k) => t(`checkin.${words}.${String(k)}` as ParseKeys)).join(', ') : '');
   if (item.kind === 'request') {
     const appointment = d.appointment as { title?: unknown; startsAt?: unknown } | undefined;
-    const travel = Array.isArray(d.travelHelp) ? d.travelHelp.map((k) => t(`sharing.appointment.travel.${String(k)}`)).join(i18n.language === 'ar' ? '، ' : ', ') : '';
+    const travel = Array.isArray(d.travelHelp) ? d.travelHelp.map((k) => t(`sharing.appointment.travel.${String(k)}` as ParseKeys)).join(i18n.language === 'ar' ? '، ' : ', ') : '';
     return (
       <>
-        <p className="pa-item-title">{t(`sharing.requests.${String(d.request)}`)}{d.about ? <> · <span dir="auto">{String(d.about)}</span></> : null}</p>
+        <p className="pa-item-title">{t(`sharing.requests.${String(d.request)}` as ParseKeys)}{d.about ? <> · <span dir="auto">{String(d.about)}</span></> : null}</p>
         {appointment && typeof appointment.startsAt === 'string' && (
           <p>{t('sharing.appointment.about')} <bdi>{String(appointment.title)}</bdi>{i18n.language === 'ar' ? '، ' : ', '}{formatWhen(appointment.startsAt, i18n.language)}</p>
         )}
@@ -37,7 +38,7 @@ function ItemBody({ item }: { item: SharedItem }) {
   }
   return (
     <>
-      <p className="pa-item-title">{t('pa.person.mood', { mood: t(`sharing.moods.${String(d.mood)}`) })}</p>
+      <p className="pa-item-title">{t('pa.person.mood', { mood: t(`sharing.moods.${String(d.mood)}` as ParseKeys) })}</p>
       {list(d.feelings, 'feelings') && <p>{t('pa.person.feelings')} {list(d.feelings, 'feelings')}</p>}
       {list(d.hard, 'areas') && <p>{t('pa.person.hard')} {list(d.hard, 'areas')}</p>}
       {list(d.good, 'areas') && <p>{t('pa.person.good')} {list(d.good, 'areas')}</p>}

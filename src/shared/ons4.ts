@@ -1,5 +1,6 @@
 // The four ONS personal wellbeing questions (0–10) and the ONS bands for each answer.
 import { z } from 'zod';
+import { LANGUAGES, type LanguageCode } from './languages.ts';
 
 // Items, bands and timing live in a zod-free module so the first screen can use them without zod.
 export { ONS4_ITEMS, ons4Band, isFavourableBand, ons4IsDue } from './ons4Bands.ts';
@@ -17,6 +18,8 @@ export const ons4Schema = z.strictObject({
   anxious: score,
   sharedWithPa: z.boolean().default(false),
   updatedAt: isoDateTime,
+  /** The language the questions were answered in: only English is the validated wording, so figures can say which. */
+  language: z.enum(LANGUAGES.map((l) => l.code) as [LanguageCode, ...LanguageCode[]]).optional(),
 });
 export type Ons4 = z.infer<typeof ons4Schema>;
 

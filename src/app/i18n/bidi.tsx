@@ -3,12 +3,13 @@
 import type { ReactNode } from 'react';
 
 const MARK = '\u0001';
+type Values = Record<string, string>;
 
 /**
  * A translated sentence with some values shown in <bdi dir="ltr">: `withLtr((v) => t('x.call', { number: v.number }), { number })`.
  * The translation decides where the number goes; the number itself always reads left to right.
  */
-export function withLtr(render: (slots: Record<string, string>) => string, values: Record<string, string>): ReactNode[] {
+export function withLtr(render: (slots: Values) => string, values: Values): ReactNode[] {
   const names = Object.keys(values);
   const slots = Object.fromEntries(names.map((name, i) => [name, `${MARK}${i}${MARK}`]));
   return render(slots)

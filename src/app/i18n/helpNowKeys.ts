@@ -4,11 +4,17 @@
 
 /** Key prefixes (dotted) whose words go into the Help-now chunk. */
 export const HELP_NOW_KEY_PREFIXES = [
-  'help.', 'helpNow.', 'exit.', 'nav.', 'language.', 'app.name', 'app.skipLink',
+  'help.', 'helpNow.', 'exit.', 'nav.', 'language.', 'app.name',
   'directory.hours.', 'directory.actions.call', 'directory.actions.text',
 ] as const;
 
-export const isHelpNowKey = (key: string) => HELP_NOW_KEY_PREFIXES.some((prefix) => key.startsWith(prefix));
+/**
+ * Left out to stay within 12 KB for all languages: the keyboard-only Exit hints (phones have no Shift key), the
+ * read-aloud words and the skip link; offline, before the language's own chunk is on the phone, those read in English.
+ */
+const LEFT_OUT = /^(exit\.(shift|explainShift)|language\.readAloud\.)/;
+
+export const isHelpNowKey = (key: string) => HELP_NOW_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)) && !LEFT_OUT.test(key);
 
 /** Packed words: one key list, then per language its values in that order (null where it has no such key). */
 export type PackedWords = { keys: string[]; words: Record<string, (string | null)[]> };

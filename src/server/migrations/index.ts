@@ -7,6 +7,7 @@ import * as sharing from './004_sharing.ts';
 import * as oneTimePasswords from './004b_one_time_passwords.ts';
 import * as attemptCounters from './008_attempt_counters.ts';
 import * as figureReleases from './008b_figure_releases.ts';
+import * as language from './010_language.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '004b_one_time_passwords': oneTimePasswords,
   '008_attempt_counters': attemptCounters,
   '008b_figure_releases': figureReleases,
+  '010_language': language,
 };

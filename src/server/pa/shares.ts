@@ -25,6 +25,7 @@ export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()):
       unseen: items.filter((i) => !i.seenAt).length,
       ...needOf(items, now),
       lastSharedAt: items.reduce<string | null>((max, i) => (max === null || i.sharedAt > max ? i.sharedAt : max), null),
+      language: link.language ?? null,
     };
   });
 }

@@ -5,8 +5,6 @@ import { intlLocale } from '../../shared/languages.ts';
 export type NotificationWords = { comingUp: string; open: string };
 export type ReminderPayload = { title: string; body: string; url: string; tag: string };
 
-export const DEFAULT_WORDS: NotificationWords = { comingUp: 'You have something coming up', open: 'Open the app to see it.' };
-
 export function reminderPayload(a: Appointment, words: NotificationWords, language: string): ReminderPayload {
   const base = { url: `/appointments/${a.id}`, tag: `reminder-${a.id}` };
   if (!a.showDetailsInNotification) return { ...base, title: words.comingUp, body: words.open };

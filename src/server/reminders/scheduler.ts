@@ -10,7 +10,8 @@
 import { appointmentSchema } from '../../shared/appointments/schema.ts';
 import type { Store } from '../store/database.ts';
 import { followAppointments } from './feed.ts';
-import { DEFAULT_WORDS, reminderPayload, type NotificationWords } from './payload.ts';
+import { reminderPayload, type NotificationWords } from './payload.ts';
+import { notificationWords } from './words.ts';
 import { topicOf, type PushSender } from './send.ts';
 import { remindersDb, type DueRemindersTable } from './tables.ts';
 
@@ -116,7 +117,8 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     const subscriptions = await liveSubscriptions().selectAll('push_subscriptions').where('push_subscriptions.person_id', '=', reminder.person_id).execute();
     const outcomes = [];
     for (const s of subscriptions) {
-      const words = { ...DEFAULT_WORDS, ...(JSON.parse(s.words) as Partial<NotificationWords>) };
+      // The phone's own words when it sent them (the same locale files), else the server's for its language.
+      const words = { ...notificationWords(s.language), ...(JSON.parse(s.words) as Partial<NotificationWords>) };
       const payload = JSON.stringify(reminderPayload(parsed.data, words, s.language));
       const outcome = await send({ endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth }, payload, topicOf(reminder.id));
       if (outcome === 'gone') {

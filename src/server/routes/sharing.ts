@@ -38,7 +38,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/my-pa/connect', device, async (request) => {
-    const { code, name } = validate(connectSchema, request.body);
+    const { code, name, language } = validate(connectSchema, request.body);
     const { personId } = deviceOf(request);
     const keys = [{ key: `pair:${personId}`, policy: PER_TARGET }, { key: `pair-ip:${request.ip}`, policy: PER_ADDRESS }];
     await countAttempt(db, keys);
@@ -53,7 +53,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
       // A new PA never inherits what was shared with the old one.
       await trx.deleteFrom('shares').where('person_id', '=', personId).execute();
       await trx.deleteFrom('pa_links').where('person_id', '=', personId).execute();
-      await trx.insertInto('pa_links').values({ person_id: personId, pa_id: claimed.pa_id, council: pa.council, name, linked_at: now }).execute();
+      await trx.insertInto('pa_links').values({ person_id: personId, pa_id: claimed.pa_id, council: pa.council, name, linked_at: now, language: language ?? null }).execute();
       await trx.updateTable('monitoring_consents').set({ council: pa.council }).where('person_id', '=', personId).execute();
       return pa.name;
     });

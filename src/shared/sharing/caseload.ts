@@ -30,6 +30,8 @@ export type CaseloadEntry = {
   /** Why, worst first. */
   reasons: NeedReason[];
   lastSharedAt: string | null;
+  /** Their app's language code (the languages table), only if they agreed to show it; else null. */
+  language?: string | null;
 };
 
 /** When an item happened (a check-in's own time), falling back to when it was shared. */

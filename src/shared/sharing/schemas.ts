@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { safeText } from '../text.ts';
 import { checkinSchema } from '../checkins.ts';
 import { ons4Schema } from '../ons4.ts';
+import { LANGUAGES, type LanguageCode } from '../languages.ts';
 
 /** One-tap requests a young person can send their PA. "call-me" is the most urgent and sorts first. */
 export const PA_REQUESTS = ['call-me', 'travel-help', 'missed-appointment', 'cant-make-it'] as const;
@@ -33,6 +34,8 @@ export const connectSchema = z.strictObject({
   code: pairingCodeSchema,
   /** What the PA will call them on their page; optional, never their full name. */
   name: safeText().trim().max(NAME_MAX).default(''),
+  /** Their app's language, sent only when they agree, so the PA can arrange an interpreter. */
+  language: z.enum(LANGUAGES.map((l) => l.code) as [LanguageCode, ...LanguageCode[]]).optional(),
 });
 
 /** Kinds of travel help a young person can tick on an appointment (same words as the appointment form). */

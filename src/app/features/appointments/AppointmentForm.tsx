@@ -9,6 +9,7 @@ import { ReminderChoices } from './ReminderChoices.tsx';
 import { ServicePicker } from './ServicePicker.tsx';
 import type { PickedService } from './services.ts';
 import { saveAppointment, useAppointment } from './store.ts';
+import type { ParseKeys } from 'i18next';
 
 export function AppointmentForm() {
   const { id } = useParams();
@@ -63,7 +64,7 @@ function AppointmentFormFields({ existing }: { existing?: Parameters<typeof draf
       <label htmlFor={`appt-${name}`}>{label}</label>
       {hint && <p className="appt-hint" id={`appt-${name}-hint`}>{hint}</p>}
       {control}
-      {problemOf(name) && <p className="appt-error" id={`appt-${name}-error`}>{t(`appointments.problems.${problemOf(name)!.key}`, problemOf(name)!.values)}</p>}
+      {problemOf(name) && <p className="appt-error" id={`appt-${name}-error`}>{t(`appointments.problems.${problemOf(name)!.key}` as ParseKeys, problemOf(name)!.values)}</p>}
     </div>
   );
   const describedBy = (name: DraftField, hint = false) => [hint ? `appt-${name}-hint` : '', errorId(name) ?? ''].filter(Boolean).join(' ') || undefined;
@@ -105,7 +106,7 @@ function AppointmentFormFields({ existing }: { existing?: Parameters<typeof draf
           </>,
           t('appointments.form.notesHint'))}
         <ReminderChoices draft={draft} onChange={change} errorId={errorId('reminders')} />
-        {problemOf('reminders') && <p className="appt-error" id="appt-reminders-error">{t(`appointments.problems.${problemOf('reminders')!.key}`, problemOf('reminders')!.values)}</p>}
+        {problemOf('reminders') && <p className="appt-error" id="appt-reminders-error">{t(`appointments.problems.${problemOf('reminders')!.key}` as ParseKeys, problemOf('reminders')!.values)}</p>}
         <fieldset className="appt-fieldset" aria-describedby="appt-travel-hint">
           <legend>{t('appointments.form.travelLegend')}</legend>
           <p className="appt-hint" id="appt-travel-hint">{t('appointments.form.travelHint')}</p>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pushStatus, turnOffReminders, turnOnReminders, type PushStatus, type TurnOnResult } from './push.ts';
+import type { ParseKeys } from 'i18next';
 
 const MESSAGE: Record<TurnOnResult | PushStatus, string> = {
   on: 'appointments.push.on', off: 'appointments.push.off', denied: 'appointments.push.denied',
@@ -33,7 +34,7 @@ export function RemindMe() {
     <section className="appt-card" aria-labelledby="appt-push-heading">
       <h2 id="appt-push-heading">{t('appointments.push.heading')}</h2>
       {canAsk && <p>{t('appointments.push.explain')}</p>}
-      {status !== 'off' && <p role="status">{t(MESSAGE[status])}</p>}
+      {status !== 'off' && <p role="status">{t(MESSAGE[status] as ParseKeys)}</p>}
       {canAsk && <button type="button" className="appt-button" disabled={busy} onClick={turnOn}>{t('appointments.push.remindMe')}</button>}
       {status === 'on' && <button type="button" className="appt-button appt-button--quiet" disabled={busy} onClick={turnOff}>{t('appointments.push.turnOff')}</button>}
     </section>

@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OWN_REMINDER_UNITS, type AppointmentDraft, type OwnReminderUnit } from './draft.ts';
+import type { ParseKeys } from 'i18next';
 
 type Props = {
   draft: AppointmentDraft;
@@ -40,7 +41,7 @@ export function ReminderChoices({ draft, onChange, errorId }: Props) {
           <div className="appt-field">
             <label htmlFor={`${id}-unit-${i}`}>{t('appointments.form.ownUnit')}</label>
             <select id={`${id}-unit-${i}`} value={r.unit} onChange={(e) => setOwn(i, { unit: e.target.value as OwnReminderUnit })}>
-              {Object.keys(OWN_REMINDER_UNITS).map((u) => <option key={u} value={u}>{t(`appointments.form.units.${u}`)}</option>)}
+              {Object.keys(OWN_REMINDER_UNITS).map((u) => <option key={u} value={u}>{t(`appointments.form.units.${u}` as ParseKeys)}</option>)}
             </select>
           </div>
           <button type="button" className="appt-button appt-button--quiet"

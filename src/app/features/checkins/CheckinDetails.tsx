@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FEELINGS, LIFE_AREAS, NOTE_MAX } from '../../../shared/checkinOptions.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { ChipGroup } from './ChipGroup.tsx';
+import type { ParseKeys } from 'i18next';
 
 export type Details = { hard: string[]; good: string[]; feelings: string[]; note: string };
 
@@ -14,7 +15,7 @@ const toggle = (list: string[], key: string) => (list.includes(key) ? list.filte
 export function CheckinDetails({ value, onChange }: Props) {
   const { t } = useTranslation();
   const noteId = useId();
-  const area = (key: string) => t(`checkin.areas.${key}`);
+  const area = (key: string) => t(`checkin.areas.${key}` as ParseKeys);
   return (
     <div className="checkin-details">
       <p className="muted">{t('checkin.optional')}</p>
@@ -36,7 +37,7 @@ export function CheckinDetails({ value, onChange }: Props) {
       <ChipGroup
         legend={t('checkin.feelings.question')}
         options={FEELINGS}
-        labelOf={(key) => t(`checkin.feelings.${key}`)}
+        labelOf={(key) => t(`checkin.feelings.${key}` as ParseKeys)}
         selected={value.feelings}
         onToggle={(key) => onChange({ ...value, feelings: toggle(value.feelings, key) })}
       />

@@ -10,6 +10,7 @@ import { MoodPicker } from './MoodPicker.tsx';
 import type { MoodValue } from './moods.ts';
 import { newCheckinId, saveCheckin, type CheckinAnswers } from './saveCheckin.ts';
 import './checkins.css';
+import type { ParseKeys } from 'i18next';
 
 type Props = {
   /** The check-in to edit; without it the form makes a new one. */
@@ -103,7 +104,7 @@ export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
     <div className="checkin-form">
       <MoodPicker value={draft.mood} onPick={pickMood} disabled={busy} />
       <p role="status" className={notice === 'error' ? 'error-message' : 'status-message'}>
-        {notice && t(noticeKey(notice, !!draft.savedId))}
+        {notice && t(noticeKey(notice, !!draft.savedId) as ParseKeys)}
       </p>
       {!editing && draft.savedId && !draft.expanded && (
         <div className="button-row">

@@ -10,6 +10,7 @@ import { MoodFace } from './MoodFace.tsx';
 import { Ons4Invite } from './Ons4Invite.tsx';
 import { NextAppointmentSlot } from '../appointments/NextAppointmentSlot.tsx';
 import { greetingKey, latestCheckinToday, mayHaveCheckedInToday, rememberCheckinToday } from './todayCheckin.ts';
+import type { ParseKeys } from 'i18next';
 
 const DRAFT_KEY = 'today';
 // Sharing code loads only when a check-in is on screen, never with the first route.
@@ -32,7 +33,7 @@ export function TodayScreen() {
 
   return (
     <div className="today">
-      <h1>{t(greetingKey())}</h1>
+      <h1>{t(greetingKey() as ParseKeys)}</h1>
       {showForm && (
         <CheckinForm
           key={round}

@@ -14,6 +14,7 @@ import { useServices } from './useServices.ts';
 import { milesBetween } from '../../../shared/directory/distance.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
 import { intlLocale } from '../../../shared/languages.ts';
+import type { ParseKeys } from 'i18next';
 
 const canContact = (s: DirectoryService) => Boolean(s.contacts.phone || s.contacts.sms || s.contacts.email || s.contacts.url);
 
@@ -64,7 +65,7 @@ export function ServiceScreen() {
   const languageNames = (service.languages ?? []).map((code) => {
     try { return new Intl.DisplayNames([intlLocale(i18n.language)], { type: 'language' }).of(code) ?? code; } catch { return code; }
   });
-  const ageText = ages(service, t);
+  const ageText = ages(service, (key, o) => t(key as ParseKeys, o));
 
   return (
     <div className="directory service-page">
@@ -111,7 +112,8 @@ export function ServiceScreen() {
       <p>{loc.kind === 'point' && loc.address ? <><bdi>{loc.address}</bdi>{miles !== undefined ? ` · ${whereText(service, miles)}` : ''}</> : whereText(service, miles)}</p>
 
       <h2>{t('directory.service.about')}</h2>
-      <p dir="auto">{service.description}</p>
+      {/* Directory descriptions are written in English: marked so, a screen reader reads them with an English voice. */}
+      <p lang="en" dir="auto">{service.description}</p>
       {(service.whoFor || ageText || service.careLeaverSpecific) && (
         <>
           <h2>{t('directory.service.whoFor')}</h2>

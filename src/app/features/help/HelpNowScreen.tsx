@@ -13,6 +13,7 @@ import { openStatus } from '../directory/hoursText.ts';
 import { rememberedPlace } from '../directory/place.ts';
 import { useServices } from '../directory/useServices.ts';
 import { ExitButton } from './ExitButton.tsx';
+import { ReadAloud } from '../../i18n/ReadAloud.tsx';
 import './help.css';
 
 const CRISIS_LINES = crisisServices(crisis.contacts);
@@ -39,6 +40,7 @@ export default function HelpNowScreen({ now }: { now?: Date }) {
     <div className="help-now">
       <ExitButton />
       <h1>{t('help.title')}</h1>
+      <ReadAloud from=".help-now" />
       <p className="help-now__danger">{t('help.danger')}</p>
 
       <section aria-labelledby="help-lines-title">

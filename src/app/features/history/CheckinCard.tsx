@@ -8,6 +8,7 @@ import { CheckinForm } from '../checkins/CheckinForm.tsx';
 import { readDraft } from '../checkins/draft.ts';
 import { MoodFace } from '../checkins/MoodFace.tsx';
 import ShareToggle from '../sharing/ShareToggle.tsx';
+import type { ParseKeys } from 'i18next';
 
 type Props = { checkin: Checkin; onDeleted: () => void; onEdited: () => void };
 
@@ -23,7 +24,7 @@ export function CheckinCard({ checkin, onDeleted, onEdited }: Props) {
   }, [mode]);
 
   const mood = t(`checkin.mood.${checkin.mood}`);
-  const list = (keys: string[], prefix: string) => formatList(keys.map((k) => t(`${prefix}.${k}`)));
+  const list = (keys: string[], prefix: string) => formatList(keys.map((k) => t(`${prefix}.${k}` as ParseKeys)));
 
   if (mode === 'edit') {
     return (

@@ -6,15 +6,16 @@ import { formatNumber } from '../../i18n/format.ts';
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-type Props = { item: Ons4Item; value?: number; onChange: (score: number) => void; errorId?: string };
+type Props = { item: Ons4Item; value?: number; onChange: (score: number) => void; errorId?: string; showEnglish?: boolean };
 
-export function Ons4Question({ item, value, onChange, errorId }: Props) {
-  const { t } = useTranslation();
+export function Ons4Question({ item, value, onChange, errorId, showEnglish }: Props) {
+  const { t, i18n } = useTranslation();
   const anchorsId = useId();
   const describedBy = [anchorsId, errorId].filter(Boolean).join(' ');
   return (
     <fieldset className="ons4-question" aria-describedby={describedBy} id={`ons4-${item}`}>
       <legend>{t(`ons4.items.${item}.question`)}</legend>
+      {showEnglish && <p className="ons4-english" lang="en-GB" dir="ltr">{i18n.getFixedT('en')(`ons4.items.${item}.question`)}</p>}
       <div className="ons4-scale">
         {SCORES.map((score) => (
           <label key={score} className="ons4-score">

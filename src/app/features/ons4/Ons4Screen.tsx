@@ -1,5 +1,7 @@
 // The four ONS personal wellbeing questions, in their exact wording; skippable, then shown back with a trend.
 import { useEffect, useState } from 'react';
+import { isShippedLanguage } from '../../../shared/languages.ts';
+import { ReadAloud } from '../../i18n/ReadAloud.tsx';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -20,7 +22,8 @@ const ERROR_ID = 'ons4-error';
 
 
 export default function Ons4Screen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [showEnglish, setShowEnglish] = useState(false);
   const [answers, setAnswers] = useState<Answers>(() => readDraft<Answers>(DRAFT_KEY) ?? {});
   const [problem, setProblem] = useState<'missing' | 'error' | undefined>();
   const [saved, setSaved] = useState<Ons4 | undefined>();
@@ -46,6 +49,7 @@ export default function Ons4Screen() {
       id: crypto.randomUUID(), at: now,
       life: answers.life!, worthwhile: answers.worthwhile!, happy: answers.happy!, anxious: answers.anxious!,
       sharedWithPa: false, updatedAt: now,
+      ...(isShippedLanguage(i18n.language) ? { language: i18n.language } : {}),
     };
     try {
       await saveRecord('ons4', record);
@@ -73,7 +77,17 @@ export default function Ons4Screen() {
   return (
     <div className="ons4">
       <h1>{t('ons4.title')}</h1>
+      <ReadAloud from=".ons4 form" />
       <p>{t('ons4.intro')}</p>
+      {/* Only the English wording is validated: say so in one line, and let them see the original. */}
+      {i18n.language !== 'en' && (
+        <p className="ons4-language">
+          {t('ons4.language.notValidated')}{' '}
+          <button type="button" className="link-button" aria-pressed={showEnglish} onClick={() => setShowEnglish((s) => !s)}>
+            {showEnglish ? t('ons4.language.hideEnglish') : t('ons4.language.showEnglish')}
+          </button>
+        </p>
+      )}
       <p className="muted">
         {t('ons4.skipHint')} <Link to="/">{t('ons4.skip')}</Link>
       </p>
@@ -88,6 +102,7 @@ export default function Ons4Screen() {
           <Ons4Question
             key={item}
             item={item}
+            showEnglish={showEnglish && i18n.language !== 'en'}
             value={answers[item]}
             errorId={problem === 'missing' && answers[item] === undefined ? ERROR_ID : undefined}
             onChange={(score) => setAnswers((a) => ({ ...a, [item]: score }))}

@@ -12,6 +12,7 @@ import { useDraft } from '../../ui/draft.ts';
 import { ExitButton } from '../help/ExitButton.tsx';
 import { useServices } from '../directory/useServices.ts';
 import './safety-plan.css';
+import { ReadAloud } from '../../i18n/ReadAloud.tsx';
 
 type Draft = Partial<Record<SafetyPlanStep, string>>;
 
@@ -57,6 +58,7 @@ export default function SafetyPlanScreen() {
     <div className="safety-plan">
       <ExitButton />
       <h1>{t('safetyPlan.title')}</h1>
+      <ReadAloud from=".safety-plan" />
       <p>{t('safetyPlan.intro')}</p>
       <form onSubmit={save}>
         {SAFETY_PLAN_STEPS.map((step) => (

@@ -10,6 +10,7 @@ import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { askPa, deliveryOf, outOfHoursNow, useWaitingIds } from './delivery.ts';
 import { shareOf, useMyPaStatus } from './status.ts';
 import './sharing.css';
+import type { ParseKeys } from 'i18next';
 
 type AppointmentRequest = Extract<PaRequest, 'travel-help' | 'missed-appointment' | 'cant-make-it'>;
 const TRAVEL: TravelHelpChoice[] = ['fare', 'taxi', 'someoneToGoWith'];
@@ -44,7 +45,7 @@ export function AskPaAboutAppointment({ appointment: a, request, label }: { appo
   const state = id ? deliveryOf(id, waiting, shared?.seenAt) : null;
   return (
     <div className="sharing-appointment">
-      {!id && <button type="button" className="appt-button appt-button--block" onClick={() => void send()}>{t(label)}</button>}
+      {!id && <button type="button" className="appt-button appt-button--block" onClick={() => void send()}>{t(label as ParseKeys)}</button>}
       <p role="status">{state ? t(`sharing.appointment.${state}`) : ''}</p>
       {shared?.reply && <p className="sharing-reply">{t('sharing.list.reply')} <span dir="auto">{shared.reply}</span></p>}
       {outOfHours && <OutOfHoursNotice likelySeenFrom={outOfHours.likelySeenFrom} />}

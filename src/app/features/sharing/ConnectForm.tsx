@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useDraft } from '../../ui/draft.ts';
 import { OfflineError, SharingHttpError, sendJson } from './api.ts';
 import { clearLocalShareFlags, refreshMyPa } from './status.ts';
+import { isShippedLanguage } from '../../../shared/languages.ts';
 
 export function ConnectForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ids = { code: useId(), name: useId(), error: useId(), hint: useId() };
   // Kept as typed, so an update or reload mid-way gives the code and name back.
   const kept = useDraft('connect-pa', { code: '', name: '' });
@@ -15,6 +16,8 @@ export function ConnectForm() {
   const setName = (next: string) => kept.set((d) => ({ ...d, name: next }));
   const [error, setError] = useState<{ field: 'code' | 'name' | null; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [shareLanguage, setShareLanguage] = useState(false);
+  const languageId = useId();
 
   async function connect(event: FormEvent) {
     event.preventDefault();
@@ -25,7 +28,7 @@ export function ConnectForm() {
     setBusy(true);
     setError(null);
     try {
-      await sendJson('POST', '/my-pa/connect', { code: code.trim(), name: name.trim() });
+      await sendJson('POST', '/my-pa/connect', { code: code.trim(), name: name.trim(), ...(shareLanguage && isShippedLanguage(i18n.language) ? { language: i18n.language } : {}) });
       kept.clear();
       // A new link starts with nothing shared (the server dropped any old PA's copies).
       await clearLocalShareFlags();
@@ -66,6 +69,10 @@ export function ConnectForm() {
         />
         <label htmlFor={ids.name}>{t('sharing.connect.nameLabel')}</label>
         <input id={ids.name} dir="auto" value={name} maxLength={40} onChange={(e) => setName(e.target.value)} autoComplete="nickname" />
+        <label htmlFor={languageId} className="sharing-check">
+          <input id={languageId} type="checkbox" checked={shareLanguage} onChange={(e) => setShareLanguage(e.target.checked)} />{' '}
+          {t('sharing.language.share')}
+        </label>
         {error && <p id={ids.error} className="sharing-error" role="alert">{error.text}</p>}
         <button type="submit" className="button" disabled={busy}>{t('sharing.connect.submit')}</button>
       </form>

@@ -5,6 +5,7 @@ import { db } from '../../data/db.ts';
 import { deleteRecord, saveRecord } from '../../data/records.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { sendSoon } from './delivery.ts';
+import type { ParseKeys } from 'i18next';
 
 export function sharedItemTitle(item: SharedItem, t: (key: string, options?: Record<string, unknown>) => string): string {
   if (item.kind === 'request') {
@@ -34,7 +35,7 @@ export function SharedList({ shares }: { shares: SharedItem[] }) {
     <ul className="sharing-list">
       {shares.map((item) => (
         <li key={item.id} className="card">
-          <p className="sharing-list-title">{sharedItemTitle(item, t)}</p>
+          <p className="sharing-list-title">{sharedItemTitle(item, (key, o) => t(key as ParseKeys, o))}</p>
           <p className="muted">{t('sharing.list.sharedAt', { when: formatDateTime(item.sharedAt) })}</p>
           <p>{item.seenAt ? <strong>{t('sharing.seen')}</strong> : t('sharing.notSeenYet')}</p>
           {item.reply && (
