@@ -4,6 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import type { ParseKeys } from 'i18next';
 import { Link } from 'react-router';
 import type { Checkin } from '../../../shared/checkins.ts';
 import type { Ons4 } from '../../../shared/ons4.ts';
@@ -74,7 +75,7 @@ export default function ShareToggle({ kind, id, connectHint = false }: Props) {
   return (
     <div className="sharing-toggle">
       <p className="sharing-preview">
-        {t(shared ? 'sharing.preview.sees' : 'sharing.preview.willSee')} <span>{previewOf(copy, t, separator)}</span>
+        {t(shared ? 'sharing.preview.sees' : 'sharing.preview.willSee')} <span>{previewOf(copy, (key, o) => t(key as ParseKeys, o), separator)}</span>
       </p>
       {hasNote && !shared && (
         <label className="sharing-check" htmlFor={noteBoxId}>
