@@ -80,7 +80,7 @@ describe('finding help near a postcode with no signal', () => {
 
     await page.getByRole('link', { name: 'Example Near Drop-in 0001' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Example Near Drop-in 0001');
-    expect(await page.getByText('Open now, closes at 5:00', { exact: false }).count()).toBe(1);
+    expect(await page.getByText('Open now, closes at 17:00', { exact: false }).count()).toBe(1);
     const call = page.getByRole('link', { name: /^Call 0161 496 0001/ });
     expect(await call.getAttribute('href')).toBe('tel:01614960001');
     await context.close();

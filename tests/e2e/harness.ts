@@ -159,6 +159,20 @@ export function startBrowser(): Promise<Browser> {
 export type Phone = { context: BrowserContext; page: Page };
 
 /**
+ * The app asks for a language on first start; a test phone has already chosen its browser's language, unless the
+ * test is about that first start. Only when nothing is chosen yet, so a choice made in the test survives reloads.
+ */
+export async function languageAlreadyChosen(context: BrowserContext, language = 'en'): Promise<void> {
+  await context.addInitScript((code) => {
+    try {
+      if (location.protocol.startsWith('http') && localStorage.getItem('language') === null) localStorage.setItem('language', code);
+    } catch {
+      // about:blank and other opaque origins have no storage.
+    }
+  }, matchPhoneLanguage([language]) ?? 'en');
+}
+
+/**
  * A fresh phone (its own storage, service worker and IndexedDB) at 360×740 whose browser language is `language`
  * ('en', 'ar' …), with that language already chosen (`firstStart: true` shows the first-start language list instead).
  */
@@ -173,17 +187,7 @@ export async function newPhone(browser: Browser, _server: RunningServer, options
     timezoneId: 'Europe/London',
     serviceWorkers: 'allow',
   });
-  // The app asks for a language on first start; a test phone has already chosen its browser's language, unless the
-  // test is about that first start. Only when nothing is chosen yet, so a choice made in the test survives reloads.
-  if (!options.firstStart) {
-    await context.addInitScript((code) => {
-      try {
-        if (location.protocol.startsWith('http') && localStorage.getItem('language') === null) localStorage.setItem('language', code);
-      } catch {
-        // about:blank and other opaque origins have no storage.
-      }
-    }, matchPhoneLanguage([language]) ?? 'en');
-  }
+  if (!options.firstStart) await languageAlreadyChosen(context, language);
   const page = await context.newPage();
   return { context, page };
 }

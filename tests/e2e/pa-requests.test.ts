@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, goOffline, goOnline, PHONE_VIEWPORT, ROOT, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { eventually, goOffline, languageAlreadyChosen, goOnline, PHONE_VIEWPORT, ROOT, startBrowser, startServer, type RunningServer } from './harness.ts';
 
 const SIGNAL_TO_PA_MS = 10_000;
 
@@ -33,6 +33,7 @@ async function pairingCode(server: RunningServer, cookie: string): Promise<strin
 /** A phone whose every API call waits `delayMs` first (the app itself loads at once). No service worker: not under test. */
 async function slowPhone(browser: Browser, delayMs: number): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'en', timezoneId: 'Europe/London', serviceWorkers: 'block' });
+  await languageAlreadyChosen(context);
   await context.route('**/api/v1/**', async (route) => {
     if (delayMs) await sleep(delayMs);
     await route.continue().catch(() => undefined);
