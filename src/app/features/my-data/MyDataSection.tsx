@@ -18,6 +18,16 @@ function download(name: string, text: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+/** FileReader rather than file.text(): the same on every browser this app supports. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function MyDataSection() {
@@ -38,7 +48,7 @@ export function MyDataSection() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const result = await importExport(await file.text()).catch(() => ({ ok: false as const, field: '' }));
+    const result = await importExport(await readText(file)).catch(() => ({ ok: false as const, field: '' }));
     setMessage(result.ok ? t('settings.myData.imported', { count: result.count }) : t('settings.myData.importRejected'));
   }
 
