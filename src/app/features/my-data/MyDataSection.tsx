@@ -1,10 +1,12 @@
 // In More: one tap saves a copy of everything (JSON, to bring back later) or a spreadsheet of check-ins or
 // appointments; "Bring back a copy" reads such a JSON file into this phone. All made on the phone, nothing sent.
+// Below them, the phones backed up under this person.
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/db.ts';
 import { appointmentsCsv, checkinsCsv } from './csv.ts';
 import { buildExport, importExport } from './myData.ts';
+import { MyDevices } from './MyDevices.tsx';
 
 /** Hands the file to the browser's own download; the name says nothing about what the app is. */
 function download(name: string, text: string, type: string) {
@@ -64,6 +66,7 @@ export function MyDataSection() {
       <label htmlFor={importId} className="my-data-import">{t('settings.myData.import')}</label>
       <input id={importId} type="file" accept="application/json,.json" onChange={(e) => void bringBack(e)} />
       <p role="status">{message}</p>
+      <MyDevices />
     </section>
   );
 }
