@@ -41,6 +41,10 @@ const everything = fc.record(Object.fromEntries(PERSONAL_KINDS.map((kind) => [ki
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 const tableContents = async () =>
   Object.fromEntries(await Promise.all(PERSONAL_KINDS.map(async (kind) => [kind, (await db.table(tableForKind[kind]!).toArray()).sort(byId)])));
+/** What each table holds, ids left out (a copy brought into an empty phone gets new ids; see importExport). */
+const contentsWithoutIds = async () =>
+  Object.fromEntries(Object.entries(await tableContents()).map(([kind, rows]) =>
+    [kind, (rows as { id: string }[]).map(({ id: _id, ...rest }) => JSON.stringify(rest)).sort()]));
 
 // Someone else's words on the phone: the public directory and sync bookkeeping, never part of the export.
 const OTHER_PERSON_MARK = 'Example Other Person Service (invented)';
@@ -53,7 +57,7 @@ describe('export my data', () => {
         await db.services.put({ id: 'svc-invented', name: OTHER_PERSON_MARK } as never);
         await db.meta.put({ key: 'device', value: { deviceId: 'invented-device', token: 'invented-secret-token' } });
         for (const kind of PERSONAL_KINDS) for (const record of made[kind]) await saveRecord(kind, record);
-        const before = await tableContents();
+        const beforeWithoutIds = await contentsWithoutIds();
 
         const file = JSON.stringify(await buildExport());
         const exported = JSON.parse(file);
@@ -65,10 +69,17 @@ describe('export my data', () => {
         await Promise.all(db.tables.map((table) => table.clear()));
         const result = await importExport(file);
         expect(result).toEqual({ ok: true, count: PERSONAL_KINDS.reduce((n, kind) => n + made[kind].length, 0) });
-        expect(await tableContents()).toEqual(before);
-        // Saved through the data layer: every record is queued to be backed up.
+        expect(await contentsWithoutIds()).toEqual(beforeWithoutIds);
+        // Saved through the data layer: every record is queued to be backed up, under ids no one else's phone used.
+        const after = await tableContents();
         const queued = await db.outbox.toArray();
-        expect(queued.map((e) => `${e.kind}:${e.id}`).sort()).toEqual(PERSONAL_KINDS.flatMap((kind) => made[kind].map((r) => `${kind}:${r.id}`)).sort());
+        expect(queued.map((e) => `${e.kind}:${e.id}`).sort()).toEqual(PERSONAL_KINDS.flatMap((kind) => after[kind].map((r: { id: string }) => `${kind}:${r.id}`)).sort());
+        const oldIds = new Set(PERSONAL_KINDS.flatMap((kind) => made[kind].map((r) => r.id)));
+        expect(queued.filter((e) => oldIds.has(e.id))).toEqual([]);
+
+        // Brought back again into the phone that now holds it: the same records, nothing doubled.
+        expect(await importExport(JSON.stringify(await buildExport()))).toMatchObject({ ok: true });
+        expect(await tableContents()).toEqual(after);
       }),
       { numRuns: 40 },
     );

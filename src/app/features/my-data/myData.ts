@@ -48,9 +48,20 @@ export async function buildExport(now = new Date()): Promise<MyDataExport> {
 
 export type ImportResult = { ok: true; count: number } | { ok: false; field: string };
 
+/** Every string in `value` that is a key of `ids` replaced by its value (ids inside records, e.g. a request's appointment). */
+function withNewIds<T>(value: T, ids: Map<string, string>): T {
+  if (typeof value === 'string') return (ids.get(value) ?? value) as T;
+  if (Array.isArray(value)) return value.map((v) => withNewIds(v, ids)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withNewIds(v, ids)])) as T;
+  return value;
+}
+
 /**
  * Checks the whole file first (nothing is written if any record is wrong), then saves every record in one
  * transaction through saveRecord, so each is queued for backup as if typed in again.
+ * A record this phone already holds keeps its id (bringing a copy back twice changes nothing). Any other gets a new
+ * id: on the server an id belongs to one person for good, and the phone the copy came from may still be backed up
+ * under another, so its ids would be refused (403) and never back up here.
  */
 export async function importExport(text: string): Promise<ImportResult> {
   let json: unknown;
@@ -64,9 +75,15 @@ export async function importExport(text: string): Promise<ImportResult> {
   const tables = PERSONAL_KINDS.map(tableOf);
   let count = 0;
   await db.transaction('rw', [...tables, db.outbox], async () => {
+    const newIds = new Map<string, string>();
+    for (const kind of PERSONAL_KINDS) {
+      for (const { id } of parsed.data.records[kind] as { id: string }[]) {
+        if (!(await tableOf(kind).get(id))) newIds.set(id, crypto.randomUUID());
+      }
+    }
     for (const kind of PERSONAL_KINDS) {
       for (const record of parsed.data.records[kind] as { id: string }[]) {
-        await saveRecord(kind, record);
+        await saveRecord(kind, withNewIds(record, newIds));
         count++;
       }
     }
