@@ -5,7 +5,6 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/db.ts';
 import { appointmentsCsv, checkinsCsv } from './csv.ts';
-import { buildExport, importExport } from './myData.ts';
 import { MyDevices } from './MyDevices.tsx';
 
 /** Hands the file to the browser's own download; the name says nothing about what the app is. */
@@ -30,6 +29,9 @@ function readText(file: Blob): Promise<string> {
   });
 }
 
+// The copy needs every record schema (zod): loaded on the tap, so opening More stays light.
+const myData = () => import('./myData.ts');
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function MyDataSection() {
@@ -38,7 +40,7 @@ export function MyDataSection() {
   const [message, setMessage] = useState('');
 
   async function saveJson() {
-    download(`my-data-${today()}.json`, JSON.stringify(await buildExport(), null, 2), 'application/json');
+    download(`my-data-${today()}.json`, JSON.stringify(await (await myData()).buildExport(), null, 2), 'application/json');
   }
   async function saveCheckins() {
     download(`check-ins-${today()}.csv`, checkinsCsv(await db.checkins.toArray(), t), 'text/csv;charset=utf-8');
@@ -50,7 +52,8 @@ export function MyDataSection() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const result = await importExport(await readText(file)).catch(() => ({ ok: false as const, field: '' }));
+    const text = await readText(file).catch(() => '');
+    const result = await myData().then((m) => m.importExport(text)).catch(() => ({ ok: false as const, field: '' }));
     setMessage(result.ok ? t('settings.myData.imported', { count: result.count }) : t('settings.myData.importRejected'));
   }
 
