@@ -56,12 +56,16 @@ describe('export my data', () => {
         await freshPhone();
         await db.services.put({ id: 'svc-invented', name: OTHER_PERSON_MARK } as never);
         await db.meta.put({ key: 'device', value: { deviceId: 'invented-device', token: 'invented-secret-token' } });
+        // Sharing state: the PA link as last heard from the server (each record's own share flag rides with it).
+        const sharing = { connected: true, paName: 'Example PA (invented)', monitoring: false };
+        await db.meta.put({ key: 'myPaStatus', value: sharing });
         for (const kind of PERSONAL_KINDS) for (const record of made[kind]) await saveRecord(kind, record);
         const beforeWithoutIds = await contentsWithoutIds();
 
         const file = JSON.stringify(await buildExport());
         const exported = JSON.parse(file);
         for (const kind of PERSONAL_KINDS) expect([...exported.records[kind]].sort(byId)).toEqual([...made[kind]].sort(byId));
+        expect(exported.sharing).toEqual(sharing);
         expect(file).not.toContain(OTHER_PERSON_MARK);
         expect(file).not.toContain('invented-secret-token');
 
