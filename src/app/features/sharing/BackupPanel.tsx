@@ -1,18 +1,16 @@
 // Lost phone: a recovery code shown once (to write down or copy), restoring on a new phone, and my devices.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/db.ts';
-import { formatDateTime } from '../../i18n/format.ts';
 import { SIGNED_OUT } from '../../sync/signedOut.ts';
 import { META, syncNow } from '../../sync/syncClient.ts';
 import { OfflineError, SharingHttpError, sendJson } from './api.ts';
 import { refreshMyPa } from './status.ts';
+import { MyDevices } from '../my-data/MyDevices.tsx';
 
 // Every synced kind (src/shared/sync.ts) and the PA link come back; these lists must change when those do.
 const COMES_BACK = ['comesBack1', 'comesBack2', 'comesBack3', 'comesBack4', 'comesBack5', 'comesBack6'] as const;
 const STAYS_BEHIND = ['staysBehind1', 'staysBehind2'] as const;
-
-type MyDevice = { id: string; createdAt: string; lastSeenAt: string; thisDevice: boolean };
 
 /** Switches this phone to the restored identity, then pulls everything from the start. */
 async function useRestoredIdentity(identity: { deviceId: string; token: string }): Promise<void> {
@@ -33,13 +31,11 @@ export function BackupPanel() {
   const ids = { code: useId(), error: useId() };
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [copied, setCopied] = useState('');
-  const [devices, setDevices] = useState<MyDevice[] | null>(null);
+  // Bumped after a restore, so the phone list is fetched again under the restored identity.
+  const [restores, setRestores] = useState(0);
   const [restoreCode, setRestoreCode] = useState('');
   const [message, setMessage] = useState('');
   const [restoreError, setRestoreError] = useState('');
-
-  const loadDevices = () => sendJson<{ devices: MyDevice[] }>('GET', '/my-devices').then((r) => setDevices(r.devices)).catch(() => setDevices(null));
-  useEffect(() => void loadDevices(), []);
 
   async function makeCode() {
     try {
@@ -67,21 +63,11 @@ export function BackupPanel() {
       await useRestoredIdentity(identity);
       setRestoreCode('');
       setMessage(t('sharing.backup.restored'));
-      void loadDevices();
+      setRestores((n) => n + 1);
     } catch (e) {
       if (e instanceof OfflineError) setRestoreError(t('sharing.errors.offline'));
       else if (e instanceof SharingHttpError && e.status === 429) setRestoreError(t('sharing.connect.tooManyTries'));
       else setRestoreError(t('sharing.backup.restoreRejected'));
-    }
-  }
-
-  async function signOut(device: MyDevice) {
-    try {
-      await sendJson('DELETE', `/my-devices/${device.id}`);
-      setMessage(t('sharing.devices.signedOut'));
-      void loadDevices();
-    } catch {
-      setMessage(t('sharing.errors.server'));
     }
   }
 
@@ -116,20 +102,7 @@ export function BackupPanel() {
         <button type="submit" className="button button-secondary">{t('sharing.backup.restore')}</button>
       </form>
 
-      <h3>{t('sharing.devices.title')}</h3>
-      {devices === null ? <p className="muted">{t('sharing.errors.offline')}</p> : (
-        <ul className="sharing-list">
-          {devices.map((d) => (
-            <li key={d.id} className="card">
-              <p>{d.thisDevice ? <strong>{t('sharing.devices.thisPhone')}</strong> : t('sharing.devices.otherPhone')}</p>
-              <p className="muted">{t('sharing.devices.lastSeen', { when: formatDateTime(d.lastSeenAt) })}</p>
-              {!d.thisDevice && (
-                <button type="button" className="button button-danger" onClick={() => void signOut(d)}>{t('sharing.devices.signOut')}</button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <MyDevices key={restores} />
     </section>
   );
 }

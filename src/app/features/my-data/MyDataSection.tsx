@@ -1,0 +1,75 @@
+// In More: one tap saves a copy of everything (JSON, to bring back later) or a spreadsheet of check-ins or
+// appointments; "Bring back a copy" reads such a JSON file into this phone. All made on the phone, nothing sent.
+// Below them, the phones backed up under this person.
+import { useId, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../data/db.ts';
+import { appointmentsCsv, checkinsCsv } from './csv.ts';
+import { MyDevices } from './MyDevices.tsx';
+
+/** Hands the file to the browser's own download; the name says nothing about what the app is. */
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** FileReader rather than file.text(): the same on every browser this app supports. */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+}
+
+// The copy needs every record schema (zod): loaded on the tap, so opening More stays light.
+const myData = () => import('./myData.ts');
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function MyDataSection() {
+  const { t } = useTranslation();
+  const importId = useId();
+  const [message, setMessage] = useState('');
+
+  async function saveJson() {
+    download(`my-data-${today()}.json`, JSON.stringify(await (await myData()).buildExport(), null, 2), 'application/json');
+  }
+  async function saveCheckins() {
+    download(`check-ins-${today()}.csv`, checkinsCsv(await db.checkins.toArray(), t), 'text/csv;charset=utf-8');
+  }
+  async function saveAppointments() {
+    download(`appointments-${today()}.csv`, appointmentsCsv(await db.appointments.toArray(), t), 'text/csv;charset=utf-8');
+  }
+  async function bringBack(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const text = await readText(file).catch(() => '');
+    const result = await myData().then((m) => m.importExport(text)).catch(() => ({ ok: false as const, field: '' }));
+    setMessage(result.ok ? t('settings.myData.imported', { count: result.count }) : t('settings.myData.importRejected'));
+  }
+
+  return (
+    <section className="card" aria-labelledby="settings-my-data">
+      <h2 id="settings-my-data">{t('settings.myData.title')}</h2>
+      <p>{t('settings.myData.intro')}</p>
+      <div className="my-data-actions">
+        <button type="button" className="button" onClick={() => void saveJson()}>{t('settings.myData.exportJson')}</button>
+        <button type="button" className="button button-secondary" onClick={() => void saveCheckins()}>{t('settings.myData.checkinsCsv')}</button>
+        <button type="button" className="button button-secondary" onClick={() => void saveAppointments()}>{t('settings.myData.appointmentsCsv')}</button>
+      </div>
+      <label htmlFor={importId} className="my-data-import">{t('settings.myData.import')}</label>
+      <input id={importId} type="file" accept="application/json,.json" onChange={(e) => void bringBack(e)} />
+      <p role="status">{message}</p>
+      <MyDevices />
+    </section>
+  );
+}

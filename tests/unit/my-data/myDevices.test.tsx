@@ -1,0 +1,74 @@
+// "Your phones" in More: lists the phones (this phone marked, last used), signs another out after asking, and a phone
+// that was signed out elsewhere wipes itself when the server says so.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
+import { db } from '../../../src/app/data/db.ts';
+import { saveRecord } from '../../../src/app/data/records.ts';
+import { META } from '../../../src/app/sync/syncClient.ts';
+import { isSignedOut } from '../../../src/app/sync/signedOut.ts';
+import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+
+const THIS_PHONE = '00000000-0000-4000-8000-000000000001';
+const OTHER_PHONE = '00000000-0000-4000-8000-000000000002';
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+beforeEach(async () => {
+  cleanup();
+  await freshPhone();
+  await db.meta.put({ key: META.identity, value: { deviceId: THIS_PHONE, token: 'invented-token' } });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('Your phones (More)', () => {
+  it('lists this phone and another, and signs the other out only after asking', async () => {
+    const user = userEvent.setup();
+    let phones = [
+      { id: THIS_PHONE, createdAt: '2026-01-01T10:00:00Z', lastSeenAt: '2026-12-01T10:00:00Z', thisDevice: true },
+      { id: OTHER_PHONE, createdAt: '2026-02-01T10:00:00Z', lastSeenAt: '2026-11-01T10:00:00Z', thisDevice: false },
+    ];
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const path = new URL(String(input), 'http://localhost').pathname;
+      calls.push(`${init.method} ${path}`);
+      if (path === '/api/v1/my-devices') return json(200, { devices: phones });
+      if (path === `/api/v1/my-devices/${OTHER_PHONE}` && init.method === 'DELETE') {
+        phones = phones.filter((p) => p.id !== OTHER_PHONE);
+        return json(200, { id: OTHER_PHONE, signedOut: true });
+      }
+      return json(404, { error: 'not-found' });
+    }));
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    renderAt(<SettingsScreen />);
+
+    expect(await screen.findByText('This phone')).toBeInTheDocument();
+    expect(screen.getByText('Another phone')).toBeInTheDocument();
+    expect(screen.getAllByText(/^Last used /)).toHaveLength(2);
+    // Only the other phone can be signed out from here.
+    const signOut = screen.getByRole('button', { name: 'Sign this phone out' });
+    expect(signOut).toHaveAccessibleDescription(/^Last used /);
+
+    await user.click(signOut);
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(calls.filter((c) => c.startsWith('DELETE'))).toEqual([]);
+
+    await user.click(signOut);
+    expect(await screen.findByText('That phone is signed out.')).toBeInTheDocument();
+    expect(calls).toContain(`DELETE /api/v1/my-devices/${OTHER_PHONE}`);
+    await waitFor(() => expect(screen.queryByText('Another phone')).not.toBeInTheDocument());
+    expect(within(screen.getByText('This phone').closest('li')!).queryByRole('button')).toBeNull();
+  });
+
+  it('wipes this phone when the server says it was signed out from another phone', async () => {
+    await saveRecord('checkin', { id: crypto.randomUUID(), at: new Date().toISOString(), mood: 2, hard: [], good: [], feelings: [], note: 'Invented private note', sharedWithPa: false, updatedAt: new Date().toISOString() });
+    vi.stubGlobal('fetch', vi.fn(async () => json(401, { error: 'device-signed-out', message: 'This phone was signed out.' })));
+    renderAt(<SettingsScreen />);
+    await waitFor(async () => expect(await isSignedOut()).toBe(true));
+    expect(await db.checkins.count()).toBe(0);
+    expect(await db.meta.get(META.identity)).toBeUndefined();
+  });
+});
