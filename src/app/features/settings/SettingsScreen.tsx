@@ -1,4 +1,4 @@
-// "More": language, backup status, installing the app, privacy in plain words, and where data comes from.
+// "More": language, backup status, installing the app, privacy in plain words, deleting my data, and where data comes from.
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { LanguageList } from '../../i18n/LanguageList.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useSyncState } from '../../sync/status.ts';
 import { syncNow } from '../../sync/syncClient.ts';
+import { DeleteMyData } from './DeleteMyData.tsx';
 import './settings.css';
 
 function BackupSection() {
@@ -93,6 +94,7 @@ export default function SettingsScreen() {
         <p>{t('settings.privacy.text')}</p>
         <p>{t('settings.privacy.noAccount')}</p>
       </section>
+      <DeleteMyData />
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about.title')}</h2>
         <p>{t('settings.about.ons')}</p>
