@@ -117,4 +117,17 @@ describe.each(DIALECTS)('delete my data everywhere on %s', (dialect) => {
     expect(missing.statusCode).toBe(401);
     expect((await pullAll(app, phone)).changes).toEqual([]);
   });
+
+  it('lets only a phone delete its own person, and only a PA read their own "stopped using" lines', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council Authz');
+    const phone = await registerDevice(app);
+    await connect(app, phone, pa, 'Example Person Authz');
+    const asPa = await asStaff(app, pa, { method: 'POST', url: '/api/v1/my-data/delete', payload: { everywhere: true } });
+    expect(asPa.statusCode).toBe(401);
+    const asPhoneReading = await asPhone(app, phone, { method: 'GET', url: '/api/v1/pa/stopped-using' });
+    expect(asPhoneReading.statusCode).toBe(401);
+    const manager = await signedInStaff(app, 'manager', 'Example Council Authz');
+    expect((await asStaff(app, manager, { method: 'GET', url: '/api/v1/pa/stopped-using' })).statusCode).toBe(403);
+    expect((await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload).toHaveLength(1);
+  });
 });
