@@ -1,4 +1,5 @@
-// The caseload, most in need first (src/shared/sharing/caseload.ts scores it), each with the reasons why.
+// The caseload, most in need first (src/shared/sharing/caseload.ts scores it), each with the reasons why; then who
+// stopped using the app (when only).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,9 +12,12 @@ export function CaseloadPage() {
   const { t, i18n } = useTranslation();
   const [caseload, setCaseload] = useState<CaseloadEntry[] | null>(null);
   const [error, setError] = useState('');
+  // Young people who deleted their data everywhere: only when, never who (server/routes/delete-my-data.ts).
+  const [stopped, setStopped] = useState<{ stoppedAt: string }[]>([]);
 
   useEffect(() => {
     paFetch<{ caseload: CaseloadEntry[] }>('GET', '/pa/caseload').then((r) => setCaseload(r.caseload), () => setError(t('pa.errors.server')));
+    paFetch<{ stopped: { stoppedAt: string }[] }>('GET', '/pa/stopped-using').then((r) => setStopped(r.stopped), () => setError(t('pa.errors.server')));
   }, [t]);
 
   return (
@@ -44,6 +48,9 @@ export function CaseloadPage() {
           </li>
         ))}
       </ul>
+      {stopped.map((entry, i) => (
+        <p key={i} className="pa-muted">{t('pa.caseload.stoppedUsing', { when: formatWhen(entry.stoppedAt, i18n.language) })}</p>
+      ))}
     </>
   );
 }

@@ -1,9 +1,15 @@
 // A phone its person signed out (they restored on a new phone, or removed it from "my devices"): when the server says
 // so, it keeps nothing personal and never sets itself up again by itself, so a lost or sold phone shows nothing.
 import { db } from '../data/db.ts';
+import type { DeletedEverywhere } from '../../shared/deleteMyData.ts';
 
 /** Meta key set once this phone was signed out; only the person's own choice ("Start again") clears it. */
 export const SIGNED_OUT = 'signedOut';
+/** Meta key set when the wipe was the person's own "Delete my data": what was deleted, shown on the neutral screen. */
+export const DELETED = 'deletedMyData';
+
+/** What "Delete my data" removed: always this phone; with `server` when it was everywhere. */
+export type DeletedSummary = { server?: DeletedEverywhere };
 
 /** This phone was signed out: a sync must not register it again as a new person. */
 export class SignedOutError extends Error {
@@ -16,12 +22,13 @@ export class SignedOutError extends Error {
 const KEEP_IN_LOCAL_STORAGE = ['language'];
 const PUBLIC_TABLES = ['services'];
 
-/** Wipes everything personal this phone holds and remembers that it was signed out. */
-export async function forgetThisPhone(): Promise<void> {
+/** Wipes everything personal this phone holds and remembers that it was signed out (and, if they asked, what went). */
+export async function forgetThisPhone(deleted?: DeletedSummary): Promise<void> {
   const personal = db.tables.filter((t) => !PUBLIC_TABLES.includes(t.name));
   await db.transaction('rw', personal, async () => {
     for (const table of personal) await table.clear();
     await db.meta.put({ key: SIGNED_OUT, value: new Date().toISOString() });
+    if (deleted) await db.meta.put({ key: DELETED, value: deleted });
   });
   try {
     sessionStorage.clear();
@@ -37,5 +44,5 @@ export async function isSignedOut(): Promise<boolean> {
 
 /** The person chose to use this phone again: it may set itself up as new on the next sync. */
 export async function startAgain(): Promise<void> {
-  await db.meta.delete(SIGNED_OUT);
+  await db.meta.bulkDelete([SIGNED_OUT, DELETED]);
 }

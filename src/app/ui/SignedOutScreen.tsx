@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../data/db.ts';
 import { SIGNED_OUT, startAgain } from '../sync/signedOut.ts';
+import { DeletedList, useDeletedSummary } from '../features/settings/DeletedList.tsx';
 
 /** True once the server said this phone was signed out; undefined while the database opens. */
 export function useSignedOut(): boolean | undefined {
@@ -12,10 +13,12 @@ export function useSignedOut(): boolean | undefined {
 
 export function SignedOutScreen() {
   const { t } = useTranslation();
+  // Wiped by the person's own "Delete my data": say so, and list what went.
+  const deleted = useDeletedSummary();
   return (
     <section className="card" aria-labelledby="signed-out-title">
-      <h1 id="signed-out-title">{t('signedOut.title')}</h1>
-      <p>{t('signedOut.text')}</p>
+      <h1 id="signed-out-title">{t(deleted ? 'settings.deleteData.doneTitle' : 'signedOut.title')}</h1>
+      {deleted ? <DeletedList summary={deleted} /> : <p>{t('signedOut.text')}</p>}
       <button type="button" className="button button-secondary" onClick={() => void startAgain()}>{t('signedOut.startAgain')}</button>
     </section>
   );

@@ -1,6 +1,7 @@
 // Device authentication: `Authorization: Bearer <token>` → request.device, or 401. Use as a route's onRequest hook:
 //   app.get('/thing', { onRequest: requireDevice }, async (request) => { request.device.personId … })
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { ApiError } from '../http/errors.ts';
 import { hashSecret } from './tokens.ts';
 
@@ -36,7 +37,12 @@ export async function requireDevice(request: FastifyRequest, _reply: FastifyRepl
     .select(['id', 'person_id', 'last_seq', 'last_seen_at', 'revoked_at'])
     .where('token_hash', '=', hashSecret(match[1]))
     .executeTakeFirst();
-  if (!row) throw unauthorised();
+  if (!row) {
+    // A phone of someone who deleted their data everywhere: only its token's hash is left (migration 011).
+    const gone = await (db as unknown as Kysely<{ signed_out_tokens: { token_hash: string } }>)
+      .selectFrom('signed_out_tokens').select('token_hash').where('token_hash', '=', hashSecret(match[1])).executeTakeFirst();
+    throw gone ? deviceSignedOut() : unauthorised();
+  }
   if (row.revoked_at !== null) throw deviceSignedOut();
   request.device = { id: row.id, personId: row.person_id, lastSeq: Number(row.last_seq) };
   const now = Date.now();

@@ -8,6 +8,7 @@ import * as oneTimePasswords from './004b_one_time_passwords.ts';
 import * as attemptCounters from './008_attempt_counters.ts';
 import * as figureReleases from './008b_figure_releases.ts';
 import * as language from './010_language.ts';
+import * as deletedPeople from './011_deleted_people.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '008_attempt_counters': attemptCounters,
   '008b_figure_releases': figureReleases,
   '010_language': language,
+  '011_deleted_people': deletedPeople,
 };

@@ -1,4 +1,5 @@
-// "More": language, backup status, installing the app, privacy in plain words, your data, and where data comes from.
+// "More": language, backup status, installing the app, privacy in plain words, your data (save, bring back, delete),
+// and where data comes from.
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { useSyncState } from '../../sync/status.ts';
 import { syncNow } from '../../sync/syncClient.ts';
 import { MyDataSection } from '../my-data/MyDataSection.tsx';
+import { DeleteMyData } from './DeleteMyData.tsx';
 import './settings.css';
 
 function BackupSection() {
@@ -95,6 +97,7 @@ export default function SettingsScreen() {
         <p>{t('settings.privacy.noAccount')}</p>
       </section>
       <MyDataSection />
+      <DeleteMyData />
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about.title')}</h2>
         <p>{t('settings.about.ons')}</p>
