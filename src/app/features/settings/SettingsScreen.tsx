@@ -92,6 +92,7 @@ export default function SettingsScreen() {
         <h2 id="settings-privacy">{t('settings.privacy.title')}</h2>
         <p>{t('settings.privacy.text')}</p>
         <p>{t('settings.privacy.noAccount')}</p>
+        <p><Link to="/privacy" className="link-target">{t('privacy.title')}</Link></p>
       </section>
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about.title')}</h2>
