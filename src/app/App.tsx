@@ -1,4 +1,4 @@
-// The shell around every screen: skip link, Help-now bar, header with language, sync status, bottom navigation.
+// The shell around every screen: skip link, Help-now bar, header with language, sync status, quick exit, bottom navigation.
 import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { NotFound } from './ui/NotFound.tsx';
 import { SignedOutScreen, useSignedOut } from './ui/SignedOutScreen.tsx';
 import { LanguagePicker } from './i18n/LanguagePicker.tsx';
 import { UpdateNotice } from './pwa/UpdateNotice.tsx';
+import { ExitButton } from './features/help/ExitButton.tsx';
 import type { StorageMode } from './data/storage.ts';
 
 export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
@@ -31,6 +32,8 @@ export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
       </header>
       {storage === 'unavailable' && <StorageBanner />}
       <main id="main" tabIndex={-1} className="app-main">
+        {/* Quick exit on every screen: someone may look over their shoulder on any of them, not only in Help now. */}
+        <ExitButton />
         {signedOut ? <SignedOutScreen /> : <Suspense fallback={<ScreenFallback />}>
           <Routes>
             {routes.map(({ path, element: Screen }) => (

@@ -17,5 +17,6 @@ export const routes: { path: string; element: Screen }[] = [
   { path: '/directory/*', element: screen(() => import('./features/directory/DirectoryScreen.tsx')) },
   { path: '/appointments/*', element: screen(() => import('./features/appointments/AppointmentsScreen.tsx')) },
   { path: '/my-pa/*', element: screen(() => import('./features/sharing/MyPaScreen.tsx')) },
+  { path: '/privacy', element: screen(() => import('./features/privacy/PrivacyScreen.tsx')) },
   { path: '/settings', element: screen(() => import('./features/settings/SettingsScreen.tsx')) },
 ];

@@ -38,6 +38,12 @@ export const LANGUAGES = [
 
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
+/**
+ * The PA page's own languages (it is for office computers, and bundles both). The young person's app never shows the
+ * PA page's words (`pa.*`), so the other languages' files leave them out and every phone downloads less.
+ */
+export const PA_PAGE_LANGUAGES = ['en', 'ar'] as const satisfies readonly LanguageCode[];
+
 /** Pseudo-locales for tests only: en-XA (accented, longer) and ar-XB (right-to-left). Never offered to users. */
 export const PSEUDO_LANGUAGES = [
   { code: 'en-XA', nativeName: 'Ëñğłîšħ (pseudo)', englishName: 'Pseudo (long)', dir: 'ltr', intl: 'en-GB', numbering: 'latn', reviewed: true },

@@ -48,6 +48,7 @@ export const SCREENS: ScreenCheck[] = [
   { name: 'A service with no way in: Ask my PA', path: '/directory/service/study-liverpool-talk-liverpool' },
   { name: 'What my council offers, a successor council', path: '/directory/council' },
   { name: 'Settings', path: '/settings' },
+  { name: 'Privacy in plain words', path: '/privacy' },
   { name: 'Appointments', path: '/appointments' },
   { name: 'My PA (not connected yet)', path: '/my-pa' },
   {

@@ -12,6 +12,9 @@ export function FirstStartLanguage({ preselected, onChosen }: { preselected: str
     <main className="first-start" id="main">
       <h1 ref={heading} tabIndex={-1}>{t('language.choose')}</h1>
       <LanguageList first={preselected} onChosen={onChosen} />
+      {/* Before using anything, a person can read what happens to what they write (a full load: the list comes
+          first again, then the page opens in the language chosen). */}
+      <p><a href="/privacy">{t('privacy.title')}</a></p>
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { LANGUAGE_CACHE } from '../pwa/swRules.ts';
 import en from '../../../locales/en.json';
 import { LANGUAGES, PSEUDO_LANGUAGES, directionOf, htmlLang, matchPhoneLanguage } from './languages.ts';
+import { isDiscreet, tellWorker } from '../features/settings/discreet.ts';
 
 const STORAGE_KEY = 'language';
 
@@ -89,9 +90,12 @@ export function applyDocumentLanguage(code: string): void {
   const dir = directionOf(code);
   if (html.lang !== lang) html.lang = lang;
   if (html.dir !== dir) html.dir = dir;
-  // The tab and home-screen title read in the chosen language too.
-  const title = i18n.isInitialized ? i18n.t('app.name') : document.title;
+  // The tab and home-screen title read in the chosen language too; in discreet mode a plain word instead.
+  const discreet = isDiscreet();
+  const title = i18n.isInitialized ? i18n.t(discreet ? 'settings.discreet.plainName' : 'app.name') : document.title;
   if (document.title !== title) document.title = title;
+  // Reminders then say the plain word in this language too.
+  if (discreet && i18n.isInitialized) void tellWorker(title);
 }
 
 /** Loads (if needed) and switches to a language, remembers it and updates <html lang dir>. */

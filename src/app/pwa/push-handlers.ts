@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 // Push and notificationclick handlers for reminders; sw.ts imports this file.
 // Keep it free of personal data: the server sends a content-free text unless the person opted into details.
+import { discreetTitleForWorker } from '../features/settings/discreet.ts';
+
 declare const self: ServiceWorkerGlobalScope;
-export {};
 
 /** What the reminder server sends (see src/server/reminders/payload.ts). */
 type ReminderPush = { title?: string; body?: string; url?: string; tag?: string };
@@ -26,13 +27,18 @@ function safeUrl(url: string | undefined): string {
 self.addEventListener('push', (event) => {
   const push = readPush(event);
   event.waitUntil(
-    self.registration.showNotification(push.title || FALLBACK_TITLE, {
-      body: push.body ?? '',
-      tag: push.tag,
-      icon: '/icons/icon-192.png',
-      badge: '/icons/icon-192.png',
-      data: { url: safeUrl(push.url) },
-    }),
+    discreetTitleForWorker().then((plainName) =>
+      // Discreet mode: only the plain word, no details and no app icon, whatever the server sent.
+      plainName
+        ? self.registration.showNotification(plainName, { body: '', tag: push.tag, data: { url: safeUrl(push.url) } })
+        : self.registration.showNotification(push.title || FALLBACK_TITLE, {
+          body: push.body ?? '',
+          tag: push.tag,
+          icon: '/icons/icon-192.png',
+          badge: '/icons/icon-192.png',
+          data: { url: safeUrl(push.url) },
+        }),
+    ),
   );
 });
 

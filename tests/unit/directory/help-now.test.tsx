@@ -28,13 +28,6 @@ describe('Help now', () => {
     expect(screen.getByRole('link', { name: 'Open my safety plan' })).toHaveAttribute('href', '/safety-plan');
   });
 
-  it('has an Exit button, explained the first time', () => {
-    localStorage.clear();
-    renderHelp();
-    expect(screen.getByRole('button', { name: /Exit/ })).toHaveAttribute('href', 'https://www.bbc.co.uk/weather');
-    expect(screen.getByRole('heading', { name: 'Leave this page quickly' })).toBeInTheDocument();
-  });
-
   it('shows Papyrus open at 3am: HOPELINE247 has run all day and night since 2023', () => {
     renderHelp(new Date('2025-01-15T03:00:00Z'));
     const papyrus = screen.getByRole('heading', { name: 'Papyrus HOPELINE247' }).closest('li')!;

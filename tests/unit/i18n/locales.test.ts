@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../../locales/en.json';
 import { pseudoLocalise, pseudoString } from '../../../src/app/i18n/pseudo.ts';
-import { LANGUAGES } from '../../../src/shared/languages.ts';
+import { LANGUAGES, PA_PAGE_LANGUAGES } from '../../../src/shared/languages.ts';
 
 type Tree = { [key: string]: string | boolean | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -32,7 +32,10 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const baseKeys = (tree: Tree) => new Set([...leaves(tree).keys()].map((k) => k.replace(PLURAL, '')));
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 const english = leaves(en as Tree);
-const pluralBases = [...new Set([...english.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')))];
+const pluralBasesOf = (tree: Tree) => [...new Set([...leaves(tree).keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')))];
+// Only the PA page's own languages carry its words (src/shared/languages.ts says why).
+const showsPaPage = (code: string) => (PA_PAGE_LANGUAGES as readonly string[]).includes(code);
+const { pa: _paPage, ...englishForPhones } = en as Tree;
 
 describe('the languages table and the locale files agree', () => {
   it('has a locale file for every language in the table, and no file the table lacks', () => {
@@ -51,16 +54,23 @@ for (const language of LANGUAGES.filter((l) => l.code !== 'en')) {
   describe(`translation: ${language.englishName} (${language.code})`, () => {
     const tree = read(language.code);
     const translated = leaves(tree);
+    const reference = showsPaPage(language.code) ? (en as Tree) : (englishForPhones as Tree);
 
     it('has every English key (a missing key names itself here)', () => {
       const have = baseKeys(tree);
-      expect([...baseKeys(en as Tree)].filter((k) => !have.has(k))).toEqual([]);
+      expect([...baseKeys(reference)].filter((k) => !have.has(k))).toEqual([]);
     });
 
     it('has no key that English lacks (a typo would never show)', () => {
-      const known = baseKeys(en as Tree);
+      const known = baseKeys(reference);
       expect([...baseKeys(tree)].filter((k) => !known.has(k))).toEqual([]);
     });
+
+    if (!showsPaPage(language.code)) {
+      it("leaves out the PA page's words, which only its own languages show", () => {
+        expect(tree.pa).toBeUndefined();
+      });
+    }
 
     it('keeps the same {{placeholders}} as English', () => {
       const differing: string[] = [];
@@ -78,7 +88,7 @@ for (const language of LANGUAGES.filter((l) => l.code !== 'en')) {
 
     it(`has every plural form Intl.PluralRules gives ${language.intl}`, () => {
       const categories = new Intl.PluralRules(language.intl).resolvedOptions().pluralCategories;
-      const missing = pluralBases.flatMap((base) => categories.map((c) => `${base}_${c}`)).filter((k) => !translated.has(k));
+      const missing = pluralBasesOf(reference).flatMap((base) => categories.map((c) => `${base}_${c}`)).filter((k) => !translated.has(k));
       expect(missing).toEqual([]);
     });
 

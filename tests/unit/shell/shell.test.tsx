@@ -24,6 +24,16 @@ describe('app shell', () => {
     expect(screen.getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('has an Exit button on every screen, explained the first time (Help now included)', async () => {
+    localStorage.removeItem('exit.explained');
+    for (const path of ['/', '/help']) {
+      const { unmount } = renderAt(<Shell />, path);
+      expect(screen.getAllByRole('button', { name: /Exit/ }).map((b) => b.getAttribute('href'))).toEqual(['https://www.bbc.co.uk/weather']);
+      expect(screen.getByRole('heading', { name: 'Leave this page quickly' })).toBeInTheDocument();
+      unmount();
+    }
+  });
+
   it('says "Saved on this phone" while changes wait, and "Backed up" once they are on the server', async () => {
     renderAt(<Shell />);
     const status = () => screen.getAllByRole('status').find((s) => s.classList.contains('sync-status'))!;

@@ -1,7 +1,6 @@
 // What my council offers: pick a council and see which kinds of support its local offer listed in May 2022.
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExitButton } from '../help/ExitButton.tsx';
 import table from './council/la-wellbeing-offers-2022.tsv?raw';
 import { OFFER_KINDS, parseCouncilOffers } from './council/offers.ts';
 
@@ -22,7 +21,6 @@ export default function CouncilScreen() {
 
   return (
     <div className="directory">
-      <ExitButton />
       <h1>{t('directory.council.title')}</h1>
       <label htmlFor={id}>{t('directory.council.choose')}</label>
       <select id={id} className="dir-input" value={chosen} onChange={(e) => choose(e.target.value)}>

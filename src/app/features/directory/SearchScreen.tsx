@@ -5,7 +5,6 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatAmount } from '../../../shared/directory/distance.ts';
-import { ExitButton } from '../help/ExitButton.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { readQuery } from './filters.ts';
 import { rememberedPlace, rememberedReach, rememberReach, RADIUS_CHOICES, type Place, type Reach } from './place.ts';
@@ -83,7 +82,6 @@ export function SearchScreen() {
 
   return (
     <div className="directory">
-      <ExitButton />
       <h1>{t('directory.title')}</h1>
       <details className="dir-controls" open={controlsOpen} onToggle={(e) => setControlsOpen(e.currentTarget.open)}>
         <summary className="filter-panel__summary dir-controls__summary">

@@ -3,7 +3,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { pickedFrom } from '../appointments/services.ts';
-import { ExitButton } from '../help/ExitButton.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { FavouriteButton } from './FavouriteButton.tsx';
 import { isOpenNow, openStatus } from './hoursText.ts';
@@ -69,7 +68,6 @@ export function ServiceScreen() {
 
   return (
     <div className="directory service-page">
-      <ExitButton />
       <p>
         <button type="button" className="dir-button dir-button--quiet" onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/directory'))}>
           {t('directory.service.back')}

@@ -12,7 +12,6 @@ import { ContactLinks } from '../directory/ContactLinks.tsx';
 import { openStatus } from '../directory/hoursText.ts';
 import { rememberedPlace } from '../directory/place.ts';
 import { useServices } from '../directory/useServices.ts';
-import { ExitButton } from './ExitButton.tsx';
 import { ReadAloud } from '../../i18n/ReadAloud.tsx';
 import './help.css';
 
@@ -38,7 +37,6 @@ export default function HelpNowScreen({ now }: { now?: Date }) {
 
   return (
     <div className="help-now">
-      <ExitButton />
       <h1>{t('help.title')}</h1>
       <ReadAloud from=".help-now" />
       <p className="help-now__danger">{t('help.danger')}</p>

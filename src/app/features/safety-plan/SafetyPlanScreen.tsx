@@ -9,7 +9,6 @@ import { SAFETY_PLAN_STEPS, SAFETY_PLAN_STEP_MAX, type SafetyPlan, type SafetyPl
 import { db } from '../../data/db.ts';
 import { saveRecord } from '../../data/records.ts';
 import { useDraft } from '../../ui/draft.ts';
-import { ExitButton } from '../help/ExitButton.tsx';
 import { useServices } from '../directory/useServices.ts';
 import './safety-plan.css';
 import { ReadAloud } from '../../i18n/ReadAloud.tsx';
@@ -56,7 +55,6 @@ export default function SafetyPlanScreen() {
 
   return (
     <div className="safety-plan">
-      <ExitButton />
       <h1>{t('safetyPlan.title')}</h1>
       <ReadAloud from=".safety-plan" />
       <p>{t('safetyPlan.intro')}</p>

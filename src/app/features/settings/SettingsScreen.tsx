@@ -11,7 +11,35 @@ import { useSyncState } from '../../sync/status.ts';
 import { syncNow } from '../../sync/syncClient.ts';
 import { MyDataSection } from '../my-data/MyDataSection.tsx';
 import { DeleteMyData } from './DeleteMyData.tsx';
+import { applyDocumentLanguage } from '../../i18n/index.ts';
+import { isDiscreet, setDiscreet, tellWorker } from './discreet.ts';
 import './settings.css';
+
+/** Discreet mode: a plain tab name and reminders that say only that word (see discreet.ts). */
+function DiscreetSection() {
+  const { t, i18n } = useTranslation();
+  const [on, setOn] = useState(isDiscreet);
+  return (
+    <section className="card" aria-labelledby="settings-discreet">
+      <h2 id="settings-discreet">{t('settings.discreet.title')}</h2>
+      <p className="settings-discreet">
+        <input
+          id="settings-discreet-on"
+          type="checkbox"
+          checked={on}
+          onChange={(event) => {
+            const next = event.target.checked;
+            setDiscreet(next);
+            setOn(next);
+            applyDocumentLanguage(i18n.language);
+            if (!next) void tellWorker(null);
+          }}
+        />{' '}
+        <label htmlFor="settings-discreet-on">{t('settings.discreet.label')}</label>
+      </p>
+    </section>
+  );
+}
 
 function BackupSection() {
   const { t } = useTranslation();
@@ -95,9 +123,11 @@ export default function SettingsScreen() {
         <h2 id="settings-privacy">{t('settings.privacy.title')}</h2>
         <p>{t('settings.privacy.text')}</p>
         <p>{t('settings.privacy.noAccount')}</p>
+        <p><Link to="/privacy" className="link-target">{t('privacy.title')}</Link></p>
       </section>
       <MyDataSection />
       <DeleteMyData />
+      <DiscreetSection />
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about.title')}</h2>
         <p>{t('settings.about.ons')}</p>

@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ExitButton } from '../ExitButton.tsx';
 import { ReadAloud } from './ReadAloud.tsx';
 import './calm.css';
 
@@ -32,7 +31,6 @@ export default function BreatheScreen() {
 
   return (
     <div className="calm">
-      <ExitButton />
       <p><Link to="/help">{t('calm.back')}</Link></p>
       <h1>{t('calm.breathe.title')}</h1>
       <p>{t('calm.breathe.intro')}</p>

@@ -2,7 +2,6 @@
 // nothing to type or save: the noticing happens in your head).
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ExitButton } from '../ExitButton.tsx';
 import { ReadAloud } from './ReadAloud.tsx';
 import './calm.css';
 
@@ -13,7 +12,6 @@ export default function GroundingScreen() {
   const steps = SENSES.map((sense) => t(`calm.ground.${sense}`));
   return (
     <div className="calm">
-      <ExitButton />
       <p><Link to="/help">{t('calm.back')}</Link></p>
       <h1>{t('calm.ground.title')}</h1>
       <p>{t('calm.ground.intro')}</p>
