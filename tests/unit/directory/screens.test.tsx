@@ -6,7 +6,8 @@ import { db } from '../../../src/app/data/db.ts';
 import AppointmentsScreen from '../../../src/app/features/appointments/AppointmentsScreen.tsx';
 import DirectoryScreen from '../../../src/app/features/directory/DirectoryScreen.tsx';
 import SafetyPlanScreen from '../../../src/app/features/safety-plan/SafetyPlanScreen.tsx';
-import { startI18n } from '../../../src/app/i18n/index.ts';
+import { changeLanguage, startI18n } from '../../../src/app/i18n/index.ts';
+import ar from '../../../locales/ar.json';
 import type { DirectoryService } from '../../../src/shared/directory/types.ts';
 
 const example = (n: number, lat: number, extra: Partial<DirectoryService> = {}): DirectoryService => ({
@@ -89,6 +90,34 @@ describe('Find help', () => {
     await waitFor(async () => expect(await db.favourites.where('serviceId').equals('example-3').first()).toBeDefined());
     // A saved place is backed up like everything else the person owns, so a restored phone gets it back.
     expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ kind: 'favourite', op: 'put', record: expect.objectContaining({ serviceId: 'example-3' }) })]);
+  });
+
+  it('reads a service page aloud with an English voice, its text being English, even in Arabic; no button without one', async () => {
+    await db.services.bulkPut([example(4, 53.4, { whoFor: 'Invented: anyone aged 16 to 25' })]);
+    const speak = vi.fn();
+    const phone = (langs: string[]) => {
+      vi.stubGlobal('speechSynthesis', { getVoices: () => langs.map((lang) => ({ lang, name: lang }) as SpeechSynthesisVoice), speak, cancel: vi.fn(), addEventListener: vi.fn(), removeEventListener: vi.fn() });
+      vi.stubGlobal('SpeechSynthesisUtterance', class { lang = ''; voice = null; constructor(readonly text: string) {} });
+    };
+    await changeLanguage('ar');
+    try {
+      phone(['ar-SA', 'en-GB']);
+      renderDirectory('/directory/service/example-4');
+      const name = await screen.findByRole('heading', { level: 1, name: 'Example Drop-in 0004' });
+      expect(name.querySelector('[lang="en"]')).not.toBeNull();
+      expect(screen.getByText('Invented for tests')).toHaveAttribute('lang', 'en');
+      await userEvent.setup().click(screen.getByRole('button', { name: ar.language.readAloud.button }));
+      expect(speak).toHaveBeenCalledWith(expect.objectContaining({ lang: 'en-GB', text: 'Example Drop-in 0004\nInvented for tests\nInvented: anyone aged 16 to 25' }));
+      cleanup();
+
+      phone(['ar-SA']);
+      renderDirectory('/directory/service/example-4');
+      await screen.findByRole('heading', { level: 1, name: 'Example Drop-in 0004' });
+      expect(screen.queryByRole('button', { name: ar.language.readAloud.button })).toBeNull();
+      expect(screen.queryByText(ar.language.readAloud.noVoice)).toBeNull();
+    } finally {
+      await changeLanguage('en');
+    }
   });
 
   it('never leaves a service page a dead end: with no way in, Ask my PA and the nearest national alternative', async () => {
