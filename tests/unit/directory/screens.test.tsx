@@ -120,6 +120,29 @@ describe('Find help', () => {
     }
   });
 
+  it('marks all directory text English on an Arabic phone (name, organisation, hours, address, description, who for), on the page and in results', async () => {
+    const invented = example(5, 53.4, {
+      organisation: 'Invented Trust 0005', hoursText: 'Invented: mornings only', whoFor: 'Invented: anyone aged 16 to 25',
+      location: { kind: 'point', lat: 53.4, lng: -2.15, address: '1 Invented Street, Testtown' },
+    });
+    await db.services.bulkPut([invented]);
+    await changeLanguage('ar');
+    try {
+      renderDirectory('/directory/service/example-5');
+      await screen.findByRole('heading', { level: 1, name: 'Example Drop-in 0005' });
+      for (const text of ['Example Drop-in 0005', 'Invented Trust 0005', 'Invented: mornings only', '1 Invented Street, Testtown', 'Invented for tests', 'Invented: anyone aged 16 to 25']) {
+        expect(screen.getByText(text).closest('[lang]'), text).toHaveAttribute('lang', 'en');
+      }
+      cleanup();
+      renderDirectory('/directory');
+      const name = await screen.findByRole('link', { name: 'Example Drop-in 0005' });
+      expect(name).toHaveAttribute('lang', 'en');
+      expect(screen.getByText('Invented: mornings only').closest('[lang]')).toHaveAttribute('lang', 'en');
+    } finally {
+      await changeLanguage('en');
+    }
+  });
+
   it('never leaves a service page a dead end: with no way in, Ask my PA and the nearest national alternative', async () => {
     const noContacts: DirectoryService = { ...example(4, 0), name: 'Example Area Group 0004', categories: ['advice'], contacts: {}, location: { kind: 'area', area: 'Example Area' } };
     const nationalAdvice: DirectoryService = { ...example(5, 0), name: 'Example National Advice 0005', categories: ['advice'], location: { kind: 'national' } };

@@ -77,9 +77,9 @@ export function ServiceScreen() {
         </button>
       </p>
       <h1><bdi lang="en" className="service-page__english">{service.name}</bdi></h1>
-      {service.organisation && <p className="dir-hint"><bdi>{service.organisation}</bdi></p>}
+      {service.organisation && <p className="dir-hint"><bdi lang="en">{service.organisation}</bdi></p>}
       <p className={`service-page__hours${isOpenNow(service.hours, new Date()) ? '' : ' dir-hours--not-open'}`}>
-        {service.hours || !service.hoursText ? openStatus(service.hours, new Date(), t, i18n.language) : <bdi>{service.hoursText}</bdi>}
+        {service.hours || !service.hoursText ? openStatus(service.hours, new Date(), t, i18n.language) : <bdi lang="en">{service.hoursText}</bdi>}
       </p>
       {service.checked && <p className="dir-checked">{t('directory.service.checked', { month: checkedMonth(service.checked, i18n.language) })}</p>}
 
@@ -98,7 +98,7 @@ export function ServiceScreen() {
           {alternative && (
             <>
               <p>{t('directory.service.alternative')}</p>
-              <p><Link dir="auto" to={`/directory/service/${encodeURIComponent(alternative.id)}`}>{alternative.name}</Link></p>
+              <p><Link lang="en" dir="auto" to={`/directory/service/${encodeURIComponent(alternative.id)}`}>{alternative.name}</Link></p>
               <ContactLinks contacts={alternative.contacts} name={alternative.name} />
             </>
           )}
@@ -110,7 +110,7 @@ export function ServiceScreen() {
       <FavouriteButton id={service.id} />
 
       <h2>{t('directory.service.where')}</h2>
-      <p>{loc.kind === 'point' && loc.address ? <><bdi>{loc.address}</bdi>{miles !== undefined ? ` · ${whereText(service, miles)}` : ''}</> : whereText(service, miles)}</p>
+      <p>{loc.kind === 'point' && loc.address ? <><bdi lang="en">{loc.address}</bdi>{miles !== undefined ? ` · ${whereText(service, miles)}` : ''}</> : whereText(service, miles)}</p>
 
       <h2>{t('directory.service.about')}</h2>
       {/* Directory text is written in English: marked so, and read aloud, with an English voice (none: no button). */}
