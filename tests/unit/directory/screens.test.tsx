@@ -189,6 +189,9 @@ describe('Find help', () => {
     expect(screen.getByText('Mentoring').closest('li')).toHaveTextContent('Listed');
     expect(screen.getByText('Mentoring').closest('li')).not.toHaveTextContent('Not listed');
     expect(screen.getByText(/Mental health workers just for care leavers/).closest('li')).toHaveTextContent('Not listed in their 2022 offer — ask your PA');
+    // Council names are English whatever the app's language.
+    expect(screen.getByRole('heading', { level: 2, name: 'Barnsley Metropolitan Borough Council' }).querySelector('[lang="en"]')).not.toBeNull();
+    expect(screen.getByRole('option', { name: 'Barnsley Metropolitan Borough Council' })).toHaveAttribute('lang', 'en');
   });
 
   it('names the councils of today, keeping the 2022 row they come from as the source', async () => {
