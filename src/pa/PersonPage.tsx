@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { SharedItem } from '../shared/sharing/schemas.ts';
+import { withLtr } from '../app/i18n/bidi.tsx';
 import { paFetch } from './api.ts';
 import { formatWhen } from './i18n.ts';
 import { SeenForm } from './SeenForm.tsx';
@@ -65,7 +66,8 @@ export function PersonPage() {
       {error && <p role="alert" className="pa-error">{error}</p>}
       {view && (
         <>
-          <h1>{t('pa.person.title', { name: view.person.name || t('pa.caseload.noName', { when: formatWhen(view.person.connectedAt, i18n.language) }) })}</h1>
+          {/* Their name, in whatever script they wrote it, isolated so it doesn't reorder the sentence around it. */}
+          <h1>{withLtr((v) => t('pa.person.title', { name: v.name }), { name: view.person.name || t('pa.caseload.noName', { when: formatWhen(view.person.connectedAt, i18n.language) }) }, 'auto')}</h1>
           <p role="status">{status}</p>
           <TrendChart shares={view.shares} />
           {view.shares.length === 0 ? <p>{t('pa.person.noShares')}</p> : (

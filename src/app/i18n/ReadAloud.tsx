@@ -34,13 +34,22 @@ function usePhoneVoices(): SpeechSynthesisVoice[] | undefined {
   return synth ? voices : undefined;
 }
 
-/** A "Read aloud" button for the text of the element `from` selects (a CSS selector), in the app's language. */
-export function ReadAloud({ from }: { from: string }) {
+type Props = {
+  /** A CSS selector; the text of every element it selects is read, in page order. */
+  from: string;
+  /** The language the text is written in, when it is not the app's (directory text is English). */
+  lang?: string;
+  /** Show nothing, rather than "no voice", when the phone cannot read this text: for extra text, not the page's own. */
+  hideWithoutVoice?: boolean;
+};
+
+/** A "Read aloud" button for the text `from` selects, read with a voice for its language (the app's by default). */
+export function ReadAloud({ from, lang, hideWithoutVoice = false }: Props) {
   const { t, i18n } = useTranslation();
   const voices = usePhoneVoices();
   const [speaking, setSpeaking] = useState(false);
-  const voice = voices && voiceFor(voices, i18n.language);
-  if (!voice) return <p className="read-aloud read-aloud--none">{t('language.readAloud.noVoice')}</p>;
+  const voice = voices && voiceFor(voices, lang ?? i18n.language);
+  if (!voice) return hideWithoutVoice ? null : <p className="read-aloud read-aloud--none">{t('language.readAloud.noVoice')}</p>;
 
   function toggle() {
     if (speaking) {
@@ -48,7 +57,8 @@ export function ReadAloud({ from }: { from: string }) {
       setSpeaking(false);
       return;
     }
-    const text = (document.querySelector<HTMLElement>(from)?.innerText ?? '').trim();
+    // textContent where innerText is missing (jsdom); innerText in browsers, so hidden text is not read.
+    const text = [...document.querySelectorAll<HTMLElement>(from)].map((el) => (el.innerText ?? el.textContent ?? '').trim()).filter(Boolean).join('\n');
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.voice = voice!;
     utterance.lang = voice!.lang;

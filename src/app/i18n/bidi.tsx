@@ -7,12 +7,13 @@ type Values = Record<string, string>;
 
 /**
  * A translated sentence with some values shown in <bdi dir="ltr">: `withLtr((v) => t('x.call', { number: v.number }), { number })`.
- * The translation decides where the number goes; the number itself always reads left to right.
+ * The translation decides where the number goes; the number itself always reads left to right. With dir 'auto', for
+ * someone's own words (a name) in a language we don't know, each value takes the direction of its own first letter.
  */
-export function withLtr(render: (slots: Values) => string, values: Values): ReactNode[] {
+export function withLtr(render: (slots: Values) => string, values: Values, dir: 'ltr' | 'auto' = 'ltr'): ReactNode[] {
   const names = Object.keys(values);
   const slots = Object.fromEntries(names.map((name, i) => [name, `${MARK}${i}${MARK}`]));
   return render(slots)
     .split(new RegExp(`${MARK}(\\d+)${MARK}`))
-    .map((part, i) => (i % 2 === 1 ? <bdi dir="ltr" key={i}>{values[names[Number(part)]]}</bdi> : part));
+    .map((part, i) => (i % 2 === 1 ? <bdi dir={dir} key={i}>{values[names[Number(part)]]}</bdi> : part));
 }

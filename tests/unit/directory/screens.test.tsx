@@ -6,7 +6,8 @@ import { db } from '../../../src/app/data/db.ts';
 import AppointmentsScreen from '../../../src/app/features/appointments/AppointmentsScreen.tsx';
 import DirectoryScreen from '../../../src/app/features/directory/DirectoryScreen.tsx';
 import SafetyPlanScreen from '../../../src/app/features/safety-plan/SafetyPlanScreen.tsx';
-import { startI18n } from '../../../src/app/i18n/index.ts';
+import { changeLanguage, startI18n } from '../../../src/app/i18n/index.ts';
+import ar from '../../../locales/ar.json';
 import type { DirectoryService } from '../../../src/shared/directory/types.ts';
 
 const example = (n: number, lat: number, extra: Partial<DirectoryService> = {}): DirectoryService => ({
@@ -37,7 +38,7 @@ describe('Find help', () => {
   it('shows the shipped directory before any sync, and narrows it as you type', async () => {
     const user = userEvent.setup();
     renderDirectory();
-    expect(await screen.findByText('38 services')).toBeInTheDocument();
+    expect(await screen.findByText('38 services', undefined, { timeout: 10_000 })).toBeInTheDocument();
     await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'samaritns');
     expect(await screen.findByText('1 service')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Samaritans' })).toBeInTheDocument();
@@ -91,6 +92,57 @@ describe('Find help', () => {
     expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ kind: 'favourite', op: 'put', record: expect.objectContaining({ serviceId: 'example-3' }) })]);
   });
 
+  it('reads a service page aloud with an English voice, its text being English, even in Arabic; no button without one', async () => {
+    await db.services.bulkPut([example(4, 53.4, { whoFor: 'Invented: anyone aged 16 to 25' })]);
+    const speak = vi.fn();
+    const phone = (langs: string[]) => {
+      vi.stubGlobal('speechSynthesis', { getVoices: () => langs.map((lang) => ({ lang, name: lang }) as SpeechSynthesisVoice), speak, cancel: vi.fn(), addEventListener: vi.fn(), removeEventListener: vi.fn() });
+      vi.stubGlobal('SpeechSynthesisUtterance', class { lang = ''; voice = null; constructor(readonly text: string) {} });
+    };
+    await changeLanguage('ar');
+    try {
+      phone(['ar-SA', 'en-GB']);
+      renderDirectory('/directory/service/example-4');
+      const name = await screen.findByRole('heading', { level: 1, name: 'Example Drop-in 0004' });
+      expect(name.querySelector('[lang="en"]')).not.toBeNull();
+      expect(screen.getByText('Invented for tests')).toHaveAttribute('lang', 'en');
+      await userEvent.setup().click(screen.getByRole('button', { name: ar.language.readAloud.button }));
+      expect(speak).toHaveBeenCalledWith(expect.objectContaining({ lang: 'en-GB', text: 'Example Drop-in 0004\nInvented for tests\nInvented: anyone aged 16 to 25' }));
+      cleanup();
+
+      phone(['ar-SA']);
+      renderDirectory('/directory/service/example-4');
+      await screen.findByRole('heading', { level: 1, name: 'Example Drop-in 0004' });
+      expect(screen.queryByRole('button', { name: ar.language.readAloud.button })).toBeNull();
+      expect(screen.queryByText(ar.language.readAloud.noVoice)).toBeNull();
+    } finally {
+      await changeLanguage('en');
+    }
+  });
+
+  it('marks all directory text English on an Arabic phone (name, organisation, hours, address, description, who for), on the page and in results', async () => {
+    const invented = example(5, 53.4, {
+      organisation: 'Invented Trust 0005', hoursText: 'Invented: mornings only', whoFor: 'Invented: anyone aged 16 to 25',
+      location: { kind: 'point', lat: 53.4, lng: -2.15, address: '1 Invented Street, Testtown' },
+    });
+    await db.services.bulkPut([invented]);
+    await changeLanguage('ar');
+    try {
+      renderDirectory('/directory/service/example-5');
+      await screen.findByRole('heading', { level: 1, name: 'Example Drop-in 0005' });
+      for (const text of ['Example Drop-in 0005', 'Invented Trust 0005', 'Invented: mornings only', '1 Invented Street, Testtown', 'Invented for tests', 'Invented: anyone aged 16 to 25']) {
+        expect(screen.getByText(text).closest('[lang]'), text).toHaveAttribute('lang', 'en');
+      }
+      cleanup();
+      renderDirectory('/directory');
+      const name = await screen.findByRole('link', { name: 'Example Drop-in 0005' });
+      expect(name).toHaveAttribute('lang', 'en');
+      expect(screen.getByText('Invented: mornings only').closest('[lang]')).toHaveAttribute('lang', 'en');
+    } finally {
+      await changeLanguage('en');
+    }
+  });
+
   it('never leaves a service page a dead end: with no way in, Ask my PA and the nearest national alternative', async () => {
     const noContacts: DirectoryService = { ...example(4, 0), name: 'Example Area Group 0004', categories: ['advice'], contacts: {}, location: { kind: 'area', area: 'Example Area' } };
     const nationalAdvice: DirectoryService = { ...example(5, 0), name: 'Example National Advice 0005', categories: ['advice'], location: { kind: 'national' } };
@@ -137,6 +189,9 @@ describe('Find help', () => {
     expect(screen.getByText('Mentoring').closest('li')).toHaveTextContent('Listed');
     expect(screen.getByText('Mentoring').closest('li')).not.toHaveTextContent('Not listed');
     expect(screen.getByText(/Mental health workers just for care leavers/).closest('li')).toHaveTextContent('Not listed in their 2022 offer — ask your PA');
+    // Council names are English whatever the app's language.
+    expect(screen.getByRole('heading', { level: 2, name: 'Barnsley Metropolitan Borough Council' }).querySelector('[lang="en"]')).not.toBeNull();
+    expect(screen.getByRole('option', { name: 'Barnsley Metropolitan Borough Council' })).toHaveAttribute('lang', 'en');
   });
 
   it('names the councils of today, keeping the 2022 row they come from as the source', async () => {

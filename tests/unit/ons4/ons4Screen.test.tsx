@@ -5,6 +5,7 @@ import { db } from '../../../src/app/data/db.ts';
 import Ons4Screen from '../../../src/app/features/ons4/Ons4Screen.tsx';
 import { ons4Schema } from '../../../src/shared/ons4.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import ar from '../../../locales/ar.json';
 
 const QUESTIONS = {
   life: 'Overall, how satisfied are you with your life nowadays?',
@@ -111,5 +112,37 @@ describe('ONS4 answers in progress', () => {
     expect(within(life).getByRole('radio', { name: '7' })).toBeChecked();
     expect(within(screen.getByRole('group', { name: QUESTIONS.anxious })).getByRole('radio', { name: '2' })).toBeChecked();
     expect(hasUnsavedInput()).toBe(true);
+  });
+});
+
+describe('ONS4 in a language other than English', () => {
+  it('says in one line the translation is not validated, shows the English question on request, and records the language', async () => {
+    await freshPhone('ar');
+    const user = userEvent.setup();
+    renderAt(<Ons4Screen />);
+    const life = await screen.findByRole('group', { name: ar.ons4.items.life.question });
+    const caveat = screen.getByText(ar.ons4.language.notValidated);
+    expect(caveat.tagName).toBe('P');
+    expect(screen.queryByText(QUESTIONS.life)).toBeNull();
+
+    await user.click(within(caveat).getByRole('button', { name: ar.ons4.language.showEnglish }));
+    // The validated English wording, marked English so a screen reader reads it with an English voice.
+    for (const question of Object.values(QUESTIONS)) expect(screen.getByText(question)).toHaveAttribute('lang', 'en-GB');
+    expect(within(life).getByText(QUESTIONS.life)).toBeInTheDocument();
+    await user.click(within(caveat).getByRole('button', { name: ar.ons4.language.hideEnglish }));
+    expect(screen.queryByText(QUESTIONS.life)).toBeNull();
+
+    for (const [i, group] of screen.getAllByRole('group').entries()) await user.click(within(group).getAllByRole('radio')[i + 2]);
+    await user.click(screen.getByRole('button', { name: ar.ons4.save }));
+    await screen.findByText(ar.ons4.results.thanks);
+    const [record] = await db.ons4.toArray();
+    expect(record).toMatchObject({ life: 2, worthwhile: 3, happy: 4, anxious: 5, language: 'ar' });
+    expect(ons4Schema.safeParse(record).success).toBe(true);
+  });
+
+  it('shows no caveat in English, where the wording is the validated one', async () => {
+    renderAt(<Ons4Screen />);
+    await screen.findByRole('group', { name: QUESTIONS.life });
+    expect(screen.queryByRole('button', { name: 'Show the English question' })).toBeNull();
   });
 });

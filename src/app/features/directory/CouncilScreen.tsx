@@ -25,12 +25,12 @@ export default function CouncilScreen() {
       <label htmlFor={id}>{t('directory.council.choose')}</label>
       <select id={id} className="dir-input" value={chosen} onChange={(e) => choose(e.target.value)}>
         <option value="">{t('directory.council.placeholder')}</option>
-        {councils.map((c) => <option key={c.council} value={c.council} dir="auto">{c.council}</option>)}
+        {councils.map((c) => <option key={c.council} value={c.council} lang="en" dir="auto">{c.council}</option>)}
       </select>
       <p className="dir-dated">{t('directory.council.dated')}</p>
       {offer && (
         <section aria-labelledby={`${id}-name`}>
-          <h2 id={`${id}-name`}><bdi>{offer.council}</bdi></h2>
+          <h2 id={`${id}-name`}><bdi lang="en">{offer.council}</bdi></h2>
           {offer.rows.map((row) => (
             <div key={row.listedAs}>
               {row.listedAs !== offer.council && (

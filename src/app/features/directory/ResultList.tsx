@@ -36,10 +36,11 @@ function Result({ hit: { service, nearness }, now }: { hit: SearchHit; now: Date
   const whereText = useWhereText();
   return (
     <li className="dir-result">
-      <Link className="dir-result__name" dir="auto" to={`/directory/service/${encodeURIComponent(service.id)}`}>{service.name}</Link>
+      {/* Directory text is English, whatever the app's language: marked so, for a screen reader's voice. */}
+      <Link className="dir-result__name" lang="en" dir="auto" to={`/directory/service/${encodeURIComponent(service.id)}`}>{service.name}</Link>
       <p className="dir-result__where">{whereText(service, nearness)}</p>
       <p className={`dir-result__hours${isOpenNow(service.hours, now) ? '' : ' dir-hours--not-open'}`}>
-        {service.hours || !service.hoursText ? openStatus(service.hours, now, t, i18n.language) : <bdi>{service.hoursText}</bdi>}
+        {service.hours || !service.hoursText ? openStatus(service.hours, now, t, i18n.language) : <bdi lang="en">{service.hoursText}</bdi>}
       </p>
       {service.careLeaverSpecific && <p className="dir-badge">{t('directory.results.careLeavers')}</p>}
       {service.checked && <p className="dir-checked">{t('directory.service.checked', { month: checkedMonth(service.checked, i18n.language) })}</p>}

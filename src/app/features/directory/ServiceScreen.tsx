@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { pickedFrom } from '../appointments/services.ts';
+import { ReadAloud } from '../../i18n/ReadAloud.tsx';
 import { ContactLinks } from './ContactLinks.tsx';
 import { FavouriteButton } from './FavouriteButton.tsx';
 import { isOpenNow, openStatus } from './hoursText.ts';
@@ -73,10 +74,10 @@ export function ServiceScreen() {
           {t('directory.service.back')}
         </button>
       </p>
-      <h1><bdi>{service.name}</bdi></h1>
-      {service.organisation && <p className="dir-hint"><bdi>{service.organisation}</bdi></p>}
+      <h1><bdi lang="en" className="service-page__english">{service.name}</bdi></h1>
+      {service.organisation && <p className="dir-hint"><bdi lang="en">{service.organisation}</bdi></p>}
       <p className={`service-page__hours${isOpenNow(service.hours, new Date()) ? '' : ' dir-hours--not-open'}`}>
-        {service.hours || !service.hoursText ? openStatus(service.hours, new Date(), t, i18n.language) : <bdi>{service.hoursText}</bdi>}
+        {service.hours || !service.hoursText ? openStatus(service.hours, new Date(), t, i18n.language) : <bdi lang="en">{service.hoursText}</bdi>}
       </p>
       {service.checked && <p className="dir-checked">{t('directory.service.checked', { month: checkedMonth(service.checked, i18n.language) })}</p>}
 
@@ -95,7 +96,7 @@ export function ServiceScreen() {
           {alternative && (
             <>
               <p>{t('directory.service.alternative')}</p>
-              <p><Link dir="auto" to={`/directory/service/${encodeURIComponent(alternative.id)}`}>{alternative.name}</Link></p>
+              <p><Link lang="en" dir="auto" to={`/directory/service/${encodeURIComponent(alternative.id)}`}>{alternative.name}</Link></p>
               <ContactLinks contacts={alternative.contacts} name={alternative.name} />
             </>
           )}
@@ -107,15 +108,16 @@ export function ServiceScreen() {
       <FavouriteButton id={service.id} />
 
       <h2>{t('directory.service.where')}</h2>
-      <p>{loc.kind === 'point' && loc.address ? <><bdi>{loc.address}</bdi>{miles !== undefined ? ` · ${whereText(service, miles)}` : ''}</> : whereText(service, miles)}</p>
+      <p>{loc.kind === 'point' && loc.address ? <><bdi lang="en">{loc.address}</bdi>{miles !== undefined ? ` · ${whereText(service, miles)}` : ''}</> : whereText(service, miles)}</p>
 
       <h2>{t('directory.service.about')}</h2>
-      {/* Directory descriptions are written in English: marked so, a screen reader reads them with an English voice. */}
-      <p lang="en" dir="auto">{service.description}</p>
+      {/* Directory text is written in English: marked so, and read aloud, with an English voice (none: no button). */}
+      <ReadAloud from=".service-page__english" lang="en" hideWithoutVoice />
+      <p lang="en" dir="auto" className="service-page__english">{service.description}</p>
       {(service.whoFor || ageText || service.careLeaverSpecific) && (
         <>
           <h2>{t('directory.service.whoFor')}</h2>
-          {service.whoFor && <p dir="auto">{service.whoFor}</p>}
+          {service.whoFor && <p lang="en" dir="auto" className="service-page__english">{service.whoFor}</p>}
           {service.careLeaverSpecific && <p>{t('directory.results.careLeavers')}</p>}
           {ageText && <p>{ageText}</p>}
         </>

@@ -78,7 +78,7 @@ export default function HelpNowScreen({ now }: { now?: Date }) {
           <ul className="help-now__open">
             {nearby.map((s) => (
               <li key={s.id}>
-                <Link dir="auto" to={`/directory/service/${encodeURIComponent(s.id)}`}>{s.name}</Link>
+                <Link lang="en" dir="auto" to={`/directory/service/${encodeURIComponent(s.id)}`}>{s.name}</Link>
               </li>
             ))}
           </ul>
