@@ -66,8 +66,10 @@ export function MyDataSection() {
         <button type="button" className="button button-secondary" onClick={() => void saveCheckins()}>{t('settings.myData.checkinsCsv')}</button>
         <button type="button" className="button button-secondary" onClick={() => void saveAppointments()}>{t('settings.myData.appointmentsCsv')}</button>
       </div>
-      <label htmlFor={importId} className="my-data-import">{t('settings.myData.import')}</label>
-      <input id={importId} type="file" accept="application/json,.json" onChange={(e) => void bringBack(e)} />
+      {/* The browser's own file button speaks the browser's language ("Choose File"), not the app's: it is kept for
+          keyboards and screen readers but hidden, and its label, in the app's words, is what a person sees and taps. */}
+      <input id={importId} className="visually-hidden my-data-file" type="file" accept="application/json,.json" onChange={(e) => void bringBack(e)} />
+      <label htmlFor={importId} className="button button-secondary my-data-import">{t('settings.myData.import')}</label>
       <p role="status">{message}</p>
       <MyDevices />
     </section>
