@@ -46,6 +46,8 @@ function setAt(target: unknown, path: Path, value: unknown, remove: boolean): un
   }
   const last = path[path.length - 1];
   if (!node) return clone;
+  // An array's `length` cannot be redefined; such a path leaves the body as it was (the filter drops it if valid).
+  if (Object.getOwnPropertyDescriptor(node, last)?.configurable === false) return clone;
   if (remove) delete node[last];
   else Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
   return clone;
