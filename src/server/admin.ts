@@ -4,6 +4,7 @@ import { describeDatabase, loadConfig } from './config.ts';
 import { CREATE_USER_USAGE, createUserCommand } from './pa/create-user.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
+import { applyRetention } from './retention/retention.ts';
 import { IMPORT_SERVICES_USAGE, ImportRefused, importServicesCommand } from './directory/import.ts';
 
 type Command = { usage: string; summary: string; run(store: Store, args: string[]): Promise<void> };
@@ -46,6 +47,17 @@ const COMMANDS: Record<string, Command> = {
       if (!deviceId) throw new UsageError('Give the device id to revoke (see list-devices).');
       if (!(await revokeDevice(store, deviceId))) throw new UsageError(`No device with id ${deviceId}.`);
       console.log(`Device ${deviceId} is revoked.`);
+    },
+  },
+  retention: {
+    usage: 'retention',
+    summary: 'Apply the retention rule now (the server also does it daily): delete what was finished with RETENTION_DAYS ago.',
+    async run(store) {
+      const days = loadConfig().retentionDays;
+      const report = await applyRetention(store, days);
+      console.log(`Deleted what was finished with over ${days} days ago: ${report.tombstones} tombstones, `
+        + `${report.signedOutDevices} signed-out phones, ${report.codes} codes, ${report.staffSessions} staff sessions, `
+        + `${report.reminders} sent reminders, ${report.guessCounters} guess counters.`);
     },
   },
 };

@@ -34,6 +34,8 @@ export type ServerConfig = {
   requestTimeoutMs: number;
   /** DB_START_WAIT_MS: at start, how long to keep retrying an unreachable database before exiting (0 = forever). */
   databaseStartWaitMs: number;
+  /** RETENTION_DAYS: tombstones, signed-out phones, expired codes and sent reminders are deleted after this (retention/). */
+  retentionDays: number;
   /** Test-only: milliseconds to wait inside the push transaction before commit. 0 (the default) = off. */
   testDelayInPushMs: number;
 };
@@ -44,6 +46,11 @@ function positiveInt(name: string, raw: string | undefined, fallback: number): n
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number (got "${raw}"). Fix it or unset it to use ${fallback}.`);
+  return value;
+}
+
+function atLeastOne(name: string, value: number): number {
+  if (value < 1) throw new Error(`${name} must be at least 1.`);
   return value;
 }
 
@@ -90,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 30_000),
     databaseStartWaitMs: positiveInt('DB_START_WAIT_MS', env.DB_START_WAIT_MS, 120_000),
+    retentionDays: atLeastOne('RETENTION_DAYS', positiveInt('RETENTION_DAYS', env.RETENTION_DAYS, 30)),
     testDelayInPushMs: positiveInt('TEST_DELAY_IN_PUSH_MS', env.TEST_DELAY_IN_PUSH_MS, 0),
     ...overrides,
   };

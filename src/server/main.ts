@@ -4,6 +4,7 @@ import { buildServer } from './app.ts';
 import { seedDirectory } from './directory/seed.ts';
 import { describeDatabase, loadConfig, type ServerConfig } from './config.ts';
 import { databaseFault } from './store/database.ts';
+import { scheduleRetention } from './retention/retention.ts';
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   // National crisis lines + study services; unchanged rows are left alone. SEED_DIRECTORY=off for protocol tests.
   if (process.env.SEED_DIRECTORY !== 'off') await seedDirectory(app.store);
   await app.listen({ port: config.port, host: config.host });
+  const stopRetention = scheduleRetention(app.store, config.retentionDays, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Listening on http://localhost:${port} (${describeDatabase(config.database)})`);
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    stopRetention();
     // Finish requests in flight (so acknowledged pushes are committed), then close the database.
     await app.close();
     process.exit(0);

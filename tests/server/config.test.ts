@@ -7,7 +7,7 @@ describe('server config', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 8080, host: '0.0.0.0', dataDir: './data', staticDir: './dist', bodyLimit: 1024 * 1024,
-      rateLimitPerMinute: 300, logLevel: 'info', testDelayInPushMs: 0, trustProxy: false,
+      rateLimitPerMinute: 300, logLevel: 'info', testDelayInPushMs: 0, trustProxy: false, retentionDays: 30,
     });
     expect(config.database).toEqual({ dialect: 'sqlite', file: 'data/app.sqlite' });
     expect(describeDatabase(config.database)).toBe('SQLite ./data/app.sqlite');
@@ -34,6 +34,8 @@ describe('server config', () => {
   it('refuses nonsense with a message that says how to fix it', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
+    expect(() => loadConfig({ RETENTION_DAYS: '0' })).toThrow(/RETENTION_DAYS must be at least 1/);
+    expect(loadConfig({ RETENTION_DAYS: '90' }).retentionDays).toBe(90);
   });
 
   it('reads every documented variable', () => {

@@ -72,10 +72,11 @@ export async function countAttempt(db: Kysely<SharingDatabase>, keys: AttemptKey
     }
   });
   // Counts older than every lock are worth nothing: forget them, so guessed keys (codes, emails) don't pile up.
-  await db.deleteFrom('attempt_counters').where('last_try_ms', '<', now - FORGET_AFTER_MS).execute();
+  await db.deleteFrom('attempt_counters').where('last_try_ms', '<', now - FORGET_ATTEMPTS_AFTER_MS).execute();
 }
 
-const FORGET_AFTER_MS = Math.max(PER_TARGET.lockMs, PER_ADDRESS.lockMs, GLOBAL_RECOVERY.lockMs);
+/** A count older than every lock is worth nothing (and may hold a network address): it is forgotten. */
+export const FORGET_ATTEMPTS_AFTER_MS = Math.max(PER_TARGET.lockMs, PER_ADDRESS.lockMs, GLOBAL_RECOVERY.lockMs);
 
 /** A right guess: the target's count starts again. */
 export async function clearAttempts(db: SharingDb, keys: string[]): Promise<void> {

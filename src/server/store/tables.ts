@@ -1,4 +1,5 @@
 // Row types for every table, as Kysely sees them. Times are ISO 8601 UTC text; flags are 0/1 (portable to SQLite).
+import type { Generated } from 'kysely';
 
 export interface PeopleTable {
   id: string;
@@ -14,6 +15,8 @@ export interface DevicesTable {
   created_at: string;
   last_seen_at: string;
   revoked_at: string | null;
+  /** The highest pull cursor this phone has sent: it holds every change up to here (see retention/retention.ts). */
+  pulled_version: Generated<number>;
 }
 
 export interface RecordsTable {

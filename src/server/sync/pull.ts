@@ -17,7 +17,7 @@ const toChange = (kind: Change['kind'], row: Row): Change => ({
 export async function readPull(store: Store, device: AuthenticatedDevice, cursor: number, limit: number): Promise<PullResponse> {
   // One snapshot for all three reads, so a push committing meanwhile is seen whole or not at all.
   const builder = store.dialect === 'postgres' ? store.db.transaction().setIsolationLevel('repeatable read') : store.db.transaction();
-  return builder.execute(async (trx) => {
+  const page = await builder.execute(async (trx) => {
     const meta = await trx.selectFrom('sync_meta').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
     if (cursor > Number(meta.version)) {
       // Only after a restore from backup: this phone has seen versions the server no longer has. Start over.
@@ -33,7 +33,7 @@ export async function readPull(store: Store, device: AuthenticatedDevice, cursor
       .where('version', '>', cursor)
       .orderBy('version').limit(limit + 1)
       .execute();
-    const device_ = await trx.selectFrom('devices').select('last_seq').where('id', '=', device.id).executeTakeFirstOrThrow();
+    const device_ = await trx.selectFrom('devices').select(['last_seq', 'pulled_version']).where('id', '=', device.id).executeTakeFirstOrThrow();
 
     // Every changed row has its own version (see reserveVersions), so the last version on a page is an exact cursor.
     const merged = [
@@ -46,6 +46,13 @@ export async function readPull(store: Store, device: AuthenticatedDevice, cursor
       cursor: changes.length > 0 ? changes[changes.length - 1].version : cursor,
       hasMore: merged.length > limit,
       lastSeq: Number(device_.last_seq),
+      pulledBefore: Number(device_.pulled_version),
     };
   });
+  const { pulledBefore, ...response } = page;
+  // A cursor says the phone holds every change up to it. Written only when it moved on, so repeat pulls stay write-free.
+  if (cursor > pulledBefore) {
+    await store.db.updateTable('devices').set({ pulled_version: cursor }).where('id', '=', device.id).where('pulled_version', '<', cursor).execute();
+  }
+  return response;
 }
