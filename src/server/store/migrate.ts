@@ -14,6 +14,9 @@ export async function migrateToLatest(store: Store): Promise<void> {
     db: store.db,
     provider: { getMigrations: async () => migrations as Record<string, Migration> },
     migrationTableSchema,
+    // Features are built on parallel branches, each adding its own numbered migration; one that lands after a higher
+    // number has already run on a database must still run there. Our migrations only add, so their order is free.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
