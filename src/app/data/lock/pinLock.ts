@@ -1,6 +1,7 @@
 // Turning the PIN on and off, unlocking, locking, and slowing down wrong guesses. The wrapped data key, its salt and
 // the Argon2id settings live in `meta` (none of them is secret: without the PIN they open nothing).
 import { db } from '../db.ts';
+import { META } from '../../sync/syncClient.ts';
 import { newDataKey, pinKeyFrom, unwrapDataKey, type Bytes } from './crypto.ts';
 import { PUBLIC_TABLES } from './encryptAtRest.ts';
 import { newKdfParams, stretchPin, type KdfParams } from './kdf.ts';
@@ -126,13 +127,15 @@ export async function turnOffPin(pin: string): Promise<boolean> {
 
 /**
  * Forgotten PIN: what is sealed here can never be opened, so this phone is emptied (anything not yet backed up is
- * lost) and the PIN removed; the restore from the backup then brings back what the server has.
+ * lost), the PIN removed and the restored identity put in its place, in one transaction (so no sync in between
+ * registers this phone as someone new); pulling from the backup then brings back what the server has.
  */
-export async function forgetLockedData(): Promise<void> {
+export async function forgetLockedData(restored: { deviceId: string; token: string }): Promise<void> {
   const tables = personalTables();
+  dropSealed();
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
+    setLockState({ mode: 'off' });
+    await db.meta.bulkPut([{ key: META.identity, value: restored }, { key: META.cursor, value: 0 }, { key: META.ackedSeq, value: 0 }]);
   });
-  dropSealed();
-  setLockState({ mode: 'off' });
 }

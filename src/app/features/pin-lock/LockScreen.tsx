@@ -37,7 +37,7 @@ function RestoreFromBackup({ tooMany }: { tooMany: boolean }) {
     try {
       // The code is checked first: a wrong one must not empty the phone.
       const identity = await identityForRecoveryCode(code);
-      await forgetLockedData();
+      await forgetLockedData(identity);
       await useRestoredIdentity(identity);
       navigate('/', { replace: true });
     } catch (e) {
