@@ -1,5 +1,5 @@
 // The shell around every screen: skip link, Help-now bar, header with language, sync status, quick exit, bottom navigation.
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { routes } from './routes.tsx';
@@ -14,11 +14,19 @@ import { LanguagePicker } from './i18n/LanguagePicker.tsx';
 import { UpdateNotice } from './pwa/UpdateNotice.tsx';
 import { ExitButton } from './features/help/ExitButton.tsx';
 import type { StorageMode } from './data/storage.ts';
+import { useLocked } from './data/lock/lockState.ts';
+
+// Only with a PIN set, so a phone without one never downloads it.
+const LockScreen = lazy(() => import('./features/pin-lock/LockScreen.tsx'));
+// Screens that show nothing personal stay open while locked: Help now, the calm-down exercises, privacy.
+const OPEN_WHILE_LOCKED = ['/help', '/help/breathe', '/help/grounding', '/privacy'];
 
 export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
   const { t } = useTranslation();
   // Signed out by its person: nothing personal is left, and nothing of the app's own screens is shown.
   const signedOut = useSignedOut();
+  // Locked by its PIN: the lock screen stands in for every personal screen, and nothing personal is drawn.
+  const locked = useLocked();
   return (
     <div className="shell">
       <a href="#main" className="skip-link">{t('app.skipLink')}</a>
@@ -26,7 +34,7 @@ export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
       <header className="app-header">
         <HelpNowBar />
         <div className="app-header-row">
-          {signedOut ? <span /> : <SyncStatusLine />}
+          {signedOut || locked ? <span /> : <SyncStatusLine />}
           <LanguagePicker />
         </div>
       </header>
@@ -36,14 +44,14 @@ export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
         <ExitButton />
         {signedOut ? <SignedOutScreen /> : <Suspense fallback={<ScreenFallback />}>
           <Routes>
-            {routes.map(({ path, element: Screen }) => (
+            {routes.filter(({ path }) => !locked || OPEN_WHILE_LOCKED.includes(path)).map(({ path, element: Screen }) => (
               <Route key={path} path={path} element={<Screen />} />
             ))}
-            <Route path="*" element={<NotFound />} />
+            <Route path="*" element={locked ? <LockScreen /> : <NotFound />} />
           </Routes>
         </Suspense>}
       </main>
-      {!signedOut && <BottomNav />}
+      {!signedOut && !locked && <BottomNav />}
     </div>
   );
 }

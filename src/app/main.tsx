@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { chosenLanguage, phoneLanguage, startI18n } from './i18n/index.ts';
 import { db } from './data/db.ts';
 import { openLocalStore } from './data/storage.ts';
+import { lockAtStart, lockInBackground } from './data/lock/start.ts';
 import { App } from './App.tsx';
 import './styles/app.css';
 
@@ -19,7 +20,11 @@ async function pageSettled(): Promise<void> {
 
 async function start() {
   const storage = openLocalStore(db);
+  // With a PIN, the first frame is already the lock screen: nothing personal is drawn before it.
+  const locked = lockAtStart();
   await startI18n();
+  await locked;
+  lockInBackground();
   const root = createRoot(document.getElementById('root')!);
   // First start: the language list before anything else (its own small chunk, so later starts never load it).
   if (chosenLanguage() === null) {

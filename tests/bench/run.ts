@@ -4,8 +4,9 @@
 //   3. sync push throughput over HTTP vs raw inserts into the same database, on SQLite and PostgreSQL
 //   4. directory search time on 10,000 services (tests/bench/directory.ts, when present)
 //   5. 500 phones registering and pushing at once, on SQLite and PostgreSQL, beside one phone alone (tests/bench/load.ts)
+//   6. the PIN lock on a 4× slowed CPU: Argon2id, unlock to Today with 730 check-ins vs opening without a PIN, a save with vs without (tests/bench/pin.ts)
 // Options (env): BENCH_LH_RUNS (default 5), BENCH_CHECKINS (default 4000 a round), BENCH_ROUNDS (default 9), BENCH_LOAD_PHONES (default 500),
-//   BENCH_SKIP=lighthouse,sqlite,postgres,directory,load,
+//   BENCH_SKIP=lighthouse,sqlite,postgres,directory,load,pin,
 //   BENCH_ONLY=lighthouse (or any list of those parts: runs just them, e.g. while iterating on load speed),
 //   BENCH_LH_REPORTS=1 (keeps each Lighthouse report as .bench/lhr-<app|floor>-<n>.json, to read its opportunities).
 // Writes a JSON copy to .bench/<time>.json (gitignored).
@@ -19,9 +20,10 @@ import { medianFigures, previewFloor, runLighthouse, type LighthouseFigures } fr
 import { firstRouteScripts, measure, total } from './sizes.ts';
 import { PHONES, postgresLoad, sqliteLoad, type LoadResult } from './load.ts';
 import { postgresThroughput, sqliteThroughput, type ThroughputResult } from './throughput.ts';
+import { benchPin, pinTable } from './pin.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const PARTS = ['lighthouse', 'sqlite', 'postgres', 'directory', 'load'];
+const PARTS = ['lighthouse', 'sqlite', 'postgres', 'directory', 'load', 'pin'];
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const skip = new Set([...(process.env.BENCH_SKIP ?? '').split(',').filter(Boolean), ...(only.length > 0 ? PARTS.filter((p) => !only.includes(p)) : [])]);
 const keepReports = process.env.BENCH_LH_REPORTS === '1';
@@ -149,6 +151,14 @@ try {
     ]));
     console.log('\nTimes from the moment all phones start; "push done" is when a phone has registered and its push was answered.');
     report.load = loads;
+  }
+
+  // 6. The PIN lock (tests/bench/pin.ts)
+  if (!skip.has('pin')) {
+    heading('6. PIN lock in Chromium, CPU slowed 4×: Argon2id, unlock → Today with 730 check-ins, a check-in save');
+    const pin = await benchPin();
+    console.log(table(pinTable(pin)));
+    report.pin = pin;
   }
 } finally {
   floor.cleanup();

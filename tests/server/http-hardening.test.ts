@@ -8,7 +8,7 @@ import { auth, checkin, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
 
 const EXPECTED_CSP =
-  "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;connect-src 'self';worker-src 'self';" +
+  "default-src 'self';script-src 'self' 'wasm-unsafe-eval';style-src 'self';img-src 'self' data:;connect-src 'self';worker-src 'self';" +
   "manifest-src 'self';object-src 'none';base-uri 'none';frame-ancestors 'none';form-action 'self'";
 
 function writeFakeBuild(dir: string): void {

@@ -8,6 +8,7 @@ import type { Kind } from '../../shared/sync.ts';
 import type { DirectoryService } from '../../shared/directory/types.ts';
 import type { Favourite, SafetyPlan } from '../../shared/directory/personal.ts';
 import type { PaRequestRecord } from '../../shared/sharing/schemas.ts';
+import { encryptAtRest } from './lock/encryptAtRest.ts';
 
 /** A local change waiting to reach the server. `seq` is this device's mutation number (1, 2, 3…). */
 export type OutboxEntry = {
@@ -42,6 +43,8 @@ export class AppDatabase extends Dexie {
 
   constructor(name = 'care-leaver-app') {
     super(name);
+    // With a PIN on, every personal table is sealed at rest (lock/encryptAtRest.ts); new tables are too, by default.
+    this.use(encryptAtRest);
     // The whole current schema in one block. Dexie works out what a phone on an older version lacks (tables added
     // by v2 directory, v3 appointments, v4 sharing) and adds it, so older blocks are kept only when they carry an
     // .upgrade() that rewrites data; none has yet. Parsing every old block again cost the first screen time.

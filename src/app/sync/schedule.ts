@@ -3,6 +3,7 @@
 // minute), so a change waiting in the outbox goes as soon as the server answers, with no screen opened.
 import { onLocalWrite } from '../data/records.ts';
 import { syncNow } from './syncClient.ts';
+import { lockState, onLockChange } from '../data/lock/lockState.ts';
 
 const AFTER_WRITE_MS = 2_000;
 const EVERY_MS = 60_000;
@@ -42,6 +43,11 @@ export function startSync(): () => void {
   window.addEventListener('online', run);
   document.addEventListener('visibilitychange', whenVisible);
   const stopWrites = onLocalWrite(afterWrite);
+  // Whatever waited while the phone was locked goes as soon as it is unlocked (not when the PIN is removed: a
+  // forgotten-PIN restore sets its identity first and syncs by itself).
+  const stopUnlocks = onLockChange(() => {
+    if (lockState().mode === 'unlocked') run();
+  });
   run();
 
   return () => {
@@ -52,5 +58,6 @@ export function startSync(): () => void {
     window.removeEventListener('online', run);
     document.removeEventListener('visibilitychange', whenVisible);
     stopWrites();
+    stopUnlocks();
   };
 }

@@ -1,6 +1,8 @@
 // A phone its person signed out (they restored on a new phone, or removed it from "my devices"): when the server says
 // so, it keeps nothing personal and never sets itself up again by itself, so a lost or sold phone shows nothing.
 import { db } from '../data/db.ts';
+import { PUBLIC_TABLES } from '../data/lock/encryptAtRest.ts';
+import { setLockState } from '../data/lock/lockState.ts';
 import type { DeletedEverywhere } from '../../shared/deleteMyData.ts';
 
 /** Meta key set once this phone was signed out; only the person's own choice ("Start again") clears it. */
@@ -20,13 +22,14 @@ export class SignedOutError extends Error {
 
 // Kept after a sign-out: the chosen language (how the neutral screen speaks) and the public directory.
 const KEEP_IN_LOCAL_STORAGE = ['language'];
-const PUBLIC_TABLES = ['services'];
 
 /** Wipes everything personal this phone holds and remembers that it was signed out (and, if they asked, what went). */
 export async function forgetThisPhone(deleted?: DeletedSummary): Promise<void> {
   const personal = db.tables.filter((t) => !PUBLIC_TABLES.includes(t.name));
   await db.transaction('rw', personal, async () => {
     for (const table of personal) await table.clear();
+    // Nothing personal is left, so nothing is locked: the PIN and its wrapped key went with the rest.
+    setLockState({ mode: 'off' });
     await db.meta.put({ key: SIGNED_OUT, value: new Date().toISOString() });
     if (deleted) await db.meta.put({ key: DELETED, value: deleted });
   });

@@ -3,6 +3,7 @@
 // change the server refuses, which is set aside (shown in Settings) so it never blocks the rest.
 import { db, tableForKind, type OutboxEntry } from '../data/db.ts';
 import { pullChanges, pushMutations, registerDevice, SyncHttpError, type Change, type DeviceIdentity } from './api.ts';
+import { isLocked } from '../data/lock/lockState.ts';
 import { forgetThisPhone, isSignedOut, SignedOutError } from './signedOut.ts';
 
 export const PUSH_BATCH_SIZE = 50;
@@ -15,7 +16,8 @@ export const META = {
   lastSyncOk: 'lastSyncOk',
 } as const;
 
-export type SyncResult = 'ok' | 'offline' | 'failed' | 'signed-out';
+/** 'locked': the PIN is on and the phone is locked, so the outbox cannot be read; sync waits for the unlock. */
+export type SyncResult = 'ok' | 'offline' | 'failed' | 'signed-out' | 'locked';
 
 async function metaValue<T>(key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined;
@@ -219,6 +221,7 @@ export function syncNow(): Promise<SyncResult> {
     again = true;
     return running;
   }
+  if (isLocked()) return Promise.resolve('locked');
   running = (async () => {
     let result: SyncResult = 'ok';
     do {

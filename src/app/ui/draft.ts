@@ -1,14 +1,15 @@
 // One draft mechanism for every form that can be half-filled: what is typed is kept in sessionStorage (this tab only,
-// gone when it closes) as it is typed, so a reload or an app update never loses it. The update notice promises to
+// gone when it closes; sealed while the PIN is on) as it is typed, so a reload or an app update never loses it. The update notice promises to
 // keep someone's text only when a form on screen holds unsaved input AND that input is really stored here.
 import { useCallback, useEffect, useState } from 'react';
+import { readPersonal, writePersonal } from '../data/lock/sealedStorage.ts';
 
 const PREFIX = 'draft:';
 const dirtyForms = new Set<string>();
 
 export function readDraft<T>(key: string): T | undefined {
   try {
-    const raw = sessionStorage.getItem(PREFIX + key);
+    const raw = readPersonal('session', PREFIX + key);
     return raw === null ? undefined : (JSON.parse(raw) as T);
   } catch {
     return undefined;
@@ -17,7 +18,7 @@ export function readDraft<T>(key: string): T | undefined {
 
 export function writeDraft(key: string, value: unknown): void {
   try {
-    sessionStorage.setItem(PREFIX + key, JSON.stringify(value));
+    writePersonal('session', PREFIX + key, JSON.stringify(value));
   } catch {
     // Storage full or blocked: the form still works, only reload-protection is lost (and the notice won't promise it).
   }
@@ -25,7 +26,7 @@ export function writeDraft(key: string, value: unknown): void {
 
 export function clearDraft(key: string): void {
   try {
-    sessionStorage.removeItem(PREFIX + key);
+    writePersonal('session', PREFIX + key, null);
   } catch {
     // Nothing to clear when storage is blocked.
   }
@@ -33,7 +34,7 @@ export function clearDraft(key: string): void {
 
 function isStored(key: string): boolean {
   try {
-    return sessionStorage.getItem(PREFIX + key) !== null;
+    return readPersonal('session', PREFIX + key) !== null;
   } catch {
     return false;
   }

@@ -9,10 +9,12 @@ import type { FastifyInstance } from 'fastify';
 /**
  * The Content-Security-Policy the built app must pass: no inline scripts or styles, no third parties.
  * Front-end code must not use inline <script>, style="" attributes, or eval; images may be data: URLs.
+ * WebAssembly may be compiled (the PIN's key derivation), nothing else.
  */
 export const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // 'wasm-unsafe-eval' lets the PIN lock compile its Argon2id WebAssembly (hash-wasm); it allows no JavaScript eval.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
   'connect-src': ["'self'"],

@@ -15,6 +15,8 @@ import type { ParseKeys } from 'i18next';
 const DRAFT_KEY = 'today';
 // Sharing code loads only when a check-in is on screen, never with the first route.
 const ShareToggle = lazy(() => import('../sharing/ShareToggle.tsx'));
+// The PIN offer, after a check-in is saved: its own small chunk.
+const PinOffer = lazy(() => import('../pin-lock/PinOffer.tsx'));
 
 export function TodayScreen() {
   const { t } = useTranslation();
@@ -66,6 +68,7 @@ export function TodayScreen() {
           </button>
         </section>
       )}
+      {!showForm && latest && <Suspense fallback={null}><PinOffer /></Suspense>}
       <NextAppointmentSlot />
       {/* Not while a check-in is being filled in: one question at a time. */}
       {!showForm && <Ons4Invite />}

@@ -2,6 +2,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import table from './council/la-wellbeing-offers-2022.tsv?raw';
+import { readPersonal, writePersonal } from '../../data/lock/sealedStorage.ts';
 import { OFFER_KINDS, parseCouncilOffers } from './council/offers.ts';
 
 const COUNCIL_KEY = 'directory.council';
@@ -11,11 +12,11 @@ export default function CouncilScreen() {
   const id = useId();
   const councils = useMemo(() => parseCouncilOffers(table), []);
   const [chosen, setChosen] = useState(() => {
-    try { return localStorage.getItem(COUNCIL_KEY) ?? ''; } catch { return ''; }
+    try { return readPersonal('local', COUNCIL_KEY) ?? ''; } catch { return ''; }
   });
   const choose = (council: string) => {
     setChosen(council);
-    try { localStorage.setItem(COUNCIL_KEY, council); } catch { /* remembered for this visit only */ }
+    try { writePersonal('local', COUNCIL_KEY, council); } catch { /* remembered for this visit only */ }
   };
   const offer = councils.find((c) => c.council === chosen);
 

@@ -1,4 +1,5 @@
 // Where the person last said they are (a postcode district or their location), kept on this phone only.
+import { readPersonal, writePersonal } from '../../data/lock/sealedStorage.ts';
 import { KM_PER_MILE, type DistanceUnit, type LatLng } from '../../../shared/directory/distance.ts';
 
 export type Place = LatLng & { label: string };
@@ -6,7 +7,7 @@ const KEY = 'directory.place';
 
 export function rememberedPlace(): Place | undefined {
   try {
-    const raw = localStorage.getItem(KEY);
+    const raw = readPersonal('local', KEY);
     if (!raw) return undefined;
     const place = JSON.parse(raw) as Place;
     return typeof place.lat === 'number' && typeof place.lng === 'number' ? place : undefined;
@@ -17,8 +18,7 @@ export function rememberedPlace(): Place | undefined {
 
 export function rememberPlace(place: Place | undefined): void {
   try {
-    if (place) localStorage.setItem(KEY, JSON.stringify(place));
-    else localStorage.removeItem(KEY);
+    writePersonal('local', KEY, place ? JSON.stringify(place) : null);
   } catch {
     // Storage blocked: the place still works for this visit.
   }

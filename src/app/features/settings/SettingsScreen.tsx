@@ -1,6 +1,6 @@
 // "More": language, backup status, installing the app, privacy in plain words, your data (save, bring back, delete),
 // and where data comes from.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/db.ts';
@@ -14,6 +14,9 @@ import { DeleteMyData } from './DeleteMyData.tsx';
 import { applyDocumentLanguage } from '../../i18n/index.ts';
 import { isDiscreet, setDiscreet, tellWorker } from './discreet.ts';
 import './settings.css';
+
+// The PIN code (and its Argon2id library, later still) loads only when More is opened.
+const PinSettings = lazy(() => import('../pin-lock/PinSettings.tsx'));
 
 /** Discreet mode: a plain tab name and reminders that say only that word (see discreet.ts). */
 function DiscreetSection() {
@@ -111,6 +114,7 @@ export default function SettingsScreen() {
         <LanguageList />
       </section>
       <BackupSection />
+      <Suspense fallback={null}><PinSettings /></Suspense>
       <section className="card" aria-labelledby="settings-ons4">
         <h2 id="settings-ons4">{t('ons4.title')}</h2>
         <p><Link to="/ons4" className="link-target">{t('ons4.invite.start')}</Link></p>

@@ -1,30 +1,13 @@
 // Lost phone: a recovery code shown once (to write down or copy), restoring on a new phone, and my devices.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../data/db.ts';
-import { SIGNED_OUT } from '../../sync/signedOut.ts';
-import { META, syncNow } from '../../sync/syncClient.ts';
 import { OfflineError, SharingHttpError, sendJson } from './api.ts';
-import { refreshMyPa } from './status.ts';
+import { identityForRecoveryCode, useRestoredIdentity } from './restore.ts';
 import { MyDevices } from '../my-data/MyDevices.tsx';
 
 // Every synced kind (src/shared/sync.ts) and the PA link come back; these lists must change when those do.
 const COMES_BACK = ['comesBack1', 'comesBack2', 'comesBack3', 'comesBack4', 'comesBack5', 'comesBack6'] as const;
 const STAYS_BEHIND = ['staysBehind1', 'staysBehind2'] as const;
-
-/** Switches this phone to the restored identity, then pulls everything from the start. */
-async function useRestoredIdentity(identity: { deviceId: string; token: string }): Promise<void> {
-  await db.transaction('rw', db.meta, db.outbox, async () => {
-    await db.meta.bulkPut([{ key: META.identity, value: identity }, { key: META.cursor, value: 0 }, { key: META.ackedSeq, value: 0 }]);
-    await db.meta.delete(SIGNED_OUT);
-    // The restored device starts at seq 0 on the server, so anything waiting here is renumbered from 1.
-    const waiting = await db.outbox.orderBy('seq').toArray();
-    await db.outbox.clear();
-    await db.outbox.bulkAdd(waiting.map((entry, i) => ({ ...entry, seq: i + 1 })));
-  });
-  await syncNow();
-  await refreshMyPa();
-}
 
 export function BackupPanel() {
   const { t } = useTranslation();
@@ -59,7 +42,7 @@ export function BackupPanel() {
     event.preventDefault();
     setRestoreError('');
     try {
-      const identity = await sendJson<{ deviceId: string; token: string }>('POST', '/recovery/restore', { code: restoreCode.trim() }, false);
+      const identity = await identityForRecoveryCode(restoreCode);
       await useRestoredIdentity(identity);
       setRestoreCode('');
       setMessage(t('sharing.backup.restored'));

@@ -1,0 +1,141 @@
+// Turning the PIN on and off, unlocking, locking, and slowing down wrong guesses. The wrapped data key, its salt and
+// the Argon2id settings live in `meta` (none of them is secret: without the PIN they open nothing).
+import { db } from '../db.ts';
+import { META } from '../../sync/syncClient.ts';
+import { newDataKey, pinKeyFrom, unwrapDataKey, type Bytes } from './crypto.ts';
+import { PUBLIC_TABLES } from './encryptAtRest.ts';
+import { newKdfParams, stretchPin, type KdfParams } from './kdf.ts';
+import { lockState, setLockState, type LockState } from './lockState.ts';
+import { dropSealed, forgetOpened, openStorage, sealStorage, storageToPlain } from './sealedStorage.ts';
+import { PIN_ATTEMPTS, PIN_LOCK, readPinLock, type PinLock } from './start.ts';
+
+export type PinAttempts = { failed: number; waitUntil?: string };
+
+export const MIN_PIN_LENGTH = 4;
+export const SUGGESTED_PIN_LENGTH = 6;
+/** After this many wrong PINs the lock screen offers restoring from the backup instead. */
+export const ATTEMPTS_BEFORE_RESTORE = 10;
+export const DEFAULT_LOCK_AFTER_MS = 2 * 60_000;
+const FREE_ATTEMPTS = 3;
+const FIRST_WAIT_MS = 5_000;
+const LONGEST_WAIT_MS = 15 * 60_000;
+
+/** At least 4 digits, digits only (the phone's number pad), at most 12. */
+export const isAcceptablePin = (pin: string) => /^[0-9]{4,12}$/.test(pin);
+
+/** How long to wait after `failed` wrong PINs in a row: none for the first 3, then 5 s doubling, at most 15 minutes. */
+export function waitAfter(failed: number): number {
+  return failed < FREE_ATTEMPTS ? 0 : Math.min(FIRST_WAIT_MS * 2 ** (failed - FREE_ATTEMPTS), LONGEST_WAIT_MS);
+}
+
+export async function readAttempts(): Promise<PinAttempts> {
+  return ((await db.meta.get(PIN_ATTEMPTS))?.value as PinAttempts | undefined) ?? { failed: 0 };
+}
+
+async function keyFromPin(pin: string, kdf: KdfParams): Promise<CryptoKey> {
+  return pinKeyFrom(await stretchPin(pin, kdf));
+}
+
+const personalTables = () => db.tables.filter((table) => !PUBLIC_TABLES.includes(table.name));
+
+/** Reads every personal record as it is now and writes it back under `next`, in one transaction: all or nothing. */
+async function rewriteEverything(next: LockState, alsoInside: () => Promise<void>): Promise<void> {
+  const before = lockState();
+  const tables = personalTables();
+  try {
+    await db.transaction('rw', tables, async () => {
+      const rows = await Promise.all(tables.map((table) => table.toArray()));
+      setLockState(next);
+      for (const [i, table] of tables.entries()) if (rows[i].length > 0) await table.bulkPut(rows[i]);
+      await alsoInside();
+    });
+  } catch (error) {
+    setLockState(before);
+    throw error;
+  }
+}
+
+/** Turns the PIN on: a new data key, and everything personal sealed under it in one go. */
+export async function turnOnPin(pin: string): Promise<void> {
+  if (!isAcceptablePin(pin)) throw new Error('PIN too short');
+  const kdf = newKdfParams();
+  const { key, wrapped } = await newDataKey(await keyFromPin(pin, kdf));
+  const lock: PinLock = { version: 1, kdf, wrappedKey: wrapped, lockAfterMs: DEFAULT_LOCK_AFTER_MS };
+  await rewriteEverything({ mode: 'unlocked', key }, async () => {
+    await db.meta.bulkPut([{ key: PIN_LOCK, value: lock }, { key: PIN_ATTEMPTS, value: { failed: 0 } }]);
+  });
+  await sealStorage(key);
+}
+
+export type UnlockResult =
+  | { result: 'unlocked' }
+  | { result: 'wrong'; failed: number; waitUntil?: string }
+  | { result: 'wait'; waitUntil: string }
+  | { result: 'restore' };
+
+/** The data key for `pin`, or undefined when the PIN is wrong. */
+async function tryPin(pin: string, lock: PinLock): Promise<CryptoKey | undefined> {
+  try {
+    return await unwrapDataKey(await keyFromPin(pin, lock.kdf), lock.wrappedKey as Bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Unlocks with `pin`, counting wrong ones (kept in the database, so closing the app does not reset the wait). */
+export async function unlock(pin: string, now = Date.now()): Promise<UnlockResult> {
+  const lock = await readPinLock();
+  if (!lock) {
+    setLockState({ mode: 'off' });
+    return { result: 'unlocked' };
+  }
+  const attempts = await readAttempts();
+  if (attempts.failed >= ATTEMPTS_BEFORE_RESTORE) return { result: 'restore' };
+  if (attempts.waitUntil && Date.parse(attempts.waitUntil) > now) return { result: 'wait', waitUntil: attempts.waitUntil };
+  const key = await tryPin(pin, lock);
+  if (!key) {
+    const failed = attempts.failed + 1;
+    const wait = waitAfter(failed);
+    const next: PinAttempts = { failed, ...(wait > 0 ? { waitUntil: new Date(Date.now() + wait).toISOString() } : {}) };
+    await db.meta.put({ key: PIN_ATTEMPTS, value: next });
+    return failed >= ATTEMPTS_BEFORE_RESTORE ? { result: 'restore' } : { result: 'wrong', failed, waitUntil: next.waitUntil };
+  }
+  await db.meta.put({ key: PIN_ATTEMPTS, value: { failed: 0 } });
+  await openStorage(key);
+  setLockState({ mode: 'unlocked', key });
+  return { result: 'unlocked' };
+}
+
+/** Locks now: the data key and everything opened from storage are dropped from memory. */
+export function lockNow(): void {
+  if (lockState().mode !== 'unlocked') return;
+  forgetOpened();
+  setLockState({ mode: 'locked' });
+}
+
+/** Turns the PIN off (it must be given again): everything is stored in plain again, in one go. */
+export async function turnOffPin(pin: string): Promise<boolean> {
+  const lock = await readPinLock();
+  if (!lock) return true;
+  if (!(await tryPin(pin, lock))) return false;
+  storageToPlain();
+  await rewriteEverything({ mode: 'off' }, async () => {
+    await db.meta.bulkDelete([PIN_LOCK, PIN_ATTEMPTS]);
+  });
+  return true;
+}
+
+/**
+ * Forgotten PIN: what is sealed here can never be opened, so this phone is emptied (anything not yet backed up is
+ * lost), the PIN removed and the restored identity put in its place, in one transaction (so no sync in between
+ * registers this phone as someone new); pulling from the backup then brings back what the server has.
+ */
+export async function forgetLockedData(restored: { deviceId: string; token: string }): Promise<void> {
+  const tables = personalTables();
+  dropSealed();
+  await db.transaction('rw', tables, async () => {
+    for (const table of tables) await table.clear();
+    setLockState({ mode: 'off' });
+    await db.meta.bulkPut([{ key: META.identity, value: restored }, { key: META.cursor, value: 0 }, { key: META.ackedSeq, value: 0 }]);
+  });
+}
