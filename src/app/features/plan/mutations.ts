@@ -1,0 +1,72 @@
+// Changing "My plan": every change saves the whole goal through saveRecord, so it is on the phone at once and queued
+// to back up (and, if the goal is shared, to update the PA's copy) in the same transaction.
+import { saveRecord, deleteRecord } from '../../data/records.ts';
+import type { LifeArea } from '../../../shared/checkinOptions.ts';
+import { GOALS_MAX, GOAL_TEXT_MAX, STEP_TEXT_MAX, STEPS_MAX, type Goal, type GoalStep } from '../../../shared/plan/goals.ts';
+import { db } from '../../data/db.ts';
+import { goalById } from './queries.ts';
+
+export type StepInput = { text: string; due?: string; fromPa?: boolean };
+
+function stepOf(input: StepInput): GoalStep {
+  return {
+    id: crypto.randomUUID(),
+    text: input.text.trim().slice(0, STEP_TEXT_MAX),
+    ...(input.due && { due: input.due }),
+    ...(input.fromPa && { fromPa: true }),
+  };
+}
+
+async function change(id: string, edit: (goal: Goal) => Goal | null): Promise<Goal | null> {
+  const goal = await goalById(id);
+  if (!goal) return null;
+  const next = edit(goal);
+  if (!next) return null;
+  const saved = { ...next, updatedAt: new Date().toISOString() };
+  await saveRecord('goal', saved);
+  return saved;
+}
+
+/** A new goal (with its first step, if they gave one); null when they already have GOALS_MAX. */
+export async function addGoal(input: { text: string; area: LifeArea; step?: StepInput }, now = new Date()): Promise<Goal | null> {
+  if ((await db.goals.count()) >= GOALS_MAX) return null;
+  const at = now.toISOString();
+  const goal: Goal = {
+    id: crypto.randomUUID(),
+    text: input.text.trim().slice(0, GOAL_TEXT_MAX),
+    area: input.area,
+    onHold: false,
+    steps: input.step && input.step.text.trim() ? [stepOf(input.step)] : [],
+    sharedWithPa: false,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await saveRecord('goal', goal);
+  return goal;
+}
+
+export function editGoal(id: string, words: { text: string; area: LifeArea }) {
+  return change(id, (g) => ({ ...g, text: words.text.trim().slice(0, GOAL_TEXT_MAX), area: words.area }));
+}
+
+/** The next step after the ones already there (done steps are kept: they are what they have achieved). */
+export function addStep(goalId: string, input: StepInput) {
+  return change(goalId, (g) => (input.text.trim() && g.steps.length < STEPS_MAX ? { ...g, steps: [...g.steps, stepOf(input)] } : null));
+}
+
+export function tickStep(goalId: string, stepId: string, now = new Date()) {
+  return change(goalId, (g) => ({ ...g, steps: g.steps.map((s) => (s.id === stepId ? { ...s, doneAt: now.toISOString() } : s)) }));
+}
+
+export function putOnHold(goalId: string, onHold: boolean) {
+  return change(goalId, (g) => ({ ...g, onHold }));
+}
+
+/** Sharing is the goal's own flag: the outbox carries it, and the server keeps the PA's copy in step. */
+export function shareGoal(goalId: string, shared: boolean) {
+  return change(goalId, (g) => ({ ...g, sharedWithPa: shared }));
+}
+
+export function deleteGoal(goalId: string): Promise<void> {
+  return deleteRecord('goal', goalId);
+}
