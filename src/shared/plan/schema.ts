@@ -27,3 +27,12 @@ export const goalSchema = z.strictObject({
   updatedAt: isoDateTime,
 });
 export type GoalRecord = z.infer<typeof goalSchema>;
+
+/** What a PA sends to suggest a step on a shared goal. */
+export const suggestStepSchema = z.strictObject({
+  text: safeText().trim().min(1).max(STEP_TEXT_MAX),
+  due: dayString.optional(),
+});
+
+/** A suggested step as both the PA page and the young person's phone read it. */
+export type StepSuggestion = { id: string; goalId: string; text: string; due?: string; at: string };
