@@ -6,6 +6,8 @@ import { formatDay, formatShortDate } from '../../i18n/format.ts';
 import { nextStepOf, type Goal } from '../../../shared/plan/goals.ts';
 import { addStep, deleteGoal, putOnHold, tickStep } from './mutations.ts';
 import { StepForm } from './StepForm.tsx';
+import { Suggestions } from './Suggestions.tsx';
+import type { StepSuggestion } from '../../../shared/plan/schema.ts';
 
 // Sharing code loads only when a goal is on screen.
 const GoalShare = lazy(() => import('./GoalShare.tsx'));
@@ -14,7 +16,7 @@ const StepActions = lazy(() => import('./StepActions.tsx'));
 /** A YYYY-MM-DD day as a date at noon on the phone, so no time zone moves it to the day before. */
 export const dayAsDate = (day: string) => new Date(`${day}T12:00:00`);
 
-export function GoalCard({ goal, onStatus }: { goal: Goal; onStatus: (message: string) => void }) {
+export function GoalCard({ goal, suggestions = [], onStatus }: { goal: Goal; suggestions?: StepSuggestion[]; onStatus: (message: string) => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -47,6 +49,7 @@ export function GoalCard({ goal, onStatus }: { goal: Goal; onStatus: (message: s
           <StepForm label={t('plan.goal.addStep')} onSave={(step) => addStep(goal.id, step).then(() => onStatus(t('plan.saved')))} />
         </>
       )}
+      {goal.sharedWithPa && <Suggestions suggestions={suggestions} onStatus={onStatus} />}
       {done.length > 0 && (
         <>
           <h3>{t('plan.goal.doneSteps')}</h3>

@@ -1,12 +1,12 @@
 // My plan: a few goals in the young person's own words, each with the next small step. Theirs, not the council's:
 // no scores, no streaks, nothing to fill in before they can start (starting points prefill a goal they then edit).
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import { LIFE_AREAS, type LifeArea } from '../../../shared/checkinOptions.ts';
 import { GOALS_MAX, GOAL_STARTERS, GOAL_TEXT_MAX, STEP_TEXT_MAX, type GoalStarter } from '../../../shared/plan/goals.ts';
-import { useGoals } from './queries.ts';
-import { addGoal } from './mutations.ts';
+import { useGoals, useSuggestions } from './queries.ts';
+import { addGoal, refreshSuggestions } from './mutations.ts';
 import { GoalCard } from './GoalCard.tsx';
 import './plan.css';
 
@@ -15,6 +15,12 @@ type NewGoal = { text: string; area: LifeArea; step: string; due: string };
 export default function PlanScreen() {
   const { t } = useTranslation();
   const goals = useGoals();
+  const suggestions = useSuggestions();
+  const anyShared = goals?.some((g) => g.sharedWithPa) ?? false;
+  // Suggestions exist only for shared goals: ask the server only when there is one.
+  useEffect(() => {
+    if (anyShared) void refreshSuggestions();
+  }, [anyShared]);
   const [adding, setAdding] = useState<NewGoal | null>(null);
   const [status, setStatus] = useState('');
   if (goals === undefined) return null;
@@ -32,7 +38,7 @@ export default function PlanScreen() {
       <p>{t('plan.intro')}</p>
       <p role="status" className="status-message">{status}</p>
       {goals.length === 0 && !adding && <p>{t('plan.empty')}</p>}
-      {goals.map((goal) => <GoalCard key={goal.id} goal={goal} onStatus={setStatus} />)}
+      {goals.map((goal) => <GoalCard key={goal.id} goal={goal} suggestions={suggestions.filter((s) => s.goalId === goal.id)} onStatus={setStatus} />)}
       {adding ? (
         <NewGoalForm
           value={adding}

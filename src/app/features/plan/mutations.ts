@@ -4,7 +4,9 @@ import { saveRecord, deleteRecord } from '../../data/records.ts';
 import type { LifeArea } from '../../../shared/checkinOptions.ts';
 import { GOALS_MAX, GOAL_TEXT_MAX, STEP_TEXT_MAX, STEPS_MAX, type Goal, type GoalStep } from '../../../shared/plan/goals.ts';
 import { db } from '../../data/db.ts';
-import { goalById } from './queries.ts';
+import { ANSWERED_KEY, goalById, SUGGESTIONS_KEY } from './queries.ts';
+import { sendJson } from '../sharing/api.ts';
+import type { StepSuggestion } from '../../../shared/plan/schema.ts';
 
 export type StepInput = { text: string; due?: string; fromPa?: boolean };
 
@@ -69,4 +71,34 @@ export function shareGoal(goalId: string, shared: boolean) {
 
 export function deleteGoal(goalId: string): Promise<void> {
   return deleteRecord('goal', goalId);
+}
+
+async function answeredIds(): Promise<string[]> {
+  return ((await db.meta.get(ANSWERED_KEY))?.value as string[] | undefined) ?? [];
+}
+
+/** Tells the server which suggestions were answered (added or let go), then fetches those still waiting. Offline: keeps what it had. */
+export async function refreshSuggestions(): Promise<void> {
+  try {
+    const answered = await answeredIds();
+    for (const id of answered) await sendJson('DELETE', `/my-pa/suggestions/${id}`, undefined, 'if-known').catch((error: unknown) => {
+      if ((error as { status?: number }).status !== 404) throw error;
+    });
+    const { suggestions } = await sendJson<{ suggestions: StepSuggestion[] }>('GET', '/my-pa/suggestions', undefined, 'if-known');
+    await db.meta.bulkPut([{ key: SUGGESTIONS_KEY, value: suggestions }, { key: ANSWERED_KEY, value: (await answeredIds()).filter((id) => !answered.includes(id)) }]);
+  } catch {
+    // No signal or no PA: the suggestions already on the phone stay, and answers wait for the next try.
+  }
+}
+
+/** Adds the PA's suggested step (as it is, or as they changed it) to the goal. */
+export async function acceptSuggestion(suggestion: StepSuggestion, step: StepInput = suggestion): Promise<void> {
+  await addStep(suggestion.goalId, { text: step.text, due: step.due, fromPa: true });
+  await ignoreSuggestion(suggestion);
+}
+
+/** Lets a suggestion go: nothing is added, and the PA's page stops showing it as waiting. */
+export async function ignoreSuggestion(suggestion: StepSuggestion): Promise<void> {
+  await db.meta.put({ key: ANSWERED_KEY, value: [...new Set([...(await answeredIds()), suggestion.id])] });
+  void refreshSuggestions();
 }
