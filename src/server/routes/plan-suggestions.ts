@@ -1,4 +1,4 @@
-// Steps a PA suggests on a goal a young person shared from their plan. The PA writes one; the phone reads them and,
+// My plan on the server beyond sync: a manager's anonymous figures, and steps a PA suggests on a goal a young person shared from their plan. The PA writes one; the phone reads them and,
 // once the young person has added the step (as it is or changed) or let it go, deletes it. A suggestion shows only
 // while its goal is still shared with that PA, so unsharing or disconnecting hides it at once.
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,7 @@ import { ApiError, validate } from '../http/errors.ts';
 import { audit } from '../pa/accounts.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
 import { sharingDb, type GoalSuggestionsTable, type SharingDb } from '../pa/tables.ts';
+import { planFiguresForCouncil } from '../pa/plan-figures.ts';
 
 const noQuery = z.strictObject({});
 const personParams = z.strictObject({ personId: z.uuid() });
@@ -75,5 +76,17 @@ export async function planSuggestionsRoutes(app: FastifyInstance): Promise<void>
     const gone = await db.deleteFrom('goal_suggestions').where('id', '=', id).where('person_id', '=', deviceOf(request).personId).returning('id').executeTakeFirst();
     if (!gone) throw new ApiError(404, { error: 'not-found', message: 'This suggestion is not there any more.' });
     return { ok: true };
+  });
+}
+
+const figuresQuery = z.strictObject({ months: z.string().regex(/^\d{1,2}$/, 'Must be a whole number of months (1–24)').optional() });
+
+/** A manager's anonymous My plan figures for their own council (same rules as /manager/figures). */
+export async function planFiguresRoutes(app: FastifyInstance): Promise<void> {
+  const db = sharingDb(app.store);
+  app.get('/manager/plan-figures', { onRequest: requireStaff('manager') }, async (request) => {
+    const { months } = validate(figuresQuery, request.query);
+    const staff = staffOf(request);
+    return { council: staff.council, ...(await planFiguresForCouncil(db, staff.council, Math.min(24, Math.max(1, Number(months ?? 6))))) };
   });
 }
