@@ -55,9 +55,29 @@ function paPage(): Plugin {
   };
 }
 
+/**
+ * The PA page's words (`pa.*`, in en.json and ar.json only) are for the PA page's own build: the app never shows
+ * them, so its language files leave them out (the Arabic chunk stays within its budget on a phone's data plan).
+ */
+function appWordsOnly(): Plugin {
+  return {
+    name: 'app-words-only',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/locales\/[a-z]+\.json$/.test(id)) return null;
+      const words = JSON.parse(code) as Record<string, unknown>;
+      if (!('pa' in words)) return null;
+      delete words.pa;
+      return { code: JSON.stringify(words), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    appWordsOnly(),
     helpNowWords(resolve(root, 'locales')),
     VitePWA({
       strategies: 'injectManifest',
