@@ -146,7 +146,11 @@ describe('my plan, end to end', () => {
     await expectNoAxeViolations(page, 'Today with a plan step due (en)');
 
     await page.goto(server.url('/plan'));
-    const card = goalCard(page, 'Example: see my brother more');
+    await goalCard(page, 'Example: see my brother more').getByRole('button', { name: 'Change the words' }).click();
+    await page.getByLabel('What do you want to get to?').fill('Example: see my brother every week');
+    await page.getByRole('button', { name: 'Save goal' }).click();
+    const card = goalCard(page, 'Example: see my brother every week');
+    await card.getByText('Example: text my brother').waitFor();
     await card.getByRole('button', { name: 'Put on hold' }).click();
     await card.getByText('On hold', { exact: true }).waitFor();
     await page.goto(server.url('/'));

@@ -7,6 +7,7 @@ import { nextStepOf, type Goal } from '../../../shared/plan/goals.ts';
 import { addStep, deleteGoal, putOnHold, tickStep } from './mutations.ts';
 import { StepForm } from './StepForm.tsx';
 import { Suggestions } from './Suggestions.tsx';
+import { GoalWords } from './GoalWords.tsx';
 import type { StepSuggestion } from '../../../shared/plan/schema.ts';
 
 // Sharing code loads only when a goal is on screen.
@@ -20,6 +21,7 @@ export function GoalCard({ goal, suggestions = [], onStatus }: { goal: Goal; sug
   const { t } = useTranslation();
   const id = useId();
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [changing, setChanging] = useState(false);
   const next = nextStepOf(goal);
   const done = goal.steps.filter((s) => s.doneAt);
 
@@ -59,7 +61,9 @@ export function GoalCard({ goal, suggestions = [], onStatus }: { goal: Goal; sug
         </>
       )}
       <Suspense fallback={null}><GoalShare goal={goal} /></Suspense>
+      {changing && <GoalWords goal={goal} onDone={() => setChanging(false)} />}
       <div className="button-row">
+        {!changing && <button type="button" className="button button-secondary" onClick={() => setChanging(true)}>{t('plan.goal.edit')}</button>}
         <button type="button" className="button button-secondary" onClick={() => void putOnHold(goal.id, !goal.onHold)}>
           {goal.onHold ? t('plan.goal.resume') : t('plan.goal.hold')}
         </button>
