@@ -13,6 +13,7 @@ export const routes: { path: string; element: Screen }[] = [
   { path: '/help', element: screen(() => import('./features/help/HelpNowScreen.tsx')) },
   { path: '/help/breathe', element: screen(() => import('./features/help/calm/BreatheScreen.tsx')) },
   { path: '/help/grounding', element: screen(() => import('./features/help/calm/GroundingScreen.tsx')) },
+  { path: '/plan', element: screen(() => import('./features/plan/PlanScreen.tsx')) },
   { path: '/safety-plan', element: screen(() => import('./features/safety-plan/SafetyPlanScreen.tsx')) },
   { path: '/directory/*', element: screen(() => import('./features/directory/DirectoryScreen.tsx')) },
   { path: '/appointments/*', element: screen(() => import('./features/appointments/AppointmentsScreen.tsx')) },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { COUNT_STEP, type CouncilFigures } from '../shared/sharing/monitoring.ts';
 import { paFetch } from './api.ts';
 import { intlLocale } from '../shared/languages.ts';
+import { PlanFigures } from './PlanFigures.tsx';
 
 const ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 const BANDS = ['very-low', 'low', 'medium', 'high', 'very-high'] as const;
@@ -62,6 +63,7 @@ export function FiguresPage() {
           </ul>
         </section>
       ))}
+      <PlanFigures />
     </>
   );
 }

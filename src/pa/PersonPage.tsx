@@ -8,6 +8,7 @@ import { paFetch } from './api.ts';
 import { formatWhen } from './i18n.ts';
 import { SeenForm } from './SeenForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { SharedGoals } from './SharedGoals.tsx';
 import type { ParseKeys } from 'i18next';
 
 type PersonView = { person: { id: string; name: string; connectedAt: string }; shares: SharedItem[] };
@@ -70,9 +71,11 @@ export function PersonPage() {
           <h1>{withLtr((v) => t('pa.person.title', { name: v.name }), { name: view.person.name || t('pa.caseload.noName', { when: formatWhen(view.person.connectedAt, i18n.language) }) }, 'auto')}</h1>
           <p role="status">{status}</p>
           <TrendChart shares={view.shares} />
+          {/* Goals from their plan have their own section (SharedGoals); everything else is in time order here. */}
+          <SharedGoals personId={personId} goals={view.shares.filter((i) => i.kind === 'goal')} onChange={(s) => { setStatus(s); load(); }} />
           {view.shares.length === 0 ? <p>{t('pa.person.noShares')}</p> : (
             <ol className="pa-items">
-              {view.shares.map((item) => (
+              {view.shares.filter((i) => i.kind !== 'goal').map((item) => (
                 <li key={item.id} className="pa-card">
                   <p className="pa-muted">{formatWhen(String(item.data.at ?? item.sharedAt), i18n.language)}</p>
                   <ItemBody item={item} />

@@ -19,6 +19,7 @@ import { paManagerRoutes } from './routes/pa-manager.ts';
 import { sharingRoutes } from './routes/sharing.ts';
 import { servicesRoutes } from './routes/services.ts';
 import { deleteMyDataRoutes } from './routes/delete-my-data.ts';
+import { planFiguresRoutes, planSuggestionsRoutes } from './routes/plan-suggestions.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -30,7 +31,7 @@ declare module 'fastify' {
 }
 
 /** Every API resource, mounted under /api/v1. Add one line per new routes file. */
-const API_ROUTES = [healthRoutes, devicesRoutes, syncRoutes, sharingRoutes, paRoutes, paManagerRoutes, servicesRoutes, pushRoutes, deleteMyDataRoutes];
+const API_ROUTES = [healthRoutes, devicesRoutes, syncRoutes, sharingRoutes, paRoutes, paManagerRoutes, servicesRoutes, pushRoutes, deleteMyDataRoutes, planSuggestionsRoutes, planFiguresRoutes];
 
 // Log the method, the path without its query, the status and the time: never bodies, tokens or health data.
 const requestLogSerializers = {

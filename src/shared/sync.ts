@@ -6,6 +6,7 @@ import { ons4Schema } from './ons4.ts';
 import { appointmentSchema } from './appointments/schema.ts';
 import { paRequestSchema } from './sharing/schemas.ts';
 import { favouriteSchema, safetyPlanSchema } from './directory/personal-schemas.ts';
+import { goalSchema } from './plan/schema.ts';
 
 /**
  * Every kind of record a person owns and syncs, with the schema the server validates it against.
@@ -20,6 +21,8 @@ export const personalRecordSchemas = {
   // Backed up so a restored phone gets them back; never shared.
   favourite: favouriteSchema,
   safetyPlan: safetyPlanSchema,
+  /** "My plan": a goal and its steps; private unless shared, goal by goal (src/shared/plan). */
+  goal: goalSchema,
 } as const;
 export type PersonalKind = keyof typeof personalRecordSchemas;
 export const PERSONAL_KINDS = Object.keys(personalRecordSchemas) as PersonalKind[];

@@ -47,6 +47,16 @@ export const SCREENS: ScreenCheck[] = [
   },
   { name: 'A service with no way in: Ask my PA', path: '/directory/service/study-liverpool-talk-liverpool' },
   { name: 'What my council offers, a successor council', path: '/directory/council' },
+  { name: 'My plan, nothing yet: starting points', path: '/plan' },
+  {
+    name: 'My plan, a goal with its next step',
+    path: '/plan',
+    prepare: async (page, language) => {
+      await page.getByRole('button', { name: words(language, 'plan.starters.work.label'), exact: true }).click();
+      await page.getByRole('button', { name: words(language, 'plan.form.save'), exact: true }).click();
+      await page.getByRole('button', { name: words(language, 'plan.goal.hold'), exact: true }).waitFor();
+    },
+  },
   { name: 'Settings', path: '/settings' },
   { name: 'Privacy in plain words', path: '/privacy' },
   { name: 'Appointments', path: '/appointments' },

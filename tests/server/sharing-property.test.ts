@@ -1,4 +1,4 @@
-// Property (issue 10, Done means 2): over random share, edit, unshare, delete, request, disconnect, reconnect, offline
+// Property (issue 10, Done means 2; goals from My plan, issue 18): over random share, edit, unshare, delete, request, disconnect, reconnect, offline
 // and online steps, once the phone has synced the PA sees exactly the current version of what is currently shared,
 // and nothing else (no other PA sees anything of it). The phone is modelled as the app behaves: sharing is a flag on
 // the synced record, a request is a synced record, disconnecting clears the flags and withdraws the requests.
@@ -12,6 +12,7 @@ import type { Checkin } from '../../src/shared/checkins.ts';
 import { paCopyOf } from '../../src/shared/sharing/paCopy.ts';
 import type { PaRequestRecord } from '../../src/shared/sharing/schemas.ts';
 import type { Mutation } from '../../src/shared/sync.ts';
+import type { Goal } from '../../src/shared/plan/goals.ts';
 import { registerDevice, type Device } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
@@ -27,6 +28,11 @@ const commandArb = fc.oneof(
   { weight: 2, arbitrary: fc.record({ type: fc.constant('unshare' as const), slot }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('delete' as const), slot }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('request' as const), request: fc.constantFrom('call-me' as const, 'cant-make-it' as const) }) },
+  // Goals of My plan: shared goal by goal like check-ins; every step added or ticked is a new version of the copy.
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('goalCreate' as const), slot }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('goalShare' as const), slot, shared: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('goalStep' as const), slot, tick: fc.boolean(), text: fc.constantFrom('Example step', 'Another example step') }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('goalDelete' as const), slot }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('disconnect' as const) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('reconnect' as const) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('offline' as const) }) },
@@ -39,6 +45,8 @@ class SharingPhone {
   checkins = new Map<string, Checkin>();
   requests = new Map<string, PaRequestRecord>();
   slots: string[] = Array.from({ length: SLOTS }, () => randomUUID());
+  goals = new Map<string, Goal>();
+  goalSlots: string[] = Array.from({ length: SLOTS }, () => randomUUID());
   outbox: Mutation[] = [];
   seq = 1;
   online = true;
@@ -57,8 +65,14 @@ class SharingPhone {
     this.outbox.push({ seq: this.seq++, kind: 'checkin', op: 'put', id: record.id, record, clientTime: record.updatedAt });
   }
 
-  private remove(kind: 'checkin' | 'paRequest', id: string): void {
+  private saveGoal(goal: Goal): void {
+    this.goals.set(goal.id, goal);
+    this.outbox.push({ seq: this.seq++, kind: 'goal', op: 'put', id: goal.id, record: goal, clientTime: goal.updatedAt });
+  }
+
+  private remove(kind: 'checkin' | 'paRequest' | 'goal', id: string): void {
     if (kind === 'checkin') this.checkins.delete(id);
+    else if (kind === 'goal') this.goals.delete(id);
     else this.requests.delete(id);
     this.outbox.push({ seq: this.seq++, kind, op: 'delete', id, clientTime: this.now() });
   }
@@ -74,7 +88,33 @@ class SharingPhone {
   async run(c: Command, newPa: () => Promise<Staff>): Promise<void> {
     const id = 'slot' in c ? this.slots[c.slot] : '';
     const existing = this.checkins.get(id);
+    const goalId = 'slot' in c ? this.goalSlots[c.slot] : '';
+    const goal = this.goals.get(goalId);
     switch (c.type) {
+      case 'goalCreate': {
+        if (goal) return;
+        const at = this.now();
+        this.saveGoal({ id: goalId, text: 'Example goal', area: 'home', onHold: false, steps: [], sharedWithPa: false, createdAt: at, updatedAt: at });
+        return;
+      }
+      case 'goalShare':
+        if (goal && (this.pa || !c.shared)) this.saveGoal({ ...goal, sharedWithPa: c.shared, updatedAt: this.now() });
+        return;
+      case 'goalStep': {
+        if (!goal) return;
+        const next = goal.steps.find((step) => !step.doneAt);
+        const at = this.now();
+        const steps = c.tick && next ? goal.steps.map((step) => (step === next ? { ...step, doneAt: at } : step))
+          : [...goal.steps, { id: randomUUID(), text: c.text, due: '2026-12-01' }];
+        this.saveGoal({ ...goal, steps, updatedAt: at });
+        return;
+      }
+      case 'goalDelete':
+        if (goal) {
+          this.remove('goal', goalId);
+          this.goalSlots[c.slot] = randomUUID();
+        }
+        return;
       case 'create': {
         if (existing) return;
         const at = this.now();
@@ -111,6 +151,7 @@ class SharingPhone {
         this.pa = null;
         // As clearLocalShareFlags does on the phone.
         for (const record of [...this.checkins.values()]) if (record.sharedWithPa) this.save({ ...record, sharedWithPa: false, updatedAt: this.now() });
+        for (const goal of [...this.goals.values()]) if (goal.sharedWithPa) this.saveGoal({ ...goal, sharedWithPa: false, updatedAt: this.now() });
         for (const requestId of [...this.requests.keys()]) this.remove('paRequest', requestId);
         return;
       }
@@ -141,6 +182,10 @@ class SharingPhone {
       if (copy) expected.set(record.id, copy);
     }
     for (const record of this.requests.values()) expected.set(record.id, paCopyOf('paRequest', record));
+    for (const goal of this.goals.values()) {
+      const copy = paCopyOf('goal', goal);
+      if (copy) expected.set(goal.id, copy);
+    }
     return expected;
   }
 }

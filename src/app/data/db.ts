@@ -9,6 +9,7 @@ import type { DirectoryService } from '../../shared/directory/types.ts';
 import type { Favourite, SafetyPlan } from '../../shared/directory/personal.ts';
 import type { PaRequestRecord } from '../../shared/sharing/schemas.ts';
 import { encryptAtRest } from './lock/encryptAtRest.ts';
+import type { Goal } from '../../shared/plan/goals.ts';
 
 /** A local change waiting to reach the server. `seq` is this device's mutation number (1, 2, 3…). */
 export type OutboxEntry = {
@@ -40,6 +41,7 @@ export class AppDatabase extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>;
   paRequests!: EntityTable<PaRequestRecord, 'id'>;
   refusedChanges!: EntityTable<RefusedChange, 'n'>;
+  goals!: EntityTable<Goal, 'id'>;
 
   constructor(name = 'care-leaver-app') {
     super(name);
@@ -105,6 +107,9 @@ export class AppDatabase extends Dexie {
         ...(plan ? [{ kind: 'safetyPlan', op: 'put', id: plan.id, record: plan, clientTime }] : []),
       ]);
     });
+    // Version 7 adds tables only (no .upgrade()):
+    //   goals — "My plan" (src/shared/plan), kind `goal`, synced and shareable goal by goal.
+    this.version(7).stores({ goals: 'id' });
   }
 }
 
@@ -119,4 +124,5 @@ export const tableForKind: Partial<Record<Kind, string>> = {
   service: 'services',
   favourite: 'favourites',
   safetyPlan: 'safetyPlan',
+  goal: 'goals',
 };

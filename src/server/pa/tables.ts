@@ -12,6 +12,8 @@ export interface MonitoringConsentsTable { person_id: string; council: string; o
 export interface RecoveryCodesTable { person_id: string; code_hash: string; created_at: string }
 export interface AttemptCountersTable { key: string; tries: number; last_try_ms: number; ticket: string }
 export interface FigureReleasesTable { council: string; key: string; releases: string }
+/** Migration 013: a step a PA suggested on a shared goal, waiting for the young person. */
+export interface GoalSuggestionsTable { id: string; person_id: string; pa_id: string; goal_id: string; text: string; due: string | null; created_at: string }
 export interface AuditLogTable { id: string; actor_id: string; action: string; person_id: string | null; at: string }
 
 export interface SharingDatabase extends Database {
@@ -25,6 +27,7 @@ export interface SharingDatabase extends Database {
   attempt_counters: AttemptCountersTable;
   audit_log: AuditLogTable;
   figure_releases: FigureReleasesTable;
+  goal_suggestions: GoalSuggestionsTable;
 }
 
 export type SharingDb = Kysely<SharingDatabase> | Transaction<SharingDatabase>;

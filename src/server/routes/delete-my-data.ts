@@ -46,6 +46,7 @@ export async function deleteMyDataRoutes(app: FastifyInstance): Promise<void> {
       // Children before parents (foreign keys to people and devices).
       const reminders = count(await trx.deleteFrom('due_reminders').where('person_id', '=', personId).execute())
         + count(await trx.deleteFrom('push_subscriptions').where('person_id', '=', personId).execute());
+      await trx.deleteFrom('goal_suggestions').where('person_id', '=', personId).execute();
       const shares = count(await trx.deleteFrom('shares').where('person_id', '=', personId).execute());
       await trx.deleteFrom('pa_links').where('person_id', '=', personId).execute();
       const monitoring = count(await trx.deleteFrom('monitoring_consents').where('person_id', '=', personId).execute());

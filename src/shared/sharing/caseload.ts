@@ -12,7 +12,10 @@ export const NEED_WEIGHTS = {
   'cant-make-it': 40,
   'missed-appointment': 35,
   'travel-help': 30,
+  'step-help': 28,
   'not-good': 25,
+  /** A shared goal's next step is dated within the coming week (or has just passed): a chance to help, not a failing. */
+  'step-due': 20,
   unseen: 10,
 } as const;
 export type NeedReason = keyof typeof NEED_WEIGHTS;
@@ -53,9 +56,17 @@ export function needOf(items: readonly SharedItem[], now: number): { need: numbe
   for (const item of unseen) {
     if (item.kind === 'request' && String(item.data.request) in NEED_WEIGHTS) found.add(item.data.request as PaRequest & NeedReason);
   }
+  const weekAhead = new Date(now + WEEK_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const dayAgo = new Date(now - 86_400_000).toISOString().slice(0, 10);
+  if (items.some((i) => i.kind === 'goal' && i.data.onHold !== true && stepDueBetween(i.data.next, dayAgo, weekAhead))) found.add('step-due');
   if (unseen.length > 0 && found.size === 0) found.add('unseen');
   const reasons = [...found].sort((a, b) => NEED_WEIGHTS[b] - NEED_WEIGHTS[a]);
   return { need: reasons.reduce((sum, r) => sum + NEED_WEIGHTS[r], 0), reasons };
+}
+
+function stepDueBetween(next: unknown, from: string, to: string): boolean {
+  const due = (next as { due?: unknown } | null)?.due;
+  return typeof due === 'string' && due >= from && due <= to;
 }
 
 export function orderCaseload(entries: CaseloadEntry[]): CaseloadEntry[] {

@@ -90,7 +90,7 @@ function ons4Figures(answers: MonitoringOns4[]): Ons4Figures {
  * The figure to show for `key` made from `members`: the fresh one when it may be released (and then it is added to
  * `releases`), else the last one released. A hidden figure (null) is never recorded as a release.
  */
-function release<T>(releases: Releases, key: string, members: Group, fresh: T | null): T | null {
+export function release<T>(releases: Releases, key: string, members: Group, fresh: T | null): T | null {
   if (fresh === null) return null;
   const earlier = releases[key] ?? [];
   if (earlier.every((r) => changedPeople(r.members, members) >= MIN_CHANGE)) {
@@ -100,7 +100,7 @@ function release<T>(releases: Releases, key: string, members: Group, fresh: T | 
   return earlier[earlier.length - 1].figure as T;
 }
 
-const membersOf = (ids: Iterable<string>): Group => Object.fromEntries([...ids].map((id) => [id, '1']));
+export const membersOf = (ids: Iterable<string>): Group => Object.fromEntries([...ids].map((id) => [id, '1']));
 
 /** One month's figures; `releases` holds what was shown before and gains what is released now. */
 export function monthFigures(month: string, checkins: MonitoringCheckin[], ons4: MonitoringOns4[], releases: Releases = {}): MonthFigures {

@@ -3,10 +3,10 @@
 import type { PaRequest } from './schemas.ts';
 
 /** The kinds whose records can reach a PA. */
-export const SHAREABLE_KINDS = ['checkin', 'ons4', 'paRequest'] as const;
+export const SHAREABLE_KINDS = ['checkin', 'ons4', 'paRequest', 'goal'] as const;
 export type ShareableKind = (typeof SHAREABLE_KINDS)[number];
 /** The kind a PA's copy is filed under (a `paRequest` record shows as a `request`). */
-export type CopyKind = 'checkin' | 'ons4' | 'request';
+export type CopyKind = 'checkin' | 'ons4' | 'request' | 'goal';
 
 export const isShareableKind = (kind: string): kind is ShareableKind => (SHAREABLE_KINDS as readonly string[]).includes(kind);
 export const copyKindOf = (kind: ShareableKind): CopyKind => (kind === 'paRequest' ? 'request' : kind);
@@ -24,6 +24,7 @@ export function paCopyOf(kind: ShareableKind, record: AnyRecord): AnyRecord | nu
     return { request, about: about ?? '', at, ...(appointment !== undefined && { appointment }), ...(travelHelp !== undefined && { travelHelp }) };
   }
   if (record.sharedWithPa !== true) return null;
+  if (kind === 'goal') return goalCopyOf(record);
   if (kind === 'ons4') {
     const { id, at, life, worthwhile, happy, anxious } = record;
     return { id, at, life, worthwhile, happy, anxious };
@@ -32,14 +33,29 @@ export function paCopyOf(kind: ShareableKind, record: AnyRecord): AnyRecord | nu
   return { id, at, mood, feelings: feelings ?? [], hard: hard ?? [], good: good ?? [], ...(shareNote === true && typeof note === 'string' && note.trim() !== '' && { note }) };
 }
 
+type StepLike = { id?: unknown; text?: unknown; due?: unknown; doneAt?: unknown };
+
+/** A shared goal as the PA sees it: its words, its area, whether it is on hold, the steps done and the next one. */
+function goalCopyOf(record: AnyRecord): AnyRecord {
+  const { id, text, area, onHold, createdAt } = record;
+  const steps = (Array.isArray(record.steps) ? record.steps : []) as StepLike[];
+  const next = steps.find((s) => !s.doneAt);
+  return {
+    id, text, area, onHold: onHold === true, at: createdAt,
+    done: steps.filter((s) => s.doneAt).map((s) => ({ text: s.text, doneAt: s.doneAt })),
+    next: next ? { text: next.text, ...(typeof next.due === 'string' && { due: next.due }) } : null,
+  };
+}
+
 /** Two requests of the same type about the same thing within this time are one request (a double tap, a retry). */
 export const SAME_REQUEST_MS = 5 * 60_000;
 
-type RequestLike = { request: PaRequest; at: string; appointment?: { id: string } };
+type RequestLike = { request: PaRequest; at: string; about?: string; appointment?: { id: string } };
 
-/** Whether `later` repeats `earlier`: same request, same appointment (or none), within SAME_REQUEST_MS. */
+/** Whether `later` repeats `earlier`: same request, same appointment (or none), same step, within SAME_REQUEST_MS. */
 export function repeatsRequest(earlier: RequestLike, later: RequestLike): boolean {
   return earlier.request === later.request
+    && (earlier.request !== 'step-help' || earlier.about === later.about)
     && earlier.appointment?.id === later.appointment?.id
     && Math.abs(Date.parse(later.at) - Date.parse(earlier.at)) < SAME_REQUEST_MS;
 }

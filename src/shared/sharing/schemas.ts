@@ -5,8 +5,11 @@ import { checkinSchema } from '../checkins.ts';
 import { ons4Schema } from '../ons4.ts';
 import { LANGUAGES, type LanguageCode } from '../languages.ts';
 
-/** One-tap requests a young person can send their PA. "call-me" is the most urgent and sorts first. */
-export const PA_REQUESTS = ['call-me', 'travel-help', 'missed-appointment', 'cant-make-it'] as const;
+/**
+ * One-tap requests a young person can send their PA. "call-me" is the most urgent and sorts first.
+ * "step-help" ("Can you help me with this step?") comes from a step of their plan, with the step's words as `about`.
+ */
+export const PA_REQUESTS = ['call-me', 'travel-help', 'missed-appointment', 'cant-make-it', 'step-help'] as const;
 export type PaRequest = (typeof PA_REQUESTS)[number];
 
 export const REPLY_MAX = 500;
@@ -120,7 +123,7 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = {
 /** A shared item as both the young person and the PA see it. `data` is the copy made when it was shared. */
 export type SharedItem = {
   id: string;
-  kind: 'checkin' | 'ons4' | 'request';
+  kind: 'checkin' | 'ons4' | 'request' | 'goal';
   sharedAt: string;
   seenAt: string | null;
   reply: string | null;

@@ -39,7 +39,7 @@ describe('opening a database an earlier release made', () => {
       expect(await current.paRequests.count()).toBe(0);
       expect(await current.services.count()).toBe(0);
       expect(current.tables.map((t) => t.name).sort()).toEqual(
-        ['appointments', 'checkins', 'favourites', 'meta', 'ons4', 'outbox', 'paRequests', 'refusedChanges', 'safetyPlan', 'services'],
+        ['appointments', 'checkins', 'favourites', 'goals', 'meta', 'ons4', 'outbox', 'paRequests', 'refusedChanges', 'safetyPlan', 'services'],
       );
       current.close();
     });

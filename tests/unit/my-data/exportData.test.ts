@@ -27,6 +27,11 @@ const raw: Record<PersonalKind, fc.Arbitrary<Record<string, unknown>>> = {
   paRequest: fc.record({ request: fc.constantFrom(...PA_REQUESTS.filter((r) => r !== 'travel-help')), about: text(40), at: time, updatedAt: time }),
   favourite: fc.record({ serviceId: fc.string({ minLength: 1, maxLength: 20 }), savedAt: time }),
   safetyPlan: fc.record({ updatedAt: time, [SAFETY_PLAN_STEPS[0]]: text(100), [SAFETY_PLAN_STEPS[3]]: text(100) }),
+  goal: fc.record({
+    text: text(60), area: fc.constantFrom(...LIFE_AREAS), onHold: fc.boolean(), sharedWithPa: fc.boolean(), createdAt: time, updatedAt: time,
+    steps: fc.uniqueArray(fc.record({ id: fc.uuid({ version: 4 }), text: text(40), due: fc.option(fc.constant('2027-01-15'), { nil: undefined }), doneAt: fc.option(time, { nil: undefined }) },
+      { requiredKeys: ['id', 'text'] }), { maxLength: 3, selector: (s) => s.id }),
+  }),
 };
 
 /** A valid record of `kind` as the app stores it (the schema's output, defaults filled); invalid draws are skipped. */

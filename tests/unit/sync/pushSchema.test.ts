@@ -32,7 +32,7 @@ describe('a push', () => {
   it('names an unknown op or kind and says which are allowed', () => {
     expect(firstProblem(pushOf(put({ op: 'upsert' })))).toEqual({ field: 'mutations.0.op', message: 'op must be one of: put, delete' });
     expect(firstProblem(pushOf(put({ op: undefined })))).toEqual({ field: 'mutations.0.op', message: 'op must be one of: put, delete' });
-    expect(firstProblem(pushOf(put({ kind: 'service' })))).toEqual({ field: 'mutations.0.kind', message: 'kind must be one of: checkin, ons4, appointment, paRequest, favourite, safetyPlan' });
+    expect(firstProblem(pushOf(put({ kind: 'service' })))).toEqual({ field: 'mutations.0.kind', message: 'kind must be one of: checkin, ons4, appointment, paRequest, favourite, safetyPlan, goal' });
   });
 
   it('checks a put record against its own kind, to the field', () => {

@@ -10,6 +10,7 @@ import { ServicePicker } from './ServicePicker.tsx';
 import type { PickedService } from './services.ts';
 import { saveAppointment, useAppointment } from './store.ts';
 import type { ParseKeys } from 'i18next';
+import type { FromStep } from '../plan/StepActions.tsx';
 
 export function AppointmentForm() {
   const { id } = useParams();
@@ -34,10 +35,14 @@ function AppointmentFormFields({ existing }: { existing?: Parameters<typeof draf
   const { t } = useTranslation();
   const navigate = useNavigate();
   // "Add to an appointment" on a Find help service page brings the service along.
-  const fromService = (useLocation().state as { service?: PickedService } | null)?.service;
+  // "Make it an appointment" on a step of My plan brings the step's words and day.
+  const state = useLocation().state as { service?: PickedService; fromStep?: FromStep } | null;
+  const fromService = state?.service;
+  const fromStep = state?.fromStep;
   // Kept as it is typed (per appointment), so a reload or an update gives back the half-filled form.
   const kept = useDraft<AppointmentDraft>(`appointment-form:${existing?.id ?? 'new'}`, () => (existing ? draftFromAppointment(existing)
     : fromService ? { ...emptyDraft(), service: { id: fromService.id, name: fromService.name, phone: fromService.phone }, place: fromService.place || fromService.name }
+    : fromStep ? { ...emptyDraft(), title: fromStep.title, ...(fromStep.date && { date: fromStep.date }) }
     : emptyDraft()));
   const draft = kept.value;
   const [problems, setProblems] = useState<DraftProblem[]>([]);

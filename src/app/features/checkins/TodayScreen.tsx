@@ -9,6 +9,7 @@ import { readDraft } from './draft.ts';
 import { MoodFace } from './MoodFace.tsx';
 import { Ons4Invite } from './Ons4Invite.tsx';
 import { NextAppointmentSlot } from '../appointments/NextAppointmentSlot.tsx';
+import { TodayPlanLine } from '../plan/TodayPlanLine.tsx';
 import { greetingKey, latestCheckinToday, mayHaveCheckedInToday, rememberCheckinToday } from './todayCheckin.ts';
 import type { ParseKeys } from 'i18next';
 
@@ -70,10 +71,14 @@ export function TodayScreen() {
       )}
       {!showForm && latest && <Suspense fallback={null}><PinOffer /></Suspense>}
       <NextAppointmentSlot />
+      <TodayPlanLine />
       {/* Not while a check-in is being filled in: one question at a time. */}
       {!showForm && <Ons4Invite />}
       <p>
         <Link to="/history" className="link-target">{t('today.historyLink')}</Link>
+      </p>
+      <p>
+        <Link to="/plan" className="link-target">{t('plan.link')}</Link>
       </p>
     </div>
   );

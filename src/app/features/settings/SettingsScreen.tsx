@@ -115,6 +115,11 @@ export default function SettingsScreen() {
       </section>
       <BackupSection />
       <Suspense fallback={null}><PinSettings /></Suspense>
+      <section className="card" aria-labelledby="settings-plan">
+        <h2 id="settings-plan">{t('plan.title')}</h2>
+        <p>{t('plan.more')}</p>
+        <p><Link to="/plan" className="link-target">{t('plan.link')}</Link></p>
+      </section>
       <section className="card" aria-labelledby="settings-ons4">
         <h2 id="settings-ons4">{t('ons4.title')}</h2>
         <p><Link to="/ons4" className="link-target">{t('ons4.invite.start')}</Link></p>

@@ -6,7 +6,7 @@ import { identityForRecoveryCode, useRestoredIdentity } from './restore.ts';
 import { MyDevices } from '../my-data/MyDevices.tsx';
 
 // Every synced kind (src/shared/sync.ts) and the PA link come back; these lists must change when those do.
-const COMES_BACK = ['comesBack1', 'comesBack2', 'comesBack3', 'comesBack4', 'comesBack5', 'comesBack6'] as const;
+const COMES_BACK = ['comesBack1', 'comesBack2', 'comesBack3', 'comesBack4', 'comesBack5', 'comesBack7', 'comesBack6'] as const;
 const STAYS_BEHIND = ['staysBehind1', 'staysBehind2'] as const;
 
 export function BackupPanel() {

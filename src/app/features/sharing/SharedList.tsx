@@ -5,6 +5,7 @@ import { db } from '../../data/db.ts';
 import { deleteRecord, saveRecord } from '../../data/records.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { sendSoon } from './delivery.ts';
+import { shareGoal } from '../plan/mutations.ts';
 import type { ParseKeys } from 'i18next';
 
 export function sharedItemTitle(item: SharedItem, t: (key: string, options?: Record<string, unknown>) => string): string {
@@ -13,6 +14,7 @@ export function sharedItemTitle(item: SharedItem, t: (key: string, options?: Rec
     return `${t(`sharing.requests.${String(item.data.request)}`)}${about ? ` · ${about}` : ''}`;
   }
   if (item.kind === 'ons4') return t('sharing.list.ons4');
+  if (item.kind === 'goal') return `${t('plan.title')} · ${String(item.data.text)}`;
   return t('sharing.list.checkin', { mood: t(`sharing.moods.${String(item.data.mood)}`) });
 }
 
@@ -23,6 +25,7 @@ export function SharedList({ shares }: { shares: SharedItem[] }) {
     // Unsharing is a change to the phone's own record (its flag, or the request itself), synced like any other:
     // the server removes the PA's copy when it saves that change.
     if (item.kind === 'request') await deleteRecord('paRequest', item.id);
+    else if (item.kind === 'goal') await shareGoal(item.id, false);
     else {
       const local = item.kind === 'checkin' ? await db.checkins.get(item.id) : await db.ons4.get(item.id);
       if (local) await saveRecord(item.kind, { ...local, sharedWithPa: false, updatedAt: new Date().toISOString() });

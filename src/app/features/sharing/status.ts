@@ -37,6 +37,7 @@ export async function clearLocalShareFlags(): Promise<void> {
   const now = new Date().toISOString();
   for (const c of await db.checkins.filter((r) => r.sharedWithPa).toArray()) await saveRecord('checkin', { ...c, sharedWithPa: false, updatedAt: now });
   for (const o of await db.ons4.filter((r) => r.sharedWithPa).toArray()) await saveRecord('ons4', { ...o, sharedWithPa: false, updatedAt: now });
+  for (const g of await db.goals.filter((r) => r.sharedWithPa).toArray()) await saveRecord('goal', { ...g, sharedWithPa: false, updatedAt: now });
   // Requests were to that PA: withdrawn, so one still waiting to send never reaches a PA connected later.
   for (const id of await db.paRequests.toCollection().primaryKeys()) await deleteRecord('paRequest', id);
 }

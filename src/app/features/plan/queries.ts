@@ -1,0 +1,43 @@
+// Reading "My plan" from the phone's own database: the only place the plan's screens get goals from.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../data/db.ts';
+import { dayOf, stepsDueOn, type Goal } from '../../../shared/plan/goals.ts';
+import type { StepSuggestion } from '../../../shared/plan/schema.ts';
+
+/** Goals being worked on first (oldest first, as they were made), then those on hold. */
+export function sortGoals(goals: Goal[]): Goal[] {
+  return [...goals].sort((a, b) => Number(a.onHold) - Number(b.onHold) || a.createdAt.localeCompare(b.createdAt));
+}
+
+export async function allGoals(): Promise<Goal[]> {
+  return sortGoals(await db.goals.toArray());
+}
+
+export async function goalById(id: string): Promise<Goal | undefined> {
+  return db.goals.get(id);
+}
+
+/** Undefined while the database answers. */
+export function useGoals(): Goal[] | undefined {
+  return useLiveQuery(allGoals, []);
+}
+
+/** Next steps dated today, for the quiet line on Today. */
+export function useStepsDueToday(now = new Date()): ReturnType<typeof stepsDueOn> | undefined {
+  const day = dayOf(now);
+  return useLiveQuery(async () => stepsDueOn(await db.goals.toArray(), day), [day]);
+}
+
+/** Where the PA's suggested steps are kept on the phone, to read offline (fetched in mutations.ts). */
+export const SUGGESTIONS_KEY = 'planSuggestions';
+/** Suggestions answered here whose answer has not reached the server yet. */
+export const ANSWERED_KEY = 'planSuggestionsAnswered';
+
+/** Steps the PA suggested on one of their shared goals and they have not answered yet, live. */
+export function useSuggestions(): StepSuggestion[] {
+  return useLiveQuery(async () => {
+    const all = ((await db.meta.get(SUGGESTIONS_KEY))?.value as StepSuggestion[] | undefined) ?? [];
+    const answered = new Set(((await db.meta.get(ANSWERED_KEY))?.value as string[] | undefined) ?? []);
+    return all.filter((s) => !answered.has(s.id));
+  }, []) ?? [];
+}
