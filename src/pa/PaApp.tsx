@@ -9,7 +9,9 @@ import { ChangePasswordPage } from './ChangePasswordPage.tsx';
 import { FiguresPage } from './FiguresPage.tsx';
 import { HoursPage } from './HoursPage.tsx';
 import { switchLanguage } from './i18n.ts';
+import { LiveCaseloadProvider } from './live.tsx';
 import { LoginPage } from './LoginPage.tsx';
+import { PageHeading } from './page.tsx';
 import { PairingPage } from './PairingPage.tsx';
 import { PersonPage } from './PersonPage.tsx';
 
@@ -69,15 +71,17 @@ export function PaApp() {
         ) : me.user.role === 'manager' ? (
           <FiguresPage />
         ) : me.user.role === 'pa' ? (
-          <Routes>
-            <Route path="/" element={<CaseloadPage />} />
-            <Route path="/people/:personId" element={<PersonPage />} />
-            <Route path="/pairing" element={<PairingPage />} />
-            <Route path="/hours" element={<HoursPage initial={me.workingHours} />} />
-            <Route path="*" element={<CaseloadPage />} />
-          </Routes>
+          <LiveCaseloadProvider>
+            <Routes>
+              <Route path="/" element={<CaseloadPage />} />
+              <Route path="/people/:personId" element={<PersonPage />} />
+              <Route path="/pairing" element={<PairingPage />} />
+              <Route path="/hours" element={<HoursPage initial={me.workingHours} />} />
+              <Route path="*" element={<CaseloadPage />} />
+            </Routes>
+          </LiveCaseloadProvider>
         ) : (
-          <h1>{t('pa.title')}</h1>
+          <PageHeading title={t('pa.title')} />
         )}
       </main>
     </BrowserRouter>

@@ -1,12 +1,33 @@
 // Reading shared copies: the only health data a PA endpoint can see.
-import type { SharedItem } from '../../shared/sharing/schemas.ts';
+import { randomUUID } from 'node:crypto';
+import type { SharedItem, ThreadMessage } from '../../shared/sharing/schemas.ts';
 import { itemTime, needOf, type CaseloadEntry } from '../../shared/sharing/caseload.ts';
-import type { SharesTable, SharingDb } from './tables.ts';
+import type { ShareMessagesTable, SharesTable, SharingDb } from './tables.ts';
 
 export function toSharedItem(row: SharesTable): SharedItem {
   return { id: row.id, kind: row.kind as SharedItem['kind'], sharedAt: row.shared_at, seenAt: row.seen_at, reply: row.reply, data: JSON.parse(row.data) };
 }
 
+const toMessage = (row: ShareMessagesTable): ThreadMessage => ({ id: row.id, author: row.author as ThreadMessage['author'], text: row.body, at: row.at, seenAt: row.seen_at });
+
+/** Each item's thread (after its first reply), oldest first, attached to the items. */
+export async function withThreads(db: SharingDb, items: SharedItem[], by: { personId: string; paId: string }): Promise<SharedItem[]> {
+  const rows = await db.selectFrom('share_messages').selectAll().where('person_id', '=', by.personId).where('pa_id', '=', by.paId).orderBy('at').orderBy('id').execute();
+  const byShare = new Map<string, ThreadMessage[]>();
+  for (const row of rows) {
+    const list = byShare.get(row.share_id) ?? [];
+    list.push(toMessage(row));
+    byShare.set(row.share_id, list);
+  }
+  return items.map((item) => ({ ...item, thread: byShare.get(item.id) ?? [] }));
+}
+
+export async function addMessage(db: SharingDb, share: { id: string; person_id: string; pa_id: string }, author: ThreadMessage['author'], text: string): Promise<ThreadMessage> {
+  const at = new Date().toISOString();
+  const row: ShareMessagesTable = { id: randomUUID(), share_id: share.id, person_id: share.person_id, pa_id: share.pa_id, author, body: text, at, seen_at: author === 'pa' ? at : null };
+  await db.insertInto('share_messages').values(row).execute();
+  return toMessage(row);
+}
 
 export async function sharesFor(db: SharingDb, personId: string, paId: string): Promise<SharedItem[]> {
   const rows = await db.selectFrom('shares').selectAll().where('person_id', '=', personId).where('pa_id', '=', paId).execute();
@@ -16,15 +37,30 @@ export async function sharesFor(db: SharingDb, personId: string, paId: string): 
 export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()): Promise<CaseloadEntry[]> {
   const links = await db.selectFrom('pa_links').selectAll().where('pa_id', '=', paId).execute();
   const rows = await db.selectFrom('shares').selectAll().where('pa_id', '=', paId).execute();
+  // Answers in a thread the PA has not read yet count as new too.
+  const answers = await db.selectFrom('share_messages').select(['person_id']).where('pa_id', '=', paId).where('seen_at', 'is', null).execute();
+  const byPerson = new Map<string, SharedItem[]>();
+  for (const row of rows) {
+    const list = byPerson.get(row.person_id) ?? [];
+    list.push(toSharedItem(row));
+    byPerson.set(row.person_id, list);
+  }
+  const unreadAnswers = new Map<string, number>();
+  for (const a of answers) unreadAnswers.set(a.person_id, (unreadAnswers.get(a.person_id) ?? 0) + 1);
   return links.map((link) => {
-    const items = rows.filter((r) => r.person_id === link.person_id).map(toSharedItem);
+    const items = byPerson.get(link.person_id) ?? [];
     return {
       personId: link.person_id,
       name: link.name,
+      label: link.label ?? null,
       connectedAt: link.linked_at,
-      unseen: items.filter((i) => !i.seenAt).length,
+      unseen: items.filter((i) => !i.seenAt).length + (unreadAnswers.get(link.person_id) ?? 0),
       ...needOf(items, now),
-      lastSharedAt: items.reduce<string | null>((max, i) => (max === null || i.sharedAt > max ? i.sharedAt : max), null),
+      // When it happened (a check-in's own time), not when it was shared.
+      lastSharedAt: items.reduce<string | null>((max, i) => {
+        const when = itemTime(i);
+        return max === null || when > max ? when : max;
+      }, null),
       language: link.language ?? null,
     };
   });

@@ -5,13 +5,16 @@ import type { Database } from '../store/tables.ts';
 
 export interface StaffUsersTable { id: string; email: string; name: string; role: string; council: string; password_hash: string; working_hours: string | null; created_at: string; must_change_password: number }
 export interface StaffSessionsTable { token_hash: string; user_id: string; created_at: string; expires_at: string }
-export interface PairingCodesTable { code_hash: string; pa_id: string; created_at: string; expires_at: string; used_at: string | null }
-export interface PaLinksTable { person_id: string; pa_id: string; council: string; name: string; linked_at: string; language?: string | null }
+export interface PairingCodesTable { code_hash: string; pa_id: string; created_at: string; expires_at: string; used_at: string | null; id?: string | null }
+export interface PaLinksTable { person_id: string; pa_id: string; council: string; name: string; linked_at: string; language?: string | null; label?: string | null }
 export interface SharesTable { id: string; person_id: string; pa_id: string; kind: string; data: string; shared_at: string; seen_at: string | null; reply: string | null }
 export interface MonitoringConsentsTable { person_id: string; council: string; opted_in_at: string }
 export interface RecoveryCodesTable { person_id: string; code_hash: string; created_at: string }
 export interface AttemptCountersTable { key: string; tries: number; last_try_ms: number; ticket: string }
 export interface FigureReleasesTable { council: string; key: string; releases: string }
+export interface ShareMessagesTable { id: string; share_id: string; person_id: string; pa_id: string; author: string; body: string; at: string; seen_at: string | null }
+export interface ContactLogTable { id: string; person_id: string; pa_id: string; kind: string; at: string; recorded_at: string }
+export interface EndedLinksTable { id: string; person_id: string; pa_id: string; name: string; label: string | null; ended_at: string }
 export interface AuditLogTable { id: string; actor_id: string; action: string; person_id: string | null; at: string }
 
 export interface SharingDatabase extends Database {
@@ -25,6 +28,9 @@ export interface SharingDatabase extends Database {
   attempt_counters: AttemptCountersTable;
   audit_log: AuditLogTable;
   figure_releases: FigureReleasesTable;
+  share_messages: ShareMessagesTable;
+  contact_log: ContactLogTable;
+  ended_links: EndedLinksTable;
 }
 
 export type SharingDb = Kysely<SharingDatabase> | Transaction<SharingDatabase>;

@@ -89,6 +89,24 @@ export const monitoringSchema = z.strictObject({ optIn: z.boolean() });
 
 export const seenSchema = z.strictObject({ reply: safeText().trim().max(REPLY_MAX).default('') });
 
+/** Mark several items seen at once (a run of the same request), or, with no ids, everything the person shared. */
+export const seenManySchema = z.strictObject({ ids: z.array(z.uuid()).min(1).max(1000).optional() });
+
+/** One message in an item's short thread: the PA's reply, the young person's answer, and so on. */
+export const messageSchema = z.strictObject({ text: safeText().trim().min(1, 'Write a message').max(REPLY_MAX) });
+
+/** What the PA can log about contact: that it happened and when, never what was said. */
+export const CONTACT_KINDS = ['called', 'texted', 'met', 'no-answer'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+export const contactSchema = z.strictObject({
+  kind: z.enum(CONTACT_KINDS),
+  at: z.iso.datetime({ offset: true }).refine((at) => Date.parse(at) <= Date.now() + 10 * 60_000, 'The time cannot be in the future'),
+});
+export type ContactEntry = { id: string; kind: ContactKind; at: string };
+
+/** The PA's own label for a young person (e.g. to tell two people called Sam apart); empty clears it. */
+export const labelSchema = z.strictObject({ label: safeText().trim().max(NAME_MAX) });
+
 export const loginSchema = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(200)),
   password: z.string().min(1).max(200),
@@ -125,7 +143,11 @@ export type SharedItem = {
   seenAt: string | null;
   reply: string | null;
   data: Record<string, unknown>;
+  /** After the first reply: the PA's and the young person's messages, oldest first. */
+  thread?: ThreadMessage[];
 };
+
+export type ThreadMessage = { id: string; author: 'pa' | 'young-person'; text: string; at: string; seenAt?: string | null };
 
 export type MyPaStatus =
   | { connected: false; monitoring: boolean }

@@ -1,0 +1,184 @@
+// Issue 16, a PA's day, on SQLite and PostgreSQL: the short thread on an item (both sides, in order), a run of the
+// same request and "mark all seen", the contact log, labels, "stopped sharing" instead of a vanishing card, removing
+// a connection, outstanding pairing codes, "last shared" as when it happened, and every new body checked with zod.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharingDb } from '../../src/server/pa/tables.ts';
+import { checkin, registerDevice, type Device } from './helpers/api.ts';
+import { DIALECTS } from './helpers/databases.ts';
+import { serverForBlock } from './helpers/server.ts';
+import { asPhone, asStaff, connect, pairingCode, signedInStaff, type Staff } from './sharing-helpers.ts';
+
+describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
+  const server = serverForBlock(dialect);
+  let app: FastifyInstance;
+  beforeAll(() => {
+    app = server.app;
+  });
+
+  async function connected(name = 'Example Person'): Promise<{ pa: Staff; phone: Device; personId: string }> {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const phone = await registerDevice(app);
+    await connect(app, phone, pa, name);
+    const personId = (await sharingDb(app.store).selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
+    return { pa, phone, personId };
+  }
+  const share = (phone: Device, record = checkin({ mood: 2, sharedWithPa: true })) =>
+    asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record } }).then((r) => { expect(r.statusCode).toBe(201); return record; });
+  const ask = (phone: Device, at: string) =>
+    asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'request', id: randomUUID(), request: 'call-me', at } }).then((r) => { expect(r.statusCode).toBe(201); return r.json().id as string; });
+  const caseloadOf = async (pa: Staff) => (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json();
+  const personPage = async (pa: Staff, personId: string) => asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}` });
+
+  it('keeps a thread on an item: PA reply, the young person’s answer, the PA’s next message, in order on both sides', async () => {
+    const { pa, phone, personId } = await connected();
+    const record = await share(phone);
+    // Before the PA has written, there is nothing to answer.
+    const early = await asPhone(app, phone, { method: 'POST', url: `/api/v1/my-pa/shares/${record.id}/messages`, payload: { text: 'Example too early' } });
+    expect(early.statusCode).toBe(409);
+
+    await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/shares/${record.id}/seen`, payload: { reply: 'Example reply one' } });
+    const answer = await asPhone(app, phone, { method: 'POST', url: `/api/v1/my-pa/shares/${record.id}/messages`, payload: { text: 'Example answer' } });
+    expect(answer.statusCode).toBe(201);
+    // The answer is new to the PA: the caseload counts it.
+    expect((await caseloadOf(pa)).caseload[0]).toMatchObject({ personId, unseen: 1 });
+    const next = await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/shares/${record.id}/messages`, payload: { text: 'Example reply two' } });
+    expect(next.statusCode).toBe(201);
+    // Writing back reads the answer.
+    expect((await caseloadOf(pa)).caseload[0]).toMatchObject({ unseen: 0 });
+
+    const mine = (await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json();
+    expect(mine.shares[0].reply).toBe('Example reply one');
+    expect(mine.shares[0].thread.map((m: { author: string; text: string }) => [m.author, m.text])).toEqual([['young-person', 'Example answer'], ['pa', 'Example reply two']]);
+    expect(mine.shares[0].thread[0]).not.toHaveProperty('seenAt');
+    const theirs = (await personPage(pa, personId)).json();
+    expect(theirs.shares[0].thread.map((m: { text: string }) => m.text)).toEqual(['Example answer', 'Example reply two']);
+
+    // Unsharing takes the thread with it.
+    await asPhone(app, phone, { method: 'DELETE', url: `/api/v1/my-pa/shares/${record.id}` });
+    expect(await sharingDb(app.store).selectFrom('share_messages').select('id').where('share_id', '=', record.id).execute()).toHaveLength(0);
+  });
+
+  it('refuses bad bodies with a 400 naming the field, and writes nothing', async () => {
+    const { pa, phone, personId } = await connected();
+    const record = await share(phone);
+    await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/shares/${record.id}/seen`, payload: { reply: 'Example' } });
+    const cases: [string, Promise<{ statusCode: number; json: () => { field?: string } }>, string][] = [
+      ['PA message too long', asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/shares/${record.id}/messages`, payload: { text: 'x'.repeat(501) } }), 'text'],
+      ['PA message empty', asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/shares/${record.id}/messages`, payload: { text: '   ' } }), 'text'],
+      ['answer too long', asPhone(app, phone, { method: 'POST', url: `/api/v1/my-pa/shares/${record.id}/messages`, payload: { text: 'x'.repeat(501) } }), 'text'],
+      ['answer with an extra field', asPhone(app, phone, { method: 'POST', url: `/api/v1/my-pa/shares/${record.id}/messages`, payload: { text: 'ok', author: 'pa' } }), '(body)'],
+      ['contact of an unknown kind', asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/people/${personId}/contacts`, payload: { kind: 'visited', at: new Date().toISOString() } }), 'kind'],
+      ['contact in the future', asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/people/${personId}/contacts`, payload: { kind: 'called', at: new Date(Date.now() + 86_400_000).toISOString() } }), 'at'],
+      ['label too long', asStaff(app, pa, { method: 'PUT', url: `/api/v1/pa/people/${personId}/label`, payload: { label: 'x'.repeat(41) } }), 'label'],
+      ['seen ids not ids', asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/people/${personId}/seen`, payload: { ids: ['not-an-id'] } }), 'ids.0'],
+    ];
+    for (const [what, pending, field] of cases) {
+      const res = await pending;
+      expect(res.statusCode, what).toBe(400);
+      expect(res.json().field, what).toBe(field);
+    }
+    const db = sharingDb(app.store);
+    expect(await db.selectFrom('share_messages').select('id').where('person_id', '=', personId).execute()).toHaveLength(0);
+    expect(await db.selectFrom('contact_log').select('id').where('person_id', '=', personId).execute()).toHaveLength(0);
+    expect((await db.selectFrom('pa_links').select('label').where('person_id', '=', personId).executeTakeFirstOrThrow()).label ?? null).toBeNull();
+  });
+
+  it('marks a run of the same request seen at once, and everything with "mark all seen"', async () => {
+    const { pa, phone, personId } = await connected();
+    const now = Date.now();
+    const ids = [await ask(phone, new Date(now - 30 * 60_000).toISOString()), await ask(phone, new Date(now - 20 * 60_000).toISOString()), await ask(phone, new Date(now - 10 * 60_000).toISOString())];
+    const other = await share(phone);
+    expect((await caseloadOf(pa)).caseload[0]).toMatchObject({ unseen: 4, reasons: expect.arrayContaining(['call-me']) });
+    const res = await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/people/${personId}/seen`, payload: { ids } });
+    expect(res.json().marked).toBe(3);
+    const after = (await caseloadOf(pa)).caseload[0];
+    expect(after.unseen).toBe(1);
+    expect(after.reasons).not.toContain('call-me');
+    await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/people/${personId}/seen`, payload: {} });
+    expect((await caseloadOf(pa)).caseload[0].unseen).toBe(0);
+    const shares = (await personPage(pa, personId)).json().shares as { id: string; seenAt: string | null }[];
+    expect(shares.find((s) => s.id === other.id)?.seenAt).toEqual(expect.any(String));
+  });
+
+  it('says "last shared" as when the check-in happened, not when it was shared', async () => {
+    const { pa, phone } = await connected();
+    await share(phone, checkin({ at: '2026-11-02T09:30:00.000Z', updatedAt: '2026-11-02T09:30:00.000Z', sharedWithPa: true }));
+    expect((await caseloadOf(pa)).caseload[0].lastSharedAt).toBe('2026-11-02T09:30:00.000Z');
+  });
+
+  it('logs contact (kind and time only), newest first, and never shows it to anyone else', async () => {
+    const { pa, phone, personId } = await connected();
+    for (const [kind, at] of [['no-answer', '2026-12-01T09:00:00.000Z'], ['called', '2026-12-02T10:00:00.000Z']]) {
+      expect((await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/people/${personId}/contacts`, payload: { kind, at } })).statusCode).toBe(201);
+    }
+    const contacts = (await personPage(pa, personId)).json().contacts;
+    expect(contacts.map((c: { kind: string; at: string }) => [c.kind, c.at])).toEqual([['called', '2026-12-02T10:00:00.000Z'], ['no-answer', '2026-12-01T09:00:00.000Z']]);
+    const other = await signedInStaff(app, 'pa', 'Example Council A');
+    expect((await personPage(other, personId)).statusCode).toBe(404);
+    expect(JSON.stringify((await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json())).not.toContain('no-answer');
+  });
+
+  it('labels a young person, shows "stopped sharing" when they disconnect, and lets the PA remove the card', async () => {
+    const { pa, phone, personId } = await connected('Example Sam');
+    await asStaff(app, pa, { method: 'PUT', url: `/api/v1/pa/people/${personId}/label`, payload: { label: 'Example from the college' } });
+    expect((await caseloadOf(pa)).caseload[0]).toMatchObject({ name: 'Example Sam', label: 'Example from the college' });
+    await share(phone);
+    await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/people/${personId}/contacts`, payload: { kind: 'met', at: new Date().toISOString() } });
+    expect((await asPhone(app, phone, { method: 'DELETE', url: '/api/v1/my-pa' })).statusCode).toBe(200);
+    const after = await caseloadOf(pa);
+    expect(after.caseload).toHaveLength(0);
+    expect(after.ended).toEqual([{ personId, name: 'Example Sam', label: 'Example from the college', endedAt: expect.any(String) }]);
+    // Nothing they shared, and no contact log, outlives the connection.
+    const db = sharingDb(app.store);
+    expect(await db.selectFrom('shares').select('id').where('person_id', '=', personId).execute()).toHaveLength(0);
+    expect(await db.selectFrom('contact_log').select('id').where('person_id', '=', personId).execute()).toHaveLength(0);
+    expect((await personPage(pa, personId)).statusCode).toBe(404);
+
+    expect((await asStaff(app, pa, { method: 'DELETE', url: `/api/v1/pa/people/${personId}` })).statusCode).toBe(200);
+    expect((await caseloadOf(pa)).ended).toEqual([]);
+    expect((await asStaff(app, pa, { method: 'DELETE', url: `/api/v1/pa/people/${personId}` })).statusCode).toBe(404);
+
+    // Connecting again to the same PA: a live card, no "stopped sharing".
+    await connect(app, phone, pa, 'Example Sam');
+    expect(await caseloadOf(pa)).toMatchObject({ caseload: [{ personId }], ended: [] });
+  });
+
+  it('removes a stale connection: the young person is no longer connected and their shares are gone', async () => {
+    const { pa, phone, personId } = await connected();
+    await share(phone);
+    expect((await asStaff(app, pa, { method: 'DELETE', url: `/api/v1/pa/people/${personId}` })).statusCode).toBe(200);
+    expect((await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json()).toMatchObject({ connected: false });
+    expect(await sharingDb(app.store).selectFrom('shares').select('id').where('person_id', '=', personId).execute()).toHaveLength(0);
+    expect((await caseloadOf(pa)).caseload).toHaveLength(0);
+  });
+
+  it('lists the PA’s outstanding pairing codes, and a cancelled code no longer connects', async () => {
+    const pa = await signedInStaff(app, 'pa', 'Example Council A');
+    const code = await pairingCode(app, pa);
+    await pairingCode(app, pa);
+    const listed = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/pairing-codes' })).json().codes as { id: string; createdAt: string; expiresAt: string }[];
+    expect(listed).toHaveLength(2);
+    // The codes themselves are never listed.
+    expect(JSON.stringify(listed)).not.toContain(code);
+    const first = (await sharingDb(app.store).selectFrom('pairing_codes').select(['id', 'created_at']).where('pa_id', '=', pa.id).orderBy('created_at').executeTakeFirstOrThrow()).id!;
+    expect((await asStaff(app, pa, { method: 'DELETE', url: `/api/v1/pa/pairing-codes/${first}` })).statusCode).toBe(200);
+    expect((await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/pairing-codes' })).json().codes).toHaveLength(1);
+    const phone = await registerDevice(app);
+    const res = await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/connect', payload: { code } });
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('deletes the thread, contact log and "stopped sharing" card when the young person deletes their data everywhere', async () => {
+    const { pa, phone, personId } = await connected();
+    const record = await share(phone);
+    await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/shares/${record.id}/messages`, payload: { text: 'Example' } });
+    await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/people/${personId}/contacts`, payload: { kind: 'texted', at: new Date().toISOString() } });
+    expect((await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-data/delete', payload: { everywhere: true } })).statusCode).toBe(200);
+    const db = sharingDb(app.store);
+    for (const table of ['share_messages', 'contact_log', 'ended_links'] as const) {
+      expect(await db.selectFrom(table).select('id').where('person_id', '=', personId).execute(), table).toHaveLength(0);
+    }
+  });
+});
