@@ -107,8 +107,8 @@ function EndedCard({ entry, onRemoved }: { entry: EndedEntry; onRemoved: () => v
     <li className="pa-card pa-card-ended">
       <p><span dir="auto" className="pa-item-title">{name}</span>{entry.label && <> (<span dir="auto">{entry.label}</span>)</>}</p>
       <p>{t('pa.caseload.stoppedSharing', { when: formatDay(entry.endedAt, i18n.language) })}</p>
-      <button type="button" className="pa-button pa-button-secondary" onClick={remove}>
-        {t('pa.caseload.removeCard')}<span className="pa-visually-hidden">{t('pa.caseload.removeCardOf', { name })}</span>
+      <button type="button" className="pa-button pa-button-secondary" onClick={remove} aria-label={`${t('pa.caseload.removeCard')}${t('pa.caseload.removeCardOf', { name })}`}>
+        {t('pa.caseload.removeCard')}
       </button>
     </li>
   );

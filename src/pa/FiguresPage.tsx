@@ -31,7 +31,7 @@ export function FiguresPage() {
       <p>{t('pa.figures.explain')}</p>
       <p>{t('pa.figures.rounding')}</p>
       <p>{t('pa.figures.participants')}: <strong>{count(figures.participants)}</strong></p>
-      <div className="pa-table-wrap">
+      <div className="pa-table-wrap" tabIndex={0} role="region" aria-label={t('pa.figures.tableLabel')}>
         <table className="pa-table">
           <thead>
             <tr>

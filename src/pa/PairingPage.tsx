@@ -42,8 +42,8 @@ export function PairingPage() {
               return (
                 <li key={code.id} className="pa-card">
                   <p>{t('pa.pairing.outstanding', { made: when, until: formatWhen(code.expiresAt, i18n.language) })}</p>
-                  <button type="button" className="pa-button pa-button-secondary" onClick={() => void cancel(code)}>
-                    {t('pa.pairing.cancel')}<span className="pa-visually-hidden">{t('pa.pairing.cancelOf', { when })}</span>
+                  <button type="button" className="pa-button pa-button-secondary" onClick={() => void cancel(code)} aria-label={`${t('pa.pairing.cancel')}${t('pa.pairing.cancelOf', { when })}`}>
+                    {t('pa.pairing.cancel')}
                   </button>
                 </li>
               );

@@ -30,12 +30,12 @@ export function SeenForm({ shareIds, personId, about, onSeen }: { shareIds: stri
 
   return (
     <form className="pa-form" onSubmit={(e) => void submit(e)} noValidate>
-      <label htmlFor={ids.reply}>{t('pa.person.replyLabel')}<span className="pa-visually-hidden">{t('pa.person.aboutSuffix', { about })}</span></label>
+      <label htmlFor={ids.reply}>{t('pa.person.replyLabel')}</label>
       <p id={ids.hint} className="pa-muted">{t('pa.person.replyHint', { max: REPLY_MAX })}</p>
-      <textarea id={ids.reply} dir="auto" rows={2} value={reply} onChange={(e) => setReply(e.target.value)}
+      <textarea id={ids.reply} aria-label={`${t('pa.person.replyLabel')}${t('pa.person.aboutSuffix', { about })}`} dir="auto" rows={2} value={reply} onChange={(e) => setReply(e.target.value)}
         aria-invalid={!!error} aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint} />
       {error && <p id={ids.error} className="pa-error" role="alert">{error}</p>}
-      <button type="submit" className="pa-button">{t('pa.person.markSeen')}<span className="pa-visually-hidden">{t('pa.person.aboutSuffix', { about })}</span></button>
+      <button type="submit" className="pa-button" aria-label={`${t('pa.person.markSeen')}${t('pa.person.aboutSuffix', { about })}`}>{t('pa.person.markSeen')}</button>
     </form>
   );
 }

@@ -56,12 +56,12 @@ export function MessageForm({ shareId, about, onSent }: { shareId: string; about
 
   return (
     <form className="pa-form" onSubmit={(e) => void submit(e)} noValidate>
-      <label htmlFor={ids.text}>{t('pa.thread.write')}<span className="pa-visually-hidden">{t('pa.person.aboutSuffix', { about })}</span></label>
+      <label htmlFor={ids.text}>{t('pa.thread.write')}</label>
       <p id={ids.hint} className="pa-muted">{t('pa.person.replyHint', { max: REPLY_MAX })}</p>
-      <textarea id={ids.text} dir="auto" rows={2} value={text} onChange={(e) => setText(e.target.value)}
+      <textarea id={ids.text} aria-label={`${t('pa.thread.write')}${t('pa.person.aboutSuffix', { about })}`} dir="auto" rows={2} value={text} onChange={(e) => setText(e.target.value)}
         aria-invalid={!!error} aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint} />
       {error && <p id={ids.error} className="pa-error" role="alert">{error}</p>}
-      <button type="submit" className="pa-button pa-button-secondary">{t('pa.thread.send')}<span className="pa-visually-hidden">{t('pa.person.aboutSuffix', { about })}</span></button>
+      <button type="submit" className="pa-button pa-button-secondary" aria-label={`${t('pa.thread.send')}${t('pa.person.aboutSuffix', { about })}`}>{t('pa.thread.send')}</button>
     </form>
   );
 }

@@ -50,12 +50,12 @@ export function AnswerForm({ item, about }: { item: SharedItem; about: string })
 
   return (
     <form className="sharing-form" onSubmit={(e) => void send(e)} noValidate>
-      <label htmlFor={ids.text}>{t('sharing.thread.answerLabel')}<span className="visually-hidden">: {about}</span></label>
+      <label htmlFor={ids.text}>{t('sharing.thread.answerLabel')}</label>
       <p id={ids.hint} className="muted">{t('sharing.thread.hint', { max: REPLY_MAX })}</p>
-      <textarea id={ids.text} dir="auto" rows={2} value={text} onChange={(e) => setText(e.target.value)}
+      <textarea id={ids.text} aria-label={`${t('sharing.thread.answerLabel')}: ${about}`} dir="auto" rows={2} value={text} onChange={(e) => setText(e.target.value)}
         aria-invalid={!!error} aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint} />
       {error && <p id={ids.error} role="alert" className="sharing-error">{error}</p>}
-      <button type="submit" className="button button-secondary">{t('sharing.thread.send')}<span className="visually-hidden">: {about}</span></button>
+      <button type="submit" className="button button-secondary" aria-label={`${t('sharing.thread.send')}: ${about}`}>{t('sharing.thread.send')}</button>
       <p role="status">{status}</p>
     </form>
   );
