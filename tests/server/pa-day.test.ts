@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharingDb } from '../../src/server/pa/tables.ts';
+import { ukDay } from '../../src/shared/sharing/schemas.ts';
 import { checkin, registerDevice, type Device } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
@@ -180,5 +181,65 @@ describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
     for (const table of ['share_messages', 'contact_log', 'ended_links'] as const) {
       expect(await db.selectFrom(table).select('id').where('person_id', '=', personId).execute(), table).toHaveLength(0);
     }
+  });
+});
+
+describe.each(DIALECTS)('cover while a PA is away, on %s', (dialect) => {
+  const server = serverForBlock(dialect);
+  let app: FastifyInstance;
+  beforeAll(() => {
+    app = server.app;
+  });
+  const day = (offset: number) => ukDay(new Date(Date.now() + offset * 86_400_000));
+
+  it('lets the covering PA see the caseload only between the dates, audits each access, and tells the young person', async () => {
+    const away = await signedInStaff(app, 'pa', 'Example Council C', 'Example Away PA');
+    const covering = await signedInStaff(app, 'pa', 'Example Council C', 'Example Covering PA');
+    const otherCouncil = await signedInStaff(app, 'pa', 'Example Council D');
+    const manager = await signedInStaff(app, 'manager', 'Example Council C');
+    const phone = await registerDevice(app);
+    await connect(app, phone, away, 'Example Robin');
+    const record = checkin({ mood: 1, note: 'Example note', sharedWithPa: true, shareNote: true });
+    await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record } });
+    const personId = (await sharingDb(app.store).selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
+
+    // Only PAs of the manager's own council, and sensible dates.
+    const assign = (payload: Record<string, unknown>) => asStaff(app, manager, { method: 'POST', url: '/api/v1/manager/cover', payload });
+    expect((await assign({ paId: away.id, coverPaId: otherCouncil.id, from: day(0), to: day(1) })).json()).toMatchObject({ field: 'coverPaId' });
+    expect((await assign({ paId: away.id, coverPaId: away.id, from: day(0), to: day(1) })).json()).toMatchObject({ field: 'coverPaId' });
+    expect((await assign({ paId: away.id, coverPaId: covering.id, from: day(2), to: day(1) })).json()).toMatchObject({ field: 'to' });
+    expect((await assign({ paId: away.id, coverPaId: covering.id, from: 'tomorrow', to: day(1) })).json()).toMatchObject({ field: 'from' });
+
+    // A cover starting tomorrow: not yet.
+    const later = await assign({ paId: away.id, coverPaId: covering.id, from: day(1), to: day(3) });
+    expect(later.statusCode).toBe(201);
+    const laterId = later.json().id;
+    expect((await asStaff(app, covering, { method: 'GET', url: `/api/v1/pa/covering/${laterId}/caseload` })).statusCode).toBe(404);
+    expect((await asStaff(app, covering, { method: 'GET', url: `/api/v1/pa/covering/${laterId}/people/${personId}` })).statusCode).toBe(404);
+    expect((await asStaff(app, covering, { method: 'GET', url: '/api/v1/pa/covering' })).json().covering).toEqual([]);
+    expect((await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json().coveredBy).toBeNull();
+
+    // A cover that ended yesterday: no more.
+    const ended = (await assign({ paId: away.id, coverPaId: covering.id, from: day(-5), to: day(-1) })).json().id;
+    expect((await asStaff(app, covering, { method: 'GET', url: `/api/v1/pa/covering/${ended}/caseload` })).statusCode).toBe(404);
+
+    // Today: the same caseload and items, each access audited.
+    const now = (await assign({ paId: away.id, coverPaId: covering.id, from: day(0), to: day(0) })).json().id;
+    expect((await asStaff(app, covering, { method: 'GET', url: '/api/v1/pa/covering' })).json().covering).toEqual([expect.objectContaining({ id: now, paName: 'Example Away PA', from: day(0), to: day(0) })]);
+    const caseload = await asStaff(app, covering, { method: 'GET', url: `/api/v1/pa/covering/${now}/caseload` });
+    expect(caseload.json().caseload).toEqual([expect.objectContaining({ personId, name: 'Example Robin' })]);
+    const person = await asStaff(app, covering, { method: 'GET', url: `/api/v1/pa/covering/${now}/people/${personId}` });
+    expect(person.json().shares[0].data.note).toBe('Example note');
+    const audited = await sharingDb(app.store).selectFrom('audit_log').select(['action', 'person_id']).where('actor_id', '=', covering.id).execute();
+    expect(audited).toEqual(expect.arrayContaining([{ action: `cover-caseload:${now}`, person_id: null }, { action: `cover-open-person:${now}`, person_id: personId }]));
+    // Nobody else gets in through that cover: not the PA away, not another council's PA.
+    expect((await asStaff(app, away, { method: 'GET', url: `/api/v1/pa/covering/${now}/caseload` })).statusCode).toBe(404);
+    expect((await asStaff(app, otherCouncil, { method: 'GET', url: `/api/v1/pa/covering/${now}/caseload` })).statusCode).toBe(404);
+    expect((await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json().coveredBy).toEqual({ name: 'Example Covering PA', until: day(0) });
+
+    // The manager sees and ends it.
+    expect((await asStaff(app, manager, { method: 'GET', url: '/api/v1/manager/cover' })).json().cover.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([now, laterId, ended]));
+    expect((await asStaff(app, manager, { method: 'DELETE', url: `/api/v1/manager/cover/${now}` })).statusCode).toBe(200);
+    expect((await asStaff(app, covering, { method: 'GET', url: `/api/v1/pa/covering/${now}/caseload` })).statusCode).toBe(404);
   });
 });

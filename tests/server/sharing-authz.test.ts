@@ -7,6 +7,8 @@ import { buildServer } from '../../src/server/app.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import { paRoutes } from '../../src/server/routes/pa.ts';
 import { paDayRoutes } from '../../src/server/routes/pa-day.ts';
+import { paCoverRoutes } from '../../src/server/routes/pa-cover.ts';
+import { ukDay } from '../../src/shared/sharing/schemas.ts';
 import { paManagerRoutes } from '../../src/server/routes/pa-manager.ts';
 import { sharingRoutes } from '../../src/server/routes/sharing.ts';
 import { checkin, registerDevice, type Device } from './helpers/api.ts';
@@ -16,7 +18,7 @@ import { asPhone, asStaff, connect, HOST, ORIGIN, pairingCode, signedInStaff, ty
 const ACTORS = ['nobody', 'youngPersonA', 'youngPersonB', 'paOfA', 'paSameCouncil', 'paOtherCouncil', 'manager', 'admin'] as const;
 type Actor = (typeof ACTORS)[number];
 
-type World = { a: Device; b: Device; aPersonId: string; aShareId: string; aNote: string; aRecord: ReturnType<typeof checkin>; aCodeId: string };
+type World = { a: Device; b: Device; aPersonId: string; aShareId: string; aNote: string; aRecord: ReturnType<typeof checkin>; aCodeId: string; coverId: string; futureCoverId: string };
 type Staffs = Record<'paOfA' | 'paSameCouncil' | 'paOtherCouncil' | 'manager' | 'admin', Staff>;
 
 /** 'ok' = may act on A's things; 'own' = succeeds but only on the caller's own things (must show none of A's). */
@@ -61,6 +63,14 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'DELETE /pa/people/:id (A)', request: (w) => ({ method: 'DELETE', url: `/api/v1/pa/people/${w.aPersonId}` }), allowed: { paOfA: 'ok' } },
   { name: 'GET /pa/pairing-codes', request: () => ({ method: 'GET', url: '/api/v1/pa/pairing-codes' }), allowed: { paOfA: 'ok', paSameCouncil: 'own', paOtherCouncil: 'own' } },
   { name: 'DELETE /pa/pairing-codes/:id (A’s PA’s code)', request: (w) => ({ method: 'DELETE', url: `/api/v1/pa/pairing-codes/${w.aCodeId}` }), allowed: { paOfA: 'ok' } },
+  // Cover: paSameCouncil covers A's PA today (and a cover next year can be ended).
+  { name: 'GET /manager/pas', request: () => ({ method: 'GET', url: '/api/v1/manager/pas' }), allowed: { manager: 'own' } },
+  { name: 'GET /manager/cover', request: () => ({ method: 'GET', url: '/api/v1/manager/cover' }), allowed: { manager: 'own' } },
+  { name: 'POST /manager/cover', request: (_w, s) => ({ method: 'POST', url: '/api/v1/manager/cover', payload: { paId: s.paOfA.id, coverPaId: s.paSameCouncil.id, from: '2031-01-01', to: '2031-01-02' } }), allowed: { manager: 'ok' } },
+  { name: 'DELETE /manager/cover/:id', request: (w) => ({ method: 'DELETE', url: `/api/v1/manager/cover/${w.futureCoverId}` }), allowed: { manager: 'ok' } },
+  { name: 'GET /pa/covering', request: () => ({ method: 'GET', url: '/api/v1/pa/covering' }), allowed: { paOfA: 'own', paSameCouncil: 'ok', paOtherCouncil: 'own' } },
+  { name: 'GET /pa/covering/:id/caseload (A’s PA’s, covered)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/covering/${w.coverId}/caseload` }), allowed: { paSameCouncil: 'ok' } },
+  { name: 'GET /pa/covering/:id/people/:id (A, covered)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/covering/${w.coverId}/people/${w.aPersonId}` }), allowed: { paSameCouncil: 'ok' } },
   { name: 'GET /manager/figures', request: () => ({ method: 'GET', url: '/api/v1/manager/figures' }), allowed: { manager: 'own' } },
   { name: 'GET /admin/audit', request: () => ({ method: 'GET', url: '/api/v1/admin/audit' }), allowed: { admin: 'ok' } },
 ];
@@ -102,7 +112,12 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     await db.insertInto('share_messages').values({ id: randomUUID(), share_id: aRecord.id, person_id: aPersonId, pa_id: staff.paOfA.id, author: 'pa', body: 'Example PA note', at: new Date().toISOString(), seen_at: null }).execute();
     await pairingCodeFor(staff.paOfA);
     const aCodeId = (await db.selectFrom('pairing_codes').select('id').where('pa_id', '=', staff.paOfA.id).where('used_at', 'is', null).orderBy('created_at', 'desc').executeTakeFirstOrThrow()).id!;
-    return { a, b, aPersonId, aShareId: aRecord.id, aNote, aRecord, aCodeId };
+    const cover = (id: string, from: string, to: string) => db.insertInto('pa_cover').values({
+      id, pa_id: staff.paOfA.id, cover_pa_id: staff.paSameCouncil.id, council: 'Example Council North', starts_on: from, ends_on: to, created_by: staff.manager.id, created_at: new Date().toISOString(),
+    }).execute().then(() => id);
+    const coverId = await cover(randomUUID(), ukDay(), ukDay());
+    const futureCoverId = await cover(randomUUID(), '2040-01-01', '2040-01-31');
+    return { a, b, aPersonId, aShareId: aRecord.id, aNote, aRecord, aCodeId, coverId, futureCoverId };
   }
 
   async function call(actor: Actor, w: World, options: InjectOptions, freshSession: boolean) {
@@ -145,7 +160,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     const probe = Fastify();
     probe.decorate('store', { db: {} } as never);
     probe.addHook('onRoute', (r) => { if (r.method !== 'HEAD') declared.push(`${r.method} ${r.url}`); });
-    for (const routes of [sharingRoutes, paRoutes, paDayRoutes, paManagerRoutes]) await probe.register(routes);
+    for (const routes of [sharingRoutes, paRoutes, paDayRoutes, paCoverRoutes, paManagerRoutes]) await probe.register(routes);
     await probe.ready();
     await probe.close();
     const tested = ENDPOINTS.map((e) => e.name.split(' (')[0].replace(/\/:id/g, '/:ID'));

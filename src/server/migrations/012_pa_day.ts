@@ -1,6 +1,7 @@
 // A PA's day (issue 16): a short thread on each shared item, the PA's contact log ("Called", "No answer": kind and
 // time only, never what was said), a label the PA gives a young person, pairing codes the PA can list and cancel,
-// and "stopped sharing on 3 Dec" instead of a card that vanishes when a young person disconnects.
+// "stopped sharing on 3 Dec" instead of a card that vanishes when a young person disconnects, and cover: a manager
+// lets another PA of the same council see a PA's caseload between two dates (UK days, both included).
 // Everything about a person goes with them: person_id references people with ON DELETE CASCADE, and a message goes
 // with the shared item it answers (share_id references shares), so unsharing or disconnecting drops the thread too.
 import type { Kysely } from 'kysely';
@@ -44,6 +45,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('ended_links_pa').on('ended_links').column('pa_id').execute();
 
+  await db.schema
+    .createTable('pa_cover')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('pa_id', 'text', (c) => c.notNull().references('staff_users.id'))
+    .addColumn('cover_pa_id', 'text', (c) => c.notNull().references('staff_users.id'))
+    .addColumn('council', 'text', (c) => c.notNull())
+    // YYYY-MM-DD, Europe/London days
+    .addColumn('starts_on', 'text', (c) => c.notNull())
+    .addColumn('ends_on', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('pa_cover_cover_pa').on('pa_cover').column('cover_pa_id').execute();
+  await db.schema.createIndex('pa_cover_pa').on('pa_cover').column('pa_id').execute();
+
   await db.schema.alterTable('pa_links').addColumn('label', 'text').execute();
   // Codes made before this have no id and cannot be listed (they still work until they expire).
   await db.schema.alterTable('pairing_codes').addColumn('id', 'text').execute();
@@ -54,6 +70,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('pairing_codes_pa').execute();
   await db.schema.alterTable('pairing_codes').dropColumn('id').execute();
   await db.schema.alterTable('pa_links').dropColumn('label').execute();
+  await db.schema.dropTable('pa_cover').execute();
   await db.schema.dropTable('ended_links').execute();
   await db.schema.dropTable('contact_log').execute();
   await db.schema.dropTable('share_messages').execute();

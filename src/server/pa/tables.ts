@@ -15,6 +15,7 @@ export interface FigureReleasesTable { council: string; key: string; releases: s
 export interface ShareMessagesTable { id: string; share_id: string; person_id: string; pa_id: string; author: string; body: string; at: string; seen_at: string | null }
 export interface ContactLogTable { id: string; person_id: string; pa_id: string; kind: string; at: string; recorded_at: string }
 export interface EndedLinksTable { id: string; person_id: string; pa_id: string; name: string; label: string | null; ended_at: string }
+export interface PaCoverTable { id: string; pa_id: string; cover_pa_id: string; council: string; starts_on: string; ends_on: string; created_by: string; created_at: string }
 export interface AuditLogTable { id: string; actor_id: string; action: string; person_id: string | null; at: string }
 
 export interface SharingDatabase extends Database {
@@ -31,6 +32,7 @@ export interface SharingDatabase extends Database {
   share_messages: ShareMessagesTable;
   contact_log: ContactLogTable;
   ended_links: EndedLinksTable;
+  pa_cover: PaCoverTable;
 }
 
 export type SharingDb = Kysely<SharingDatabase> | Transaction<SharingDatabase>;

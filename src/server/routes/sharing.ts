@@ -15,6 +15,7 @@ import type { SharingDb } from '../pa/tables.ts';
 import { randomUUID } from 'node:crypto';
 import { sharingDb } from '../pa/tables.ts';
 import { workingHoursOf } from './pa.ts';
+import { coverToday } from './pa-cover.ts';
 
 // Schemas are built once, not per request: zod compiles a schema the first time it runs it.
 const noQuery = z.strictObject({});
@@ -48,7 +49,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     const shares = await withThreads(db, rows.map(toSharedItem), { personId, paId: link.pa_id });
     // The PA's "read" marks on their answers are the PA's own business: the phone gets the words and times only.
     for (const item of shares) item.thread = item.thread?.map(({ seenAt: _seen, ...m }) => m);
-    return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares };
+    return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares, coveredBy: await coverToday(db, link.pa_id) };
   });
 
   app.post('/my-pa/connect', device, async (request) => {

@@ -104,6 +104,18 @@ export const contactSchema = z.strictObject({
 });
 export type ContactEntry = { id: string; kind: ContactKind; at: string };
 
+const day = z.iso.date();
+/** A manager asks another PA of the same council to cover a PA's caseload, `from` and `to` both included (UK days). */
+export const coverSchema = z.strictObject({ paId: z.uuid(), coverPaId: z.uuid(), from: day, to: day })
+  .refine((c) => c.paId !== c.coverPaId, { message: 'Choose someone else to cover', path: ['coverPaId'] })
+  .refine((c) => c.from <= c.to, { message: 'The last day must not be before the first', path: ['to'] });
+export type Cover = { id: string; paId: string; paName: string; coverPaId: string; coverPaName: string; from: string; to: string };
+
+/** Today's date in England, YYYY-MM-DD (cover runs by UK days). */
+export function ukDay(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 /** The PA's own label for a young person (e.g. to tell two people called Sam apart); empty clears it. */
 export const labelSchema = z.strictObject({ label: safeText().trim().max(NAME_MAX) });
 
@@ -151,7 +163,7 @@ export type ThreadMessage = { id: string; author: 'pa' | 'young-person'; text: s
 
 export type MyPaStatus =
   | { connected: false; monitoring: boolean }
-  | { connected: true; monitoring: boolean; paName: string; workingHours: WorkingHours; shares: SharedItem[] };
+  | { connected: true; monitoring: boolean; paName: string; workingHours: WorkingHours; shares: SharedItem[]; coveredBy?: { name: string; until: string } | null };
 
 export type StaffRole = 'pa' | 'manager' | 'admin';
 export type StaffUser = { id: string; email: string; name: string; role: StaffRole; council: string };
