@@ -11,6 +11,7 @@ import { filterCaseload, glance, NO_FILTER, QUIET_CHOICES, type CaseloadFilter }
 import { formatDay, formatWhen } from './i18n.ts';
 import { LiveCaseloadProvider, useLiveCaseload, type EndedEntry } from './live.tsx';
 import { PageHeading } from './page.tsx';
+import { CoveringLinks } from './CoverPages.tsx';
 import { useEffect } from 'react';
 
 export function CaseloadPage() {
@@ -70,14 +71,14 @@ function Filters({ filter, onChange }: { filter: CaseloadFilter; onChange: (f: C
   );
 }
 
-function Card({ entry }: { entry: CaseloadEntry }) {
+export function Card({ entry, linkTo }: { entry: CaseloadEntry; linkTo?: string }) {
   const { t, i18n } = useTranslation();
   const nameOf = useDisplayName();
   const language = entry.language ? languageOf(entry.language) : undefined;
   return (
     <li className="pa-card">
       <h2 className="pa-card-title">
-        <Link to={`/people/${entry.personId}`}><span dir="auto">{nameOf(entry)}</span></Link>
+        <Link to={linkTo ?? `/people/${entry.personId}`}><span dir="auto">{nameOf(entry)}</span></Link>
         {entry.unseen > 0 && <span className="pa-badge">{t('pa.caseload.newBadge', { count: entry.unseen })}</span>}
       </h2>
       {entry.label && <p className="pa-muted">{t('pa.caseload.label')} <span dir="auto">{entry.label}</span></p>}
@@ -131,6 +132,7 @@ function CaseloadView() {
   return (
     <>
       <PageHeading title={t('pa.caseload.title')} />
+      <CoveringLinks />
       {(error || live.failed) && <p role="alert" className="pa-error">{error || t('pa.errors.server')}</p>}
       {caseload?.length === 0 && <p>{t('pa.caseload.empty')}</p>}
       {caseload && caseload.length > 0 && (

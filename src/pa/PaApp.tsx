@@ -7,9 +7,11 @@ import { onSignedOut, paFetch } from './api.ts';
 import { CaseloadPage } from './CaseloadPage.tsx';
 import { ChangePasswordPage } from './ChangePasswordPage.tsx';
 import { FiguresPage } from './FiguresPage.tsx';
+import { CoverSection } from './CoverSection.tsx';
 import { HoursPage } from './HoursPage.tsx';
 import { switchLanguage } from './i18n.ts';
 import { LiveCaseloadProvider } from './live.tsx';
+import { CoverCaseloadPage, CoverPersonPage } from './CoverPages.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { PageHeading } from './page.tsx';
 import { PairingPage } from './PairingPage.tsx';
@@ -69,7 +71,10 @@ export function PaApp() {
         ) : me.mustChangePassword ? (
           <ChangePasswordPage onChanged={() => void paFetch<Me>('GET', '/pa/me').then(setMe)} />
         ) : me.user.role === 'manager' ? (
-          <FiguresPage />
+          <>
+            <FiguresPage />
+            <CoverSection />
+          </>
         ) : me.user.role === 'pa' ? (
           <LiveCaseloadProvider>
             <Routes>
@@ -77,6 +82,8 @@ export function PaApp() {
               <Route path="/people/:personId" element={<PersonPage />} />
               <Route path="/pairing" element={<PairingPage />} />
               <Route path="/hours" element={<HoursPage initial={me.workingHours} />} />
+              <Route path="/covering/:coverId" element={<CoverCaseloadPage />} />
+              <Route path="/covering/:coverId/people/:personId" element={<CoverPersonPage />} />
               <Route path="*" element={<CaseloadPage />} />
             </Routes>
           </LiveCaseloadProvider>

@@ -11,8 +11,8 @@ import { expectNoAxeViolations, expectNoHorizontalOverflow, languageAlreadyChose
 const SHOWN_WITHIN_MS = 5_000;
 const DESK = { width: 1280, height: 800 };
 
-function createUser(server: RunningServer, role: 'pa' | 'manager', email: string): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-user', '--role', role, '--email', email, '--council', 'Example Council', '--name', `Example ${role}`], {
+function createUser(server: RunningServer, role: 'pa' | 'manager', email: string, name = `Example ${role}`): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-user', '--role', role, '--email', email, '--council', 'Example Council', '--name', name], {
     cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8',
   });
   const password = /One-time password: (\S+)/.exec(run.stdout)?.[1];
@@ -61,12 +61,14 @@ describe('a PA’s day, two browsers', () => {
   let browser: Browser;
   let pa: { password: string; cookie: string };
   let manager: { password: string };
+  let coveringPa: { password: string };
 
   beforeAll(async () => {
     server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
     browser = await startBrowser();
     pa = await ownPassword(server, 'pa-day@example.test', createUser(server, 'pa', 'pa-day@example.test'));
     manager = await ownPassword(server, 'manager-day@example.test', createUser(server, 'manager', 'manager-day@example.test'));
+    coveringPa = await ownPassword(server, 'pa-cover@example.test', createUser(server, 'pa', 'pa-cover@example.test', 'Example Covering PA'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -242,5 +244,40 @@ describe('a PA’s day, two browsers', () => {
     }
     await screenshot(page, 'pa-day-manager-ar');
     await desktop.context.close();
+  });
+
+  it('cover: the manager sets it; the covering PA sees the caseload and items, read-only (My PA’s line: tests/server/pa-day.test.ts)', async () => {
+    const boss = await desk(browser, server, 'manager-day@example.test', manager.password);
+    await boss.page.getByRole('heading', { name: 'Cover while a PA is away' }).waitFor();
+    await boss.page.getByLabel('PA who is away').selectOption({ label: 'Example pa' });
+    await boss.page.getByLabel('PA who covers').selectOption({ label: 'Example Covering PA' });
+    await boss.page.getByRole('button', { name: 'Set cover' }).click();
+    await boss.page.getByText('Cover set.').waitFor();
+    await boss.page.getByText(/^Example Covering PA covers Example pa from /).waitFor();
+    await expectNoAxeViolations(boss.page, 'manager cover set (en, 1280)');
+    await boss.context.close();
+
+    const cover = await desk(browser, server, 'pa-cover@example.test', coveringPa.password);
+    const { page } = cover;
+    await page.getByRole('link', { name: /^You are covering for Example pa until / }).click();
+    await page.getByRole('heading', { name: 'Covering for Example pa' }).waitFor();
+    expect(await focusedHeading(page)).toBe('Covering for Example pa');
+    expect(await page.title()).toBe('Covering for Example pa – Personal Adviser');
+    await expectNoAxeViolations(page, 'covering PA, caseload (en, 1280)');
+    await page.getByRole('link', { name: 'Example Riley' }).click();
+    await page.getByRole('heading', { name: 'Shared by Example Riley' }).waitFor();
+    await page.getByText('Example answer: 3 is fine.').waitFor();
+    // Read-only: nothing to reply with or mark.
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    await expectNoAxeViolations(page, 'covering PA, young person (en, 1280)');
+    await page.setViewportSize(PHONE_VIEWPORT);
+    await expectNoAxeViolations(page, 'covering PA, young person (en, 360)');
+    await expectNoHorizontalOverflow(page, 'covering PA, young person (en, 360)');
+    await page.getByRole('button', { name: 'العربية' }).click();
+    await page.getByRole('link', { name: 'ارجع إلى القائمة التي تغطيها' }).click();
+    await page.getByRole('heading', { name: 'تغطية عن Example pa' }).waitFor();
+    await expectNoAxeViolations(page, 'covering PA, caseload (ar, 360)');
+    await page.getByRole('button', { name: 'English' }).click();
+    await cover.context.close();
   });
 });
