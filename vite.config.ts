@@ -36,6 +36,23 @@ function paPageConfig(outDir: string): InlineConfig {
   };
 }
 
+/**
+ * A phone never needs the PA page's words (pa.*, in en.json and ar.json only): the app's build drops them from its
+ * language files, so Arabic's chunk stays within its budget. The PA page's own build (above) keeps them.
+ */
+function withoutPaWords(): Plugin {
+  return {
+    name: 'without-pa-words',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/locales\/[a-z]+\.json$/.test(id)) return null;
+      const { pa: _pa, ...words } = JSON.parse(code) as Record<string, unknown>;
+      return { code: JSON.stringify(words), map: null };
+    },
+  };
+}
+
 /** `vite build` builds the PA page too (after the app, before the compressed copies), so every script still builds everything. */
 function paPage(): Plugin {
   let outDir = resolve(root, 'dist');
@@ -57,6 +74,7 @@ function paPage(): Plugin {
 
 export default defineConfig({
   plugins: [
+    withoutPaWords(),
     react(),
     helpNowWords(resolve(root, 'locales')),
     VitePWA({
