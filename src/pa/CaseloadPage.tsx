@@ -150,6 +150,9 @@ function CaseloadView() {
           {live.ended.map((entry) => <EndedCard key={entry.personId} entry={entry} onRemoved={() => void live.refresh()} />)}
         </ul>
       )}
+      {caseload && caseload.length > 0 && (
+        <p><a className="pa-button pa-button-secondary" href="/api/v1/pa/caseload/export.csv" download>{t('pa.caseload.export')}</a></p>
+      )}
       {stopped.map((entry, i) => (
         <p key={i} className="pa-muted">{t('pa.caseload.stoppedUsing', { when: formatWhen(entry.stoppedAt, i18n.language) })}</p>
       ))}

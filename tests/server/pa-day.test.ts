@@ -243,3 +243,36 @@ describe.each(DIALECTS)('cover while a PA is away, on %s', (dialect) => {
     expect((await asStaff(app, covering, { method: 'GET', url: `/api/v1/pa/covering/${now}/caseload` })).statusCode).toBe(404);
   });
 });
+
+describe.each(DIALECTS)('the whole caseload as one CSV, on %s', (dialect) => {
+  const server = serverForBlock(dialect);
+  it('has every person’s items with appointment titles and times, the thread and the contact log, and nobody else’s', async () => {
+    const app = server.app;
+    const pa = await signedInStaff(app, 'pa', 'Example Council E');
+    const other = await signedInStaff(app, 'pa', 'Example Council E');
+    const [one, two, stranger] = [await registerDevice(app), await registerDevice(app), await registerDevice(app)];
+    await connect(app, one, pa, 'Example Ash');
+    await connect(app, two, pa, 'Example Bo');
+    await connect(app, stranger, other, 'Example Stranger');
+    const appointment = { id: randomUUID(), title: 'Example Housing Office 0042', startsAt: '2030-07-15T13:30:00.000Z' };
+    const id = randomUUID();
+    await asPhone(app, one, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'request', id, request: 'travel-help', at: new Date().toISOString(), appointment, travelHelp: ['fare'] } });
+    await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/shares/${id}/messages`, payload: { text: 'Example thread message' } });
+    await asPhone(app, two, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ mood: 4, sharedWithPa: true }) } });
+    await asPhone(app, stranger, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ note: 'Example stranger note', sharedWithPa: true, shareNote: true }) } });
+    const bo = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload.find((e: { name: string }) => e.name === 'Example Bo').personId;
+    await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/people/${bo}/contacts`, payload: { kind: 'met', at: '2026-12-01T10:00:00.000Z' } });
+
+    const res = await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload/export.csv' });
+    expect(res.statusCode).toBe(200);
+    const lines = res.body.trim().split('\r\n');
+    expect(lines[0]).toContain('person,label,kind,when');
+    expect(lines[0]).toContain('appointmentTitle,appointmentAt');
+    const ash = lines.find((l) => l.startsWith('"Example Ash"'))!;
+    expect(ash).toContain('"Example Housing Office 0042","2030-07-15T13:30:00.000Z"');
+    expect(ash).toContain('Example thread message');
+    expect(lines.some((l) => l.startsWith('"Example Bo"') && l.includes('"contact-met","2026-12-01T10:00:00.000Z"'))).toBe(true);
+    expect(res.body).not.toContain('Example Stranger');
+    expect(res.body).not.toContain('Example stranger note');
+  });
+});

@@ -50,6 +50,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /pa/logout', request: () => ({ method: 'POST', url: '/api/v1/pa/logout' }), allowed: allStaffOwn, freshSession: true },
   { name: 'GET /pa/caseload', request: () => ({ method: 'GET', url: '/api/v1/pa/caseload' }), allowed: { paOfA: 'ok', paSameCouncil: 'own', paOtherCouncil: 'own' } },
   { name: 'GET /pa/people/:id (A)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/people/${w.aPersonId}` }), allowed: { paOfA: 'ok' } },
+  { name: 'GET /pa/caseload/export.csv', request: () => ({ method: 'GET', url: '/api/v1/pa/caseload/export.csv' }), allowed: { paOfA: 'ok', paSameCouncil: 'own', paOtherCouncil: 'own' } },
   { name: 'GET /pa/people/:id/export.csv (A)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/people/${w.aPersonId}/export.csv` }), allowed: { paOfA: 'ok' } },
   { name: 'POST /pa/shares/:id/seen (A’s item)', request: (w) => ({ method: 'POST', url: `/api/v1/pa/shares/${w.aShareId}/seen`, payload: { reply: 'ok' } }), allowed: { paOfA: 'ok' } },
   { name: 'POST /pa/pairing-codes', request: () => ({ method: 'POST', url: '/api/v1/pa/pairing-codes' }), allowed: { paOfA: 'own', paSameCouncil: 'own', paOtherCouncil: 'own' } },

@@ -73,17 +73,37 @@ const csvCell = (value: unknown): string => {
   return `"${text.replace(/"/g, '""')}"`;
 };
 
-export const CSV_COLUMNS = ['kind', 'when', 'sharedAt', 'mood', 'feelings', 'hard', 'good', 'note', 'life', 'worthwhile', 'happy', 'anxious', 'request', 'about', 'seenAt', 'reply'] as const;
+export const CSV_COLUMNS = ['kind', 'when', 'sharedAt', 'mood', 'feelings', 'hard', 'good', 'note', 'life', 'worthwhile', 'happy', 'anxious', 'request', 'about', 'appointmentTitle', 'appointmentAt', 'seenAt', 'reply', 'thread'] as const;
+
+type CsvRow = Record<(typeof CSV_COLUMNS)[number], unknown>;
+
+function itemRow(item: SharedItem): CsvRow {
+  const d = item.data;
+  const appointment = d.appointment as { title?: unknown; startsAt?: unknown } | undefined;
+  return {
+    kind: item.kind, when: itemTime(item), sharedAt: item.sharedAt, mood: d.mood, feelings: d.feelings, hard: d.hard, good: d.good, note: d.note,
+    life: d.life, worthwhile: d.worthwhile, happy: d.happy, anxious: d.anxious, request: d.request, about: d.about,
+    appointmentTitle: appointment?.title, appointmentAt: appointment?.startsAt, seenAt: item.seenAt, reply: item.reply,
+    thread: (item.thread ?? []).map((m) => `${m.at} ${m.author === 'pa' ? 'PA' : 'young person'}: ${m.text}`),
+  };
+}
 
 export function sharesAsCsv(items: SharedItem[]): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const item of items) {
-    const d = item.data;
-    const row: Record<(typeof CSV_COLUMNS)[number], unknown> = {
-      kind: item.kind, when: itemTime(item), sharedAt: item.sharedAt, mood: d.mood, feelings: d.feelings, hard: d.hard, good: d.good, note: d.note,
-      life: d.life, worthwhile: d.worthwhile, happy: d.happy, anxious: d.anxious, request: d.request, about: d.about, seenAt: item.seenAt, reply: item.reply,
-    };
-    lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
+  for (const item of items) lines.push(CSV_COLUMNS.map((c) => csvCell(itemRow(item)[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The whole caseload in one file: each person's shared items (with appointment titles and times) and contact log. */
+export function caseloadAsCsv(people: { name: string; label: string | null; items: SharedItem[]; contacts: { kind: string; at: string }[] }[]): string {
+  const columns = ['person', 'label', ...CSV_COLUMNS] as const;
+  const lines: string[] = [columns.join(',')];
+  for (const person of people) {
+    const rows: CsvRow[] = [
+      ...person.items.map(itemRow),
+      ...person.contacts.map((c) => ({ kind: `contact-${c.kind}`, when: c.at }) as CsvRow),
+    ].sort((a, b) => String(a.when).localeCompare(String(b.when)));
+    for (const row of rows) lines.push([csvCell(person.name), csvCell(person.label), ...CSV_COLUMNS.map((c) => csvCell(row[c]))].join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

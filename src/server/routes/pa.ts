@@ -12,7 +12,7 @@ import { ApiError, validate } from '../http/errors.ts';
 import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
-import { caseloadOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
+import { caseloadAsCsv, caseloadOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
 import { contactsFor, markSeen } from './pa-day.ts';
 import { sharingDb } from '../pa/tables.ts';
 
@@ -118,7 +118,28 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="shared-with-pa.csv"')
-      .send(sharesAsCsv(await sharesFor(db, personId, staff.id)));
+      .send(sharesAsCsv(await withThreads(db, await sharesFor(db, personId, staff.id), { personId, paId: staff.id })));
+  });
+
+  // One file for the whole caseload: every shared item (appointment titles and times included) and the contact log.
+  app.get('/pa/caseload/export.csv', pa, async (request, reply) => {
+    validate(noQuery, request.query);
+    const staff = staffOf(request);
+    await dropSharesOfDeletedRecords(db, { paId: staff.id });
+    const links = await db.selectFrom('pa_links').select(['person_id', 'name', 'label']).where('pa_id', '=', staff.id).orderBy('name').execute();
+    const people = [];
+    for (const link of links) {
+      people.push({
+        name: link.name, label: link.label ?? null,
+        items: await withThreads(db, await sharesFor(db, link.person_id, staff.id), { personId: link.person_id, paId: staff.id }),
+        contacts: await contactsFor(db, link.person_id, staff.id),
+      });
+    }
+    await audit(db, staff.id, 'export-caseload-csv', null);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="caseload.csv"')
+      .send(caseloadAsCsv(people));
   });
 
   app.post('/pa/shares/:id/seen', pa, async (request) => {
