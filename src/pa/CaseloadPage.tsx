@@ -25,7 +25,7 @@ export function useDisplayName() {
   return (person: { name: string; connectedAt?: string }) => person.name || t('pa.caseload.noName', { when: formatWhen(person.connectedAt ?? new Date().toISOString(), i18n.language) });
 }
 
-function Glance({ caseload }: { caseload: CaseloadEntry[] }) {
+export function Glance({ caseload }: { caseload: CaseloadEntry[] }) {
   const { t } = useTranslation();
   const nameOf = useDisplayName();
   const summary = glance(caseload);

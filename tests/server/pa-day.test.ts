@@ -109,6 +109,20 @@ describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
     expect((await caseloadOf(pa)).caseload[0].lastSharedAt).toBe('2026-11-02T09:30:00.000Z');
   });
 
+  it('counts long-past, seen items without reading them: "gone quiet" and "last shared" still right', async () => {
+    const { pa, personId } = await connected();
+    const db = sharingDb(app.store);
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
+    for (const d of [40, 30, 20]) {
+      const at = daysAgo(d);
+      await db.insertInto('shares').values({ id: randomUUID(), person_id: personId, pa_id: pa.id, kind: 'checkin', data: JSON.stringify({ at, mood: 3, hard: [], good: [], feelings: [] }), shared_at: at, seen_at: at, reply: null }).execute();
+    }
+    const entry = (await caseloadOf(pa)).caseload[0];
+    expect(entry.reasons).toEqual(['quiet']);
+    expect(entry.lastSharedAt).toBe(daysAgo(20).slice(0, 10) + entry.lastSharedAt.slice(10));
+    expect(Date.parse(entry.lastSharedAt)).toBeLessThan(Date.now() - 19 * 86_400_000);
+  });
+
   it('logs contact (kind and time only), newest first, and never shows it to anyone else', async () => {
     const { pa, phone, personId } = await connected();
     for (const [kind, at] of [['no-answer', '2026-12-01T09:00:00.000Z'], ['called', '2026-12-02T10:00:00.000Z']]) {

@@ -1,7 +1,7 @@
 // Reading shared copies: the only health data a PA endpoint can see.
 import { randomUUID } from 'node:crypto';
 import type { SharedItem, ThreadMessage } from '../../shared/sharing/schemas.ts';
-import { itemTime, needOf, type CaseloadEntry } from '../../shared/sharing/caseload.ts';
+import { itemTime, needOf, QUIET_DAYS, type CaseloadEntry } from '../../shared/sharing/caseload.ts';
 import type { ShareMessagesTable, SharesTable, SharingDb } from './tables.ts';
 
 export function toSharedItem(row: SharesTable): SharedItem {
@@ -34,9 +34,25 @@ export async function sharesFor(db: SharingDb, personId: string, paId: string): 
   return rows.map(toSharedItem).sort((a, b) => itemTime(a).localeCompare(itemTime(b)));
 }
 
+/** Shared longer ago than this and seen, an item is only counted, never read in full, by the caseload. */
+export const RECENT_DAYS = QUIET_DAYS + 1;
+
 export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()): Promise<CaseloadEntry[]> {
   const links = await db.selectFrom('pa_links').selectAll().where('pa_id', '=', paId).execute();
-  const rows = await db.selectFrom('shares').selectAll().where('pa_id', '=', paId).execute();
+  // A year of items each is too much to read on every load: only what is unseen or recent is read in full (the
+  // need score looks back a week, "gone quiet" two weeks); older items are counted and their latest time kept.
+  const recentFrom = new Date(now - RECENT_DAYS * 86_400_000).toISOString();
+  const rows = await db.selectFrom('shares').selectAll().where('pa_id', '=', paId)
+    .where((eb) => eb.or([eb('seen_at', 'is', null), eb('shared_at', '>=', recentFrom)])).execute();
+  const older = await db.selectFrom('shares').select((eb) => ['person_id', 'kind', eb.fn.countAll<number>().as('n'), eb.fn.max('shared_at').as('last')])
+    .where('pa_id', '=', paId).where('seen_at', 'is not', null).where('shared_at', '<', recentFrom).groupBy(['person_id', 'kind']).execute();
+  const olderOf = new Map<string, { checkins: number; last: string | null }>();
+  for (const o of older) {
+    const seen = olderOf.get(o.person_id) ?? { checkins: 0, last: null };
+    if (o.kind === 'checkin') seen.checkins += Number(o.n);
+    if (o.last && (!seen.last || o.last > seen.last)) seen.last = o.last;
+    olderOf.set(o.person_id, seen);
+  }
   // Answers in a thread the PA has not read yet count as new too.
   const answers = await db.selectFrom('share_messages').select(['person_id']).where('pa_id', '=', paId).where('seen_at', 'is', null).execute();
   const byPerson = new Map<string, SharedItem[]>();
@@ -49,18 +65,19 @@ export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()):
   for (const a of answers) unreadAnswers.set(a.person_id, (unreadAnswers.get(a.person_id) ?? 0) + 1);
   return links.map((link) => {
     const items = byPerson.get(link.person_id) ?? [];
+    const past = olderOf.get(link.person_id);
     return {
       personId: link.person_id,
       name: link.name,
       label: link.label ?? null,
       connectedAt: link.linked_at,
       unseen: items.filter((i) => !i.seenAt).length + (unreadAnswers.get(link.person_id) ?? 0),
-      ...needOf(items, now),
-      // When it happened (a check-in's own time), not when it was shared.
+      ...needOf(items, now, past?.checkins ?? 0),
+      // When it happened (a check-in's own time), not when it was shared (for long-past items, when it was shared).
       lastSharedAt: items.reduce<string | null>((max, i) => {
         const when = itemTime(i);
         return max === null || when > max ? when : max;
-      }, null),
+      }, past?.last ?? null),
       language: link.language ?? null,
     };
   });
@@ -112,7 +129,8 @@ export function caseloadAsCsv(people: { name: string; label: string | null; item
 export async function dropSharesOfDeletedRecords(db: SharingDb, by: { paId: string } | { personId: string }): Promise<void> {
   let query = db.deleteFrom('shares')
     .where('kind', 'in', ['checkin', 'ons4'])
-    .where('id', 'in', (qb) => qb.selectFrom('records').select('records.id').where('records.deleted', '=', 1).whereRef('records.person_id', '=', 'shares.person_id'));
+    // EXISTS on the record's primary key: one index look-up per share, not a scan of the person's records each.
+    .where((eb) => eb.exists(eb.selectFrom('records').select('records.id').whereRef('records.id', '=', 'shares.id').where('records.deleted', '=', 1).whereRef('records.person_id', '=', 'shares.person_id')));
   query = 'paId' in by ? query.where('pa_id', '=', by.paId) : query.where('person_id', '=', by.personId);
   await query.execute();
 }

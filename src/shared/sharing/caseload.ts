@@ -53,8 +53,11 @@ export function itemTime(item: SharedItem): string {
   return typeof item.data.at === 'string' ? new Date(item.data.at).toISOString() : item.sharedAt;
 }
 
-/** The reasons in `items` (one person's shared items) at `now`, worst first, and their summed weight. */
-export function needOf(items: readonly SharedItem[], now: number): { need: number; reasons: NeedReason[] } {
+/**
+ * The reasons in `items` (one person's shared items) at `now`, worst first, and their summed weight. `olderCheckins`
+ * counts check-ins left out of `items` because they are long past and seen (the caseload reads only recent ones).
+ */
+export function needOf(items: readonly SharedItem[], now: number, olderCheckins = 0): { need: number; reasons: NeedReason[] } {
   const weekFrom = new Date(now - WEEK_DAYS * 86_400_000).toISOString();
   const found = new Set<NeedReason>();
   const thisWeek = items.filter((i) => i.kind === 'checkin' && itemTime(i) >= weekFrom);
@@ -65,7 +68,7 @@ export function needOf(items: readonly SharedItem[], now: number): { need: numbe
   if (thisWeek.some((i) => Number(i.data.mood) === 2)) found.add('not-good');
   const checkins = items.filter((i) => i.kind === 'checkin');
   const quietFrom = new Date(now - QUIET_DAYS * 86_400_000).toISOString();
-  if (checkins.length >= QUIET_AFTER_SHARED && checkins.every((i) => itemTime(i) < quietFrom)) found.add('quiet');
+  if (checkins.length + olderCheckins >= QUIET_AFTER_SHARED && checkins.every((i) => itemTime(i) < quietFrom)) found.add('quiet');
   const unseen = items.filter((i) => !i.seenAt);
   for (const item of unseen) {
     if (item.kind === 'request' && String(item.data.request) in NEED_WEIGHTS) found.add(item.data.request as PaRequest & NeedReason);
