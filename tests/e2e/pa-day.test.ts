@@ -131,7 +131,8 @@ describe('a PA’s day, two browsers', () => {
 
     await phone.page.reload();
     const phoneThread = phone.page.getByRole('list', { name: 'Messages with your PA' });
-    await phoneThread.waitFor();
+    // The screen shows what it last knew at once, then the server's answer: wait for the newest message.
+    await phoneThread.getByText('Example second reply: talk soon.').waitFor();
     const phoneCard = phone.page.getByRole('listitem').filter({ has: phoneThread });
     const order = await phoneCard.innerText();
     const at = (text: string) => order.indexOf(text);
