@@ -1,7 +1,7 @@
 // The caseload: "Today at a glance" (how many need the PA now, and why, each a link), then everyone, most in need
 // first (src/shared/sharing/caseload.ts scores it), with search and filters; then who stopped sharing or stopped
 // using the app (when only). Kept up to date while open (./live.tsx).
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
@@ -12,7 +12,6 @@ import { formatDay, formatWhen } from './i18n.ts';
 import { LiveCaseloadProvider, useLiveCaseload, type EndedEntry } from './live.tsx';
 import { PageHeading } from './page.tsx';
 import { CoveringLinks } from './CoverPages.tsx';
-import { useEffect } from 'react';
 
 export function CaseloadPage() {
   // Inside the PA app the provider is already there (it also counts new items in the tab title); alone, bring one.

@@ -20,10 +20,6 @@ export function setTitleBadge(count: number): void {
   applyTitle();
 }
 
-export function currentTitle(): string {
-  return document.title;
-}
-
 /** The page's <h1>; `title` (plain text) names the page in the tab. */
 export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
   const { t } = useTranslation();
