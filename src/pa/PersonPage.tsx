@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ParseKeys } from 'i18next';
 import { itemTime } from '../shared/sharing/caseload.ts';
-import type { ContactEntry, SharedItem } from '../shared/sharing/schemas.ts';
+import type { ContactEntry, SharedContact, SharedItem } from '../shared/sharing/schemas.ts';
 import { withLtr } from '../app/i18n/bidi.tsx';
 import { PaHttpError, paFetch } from './api.ts';
 import { formatWhen } from './i18n.ts';
@@ -20,7 +20,7 @@ import { MessageForm, threadOf, ThreadList } from './person/Thread.tsx';
 import { SeenForm } from './SeenForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
 
-export type PersonView = { person: { id: string; name: string; label?: string | null; connectedAt: string }; shares: SharedItem[]; contacts?: ContactEntry[] };
+export type PersonView = { person: { id: string; name: string; label?: string | null; connectedAt: string; contact?: SharedContact | null }; shares: SharedItem[]; contacts?: ContactEntry[] };
 
 function ItemCard({ group, personId, name, onChanged }: { group: ItemGroup; personId: string; name: string; onChanged: (status: string) => void }) {
   const { t, i18n } = useTranslation();
@@ -94,6 +94,9 @@ export function PersonPage() {
             {withLtr((v) => t('pa.person.title', { name: v.name }), { name }, 'auto')}
           </PageHeading>
           {view.person.label && <p className="pa-muted">{t('pa.caseload.label')} <span dir="auto">{view.person.label}</span></p>}
+          {view.person.contact && (
+            <p>{t('pa.person.phone')} <a href={`tel:${view.person.contact.phone.replace(/[^+0-9]/g, '')}`} dir="ltr">{view.person.contact.phone}</a> · {t(`pa.person.prefers.${view.person.contact.prefer}`)}</p>
+          )}
           <p role="status">{status}</p>
           <TrendChart shares={view.shares} />
           <section aria-labelledby="shared-title" className="pa-section">

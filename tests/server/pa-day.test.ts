@@ -123,6 +123,24 @@ describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
     expect(Date.parse(entry.lastSharedAt)).toBeLessThan(Date.now() - 19 * 86_400_000);
   });
 
+  it('shows the PA a phone number and preferred contact only when the young person shares it, and forgets it with a new PA', async () => {
+    const { pa, phone, personId } = await connected();
+    expect((await personPage(pa, personId)).json().person.contact).toBeNull();
+    const bad = await asPhone(app, phone, { method: 'PUT', url: '/api/v1/my-pa/contact', payload: { contact: { phone: 'call me maybe', prefer: 'text' } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('contact.phone');
+    const ok = await asPhone(app, phone, { method: 'PUT', url: '/api/v1/my-pa/contact', payload: { contact: { phone: '07700 900123', prefer: 'text' } } });
+    expect(ok.statusCode).toBe(200);
+    expect((await personPage(pa, personId)).json().person.contact).toEqual({ phone: '07700 900123', prefer: 'text' });
+    expect((await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json().contact).toEqual({ phone: '07700 900123', prefer: 'text' });
+    const next = await signedInStaff(app, 'pa', 'Example Council A');
+    await connect(app, phone, next, 'Example Person');
+    expect((await personPage(next, personId)).json().person.contact).toBeNull();
+    await asPhone(app, phone, { method: 'PUT', url: '/api/v1/my-pa/contact', payload: { contact: { phone: '07700 900123', prefer: 'call' } } });
+    await asPhone(app, phone, { method: 'PUT', url: '/api/v1/my-pa/contact', payload: { contact: null } });
+    expect((await personPage(next, personId)).json().person.contact).toBeNull();
+  });
+
   it('logs contact (kind and time only), newest first, and never shows it to anyone else', async () => {
     const { pa, phone, personId } = await connected();
     for (const [kind, at] of [['no-answer', '2026-12-01T09:00:00.000Z'], ['called', '2026-12-02T10:00:00.000Z']]) {

@@ -56,6 +56,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /pa/pairing-codes', request: () => ({ method: 'POST', url: '/api/v1/pa/pairing-codes' }), allowed: { paOfA: 'own', paSameCouncil: 'own', paOtherCouncil: 'own' } },
   { name: 'PUT /pa/working-hours', request: () => ({ method: 'PUT', url: '/api/v1/pa/working-hours', payload: { days: [{ day: 1, start: '10:00', end: '16:00' }] } }), allowed: { paOfA: 'own', paSameCouncil: 'own', paOtherCouncil: 'own' } },
   // Issue 16: a PA's day.
+  { name: 'PUT /my-pa/contact', request: () => ({ method: 'PUT', url: '/api/v1/my-pa/contact', payload: { contact: { phone: '07700 900123', prefer: 'text' } } }), allowed: phonesOwn },
   { name: 'POST /my-pa/shares/:id/messages (A’s item)', request: (w) => ({ method: 'POST', url: `/api/v1/my-pa/shares/${w.aShareId}/messages`, payload: { text: 'Example answer' } }), allowed: { youngPersonA: 'ok' } },
   { name: 'POST /pa/people/:id/seen (A)', request: (w) => ({ method: 'POST', url: `/api/v1/pa/people/${w.aPersonId}/seen`, payload: {} }), allowed: { paOfA: 'ok' } },
   { name: 'POST /pa/shares/:id/messages (A’s item)', request: (w) => ({ method: 'POST', url: `/api/v1/pa/shares/${w.aShareId}/messages`, payload: { text: 'Example reply' } }), allowed: { paOfA: 'ok' } },

@@ -61,6 +61,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('pa_cover_pa').on('pa_cover').column('pa_id').execute();
 
   await db.schema.alterTable('pa_links').addColumn('label', 'text').execute();
+  // What the young person chose to share: {"phone": "…", "prefer": "call"|"text"|"either"} as JSON, or null.
+  await db.schema.alterTable('pa_links').addColumn('contact', 'text').execute();
   // Codes made before this have no id and cannot be listed (they still work until they expire).
   await db.schema.alterTable('pairing_codes').addColumn('id', 'text').execute();
   await db.schema.createIndex('pairing_codes_pa').on('pairing_codes').column('pa_id').execute();
@@ -69,6 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('pairing_codes_pa').execute();
   await db.schema.alterTable('pairing_codes').dropColumn('id').execute();
+  await db.schema.alterTable('pa_links').dropColumn('contact').execute();
   await db.schema.alterTable('pa_links').dropColumn('label').execute();
   await db.schema.dropTable('pa_cover').execute();
   await db.schema.dropTable('ended_links').execute();

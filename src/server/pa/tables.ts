@@ -6,7 +6,7 @@ import type { Database } from '../store/tables.ts';
 export interface StaffUsersTable { id: string; email: string; name: string; role: string; council: string; password_hash: string; working_hours: string | null; created_at: string; must_change_password: number }
 export interface StaffSessionsTable { token_hash: string; user_id: string; created_at: string; expires_at: string }
 export interface PairingCodesTable { code_hash: string; pa_id: string; created_at: string; expires_at: string; used_at: string | null; id?: string | null }
-export interface PaLinksTable { person_id: string; pa_id: string; council: string; name: string; linked_at: string; language?: string | null; label?: string | null }
+export interface PaLinksTable { person_id: string; pa_id: string; council: string; name: string; linked_at: string; language?: string | null; label?: string | null; contact?: string | null }
 export interface SharesTable { id: string; person_id: string; pa_id: string; kind: string; data: string; shared_at: string; seen_at: string | null; reply: string | null }
 export interface MonitoringConsentsTable { person_id: string; council: string; opted_in_at: string }
 export interface RecoveryCodesTable { person_id: string; code_hash: string; created_at: string }

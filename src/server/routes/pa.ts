@@ -102,7 +102,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     await dropSharesOfDeletedRecords(db, { paId: staff.id });
     await audit(db, staff.id, 'open-person', personId);
     return {
-      person: { id: personId, name: link.name, label: link.label ?? null, connectedAt: link.linked_at },
+      person: { id: personId, name: link.name, label: link.label ?? null, connectedAt: link.linked_at, contact: link.contact ? JSON.parse(link.contact) : null },
       shares: await withThreads(db, await sharesFor(db, personId, staff.id), { personId, paId: staff.id }),
       contacts: await contactsFor(db, personId, staff.id),
     };

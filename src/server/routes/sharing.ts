@@ -2,7 +2,7 @@
 // count in anonymous monitoring, disconnect; plus recovery codes and "my devices". Device token auth only.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { connectSchema, messageSchema, monitoringSchema, normalisePairingCode, restoreSchema, shareSchema, type MyPaStatus } from '../../shared/sharing/schemas.ts';
+import { connectSchema, messageSchema, monitoringSchema, myContactSchema, normalisePairingCode, restoreSchema, shareSchema, type MyPaStatus } from '../../shared/sharing/schemas.ts';
 import { paCopyOf } from '../../shared/sharing/paCopy.ts';
 import { nextWorkingTime } from '../../shared/sharing/working-hours.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
@@ -42,14 +42,14 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     const { personId } = deviceOf(request);
     const monitoring = !!(await db.selectFrom('monitoring_consents').select('person_id').where('person_id', '=', personId).executeTakeFirst());
     const link = await db.selectFrom('pa_links').innerJoin('staff_users', 'staff_users.id', 'pa_links.pa_id')
-      .select(['pa_links.pa_id', 'staff_users.name', 'staff_users.working_hours']).where('person_id', '=', personId).executeTakeFirst();
+      .select(['pa_links.pa_id', 'pa_links.contact', 'staff_users.name', 'staff_users.working_hours']).where('person_id', '=', personId).executeTakeFirst();
     if (!link) return { connected: false, monitoring };
     await dropSharesOfDeletedRecords(db, { personId });
     const rows = await db.selectFrom('shares').selectAll().where('person_id', '=', personId).where('pa_id', '=', link.pa_id).orderBy('shared_at', 'desc').execute();
     const shares = await withThreads(db, rows.map(toSharedItem), { personId, paId: link.pa_id });
     // The PA's "read" marks on their answers are the PA's own business: the phone gets the words and times only.
     for (const item of shares) item.thread = item.thread?.map(({ seenAt: _seen, ...m }) => m);
-    return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares, coveredBy: await coverToday(db, link.pa_id) };
+    return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares, coveredBy: await coverToday(db, link.pa_id), contact: link.contact ? JSON.parse(link.contact) : null };
   });
 
   app.post('/my-pa/connect', device, async (request) => {
@@ -113,6 +113,15 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     const likely = nextWorkingTime(workingHoursOf(link.working_hours), now);
     const outOfHours = likely === null || likely.getTime() !== now.getTime();
     return reply.status(201).send({ id, sharedAt: values.shared_at, outOfHours, likelySeenFrom: outOfHours && likely ? likely.toISOString() : null });
+  });
+
+  // A phone number and how they like to be contacted, only if they choose; null stops sharing it.
+  app.put('/my-pa/contact', device, async (request) => {
+    const { contact } = validate(myContactSchema, request.body);
+    const { personId } = deviceOf(request);
+    const updated = await db.updateTable('pa_links').set({ contact: contact ? JSON.stringify(contact) : null }).where('person_id', '=', personId).returning('person_id').executeTakeFirst();
+    if (!updated) throw notConnected();
+    return { contact };
   });
 
   // The young person's answer in an item's thread, once the PA has replied to it.

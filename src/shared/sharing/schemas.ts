@@ -116,6 +116,16 @@ export function ukDay(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** How the young person would like to be contacted, if they choose to share it (never required). */
+export const CONTACT_PREFERENCES = ['call', 'text', 'either'] as const;
+export const sharedContactSchema = z.strictObject({
+  phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'Use digits, spaces and an optional + only, like 07700 900123'),
+  prefer: z.enum(CONTACT_PREFERENCES),
+});
+export type SharedContact = z.infer<typeof sharedContactSchema>;
+/** Share (or, with null, stop sharing) a phone number and preferred way to be contacted. */
+export const myContactSchema = z.strictObject({ contact: sharedContactSchema.nullable() });
+
 /** The PA's own label for a young person (e.g. to tell two people called Sam apart); empty clears it. */
 export const labelSchema = z.strictObject({ label: safeText().trim().max(NAME_MAX) });
 
@@ -163,7 +173,7 @@ export type ThreadMessage = { id: string; author: 'pa' | 'young-person'; text: s
 
 export type MyPaStatus =
   | { connected: false; monitoring: boolean }
-  | { connected: true; monitoring: boolean; paName: string; workingHours: WorkingHours; shares: SharedItem[]; coveredBy?: { name: string; until: string } | null };
+  | { connected: true; monitoring: boolean; paName: string; workingHours: WorkingHours; shares: SharedItem[]; coveredBy?: { name: string; until: string } | null; contact?: SharedContact | null };
 
 export type StaffRole = 'pa' | 'manager' | 'admin';
 export type StaffUser = { id: string; email: string; name: string; role: StaffRole; council: string };

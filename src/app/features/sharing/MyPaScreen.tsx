@@ -6,6 +6,7 @@ import { BackupPanel } from './BackupPanel.tsx';
 import { ConnectForm } from './ConnectForm.tsx';
 import { OfflineError, sendJson } from './api.ts';
 import { RequestButtons } from './RequestButtons.tsx';
+import { ContactShare } from './ContactShare.tsx';
 import { SharedList } from './SharedList.tsx';
 import { clearLocalShareFlags, refreshMyPa, useMyPaStatus } from './status.ts';
 import './sharing.css';
@@ -64,6 +65,7 @@ export default function MyPaScreen() {
           <p className="muted">{t('sharing.workingHours')}</p>
           <ul className="sharing-hours">{workingHoursText(status.workingHours, i18n.language).map((line) => <li key={line.day}>{line.day} <bdi dir="ltr">{line.range}</bdi></li>)}</ul>
           <RequestButtons />
+          <ContactShare shared={status.contact ?? null} />
           <section aria-labelledby="shared-title">
             <h2 id="shared-title">{t('sharing.list.title')}</h2>
             <SharedList shares={status.shares} />
