@@ -115,9 +115,16 @@ describe('a PA’s day, two browsers', () => {
     await phone.page.getByRole('textbox', { name: /^Answer your PA: Please call me/ }).fill('Example answer: 3 is fine.');
     await phone.page.getByRole('button', { name: /^Send: Please call me/ }).click();
     await phone.page.getByText('Sent to your PA.', { exact: true }).waitFor();
+    // They choose to share a number to be texted on (an Ofcom drama number, not a real one).
+    await phone.page.getByRole('textbox', { name: 'Phone number', exact: true }).fill('07700 900123');
+    await phone.page.getByRole('radio', { name: 'A text' }).check();
+    await phone.page.getByRole('button', { name: 'Share my number with my PA' }).click();
+    await phone.page.getByText('Your PA can see your number now.').waitFor();
 
     // The PA page shows the answer by itself, then the PA writes back.
     await page.getByText('Example answer: 3 is fine.').waitFor({ timeout: SHOWN_WITHIN_MS });
+    await page.getByText('Prefers a text').waitFor({ timeout: SHOWN_WITHIN_MS });
+    await page.getByRole('link', { name: '07700 900123' }).waitFor();
     await expectNoAxeViolations(page, 'PA young person page with a thread (en, 1280)');
     await page.getByRole('textbox', { name: /^Write a short message: Example Riley’s request of / }).fill('Example second reply: talk soon.');
     await page.getByRole('button', { name: /^Send: Example Riley’s request of / }).click();
