@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN } from '../shared/sharing/schemas.ts';
 import { PaHttpError, paFetch } from './api.ts';
+import { PageHeading } from './page.tsx';
 
 export function ChangePasswordPage({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
@@ -30,7 +31,7 @@ export function ChangePasswordPage({ onChanged }: { onChanged: () => void }) {
     [base, error?.field === field ? ids.error : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <form className="pa-form" onSubmit={(e) => void submit(e)} noValidate>
-      <h1>{t('pa.password.title')}</h1>
+      <PageHeading title={t('pa.password.title')} />
       <p>{t('pa.password.explain')}</p>
       <label htmlFor={ids.current}>{t('pa.password.current')}</label>
       <input id={ids.current} type="password" autoComplete="current-password" dir="ltr" value={current} onChange={(e) => setCurrent(e.target.value)}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNT_STEP, type CouncilFigures } from '../shared/sharing/monitoring.ts';
 import { paFetch } from './api.ts';
+import { PageHeading } from './page.tsx';
 import { intlLocale } from '../shared/languages.ts';
 import { PlanFigures } from './PlanFigures.tsx';
 
@@ -27,11 +28,11 @@ export function FiguresPage() {
   if (!figures) return null;
   return (
     <>
-      <h1>{t('pa.figures.title', { council: figures.council })}</h1>
+      <PageHeading title={t('pa.figures.title', { council: figures.council })} />
       <p>{t('pa.figures.explain')}</p>
       <p>{t('pa.figures.rounding')}</p>
       <p>{t('pa.figures.participants')}: <strong>{count(figures.participants)}</strong></p>
-      <div className="pa-table-wrap">
+      <div className="pa-table-wrap" tabIndex={0} role="region" aria-label={t('pa.figures.tableLabel')}>
         <table className="pa-table">
           <thead>
             <tr>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkingHours } from '../shared/sharing/schemas.ts';
 import { paFetch } from './api.ts';
+import { PageHeading } from './page.tsx';
 import { intlLocale } from '../shared/languages.ts';
 
 type Row = { day: number; works: boolean; start: string; end: string };
@@ -36,7 +37,7 @@ export function HoursPage({ initial }: { initial: WorkingHours }) {
 
   return (
     <form className="pa-form" onSubmit={(e) => void save(e)} noValidate aria-describedby={error ? 'hours-error' : undefined}>
-      <h1>{t('pa.hours.title')}</h1>
+      <PageHeading title={t('pa.hours.title')} />
       <p>{t('pa.hours.explain')}</p>
       {rows.map((r) => (
         <fieldset key={r.day} className="pa-hours-row">

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PaHttpError, paFetch } from './api.ts';
 import type { Me } from './PaApp.tsx';
+import { PageHeading } from './page.tsx';
 
 export function LoginPage({ onSignedIn, notice }: { onSignedIn: (me: Me) => void; notice: string }) {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function LoginPage({ onSignedIn, notice }: { onSignedIn: (me: Me) => void
 
   return (
     <form className="pa-form pa-login" onSubmit={(e) => void submit(e)} noValidate>
-      <h1>{t('pa.login.title')}</h1>
+      <PageHeading title={t('pa.login.title')} />
       {notice && <p role="status">{notice}</p>}
       <label htmlFor={ids.email}>{t('pa.login.email')}</label>
       <input id={ids.email} type="email" autoComplete="username" dir="ltr" value={email} onChange={(e) => setEmail(e.target.value)}

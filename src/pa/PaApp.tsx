@@ -7,9 +7,13 @@ import { onSignedOut, paFetch } from './api.ts';
 import { CaseloadPage } from './CaseloadPage.tsx';
 import { ChangePasswordPage } from './ChangePasswordPage.tsx';
 import { FiguresPage } from './FiguresPage.tsx';
+import { CoverSection } from './CoverSection.tsx';
 import { HoursPage } from './HoursPage.tsx';
 import { switchLanguage } from './i18n.ts';
+import { LiveCaseloadProvider } from './live.tsx';
+import { CoverCaseloadPage, CoverPersonPage } from './CoverPages.tsx';
 import { LoginPage } from './LoginPage.tsx';
+import { PageHeading } from './page.tsx';
 import { PairingPage } from './PairingPage.tsx';
 import { PersonPage } from './PersonPage.tsx';
 
@@ -67,17 +71,24 @@ export function PaApp() {
         ) : me.mustChangePassword ? (
           <ChangePasswordPage onChanged={() => void paFetch<Me>('GET', '/pa/me').then(setMe)} />
         ) : me.user.role === 'manager' ? (
-          <FiguresPage />
+          <>
+            <FiguresPage />
+            <CoverSection />
+          </>
         ) : me.user.role === 'pa' ? (
-          <Routes>
-            <Route path="/" element={<CaseloadPage />} />
-            <Route path="/people/:personId" element={<PersonPage />} />
-            <Route path="/pairing" element={<PairingPage />} />
-            <Route path="/hours" element={<HoursPage initial={me.workingHours} />} />
-            <Route path="*" element={<CaseloadPage />} />
-          </Routes>
+          <LiveCaseloadProvider>
+            <Routes>
+              <Route path="/" element={<CaseloadPage />} />
+              <Route path="/people/:personId" element={<PersonPage />} />
+              <Route path="/pairing" element={<PairingPage />} />
+              <Route path="/hours" element={<HoursPage initial={me.workingHours} />} />
+              <Route path="/covering/:coverId" element={<CoverCaseloadPage />} />
+              <Route path="/covering/:coverId/people/:personId" element={<CoverPersonPage />} />
+              <Route path="*" element={<CaseloadPage />} />
+            </Routes>
+          </LiveCaseloadProvider>
         ) : (
-          <h1>{t('pa.title')}</h1>
+          <PageHeading title={t('pa.title')} />
         )}
       </main>
     </BrowserRouter>

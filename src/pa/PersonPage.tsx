@@ -1,51 +1,54 @@
-// One young person's page: only what they shared, in time order, with a trend chart, seen + reply and CSV export.
+// One young person's page: only what they shared, newest first (a run of the same request is one card with a
+// count), each with its short thread; a trend chart, the contact log, the connection (label, remove) and CSV export.
+// Kept up to date while open. Each part is its own section, so more can slot in (e.g. their plan's goals).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { SharedItem } from '../shared/sharing/schemas.ts';
+import type { ParseKeys } from 'i18next';
+import { itemTime } from '../shared/sharing/caseload.ts';
+import type { ContactEntry, SharedContact, SharedItem } from '../shared/sharing/schemas.ts';
 import { withLtr } from '../app/i18n/bidi.tsx';
-import { paFetch } from './api.ts';
+import { PaHttpError, paFetch } from './api.ts';
 import { formatWhen } from './i18n.ts';
+import { usePolling } from './live.tsx';
+import { PageHeading } from './page.tsx';
+import { ContactLog } from './person/ContactLog.tsx';
+import { Connection } from './person/Connection.tsx';
+import { groupRepeats, type ItemGroup } from './person/grouping.ts';
+import { ItemBody } from './person/ItemBody.tsx';
+import { MessageForm, threadOf, ThreadList } from './person/Thread.tsx';
 import { SeenForm } from './SeenForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { SharedGoals } from './SharedGoals.tsx';
-import type { ParseKeys } from 'i18next';
 
-type PersonView = { person: { id: string; name: string; connectedAt: string }; shares: SharedItem[] };
-const ONS4 = ['life', 'worthwhile', 'happy', 'anxious'] as const;
+export type PersonView = { person: { id: string; name: string; label?: string | null; connectedAt: string; contact?: SharedContact | null }; shares: SharedItem[]; contacts?: ContactEntry[] };
 
-function ItemBody({ item }: { item: SharedItem }) {
+function ItemCard({ group, personId, name, onChanged }: { group: ItemGroup; personId: string; name: string; onChanged: (status: string) => void }) {
   const { t, i18n } = useTranslation();
-  const d = item.data;
-  const list = (v: unknown, words: string) => (Array.isArray(v) ? v.map((k) => t(`checkin.${words}.${String(k)}` as ParseKeys)).join(', ') : '');
-  if (item.kind === 'request') {
-    const appointment = d.appointment as { title?: unknown; startsAt?: unknown } | undefined;
-    const travel = Array.isArray(d.travelHelp) ? d.travelHelp.map((k) => t(`sharing.appointment.travel.${String(k)}` as ParseKeys)).join(i18n.language === 'ar' ? '، ' : ', ') : '';
-    return (
-      <>
-        <p className="pa-item-title">{t(`sharing.requests.${String(d.request)}` as ParseKeys)}{d.about ? <> · <span dir="auto">{String(d.about)}</span></> : null}</p>
-        {appointment && typeof appointment.startsAt === 'string' && (
-          <p>{t('sharing.appointment.about')} <bdi>{String(appointment.title)}</bdi>{i18n.language === 'ar' ? '، ' : ', '}{formatWhen(appointment.startsAt, i18n.language)}</p>
-        )}
-        {travel && <p>{t('sharing.appointment.travelAsked', { list: travel })}</p>}
-      </>
-    );
-  }
-  if (item.kind === 'ons4') {
-    return (
-      <dl className="pa-ons4">
-        {ONS4.map((k) => <div key={k}><dt>{t(`pa.person.ons4.${k}`)}</dt><dd>{String(d[k])} / 10</dd></div>)}
-      </dl>
-    );
-  }
+  const newest = group.at(-1)!;
+  const unseen = group.filter((i) => !i.seenAt);
+  const when = formatWhen(itemTime(newest), i18n.language);
+  // Names every control on this card apart from the same control on the others.
+  const about = t('pa.person.itemOf', { name, kind: t(`pa.person.kinds.${newest.kind}` as ParseKeys), when });
+  const messages = threadOf(group);
+  const hasUnreadAnswer = messages.some((m) => m.author === 'young-person' && !m.seenAt);
   return (
-    <>
-      <p className="pa-item-title">{t('pa.person.mood', { mood: t(`sharing.moods.${String(d.mood)}` as ParseKeys) })}</p>
-      {list(d.feelings, 'feelings') && <p>{t('pa.person.feelings')} {list(d.feelings, 'feelings')}</p>}
-      {list(d.hard, 'areas') && <p>{t('pa.person.hard')} {list(d.hard, 'areas')}</p>}
-      {list(d.good, 'areas') && <p>{t('pa.person.good')} {list(d.good, 'areas')}</p>}
-      {d.note ? <p>{t('pa.person.note')} <span dir="auto">{String(d.note)}</span></p> : null}
-    </>
+    <li className="pa-card">
+      <p className="pa-muted">{when}</p>
+      <ItemBody item={newest} />
+      {group.length > 1 && (
+        <p className="pa-repeat">{t('pa.person.repeated', { count: group.length, from: formatWhen(itemTime(group[0]), i18n.language), to: when })}</p>
+      )}
+      {!unseen.length && newest.seenAt && <p className="pa-muted">{t('pa.person.seenAt', { when: formatWhen(newest.seenAt, i18n.language) })}</p>}
+      <ThreadList messages={messages} name={name} />
+      {unseen.length > 0 || hasUnreadAnswer ? (
+        unseen.length > 0
+          ? <SeenForm shareIds={unseen.map((i) => i.id)} personId={personId} about={about} onSeen={() => onChanged(t('pa.person.saved'))} />
+          : <MessageForm shareId={newest.id} about={about} onSent={() => onChanged(t('pa.thread.sent'))} />
+      ) : (
+        <MessageForm shareId={newest.id} about={about} onSent={() => onChanged(t('pa.thread.sent'))} />
+      )}
+    </li>
   );
 }
 
@@ -55,42 +58,64 @@ export function PersonPage() {
   const [view, setView] = useState<PersonView | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
+  const [gone, setGone] = useState(false);
 
-  const load = useCallback(() => {
-    paFetch<PersonView>('GET', `/pa/people/${encodeURIComponent(personId)}`).then(setView, () => setError(t('pa.errors.server')));
+  const load = useCallback(async () => {
+    try {
+      setView(await paFetch<PersonView>('GET', `/pa/people/${encodeURIComponent(personId)}`));
+      setError('');
+    } catch (e) {
+      if (e instanceof PaHttpError && e.status === 404) setGone(true);
+      else if (!(e instanceof PaHttpError && e.status === 401)) setError(t('pa.errors.server'));
+    }
   }, [personId, t]);
-  useEffect(load, [load]);
+  useEffect(() => { void load(); }, [load]);
+  usePolling(load);
+
+  const name = view ? view.person.name || t('pa.caseload.noName', { when: formatWhen(view.person.connectedAt, i18n.language) }) : '';
+  // Goals from their plan are in their own section (SharedGoals); every other item is grouped in time order.
+  const groups = view ? groupRepeats(view.shares.filter((i) => i.kind !== 'goal')).reverse() : [];
+  const anyUnseen = view?.shares.some((s) => !s.seenAt || s.thread?.some((m) => m.author === 'young-person' && !m.seenAt));
+  const changed = (text: string) => { setStatus(text); void load(); };
+  const markAll = () => void paFetch('POST', `/pa/people/${encodeURIComponent(personId)}/seen`, {}).then(() => changed(t('pa.person.allSeen')), () => setError(t('pa.errors.server')));
 
   return (
     <>
       <p><Link to="/" className="pa-back">{t('pa.person.back')}</Link></p>
       {error && <p role="alert" className="pa-error">{error}</p>}
+      {gone && !view && (
+        <>
+          <PageHeading title={t('pa.person.goneTitle')} />
+          <p>{t('pa.person.gone')}</p>
+        </>
+      )}
       {view && (
         <>
           {/* Their name, in whatever script they wrote it, isolated so it doesn't reorder the sentence around it. */}
-          <h1>{withLtr((v) => t('pa.person.title', { name: v.name }), { name: view.person.name || t('pa.caseload.noName', { when: formatWhen(view.person.connectedAt, i18n.language) }) }, 'auto')}</h1>
+          <PageHeading title={t('pa.person.title', { name })}>
+            {withLtr((v) => t('pa.person.title', { name: v.name }), { name }, 'auto')}
+          </PageHeading>
+          {view.person.label && <p className="pa-muted">{t('pa.caseload.label')} <span dir="auto">{view.person.label}</span></p>}
+          {view.person.contact && (
+            <p>{t('pa.person.phone')} <a href={`tel:${view.person.contact.phone.replace(/[^+0-9]/g, '')}`} dir="ltr">{view.person.contact.phone}</a> · {t(`pa.person.prefers.${view.person.contact.prefer}`)}</p>
+          )}
           <p role="status">{status}</p>
           <TrendChart shares={view.shares} />
           {/* Goals from their plan have their own section (SharedGoals); everything else is in time order here. */}
-          <SharedGoals personId={personId} goals={view.shares.filter((i) => i.kind === 'goal')} onChange={(s) => { setStatus(s); load(); }} />
-          {view.shares.length === 0 ? <p>{t('pa.person.noShares')}</p> : (
-            <ol className="pa-items">
-              {view.shares.filter((i) => i.kind !== 'goal').map((item) => (
-                <li key={item.id} className="pa-card">
-                  <p className="pa-muted">{formatWhen(String(item.data.at ?? item.sharedAt), i18n.language)}</p>
-                  <ItemBody item={item} />
-                  {item.seenAt ? (
-                    <p className="pa-muted">
-                      {t('pa.person.seenAt', { when: formatWhen(item.seenAt, i18n.language) })}
-                      {item.reply && <> · {t('pa.person.yourReply')} <span dir="auto">{item.reply}</span></>}
-                    </p>
-                  ) : (
-                    <SeenForm shareId={item.id} onSeen={() => { setStatus(t('pa.person.saved')); load(); }} />
-                  )}
-                </li>
-              ))}
-            </ol>
-          )}
+          <SharedGoals personId={personId} goals={view.shares.filter((i) => i.kind === 'goal')} onChange={changed} />
+          <section aria-labelledby="shared-title" className="pa-section">
+            <h2 id="shared-title">{t('pa.person.sharedTitle')}</h2>
+            {anyUnseen && (
+              <p><button type="button" className="pa-button pa-button-secondary" onClick={markAll}>{t('pa.person.markAllSeen', { name })}</button></p>
+            )}
+            {view.shares.length === 0 ? <p>{t('pa.person.noShares')}</p> : (
+              <ol className="pa-items">
+                {groups.map((group) => <ItemCard key={group[0].id} group={group} personId={personId} name={name} onChanged={changed} />)}
+              </ol>
+            )}
+          </section>
+          <ContactLog personId={personId} name={name} contacts={view.contacts ?? []} onSaved={() => void load()} />
+          <Connection personId={personId} name={name} label={view.person.label ?? null} onSaved={() => void load()} />
           <p><a className="pa-button pa-button-secondary" href={`/api/v1/pa/people/${encodeURIComponent(personId)}/export.csv`} download>{t('pa.person.export')}</a></p>
         </>
       )}

@@ -45,7 +45,7 @@ export function SharedGoals({ personId, goals, onChange }: { personId: string; g
               </p>
               {waiting.map((s) => <p key={s.id} className="pa-muted">{t('pa.person.goals.suggestionWaiting', { step: s.text })}</p>)}
               <SuggestStep personId={personId} goalId={item.id} onSent={() => { load(); onChange(t('pa.person.goals.suggested')); }} />
-              {!item.seenAt && <SeenForm shareId={item.id} onSeen={() => onChange(t('pa.person.saved'))} />}
+              {!item.seenAt && <SeenForm shareIds={[item.id]} personId={personId} about={goal.text} onSeen={() => onChange(t('pa.person.saved'))} />}
             </li>
           );
         })}

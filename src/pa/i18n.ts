@@ -50,3 +50,8 @@ export function formatWhen(iso: string, language: string): string {
   // PAs work in England: "25 Nov 2026, 19:10", not the American "Nov 25, 2026, 7:10 PM".
   return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(iso));
 }
+
+/** A day only, for "stopped sharing on 3 Dec 2026". */
+export function formatDay(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeZone: 'Europe/London' }).format(new Date(iso));
+}

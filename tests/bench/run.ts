@@ -5,8 +5,9 @@
 //   4. directory search time on 10,000 services (tests/bench/directory.ts, when present)
 //   5. 500 phones registering and pushing at once, on SQLite and PostgreSQL, beside one phone alone (tests/bench/load.ts)
 //   6. the PIN lock on a 4× slowed CPU: Argon2id, unlock to Today with 730 check-ins vs opening without a PIN, a save with vs without (tests/bench/pin.ts)
+//   7. a PA's caseload of 42 young people with a year of shared items each, beside a plain indexed query (tests/bench/caseload.ts)
 // Options (env): BENCH_LH_RUNS (default 5), BENCH_CHECKINS (default 4000 a round), BENCH_ROUNDS (default 9), BENCH_LOAD_PHONES (default 500),
-//   BENCH_SKIP=lighthouse,sqlite,postgres,directory,load,pin,
+//   BENCH_SKIP=lighthouse,sqlite,postgres,directory,load,pin,caseload, BENCH_CASELOAD_RUNS (default 40),
 //   BENCH_ONLY=lighthouse (or any list of those parts: runs just them, e.g. while iterating on load speed),
 //   BENCH_LH_REPORTS=1 (keeps each Lighthouse report as .bench/lhr-<app|floor>-<n>.json, to read its opportunities).
 // Writes a JSON copy to .bench/<time>.json (gitignored).
@@ -19,11 +20,12 @@ import { buildFloor } from './floor.ts';
 import { medianFigures, previewFloor, runLighthouse, type LighthouseFigures } from './lighthouse.ts';
 import { firstRouteScripts, measure, total } from './sizes.ts';
 import { PHONES, postgresLoad, sqliteLoad, type LoadResult } from './load.ts';
+import { benchCaseload, caseloadTable } from './caseload.ts';
 import { postgresThroughput, sqliteThroughput, type ThroughputResult } from './throughput.ts';
 import { benchPin, pinTable } from './pin.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const PARTS = ['lighthouse', 'sqlite', 'postgres', 'directory', 'load', 'pin'];
+const PARTS = ['lighthouse', 'sqlite', 'postgres', 'directory', 'load', 'pin', 'caseload'];
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const skip = new Set([...(process.env.BENCH_SKIP ?? '').split(',').filter(Boolean), ...(only.length > 0 ? PARTS.filter((p) => !only.includes(p)) : [])]);
 const keepReports = process.env.BENCH_LH_REPORTS === '1';
@@ -159,6 +161,14 @@ try {
     const pin = await benchPin();
     console.log(table(pinTable(pin)));
     report.pin = pin;
+  }
+
+  // 7. The PA's caseload (tests/bench/caseload.ts)
+  if (!skip.has('caseload')) {
+    heading('7. PA caseload: 42 young people × 365 shared items, p95 (server + first render) vs a plain indexed query of the same rows');
+    const caseloads = await benchCaseload();
+    console.log(table(caseloadTable(caseloads)));
+    report.caseload = caseloads;
   }
 } finally {
   floor.cleanup();

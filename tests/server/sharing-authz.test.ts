@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import { paRoutes } from '../../src/server/routes/pa.ts';
+import { paDayRoutes } from '../../src/server/routes/pa-day.ts';
+import { paCoverRoutes } from '../../src/server/routes/pa-cover.ts';
+import { ukDay } from '../../src/shared/sharing/schemas.ts';
 import { paManagerRoutes } from '../../src/server/routes/pa-manager.ts';
 import { sharingRoutes } from '../../src/server/routes/sharing.ts';
 import { checkin, registerDevice, type Device } from './helpers/api.ts';
@@ -15,7 +18,7 @@ import { asPhone, asStaff, connect, HOST, ORIGIN, pairingCode, signedInStaff, ty
 const ACTORS = ['nobody', 'youngPersonA', 'youngPersonB', 'paOfA', 'paSameCouncil', 'paOtherCouncil', 'manager', 'admin'] as const;
 type Actor = (typeof ACTORS)[number];
 
-type World = { a: Device; b: Device; aPersonId: string; aShareId: string; aNote: string; aRecord: ReturnType<typeof checkin> };
+type World = { a: Device; b: Device; aPersonId: string; aShareId: string; aNote: string; aRecord: ReturnType<typeof checkin>; aCodeId: string; coverId: string; futureCoverId: string };
 type Staffs = Record<'paOfA' | 'paSameCouncil' | 'paOtherCouncil' | 'manager' | 'admin', Staff>;
 
 /** 'ok' = may act on A's things; 'own' = succeeds but only on the caller's own things (must show none of A's). */
@@ -47,10 +50,29 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /pa/logout', request: () => ({ method: 'POST', url: '/api/v1/pa/logout' }), allowed: allStaffOwn, freshSession: true },
   { name: 'GET /pa/caseload', request: () => ({ method: 'GET', url: '/api/v1/pa/caseload' }), allowed: { paOfA: 'ok', paSameCouncil: 'own', paOtherCouncil: 'own' } },
   { name: 'GET /pa/people/:id (A)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/people/${w.aPersonId}` }), allowed: { paOfA: 'ok' } },
+  { name: 'GET /pa/caseload/export.csv', request: () => ({ method: 'GET', url: '/api/v1/pa/caseload/export.csv' }), allowed: { paOfA: 'ok', paSameCouncil: 'own', paOtherCouncil: 'own' } },
   { name: 'GET /pa/people/:id/export.csv (A)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/people/${w.aPersonId}/export.csv` }), allowed: { paOfA: 'ok' } },
   { name: 'POST /pa/shares/:id/seen (A’s item)', request: (w) => ({ method: 'POST', url: `/api/v1/pa/shares/${w.aShareId}/seen`, payload: { reply: 'ok' } }), allowed: { paOfA: 'ok' } },
   { name: 'POST /pa/pairing-codes', request: () => ({ method: 'POST', url: '/api/v1/pa/pairing-codes' }), allowed: { paOfA: 'own', paSameCouncil: 'own', paOtherCouncil: 'own' } },
   { name: 'PUT /pa/working-hours', request: () => ({ method: 'PUT', url: '/api/v1/pa/working-hours', payload: { days: [{ day: 1, start: '10:00', end: '16:00' }] } }), allowed: { paOfA: 'own', paSameCouncil: 'own', paOtherCouncil: 'own' } },
+  // Issue 16: a PA's day.
+  { name: 'PUT /my-pa/contact', request: () => ({ method: 'PUT', url: '/api/v1/my-pa/contact', payload: { contact: { phone: '07700 900123', prefer: 'text' } } }), allowed: phonesOwn },
+  { name: 'POST /my-pa/shares/:id/messages (A’s item)', request: (w) => ({ method: 'POST', url: `/api/v1/my-pa/shares/${w.aShareId}/messages`, payload: { text: 'Example answer' } }), allowed: { youngPersonA: 'ok' } },
+  { name: 'POST /pa/people/:id/seen (A)', request: (w) => ({ method: 'POST', url: `/api/v1/pa/people/${w.aPersonId}/seen`, payload: {} }), allowed: { paOfA: 'ok' } },
+  { name: 'POST /pa/shares/:id/messages (A’s item)', request: (w) => ({ method: 'POST', url: `/api/v1/pa/shares/${w.aShareId}/messages`, payload: { text: 'Example reply' } }), allowed: { paOfA: 'ok' } },
+  { name: 'POST /pa/people/:id/contacts (A)', request: (w) => ({ method: 'POST', url: `/api/v1/pa/people/${w.aPersonId}/contacts`, payload: { kind: 'called', at: new Date().toISOString() } }), allowed: { paOfA: 'ok' } },
+  { name: 'PUT /pa/people/:id/label (A)', request: (w) => ({ method: 'PUT', url: `/api/v1/pa/people/${w.aPersonId}/label`, payload: { label: 'Example label' } }), allowed: { paOfA: 'ok' } },
+  { name: 'DELETE /pa/people/:id (A)', request: (w) => ({ method: 'DELETE', url: `/api/v1/pa/people/${w.aPersonId}` }), allowed: { paOfA: 'ok' } },
+  { name: 'GET /pa/pairing-codes', request: () => ({ method: 'GET', url: '/api/v1/pa/pairing-codes' }), allowed: { paOfA: 'ok', paSameCouncil: 'own', paOtherCouncil: 'own' } },
+  { name: 'DELETE /pa/pairing-codes/:id (A’s PA’s code)', request: (w) => ({ method: 'DELETE', url: `/api/v1/pa/pairing-codes/${w.aCodeId}` }), allowed: { paOfA: 'ok' } },
+  // Cover: paSameCouncil covers A's PA today (and a cover next year can be ended).
+  { name: 'GET /manager/pas', request: () => ({ method: 'GET', url: '/api/v1/manager/pas' }), allowed: { manager: 'own' } },
+  { name: 'GET /manager/cover', request: () => ({ method: 'GET', url: '/api/v1/manager/cover' }), allowed: { manager: 'own' } },
+  { name: 'POST /manager/cover', request: (_w, s) => ({ method: 'POST', url: '/api/v1/manager/cover', payload: { paId: s.paOfA.id, coverPaId: s.paSameCouncil.id, from: '2031-01-01', to: '2031-01-02' } }), allowed: { manager: 'ok' } },
+  { name: 'DELETE /manager/cover/:id', request: (w) => ({ method: 'DELETE', url: `/api/v1/manager/cover/${w.futureCoverId}` }), allowed: { manager: 'ok' } },
+  { name: 'GET /pa/covering', request: () => ({ method: 'GET', url: '/api/v1/pa/covering' }), allowed: { paOfA: 'own', paSameCouncil: 'ok', paOtherCouncil: 'own' } },
+  { name: 'GET /pa/covering/:id/caseload (A’s PA’s, covered)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/covering/${w.coverId}/caseload` }), allowed: { paSameCouncil: 'ok' } },
+  { name: 'GET /pa/covering/:id/people/:id (A, covered)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/covering/${w.coverId}/people/${w.aPersonId}` }), allowed: { paSameCouncil: 'ok' } },
   { name: 'GET /manager/figures', request: () => ({ method: 'GET', url: '/api/v1/manager/figures' }), allowed: { manager: 'own' } },
   { name: 'GET /admin/audit', request: () => ({ method: 'GET', url: '/api/v1/admin/audit' }), allowed: { admin: 'ok' } },
 ];
@@ -86,8 +108,18 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     const aRecord = checkin({ mood: 1, note: aNote, sharedWithPa: true, shareNote: true });
     expect((await asPhone(app, a, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: aRecord } })).statusCode).toBe(201);
     await asPhone(app, b, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ note: 'b-note' }) } });
-    const aPersonId = (await sharingDb(app.store).selectFrom('devices').select('person_id').where('id', '=', a.deviceId).executeTakeFirstOrThrow()).person_id;
-    return { a, b, aPersonId, aShareId: aRecord.id, aNote, aRecord };
+    const db = sharingDb(app.store);
+    const aPersonId = (await db.selectFrom('devices').select('person_id').where('id', '=', a.deviceId).executeTakeFirstOrThrow()).person_id;
+    // A's PA has written on A's item (so A may answer), and holds a code not yet given out.
+    await db.insertInto('share_messages').values({ id: randomUUID(), share_id: aRecord.id, person_id: aPersonId, pa_id: staff.paOfA.id, author: 'pa', body: 'Example PA note', at: new Date().toISOString(), seen_at: null }).execute();
+    await pairingCodeFor(staff.paOfA);
+    const aCodeId = (await db.selectFrom('pairing_codes').select('id').where('pa_id', '=', staff.paOfA.id).where('used_at', 'is', null).orderBy('created_at', 'desc').executeTakeFirstOrThrow()).id!;
+    const cover = (id: string, from: string, to: string) => db.insertInto('pa_cover').values({
+      id, pa_id: staff.paOfA.id, cover_pa_id: staff.paSameCouncil.id, council: 'Example Council North', starts_on: from, ends_on: to, created_by: staff.manager.id, created_at: new Date().toISOString(),
+    }).execute().then(() => id);
+    const coverId = await cover(randomUUID(), ukDay(), ukDay());
+    const futureCoverId = await cover(randomUUID(), '2040-01-01', '2040-01-31');
+    return { a, b, aPersonId, aShareId: aRecord.id, aNote, aRecord, aCodeId, coverId, futureCoverId };
   }
 
   async function call(actor: Actor, w: World, options: InjectOptions, freshSession: boolean) {
@@ -111,7 +143,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
         const w = await newWorld();
         const res = await call(actor, w, await endpoint.request(w, staff, actor), !!endpoint.freshSession);
         const verdict = endpoint.allowed[actor];
-        const secrets = [w.aNote, w.aShareId, w.a.deviceId, w.aPersonId];
+        const secrets = [w.aNote, w.aShareId, w.a.deviceId, w.aPersonId, w.aCodeId];
         const context = `${endpoint.name} as ${actor} → ${res.statusCode} ${res.body.slice(0, 200)}`;
         if (verdict === 'ok') {
           expect(res.statusCode, context).toBeLessThan(300);
@@ -130,7 +162,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     const probe = Fastify();
     probe.decorate('store', { db: {} } as never);
     probe.addHook('onRoute', (r) => { if (r.method !== 'HEAD') declared.push(`${r.method} ${r.url}`); });
-    for (const routes of [sharingRoutes, paRoutes, paManagerRoutes]) await probe.register(routes);
+    for (const routes of [sharingRoutes, paRoutes, paDayRoutes, paCoverRoutes, paManagerRoutes]) await probe.register(routes);
     await probe.ready();
     await probe.close();
     const tested = ENDPOINTS.map((e) => e.name.split(' (')[0].replace(/\/:id/g, '/:ID'));

@@ -9,6 +9,7 @@ import * as attemptCounters from './008_attempt_counters.ts';
 import * as figureReleases from './008b_figure_releases.ts';
 import * as language from './010_language.ts';
 import * as deletedPeople from './011_deleted_people.ts';
+import * as paDay from './012_pa_day.ts';
 import * as goalSuggestions from './013_goal_suggestions.ts';
 import * as retention from './014_retention.ts';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '008b_figure_releases': figureReleases,
   '010_language': language,
   '011_deleted_people': deletedPeople,
+  '012_pa_day': paDay,
   '013_goal_suggestions': goalSuggestions,
   '014_retention': retention,
 };

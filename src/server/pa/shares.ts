@@ -1,30 +1,83 @@
 // Reading shared copies: the only health data a PA endpoint can see.
-import type { SharedItem } from '../../shared/sharing/schemas.ts';
-import { itemTime, needOf, type CaseloadEntry } from '../../shared/sharing/caseload.ts';
-import type { SharesTable, SharingDb } from './tables.ts';
+import { randomUUID } from 'node:crypto';
+import type { SharedItem, ThreadMessage } from '../../shared/sharing/schemas.ts';
+import { itemTime, needOf, QUIET_DAYS, type CaseloadEntry } from '../../shared/sharing/caseload.ts';
+import type { ShareMessagesTable, SharesTable, SharingDb } from './tables.ts';
 
 export function toSharedItem(row: SharesTable): SharedItem {
   return { id: row.id, kind: row.kind as SharedItem['kind'], sharedAt: row.shared_at, seenAt: row.seen_at, reply: row.reply, data: JSON.parse(row.data) };
 }
 
+const toMessage = (row: ShareMessagesTable): ThreadMessage => ({ id: row.id, author: row.author as ThreadMessage['author'], text: row.body, at: row.at, seenAt: row.seen_at });
+
+/** Each item's thread (after its first reply), oldest first, attached to the items. */
+export async function withThreads(db: SharingDb, items: SharedItem[], by: { personId: string; paId: string }): Promise<SharedItem[]> {
+  const rows = await db.selectFrom('share_messages').selectAll().where('person_id', '=', by.personId).where('pa_id', '=', by.paId).orderBy('at').orderBy('id').execute();
+  const byShare = new Map<string, ThreadMessage[]>();
+  for (const row of rows) {
+    const list = byShare.get(row.share_id) ?? [];
+    list.push(toMessage(row));
+    byShare.set(row.share_id, list);
+  }
+  return items.map((item) => ({ ...item, thread: byShare.get(item.id) ?? [] }));
+}
+
+export async function addMessage(db: SharingDb, share: { id: string; person_id: string; pa_id: string }, author: ThreadMessage['author'], text: string): Promise<ThreadMessage> {
+  const at = new Date().toISOString();
+  const row: ShareMessagesTable = { id: randomUUID(), share_id: share.id, person_id: share.person_id, pa_id: share.pa_id, author, body: text, at, seen_at: author === 'pa' ? at : null };
+  await db.insertInto('share_messages').values(row).execute();
+  return toMessage(row);
+}
 
 export async function sharesFor(db: SharingDb, personId: string, paId: string): Promise<SharedItem[]> {
   const rows = await db.selectFrom('shares').selectAll().where('person_id', '=', personId).where('pa_id', '=', paId).execute();
   return rows.map(toSharedItem).sort((a, b) => itemTime(a).localeCompare(itemTime(b)));
 }
 
+/** Shared longer ago than this and seen, an item is only counted, never read in full, by the caseload. */
+export const RECENT_DAYS = QUIET_DAYS + 1;
+
 export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()): Promise<CaseloadEntry[]> {
   const links = await db.selectFrom('pa_links').selectAll().where('pa_id', '=', paId).execute();
-  const rows = await db.selectFrom('shares').selectAll().where('pa_id', '=', paId).execute();
+  // A year of items each is too much to read on every load: only what is unseen or recent is read in full (the
+  // need score looks back a week, "gone quiet" two weeks); older items are counted and their latest time kept.
+  const recentFrom = new Date(now - RECENT_DAYS * 86_400_000).toISOString();
+  const rows = await db.selectFrom('shares').selectAll().where('pa_id', '=', paId)
+    .where((eb) => eb.or([eb('seen_at', 'is', null), eb('shared_at', '>=', recentFrom)])).execute();
+  const older = await db.selectFrom('shares').select((eb) => ['person_id', 'kind', eb.fn.countAll<number>().as('n'), eb.fn.max('shared_at').as('last')])
+    .where('pa_id', '=', paId).where('seen_at', 'is not', null).where('shared_at', '<', recentFrom).groupBy(['person_id', 'kind']).execute();
+  const olderOf = new Map<string, { checkins: number; last: string | null }>();
+  for (const o of older) {
+    const seen = olderOf.get(o.person_id) ?? { checkins: 0, last: null };
+    if (o.kind === 'checkin') seen.checkins += Number(o.n);
+    if (o.last && (!seen.last || o.last > seen.last)) seen.last = o.last;
+    olderOf.set(o.person_id, seen);
+  }
+  // Answers in a thread the PA has not read yet count as new too.
+  const answers = await db.selectFrom('share_messages').select(['person_id']).where('pa_id', '=', paId).where('seen_at', 'is', null).execute();
+  const byPerson = new Map<string, SharedItem[]>();
+  for (const row of rows) {
+    const list = byPerson.get(row.person_id) ?? [];
+    list.push(toSharedItem(row));
+    byPerson.set(row.person_id, list);
+  }
+  const unreadAnswers = new Map<string, number>();
+  for (const a of answers) unreadAnswers.set(a.person_id, (unreadAnswers.get(a.person_id) ?? 0) + 1);
   return links.map((link) => {
-    const items = rows.filter((r) => r.person_id === link.person_id).map(toSharedItem);
+    const items = byPerson.get(link.person_id) ?? [];
+    const past = olderOf.get(link.person_id);
     return {
       personId: link.person_id,
       name: link.name,
+      label: link.label ?? null,
       connectedAt: link.linked_at,
-      unseen: items.filter((i) => !i.seenAt).length,
-      ...needOf(items, now),
-      lastSharedAt: items.reduce<string | null>((max, i) => (max === null || i.sharedAt > max ? i.sharedAt : max), null),
+      unseen: items.filter((i) => !i.seenAt).length + (unreadAnswers.get(link.person_id) ?? 0),
+      ...needOf(items, now, past?.checkins ?? 0),
+      // When it happened (a check-in's own time), not when it was shared (for long-past items, when it was shared).
+      lastSharedAt: items.reduce<string | null>((max, i) => {
+        const when = itemTime(i);
+        return max === null || when > max ? when : max;
+      }, past?.last ?? null),
       language: link.language ?? null,
     };
   });
@@ -37,17 +90,37 @@ const csvCell = (value: unknown): string => {
   return `"${text.replace(/"/g, '""')}"`;
 };
 
-export const CSV_COLUMNS = ['kind', 'when', 'sharedAt', 'mood', 'feelings', 'hard', 'good', 'note', 'life', 'worthwhile', 'happy', 'anxious', 'request', 'about', 'seenAt', 'reply'] as const;
+export const CSV_COLUMNS = ['kind', 'when', 'sharedAt', 'mood', 'feelings', 'hard', 'good', 'note', 'life', 'worthwhile', 'happy', 'anxious', 'request', 'about', 'appointmentTitle', 'appointmentAt', 'seenAt', 'reply', 'thread'] as const;
+
+type CsvRow = Record<(typeof CSV_COLUMNS)[number], unknown>;
+
+function itemRow(item: SharedItem): CsvRow {
+  const d = item.data;
+  const appointment = d.appointment as { title?: unknown; startsAt?: unknown } | undefined;
+  return {
+    kind: item.kind, when: itemTime(item), sharedAt: item.sharedAt, mood: d.mood, feelings: d.feelings, hard: d.hard, good: d.good, note: d.note,
+    life: d.life, worthwhile: d.worthwhile, happy: d.happy, anxious: d.anxious, request: d.request, about: d.about,
+    appointmentTitle: appointment?.title, appointmentAt: appointment?.startsAt, seenAt: item.seenAt, reply: item.reply,
+    thread: (item.thread ?? []).map((m) => `${m.at} ${m.author === 'pa' ? 'PA' : 'young person'}: ${m.text}`),
+  };
+}
 
 export function sharesAsCsv(items: SharedItem[]): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const item of items) {
-    const d = item.data;
-    const row: Record<(typeof CSV_COLUMNS)[number], unknown> = {
-      kind: item.kind, when: itemTime(item), sharedAt: item.sharedAt, mood: d.mood, feelings: d.feelings, hard: d.hard, good: d.good, note: d.note,
-      life: d.life, worthwhile: d.worthwhile, happy: d.happy, anxious: d.anxious, request: d.request, about: d.about, seenAt: item.seenAt, reply: item.reply,
-    };
-    lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
+  for (const item of items) lines.push(CSV_COLUMNS.map((c) => csvCell(itemRow(item)[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The whole caseload in one file: each person's shared items (with appointment titles and times) and contact log. */
+export function caseloadAsCsv(people: { name: string; label: string | null; items: SharedItem[]; contacts: { kind: string; at: string }[] }[]): string {
+  const columns = ['person', 'label', ...CSV_COLUMNS] as const;
+  const lines: string[] = [columns.join(',')];
+  for (const person of people) {
+    const rows: CsvRow[] = [
+      ...person.items.map(itemRow),
+      ...person.contacts.map((c) => ({ kind: `contact-${c.kind}`, when: c.at }) as CsvRow),
+    ].sort((a, b) => String(a.when).localeCompare(String(b.when)));
+    for (const row of rows) lines.push([csvCell(person.name), csvCell(person.label), ...CSV_COLUMNS.map((c) => csvCell(row[c]))].join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -56,7 +129,8 @@ export function sharesAsCsv(items: SharedItem[]): string {
 export async function dropSharesOfDeletedRecords(db: SharingDb, by: { paId: string } | { personId: string }): Promise<void> {
   let query = db.deleteFrom('shares')
     .where('kind', 'in', ['checkin', 'ons4'])
-    .where('id', 'in', (qb) => qb.selectFrom('records').select('records.id').where('records.deleted', '=', 1).whereRef('records.person_id', '=', 'shares.person_id'));
+    // EXISTS on the record's primary key: one index look-up per share, not a scan of the person's records each.
+    .where((eb) => eb.exists(eb.selectFrom('records').select('records.id').whereRef('records.id', '=', 'shares.id').where('records.deleted', '=', 1).whereRef('records.person_id', '=', 'shares.person_id')));
   query = 'paId' in by ? query.where('pa_id', '=', by.paId) : query.where('person_id', '=', by.personId);
   await query.execute();
 }

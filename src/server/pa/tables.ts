@@ -5,8 +5,8 @@ import type { Database } from '../store/tables.ts';
 
 export interface StaffUsersTable { id: string; email: string; name: string; role: string; council: string; password_hash: string; working_hours: string | null; created_at: string; must_change_password: number }
 export interface StaffSessionsTable { token_hash: string; user_id: string; created_at: string; expires_at: string }
-export interface PairingCodesTable { code_hash: string; pa_id: string; created_at: string; expires_at: string; used_at: string | null }
-export interface PaLinksTable { person_id: string; pa_id: string; council: string; name: string; linked_at: string; language?: string | null }
+export interface PairingCodesTable { code_hash: string; pa_id: string; created_at: string; expires_at: string; used_at: string | null; id?: string | null }
+export interface PaLinksTable { person_id: string; pa_id: string; council: string; name: string; linked_at: string; language?: string | null; label?: string | null; contact?: string | null }
 export interface SharesTable { id: string; person_id: string; pa_id: string; kind: string; data: string; shared_at: string; seen_at: string | null; reply: string | null }
 export interface MonitoringConsentsTable { person_id: string; council: string; opted_in_at: string }
 export interface RecoveryCodesTable { person_id: string; code_hash: string; created_at: string }
@@ -14,6 +14,10 @@ export interface AttemptCountersTable { key: string; tries: number; last_try_ms:
 export interface FigureReleasesTable { council: string; key: string; releases: string }
 /** Migration 013: a step a PA suggested on a shared goal, waiting for the young person. */
 export interface GoalSuggestionsTable { id: string; person_id: string; pa_id: string; goal_id: string; text: string; due: string | null; created_at: string }
+export interface ShareMessagesTable { id: string; share_id: string; person_id: string; pa_id: string; author: string; body: string; at: string; seen_at: string | null }
+export interface ContactLogTable { id: string; person_id: string; pa_id: string; kind: string; at: string; recorded_at: string }
+export interface EndedLinksTable { id: string; person_id: string; pa_id: string; name: string; label: string | null; ended_at: string }
+export interface PaCoverTable { id: string; pa_id: string; cover_pa_id: string; council: string; starts_on: string; ends_on: string; created_by: string; created_at: string }
 export interface AuditLogTable { id: string; actor_id: string; action: string; person_id: string | null; at: string }
 
 export interface SharingDatabase extends Database {
@@ -28,6 +32,10 @@ export interface SharingDatabase extends Database {
   audit_log: AuditLogTable;
   figure_releases: FigureReleasesTable;
   goal_suggestions: GoalSuggestionsTable;
+  share_messages: ShareMessagesTable;
+  contact_log: ContactLogTable;
+  ended_links: EndedLinksTable;
+  pa_cover: PaCoverTable;
 }
 
 export type SharingDb = Kysely<SharingDatabase> | Transaction<SharingDatabase>;

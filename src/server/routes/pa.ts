@@ -1,6 +1,6 @@
 // The PA page's API: sign in and out, the caseload, a young person's shared items, seen + reply,
 // pairing codes, working hours and CSV export. Every call needs a PA session; every object is checked.
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { orderCaseload } from '../../shared/sharing/caseload.ts';
@@ -12,7 +12,8 @@ import { ApiError, validate } from '../http/errors.ts';
 import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
-import { caseloadOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor } from '../pa/shares.ts';
+import { caseloadAsCsv, caseloadOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
+import { contactsFor, markSeen } from './pa-day.ts';
 import { sharingDb } from '../pa/tables.ts';
 
 export const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
@@ -84,7 +85,13 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
   app.get('/pa/caseload', pa, async (request) => {
     validate(noQuery, request.query);
     await dropSharesOfDeletedRecords(db, { paId: staffOf(request).id });
-    return { caseload: orderCaseload(await caseloadOf(db, staffOf(request).id)) };
+    const staff = staffOf(request);
+    // Who stopped sharing (disconnected): a card saying when, until the PA removes it.
+    const ended = await db.selectFrom('ended_links').select(['person_id', 'name', 'label', 'ended_at']).where('pa_id', '=', staff.id).orderBy('ended_at', 'desc').execute();
+    return {
+      caseload: orderCaseload(await caseloadOf(db, staff.id)),
+      ended: ended.map((e) => ({ personId: e.person_id, name: e.name, label: e.label, endedAt: e.ended_at })),
+    };
   });
 
   app.get('/pa/people/:personId', pa, async (request) => {
@@ -94,7 +101,11 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     if (!link) throw notFound();
     await dropSharesOfDeletedRecords(db, { paId: staff.id });
     await audit(db, staff.id, 'open-person', personId);
-    return { person: { id: personId, name: link.name, connectedAt: link.linked_at }, shares: await sharesFor(db, personId, staff.id) };
+    return {
+      person: { id: personId, name: link.name, label: link.label ?? null, connectedAt: link.linked_at, contact: link.contact ? JSON.parse(link.contact) : null },
+      shares: await withThreads(db, await sharesFor(db, personId, staff.id), { personId, paId: staff.id }),
+      contacts: await contactsFor(db, personId, staff.id),
+    };
   });
 
   app.get('/pa/people/:personId/export.csv', pa, async (request, reply) => {
@@ -107,7 +118,28 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="shared-with-pa.csv"')
-      .send(sharesAsCsv(await sharesFor(db, personId, staff.id)));
+      .send(sharesAsCsv(await withThreads(db, await sharesFor(db, personId, staff.id), { personId, paId: staff.id })));
+  });
+
+  // One file for the whole caseload: every shared item (appointment titles and times included) and the contact log.
+  app.get('/pa/caseload/export.csv', pa, async (request, reply) => {
+    validate(noQuery, request.query);
+    const staff = staffOf(request);
+    await dropSharesOfDeletedRecords(db, { paId: staff.id });
+    const links = await db.selectFrom('pa_links').select(['person_id', 'name', 'label']).where('pa_id', '=', staff.id).orderBy('name').execute();
+    const people = [];
+    for (const link of links) {
+      people.push({
+        name: link.name, label: link.label ?? null,
+        items: await withThreads(db, await sharesFor(db, link.person_id, staff.id), { personId: link.person_id, paId: staff.id }),
+        contacts: await contactsFor(db, link.person_id, staff.id),
+      });
+    }
+    await audit(db, staff.id, 'export-caseload-csv', null);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="caseload.csv"')
+      .send(caseloadAsCsv(people));
   });
 
   app.post('/pa/shares/:id/seen', pa, async (request) => {
@@ -118,6 +150,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     const updated = await db.updateTable('shares').set({ seen_at: seenAt, reply: reply || null })
       .where('id', '=', id).where('pa_id', '=', staff.id).returning(['id', 'person_id']).executeTakeFirst();
     if (!updated) throw notFound();
+    await markSeen(db, staff.id, updated.person_id, [id], seenAt);
     await audit(db, staff.id, 'mark-seen', updated.person_id);
     return { id, seenAt, reply: reply || null };
   });
@@ -129,7 +162,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     const now = Date.now();
     const expiresAt = new Date(now + PAIRING_CODE_TTL_MS).toISOString();
     await db.insertInto('pairing_codes').values({
-      code_hash: hashSecret(code.replace('-', '')), pa_id: staff.id, created_at: new Date(now).toISOString(), expires_at: expiresAt, used_at: null,
+      id: randomUUID(), code_hash: hashSecret(code.replace('-', '')), pa_id: staff.id, created_at: new Date(now).toISOString(), expires_at: expiresAt, used_at: null,
     }).execute();
     return reply.status(201).send({ code, expiresAt });
   });

@@ -2,7 +2,7 @@
 // count in anonymous monitoring, disconnect; plus recovery codes and "my devices". Device token auth only.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { connectSchema, monitoringSchema, normalisePairingCode, restoreSchema, shareSchema, type MyPaStatus } from '../../shared/sharing/schemas.ts';
+import { connectSchema, messageSchema, monitoringSchema, myContactSchema, normalisePairingCode, restoreSchema, shareSchema, type MyPaStatus } from '../../shared/sharing/schemas.ts';
 import { paCopyOf } from '../../shared/sharing/paCopy.ts';
 import { nextWorkingTime } from '../../shared/sharing/working-hours.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
@@ -10,9 +10,12 @@ import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { normaliseRecoveryCode, restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
-import { dropSharesOfDeletedRecords, toSharedItem } from '../pa/shares.ts';
+import { addMessage, dropSharesOfDeletedRecords, toSharedItem, withThreads } from '../pa/shares.ts';
+import type { SharingDb } from '../pa/tables.ts';
+import { randomUUID } from 'node:crypto';
 import { sharingDb } from '../pa/tables.ts';
 import { workingHoursOf } from './pa.ts';
+import { coverToday } from './pa-cover.ts';
 
 // Schemas are built once, not per request: zod compiles a schema the first time it runs it.
 const noQuery = z.strictObject({});
@@ -22,6 +25,15 @@ const device = { onRequest: requireDevice };
 
 const notConnected = () => new ApiError(409, { error: 'not-connected', message: 'You are not connected to a PA. Ask your PA for a code and connect first.' });
 
+/** Leaving a PA (disconnecting, or connecting to another): their caseload keeps a "stopped sharing" card, name and when only. */
+async function endLink(trx: SharingDb, personId: string, now: string, unlessPa: string | null): Promise<void> {
+  const old = await trx.selectFrom('pa_links').select(['pa_id', 'name', 'label']).where('person_id', '=', personId).executeTakeFirst();
+  if (!old || old.pa_id === unlessPa) return;
+  await trx.deleteFrom('contact_log').where('person_id', '=', personId).where('pa_id', '=', old.pa_id).execute();
+  await trx.deleteFrom('ended_links').where('person_id', '=', personId).where('pa_id', '=', old.pa_id).execute();
+  await trx.insertInto('ended_links').values({ id: randomUUID(), person_id: personId, pa_id: old.pa_id, name: old.name, label: old.label ?? null, ended_at: now }).execute();
+}
+
 export async function sharingRoutes(app: FastifyInstance): Promise<void> {
   const db = sharingDb(app.store);
 
@@ -30,11 +42,14 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     const { personId } = deviceOf(request);
     const monitoring = !!(await db.selectFrom('monitoring_consents').select('person_id').where('person_id', '=', personId).executeTakeFirst());
     const link = await db.selectFrom('pa_links').innerJoin('staff_users', 'staff_users.id', 'pa_links.pa_id')
-      .select(['pa_links.pa_id', 'staff_users.name', 'staff_users.working_hours']).where('person_id', '=', personId).executeTakeFirst();
+      .select(['pa_links.pa_id', 'pa_links.contact', 'staff_users.name', 'staff_users.working_hours']).where('person_id', '=', personId).executeTakeFirst();
     if (!link) return { connected: false, monitoring };
     await dropSharesOfDeletedRecords(db, { personId });
     const rows = await db.selectFrom('shares').selectAll().where('person_id', '=', personId).where('pa_id', '=', link.pa_id).orderBy('shared_at', 'desc').execute();
-    return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares: rows.map(toSharedItem) };
+    const shares = await withThreads(db, rows.map(toSharedItem), { personId, paId: link.pa_id });
+    // The PA's "read" marks on their answers are the PA's own business: the phone gets the words and times only.
+    for (const item of shares) item.thread = item.thread?.map(({ seenAt: _seen, ...m }) => m);
+    return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares, coveredBy: await coverToday(db, link.pa_id), contact: link.contact ? JSON.parse(link.contact) : null };
   });
 
   app.post('/my-pa/connect', device, async (request) => {
@@ -50,7 +65,9 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
         .returning('pa_id').executeTakeFirst();
       if (!claimed) return null;
       const pa = await trx.selectFrom('staff_users').select(['name', 'council']).where('id', '=', claimed.pa_id).executeTakeFirstOrThrow();
-      // A new PA never inherits what was shared with the old one.
+      // A new PA never inherits what was shared with the old one; the old one sees "stopped sharing".
+      await endLink(trx, personId, now, claimed.pa_id);
+      await trx.deleteFrom('ended_links').where('person_id', '=', personId).where('pa_id', '=', claimed.pa_id).execute();
       await trx.deleteFrom('shares').where('person_id', '=', personId).execute();
       await trx.deleteFrom('pa_links').where('person_id', '=', personId).execute();
       await trx.insertInto('pa_links').values({ person_id: personId, pa_id: claimed.pa_id, council: pa.council, name, linked_at: now, language: language ?? null }).execute();
@@ -68,6 +85,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
   app.delete('/my-pa', device, async (request) => {
     const { personId } = deviceOf(request);
     await db.transaction().execute(async (trx) => {
+      await endLink(trx, personId, new Date().toISOString(), null);
       await trx.deleteFrom('shares').where('person_id', '=', personId).execute();
       await trx.deleteFrom('pa_links').where('person_id', '=', personId).execute();
       // Counting in was given through this PA's council: leaving the PA ends it too (they can opt in again later).
@@ -95,6 +113,28 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     const likely = nextWorkingTime(workingHoursOf(link.working_hours), now);
     const outOfHours = likely === null || likely.getTime() !== now.getTime();
     return reply.status(201).send({ id, sharedAt: values.shared_at, outOfHours, likelySeenFrom: outOfHours && likely ? likely.toISOString() : null });
+  });
+
+  // A phone number and how they like to be contacted, only if they choose; null stops sharing it.
+  app.put('/my-pa/contact', device, async (request) => {
+    const { contact } = validate(myContactSchema, request.body);
+    const { personId } = deviceOf(request);
+    const updated = await db.updateTable('pa_links').set({ contact: contact ? JSON.stringify(contact) : null }).where('person_id', '=', personId).returning('person_id').executeTakeFirst();
+    if (!updated) throw notConnected();
+    return { contact };
+  });
+
+  // The young person's answer in an item's thread, once the PA has replied to it.
+  app.post('/my-pa/shares/:id/messages', device, async (request, reply) => {
+    const { id } = validate(idParams, request.params);
+    const { text } = validate(messageSchema, request.body);
+    const { personId } = deviceOf(request);
+    const share = await db.selectFrom('shares').innerJoin('pa_links', (j) => j.onRef('pa_links.person_id', '=', 'shares.person_id').onRef('pa_links.pa_id', '=', 'shares.pa_id'))
+      .select(['shares.id', 'shares.person_id', 'shares.pa_id', 'shares.reply']).where('shares.id', '=', id).where('shares.person_id', '=', personId).executeTakeFirst();
+    if (!share) throw new ApiError(404, { error: 'not-found', message: 'This is not shared (any more).' });
+    const paWrote = share.reply || (await db.selectFrom('share_messages').select('id').where('share_id', '=', id).where('author', '=', 'pa').executeTakeFirst());
+    if (!paWrote) throw new ApiError(409, { error: 'no-reply-yet', message: 'You can answer once your PA has replied to this.' });
+    return reply.status(201).send({ message: await addMessage(db, share, 'young-person', text) });
   });
 
   app.delete('/my-pa/shares/:id', device, async (request) => {

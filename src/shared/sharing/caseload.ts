@@ -16,12 +16,23 @@ export const NEED_WEIGHTS = {
   'not-good': 25,
   /** A shared goal's next step is dated within the coming week (or has just passed): a chance to help, not a failing. */
   'step-due': 20,
+  quiet: 20,
   unseen: 10,
 } as const;
 export type NeedReason = keyof typeof NEED_WEIGHTS;
 
 /** Moods and "hard" answers count for a week: "Awful twice this week". Requests count until the PA has seen them. */
 export const WEEK_DAYS = 7;
+
+/**
+ * "Gone quiet": someone who chose to share check-ins regularly (at least QUIET_AFTER_SHARED of them) has shared none
+ * for QUIET_DAYS. Only what they shared counts: a PA never learns whether they checked in without sharing.
+ */
+export const QUIET_DAYS = 14;
+export const QUIET_AFTER_SHARED = 3;
+
+/** The reasons "Today at a glance" counts as needing the PA now (the rest only order the caseload). */
+export const NEEDS_ME_NOW: readonly NeedReason[] = ['feeling-unsafe', 'call-me', 'awful-repeated', 'cant-make-it', 'missed-appointment', 'quiet'];
 
 export type CaseloadEntry = {
   personId: string;
@@ -32,7 +43,10 @@ export type CaseloadEntry = {
   need: number;
   /** Why, worst first. */
   reasons: NeedReason[];
+  /** When the newest shared item happened (a check-in's own time, not when it was shared). */
   lastSharedAt: string | null;
+  /** The PA's own label for them, if any. */
+  label?: string | null;
   /** Their app's language code (the languages table), only if they agreed to show it; else null. */
   language?: string | null;
 };
@@ -42,8 +56,11 @@ export function itemTime(item: SharedItem): string {
   return typeof item.data.at === 'string' ? new Date(item.data.at).toISOString() : item.sharedAt;
 }
 
-/** The reasons in `items` (one person's shared items) at `now`, worst first, and their summed weight. */
-export function needOf(items: readonly SharedItem[], now: number): { need: number; reasons: NeedReason[] } {
+/**
+ * The reasons in `items` (one person's shared items) at `now`, worst first, and their summed weight. `olderCheckins`
+ * counts check-ins left out of `items` because they are long past and seen (the caseload reads only recent ones).
+ */
+export function needOf(items: readonly SharedItem[], now: number, olderCheckins = 0): { need: number; reasons: NeedReason[] } {
   const weekFrom = new Date(now - WEEK_DAYS * 86_400_000).toISOString();
   const found = new Set<NeedReason>();
   const thisWeek = items.filter((i) => i.kind === 'checkin' && itemTime(i) >= weekFrom);
@@ -52,6 +69,9 @@ export function needOf(items: readonly SharedItem[], now: number): { need: numbe
   if (awful >= 2) found.add('awful-repeated');
   else if (awful === 1) found.add('awful');
   if (thisWeek.some((i) => Number(i.data.mood) === 2)) found.add('not-good');
+  const checkins = items.filter((i) => i.kind === 'checkin');
+  const quietFrom = new Date(now - QUIET_DAYS * 86_400_000).toISOString();
+  if (checkins.length + olderCheckins >= QUIET_AFTER_SHARED && checkins.every((i) => itemTime(i) < quietFrom)) found.add('quiet');
   const unseen = items.filter((i) => !i.seenAt);
   for (const item of unseen) {
     if (item.kind === 'request' && String(item.data.request) in NEED_WEIGHTS) found.add(item.data.request as PaRequest & NeedReason);

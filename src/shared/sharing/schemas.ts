@@ -92,6 +92,46 @@ export const monitoringSchema = z.strictObject({ optIn: z.boolean() });
 
 export const seenSchema = z.strictObject({ reply: safeText().trim().max(REPLY_MAX).default('') });
 
+/** Mark several items seen at once (a run of the same request), or, with no ids, everything the person shared. */
+export const seenManySchema = z.strictObject({ ids: z.array(z.uuid()).min(1).max(1000).optional() });
+
+/** One message in an item's short thread: the PA's reply, the young person's answer, and so on. */
+export const messageSchema = z.strictObject({ text: safeText().trim().min(1, 'Write a message').max(REPLY_MAX) });
+
+/** What the PA can log about contact: that it happened and when, never what was said. */
+export const CONTACT_KINDS = ['called', 'texted', 'met', 'no-answer'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+export const contactSchema = z.strictObject({
+  kind: z.enum(CONTACT_KINDS),
+  at: z.iso.datetime({ offset: true }).refine((at) => Date.parse(at) <= Date.now() + 10 * 60_000, 'The time cannot be in the future'),
+});
+export type ContactEntry = { id: string; kind: ContactKind; at: string };
+
+const day = z.iso.date();
+/** A manager asks another PA of the same council to cover a PA's caseload, `from` and `to` both included (UK days). */
+export const coverSchema = z.strictObject({ paId: z.uuid(), coverPaId: z.uuid(), from: day, to: day })
+  .refine((c) => c.paId !== c.coverPaId, { message: 'Choose someone else to cover', path: ['coverPaId'] })
+  .refine((c) => c.from <= c.to, { message: 'The last day must not be before the first', path: ['to'] });
+export type Cover = { id: string; paId: string; paName: string; coverPaId: string; coverPaName: string; from: string; to: string };
+
+/** Today's date in England, YYYY-MM-DD (cover runs by UK days). */
+export function ukDay(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** How the young person would like to be contacted, if they choose to share it (never required). */
+export const CONTACT_PREFERENCES = ['call', 'text', 'either'] as const;
+export const sharedContactSchema = z.strictObject({
+  phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'Use digits, spaces and an optional + only, like 07700 900123'),
+  prefer: z.enum(CONTACT_PREFERENCES),
+});
+export type SharedContact = z.infer<typeof sharedContactSchema>;
+/** Share (or, with null, stop sharing) a phone number and preferred way to be contacted. */
+export const myContactSchema = z.strictObject({ contact: sharedContactSchema.nullable() });
+
+/** The PA's own label for a young person (e.g. to tell two people called Sam apart); empty clears it. */
+export const labelSchema = z.strictObject({ label: safeText().trim().max(NAME_MAX) });
+
 export const loginSchema = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(200)),
   password: z.string().min(1).max(200),
@@ -128,11 +168,15 @@ export type SharedItem = {
   seenAt: string | null;
   reply: string | null;
   data: Record<string, unknown>;
+  /** After the first reply: the PA's and the young person's messages, oldest first. */
+  thread?: ThreadMessage[];
 };
+
+export type ThreadMessage = { id: string; author: 'pa' | 'young-person'; text: string; at: string; seenAt?: string | null };
 
 export type MyPaStatus =
   | { connected: false; monitoring: boolean }
-  | { connected: true; monitoring: boolean; paName: string; workingHours: WorkingHours; shares: SharedItem[] };
+  | { connected: true; monitoring: boolean; paName: string; workingHours: WorkingHours; shares: SharedItem[]; coveredBy?: { name: string; until: string } | null; contact?: SharedContact | null };
 
 export type StaffRole = 'pa' | 'manager' | 'admin';
 export type StaffUser = { id: string; email: string; name: string; role: StaffRole; council: string };

@@ -25,6 +25,9 @@ const table: { who: string; items: SharedItem[]; reasons: string[] }[] = [
   // Older than a week, and requests the PA has seen, no longer count.
   { who: 'Awful last month', items: [checkin(1, daysAgo(30), ['safety'], true), request('call-me', true)], reasons: [] },
   { who: 'Nothing shared', items: [], reasons: [] },
+  // Shared check-ins regularly, then nothing for over two weeks; one old check-in alone is not "gone quiet".
+  { who: 'Gone quiet', items: [checkin(3, daysAgo(15), [], true), checkin(4, daysAgo(20), [], true), checkin(3, daysAgo(25), [], true)], reasons: ['quiet'] },
+  { who: 'Regular and recent', items: [checkin(3, daysAgo(13), [], true), checkin(4, daysAgo(20), [], true), checkin(3, daysAgo(25), [], true)], reasons: [] },
 ];
 
 describe('how much a young person needs their PA, and why', () => {
@@ -37,8 +40,8 @@ describe('how much a young person needs their PA, and why', () => {
       personId: who, name: who, connectedAt: daysAgo(40), unseen: items.filter((i) => !i.seenAt).length, lastSharedAt: null, ...needOf(items, NOW),
     }));
     expect(orderCaseload(entries).map((e) => e.name)).toEqual([
-      'Unsafe and awful twice', 'Asked to be called', 'Awful twice', 'Awful once', 'Cannot make it', 'Missed the GP', 'Not good', 'Shared an okay day',
-      'Awful last month', 'Nothing shared',
+      'Unsafe and awful twice', 'Asked to be called', 'Awful twice', 'Awful once', 'Cannot make it', 'Missed the GP', 'Not good', 'Gone quiet', 'Shared an okay day',
+      'Awful last month', 'Nothing shared', 'Regular and recent',
     ]);
   });
 });

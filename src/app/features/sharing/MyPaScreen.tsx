@@ -6,10 +6,12 @@ import { BackupPanel } from './BackupPanel.tsx';
 import { ConnectForm } from './ConnectForm.tsx';
 import { OfflineError, sendJson } from './api.ts';
 import { RequestButtons } from './RequestButtons.tsx';
+import { ContactShare } from './ContactShare.tsx';
 import { SharedList } from './SharedList.tsx';
 import { clearLocalShareFlags, refreshMyPa, useMyPaStatus } from './status.ts';
 import './sharing.css';
 import { intlLocale } from '../../../shared/languages.ts';
+import { formatDate } from '../../i18n/format.ts';
 
 function workingHoursText(hours: WorkingHours, language: string): { day: string; range: string }[] {
   const day = new Intl.DateTimeFormat(intlLocale(language), { weekday: 'long', timeZone: 'UTC' });
@@ -59,9 +61,11 @@ export default function MyPaScreen() {
       {status === undefined ? null : !status?.connected ? <><ConnectForm />{monitoring}</> : (
         <>
           <p className="card">{t('sharing.connectedTo', { name: status.paName })}</p>
+          {status.coveredBy && <p className="card">{t('sharing.coveredBy', { name: status.coveredBy.name, until: formatDate(`${status.coveredBy.until}T12:00:00Z`) })}</p>}
           <p className="muted">{t('sharing.workingHours')}</p>
           <ul className="sharing-hours">{workingHoursText(status.workingHours, i18n.language).map((line) => <li key={line.day}>{line.day} <bdi dir="ltr">{line.range}</bdi></li>)}</ul>
           <RequestButtons />
+          <ContactShare shared={status.contact ?? null} />
           <section aria-labelledby="shared-title">
             <h2 id="shared-title">{t('sharing.list.title')}</h2>
             <SharedList shares={status.shares} />

@@ -6,6 +6,7 @@ import { deleteRecord, saveRecord } from '../../data/records.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { sendSoon } from './delivery.ts';
 import { shareGoal } from '../plan/mutations.ts';
+import { AnswerForm, ThreadMessages } from './Thread.tsx';
 import type { ParseKeys } from 'i18next';
 
 export function sharedItemTitle(item: SharedItem, t: (key: string, options?: Record<string, unknown>) => string): string {
@@ -36,9 +37,11 @@ export function SharedList({ shares }: { shares: SharedItem[] }) {
   if (shares.length === 0) return <p className="muted">{t('sharing.list.empty')}</p>;
   return (
     <ul className="sharing-list">
-      {shares.map((item) => (
+      {shares.map((item) => {
+        const title = sharedItemTitle(item, (key, o) => t(key as ParseKeys, o));
+        return (
         <li key={item.id} className="card">
-          <p className="sharing-list-title">{sharedItemTitle(item, (key, o) => t(key as ParseKeys, o))}</p>
+          <p className="sharing-list-title">{title}</p>
           <p className="muted">{t('sharing.list.sharedAt', { when: formatDateTime(item.sharedAt) })}</p>
           <p>{item.seenAt ? <strong>{t('sharing.seen')}</strong> : t('sharing.notSeenYet')}</p>
           {item.reply && (
@@ -46,11 +49,14 @@ export function SharedList({ shares }: { shares: SharedItem[] }) {
               {t('sharing.list.reply')} <span dir="auto">{item.reply}</span>
             </p>
           )}
+          <ThreadMessages item={item} />
+          <AnswerForm item={item} about={`${title}, ${formatDateTime(item.sharedAt)}`} />
           <button type="button" className="button button-secondary" onClick={() => void unshare(item)}>
             {t('sharing.list.unshare')}
           </button>
         </li>
-      ))}
+        );
+      })}
     </ul>
   );
 }
