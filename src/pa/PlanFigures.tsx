@@ -21,7 +21,8 @@ export function PlanFigures() {
     <section aria-labelledby="plan-figures-title">
       <h2 id="plan-figures-title">{t('pa.figures.plan.title')}</h2>
       <p>{t('pa.figures.plan.withGoals')}: <strong>{count(figures.withGoals)}</strong></p>
-      <div className="pa-table-wrap">
+      {/* Scrolls sideways on a phone, so it takes keyboard focus (as the other figures table does). */}
+      <div className="pa-table-wrap" tabIndex={0} role="region" aria-labelledby="plan-figures-title">
         <table className="pa-table">
           <caption>{t('pa.figures.plan.stepsTitle')}</caption>
           <thead>
