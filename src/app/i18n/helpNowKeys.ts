@@ -37,6 +37,21 @@ export function packHelpNowWords(locales: Record<string, Tree>): PackedWords {
   return { keys, words: Object.fromEntries(Object.entries(flat).map(([code, words]) => [code, keys.map((k) => words.get(k) ?? null)])) };
 }
 
+/** A locale without its Help-now words (they ship in their own chunk), dropping sections left empty. */
+export function withoutHelpNowWords(tree: Tree, prefix = ''): Tree {
+  const kept: Tree = {};
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') {
+      if (!isHelpNowKey(path)) kept[key] = value;
+    } else if (value && typeof value === 'object') {
+      const section = withoutHelpNowWords(value as Tree, path);
+      if (Object.keys(section).length > 0) kept[key] = section;
+    }
+  }
+  return kept;
+}
+
 /** One language's words back into an i18next resource tree. */
 export function unpackHelpNowWords(packed: PackedWords, code: string): Tree {
   const tree: Tree = {};

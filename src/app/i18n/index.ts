@@ -48,21 +48,22 @@ async function loadResources(code: string): Promise<void> {
   }
   const load = localeLoaders[`/locales/${code}.json`];
   if (!load) throw new Error(`No translation file for ${code}`);
-  try {
-    i18n.addResourceBundle(code, 'translation', (await load()).default, true, true);
+  // The language's own chunk leaves out Help now's words (vite.config.ts): every phone already has them, for every
+  // language, in one precached chunk. Both are read together, so the words are whole whichever arrives.
+  const [chunk, helpNow] = await Promise.allSettled([load(), import('./helpNowWords.ts')]);
+  const helpNowWords = helpNow.status === 'fulfilled' ? helpNow.value.helpNowWordsFor(code) : {};
+  i18n.addResourceBundle(code, 'translation', helpNowWords, true, true);
+  if (chunk.status === 'fulfilled') {
+    i18n.addResourceBundle(code, 'translation', chunk.value.default, true, true);
     partial.delete(code);
     void keepLanguageOffline(code);
-  } catch (error) {
-    // Offline and never chosen before: Help now's words for every language are precached, so the crisis screen
-    // (and the header and navigation) still read in this language; other screens show English until back online.
-    const { helpNowWordsFor } = await import('./helpNowWords.ts');
-    const words = helpNowWordsFor(code);
-    if (Object.keys(words).length === 0) throw error;
-    i18n.addResourceBundle(code, 'translation', words);
-    partial.add(code);
+    return;
   }
+  // Offline and never chosen before: Help now (and the header and navigation) still read in this language from the
+  // precached words; other screens show English until back online.
+  if (Object.keys(helpNowWords).length === 0) throw chunk.reason;
+  partial.add(code);
 }
-
 
 /**
  * Keeps the chunk just loaded for this language in the phone's cache. Done from the page, because the first
