@@ -134,7 +134,7 @@ it('keeps nothing personal readable with the PIN on, locks in the background, sl
   await page.getByText(NOTE).first().waitFor();
   await nav.getByRole('link', { name: words('en', 'nav.appointments') }).click();
   await page.getByText(TITLE).first().waitFor();
-  // Sync waited while locked and runs after unlock: the check-in and the appointment reach the backup.
+  // The check-in and the appointment reach the backup (sent as the phone locked, or after the unlock).
   await eventually(() => [server.records('checkin').length, server.records('appointment').length], ([c, a]) => c >= 1 && a === 1, 'the backup after unlock');
 
   // In the background for longer than the lock time (2 minutes): the next view asks for the PIN.

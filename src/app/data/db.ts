@@ -10,6 +10,7 @@ import type { Favourite, SafetyPlan } from '../../shared/directory/personal.ts';
 import type { PaRequestRecord } from '../../shared/sharing/schemas.ts';
 import { encryptAtRest } from './lock/encryptAtRest.ts';
 import type { Goal } from '../../shared/plan/goals.ts';
+import type { HeldPage } from './lock/holding.ts';
 
 /** A local change waiting to reach the server. `seq` is this device's mutation number (1, 2, 3…). */
 export type OutboxEntry = {
@@ -42,6 +43,7 @@ export class AppDatabase extends Dexie {
   paRequests!: EntityTable<PaRequestRecord, 'id'>;
   refusedChanges!: EntityTable<RefusedChange, 'n'>;
   goals!: EntityTable<Goal, 'id'>;
+  heldWhileLocked!: EntityTable<HeldPage, 'n'>;
 
   constructor(name = 'care-leaver-app') {
     super(name);
@@ -110,6 +112,11 @@ export class AppDatabase extends Dexie {
     // Version 7 adds tables only (no .upgrade()):
     //   goals — "My plan" (src/shared/plan), kind `goal`, synced and shareable goal by goal.
     this.version(7).stores({ goals: 'id' });
+    // Version 8 changes tables only (no .upgrade(): with a PIN on, the phone opens locked and could not read them):
+    //   heldWhileLocked — pages pulled while locked, sealed to the lock's public key (lock/holding.ts), merged at unlock;
+    //   favourites lose their serviceId index, so which service each saved place is is sealed too (rows saved sealed
+    //   before this are sealed again at the next unlock: lock/pinLock.ts).
+    this.version(8).stores({ favourites: 'id', heldWhileLocked: '++n' });
   }
 }
 

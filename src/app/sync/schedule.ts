@@ -2,8 +2,9 @@
 // shortly after a local change, every minute while online, and after a failed round again soon (2 s, doubling to a
 // minute), so a change waiting in the outbox goes as soon as the server answers, with no screen opened.
 import { onLocalWrite } from '../data/records.ts';
-import { syncNow } from './syncClient.ts';
+import { sendBeforeLock, syncNow } from './syncClient.ts';
 import { lockState, onLockChange } from '../data/lock/lockState.ts';
+import { setBeforeLock } from '../data/lock/start.ts';
 
 const AFTER_WRITE_MS = 2_000;
 const EVERY_MS = 60_000;
@@ -48,6 +49,8 @@ export function startSync(): () => void {
   const stopUnlocks = onLockChange(() => {
     if (lockState().mode === 'unlocked') run();
   });
+  // Locking sends the outbox first (it cannot be read while locked); while locked, the triggers above only pull.
+  setBeforeLock(sendBeforeLock);
   run();
 
   return () => {
@@ -59,5 +62,6 @@ export function startSync(): () => void {
     document.removeEventListener('visibilitychange', whenVisible);
     stopWrites();
     stopUnlocks();
+    setBeforeLock(async () => undefined);
   };
 }

@@ -3,6 +3,7 @@
 import { db } from '../data/db.ts';
 import { PUBLIC_TABLES } from '../data/lock/encryptAtRest.ts';
 import { setLockState } from '../data/lock/lockState.ts';
+import { forgetLockedSync } from './whileLocked.ts';
 import type { DeletedEverywhere } from '../../shared/deleteMyData.ts';
 
 /** Meta key set once this phone was signed out; only the person's own choice ("Start again") clears it. */
@@ -25,6 +26,7 @@ const KEEP_IN_LOCAL_STORAGE = ['language'];
 
 /** Wipes everything personal this phone holds and remembers that it was signed out (and, if they asked, what went). */
 export async function forgetThisPhone(deleted?: DeletedSummary): Promise<void> {
+  forgetLockedSync();
   const personal = db.tables.filter((t) => !PUBLIC_TABLES.includes(t.name));
   await db.transaction('rw', personal, async () => {
     for (const table of personal) await table.clear();

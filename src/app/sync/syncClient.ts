@@ -3,8 +3,11 @@
 // change the server refuses, which is set aside (shown in Settings) so it never blocks the rest.
 import { db, tableForKind, type OutboxEntry } from '../data/db.ts';
 import { pullChanges, pushMutations, registerDevice, SyncHttpError, type Change, type DeviceIdentity } from './api.ts';
-import { isLocked } from '../data/lock/lockState.ts';
+import { LockedError, lockState } from '../data/lock/lockState.ts';
+import { HOLDING_PRIVATE_KEY, openHeld } from '../data/lock/holding.ts';
+import type { PullResponse } from '../../shared/sync.ts';
 import { forgetThisPhone, isSignedOut, SignedOutError } from './signedOut.ts';
+import { canPullWhileLocked, pullWhileLocked, rememberForLockedSync } from './whileLocked.ts';
 
 export const PUSH_BATCH_SIZE = 50;
 /** Meta keys the sync client keeps. */
@@ -16,7 +19,7 @@ export const META = {
   lastSyncOk: 'lastSyncOk',
 } as const;
 
-/** 'locked': the PIN is on and the phone is locked, so the outbox cannot be read; sync waits for the unlock. */
+/** 'locked': the phone is locked and opened locked (a reload), so it has no token to pull with; sync waits for the unlock. */
 export type SyncResult = 'ok' | 'offline' | 'failed' | 'signed-out' | 'locked';
 
 async function metaValue<T>(key: string): Promise<T | undefined> {
@@ -130,10 +133,12 @@ function localTableFor(kind: Change['kind']) {
 }
 
 /** Saves one page of pulled changes and the new cursor together, then puts pending local edits back on top. */
-async function applyPulled(changes: Change[], cursor: number, lastSeq: number): Promise<void> {
+async function applyPulled(changes: Change[], cursor: number, lastSeq: number, heldAs?: number): Promise<void> {
   const tables = [...new Set(changes.map((c) => localTableFor(c.kind)).filter((t) => t !== undefined))];
   const pendingTables = db.tables.filter((t) => Object.values(tableForKind).includes(t.name));
-  await db.transaction('rw', [db.meta, db.outbox, ...new Set([...tables, ...pendingTables])], async () => {
+  await db.transaction('rw', [db.meta, db.outbox, db.heldWhileLocked, ...new Set([...tables, ...pendingTables])], async () => {
+    // A page held while locked leaves the holding table in the same transaction that puts it in place.
+    if (heldAs !== undefined) await db.heldWhileLocked.delete(heldAs);
     for (const change of changes) {
       const table = localTableFor(change.kind);
       if (!table) continue;
@@ -155,6 +160,23 @@ async function applyPulled(changes: Change[], cursor: number, lastSeq: number): 
       else if (entry.record) await table.put(entry.record);
     }
   });
+}
+
+/**
+ * Puts pages pulled while locked into place, oldest first; needs the data key (run at unlock, and at the start of
+ * every unlocked round). A page no newer than the cursor was already pulled again meanwhile and is dropped.
+ */
+export async function mergeHeldPages(): Promise<void> {
+  const held = await db.heldWhileLocked.orderBy('n').toArray();
+  if (held.length === 0) return;
+  const privateJwk = await metaValue<JsonWebKey>(HOLDING_PRIVATE_KEY);
+  for (const row of held) {
+    const page = privateJwk ? await openHeld<PullResponse>(privateJwk, row).catch(() => undefined) : undefined;
+    const cursor = (await metaValue<number>(META.cursor)) ?? 0;
+    // Sealed to another key (a PIN since removed) or already pulled: it goes; the server still has it all.
+    if (!page || page.cursor <= cursor) await db.heldWhileLocked.delete(row.n!);
+    else await applyPulled(page.changes, page.cursor, page.lastSeq, row.n);
+  }
 }
 
 async function pull(id: DeviceIdentity): Promise<void> {
@@ -192,6 +214,7 @@ async function pushAndPull(id: DeviceIdentity): Promise<void> {
 }
 
 async function runOnce(): Promise<void> {
+  await mergeHeldPages();
   try {
     await pushAndPull(await identity());
   } catch (error) {
@@ -204,6 +227,30 @@ async function runOnce(): Promise<void> {
     // The server no longer knows this phone (e.g. its database was reset): carry on as a new device, keeping everything local.
     await pushAndPull(await startNewIdentity());
   }
+}
+
+/** A round while locked: pulls only (see whileLocked.ts). Being signed out is acted on at once, as when unlocked. */
+async function pullLocked(): Promise<void> {
+  try {
+    await pullWhileLocked();
+  } catch (error) {
+    if (error instanceof SyncHttpError && error.signedOut) {
+      await forgetThisPhone();
+      throw new SignedOutError();
+    }
+    throw error;
+  }
+}
+
+/**
+ * The last round before the data key goes (locking waits for it, a few seconds at most): queued changes leave now,
+ * since the outbox cannot be read while locked, and the token and cursor are kept in memory for pulling while locked.
+ */
+export async function sendBeforeLock(): Promise<void> {
+  const remember = async () => rememberForLockedSync(await metaValue<DeviceIdentity>(META.identity), (await metaValue<number>(META.cursor)) ?? 0);
+  await remember();
+  if (typeof navigator === 'undefined' || navigator.onLine !== false) await syncNow();
+  await remember();
 }
 
 async function recordOutcome(ok: boolean): Promise<void> {
@@ -221,7 +268,7 @@ export function syncNow(): Promise<SyncResult> {
     again = true;
     return running;
   }
-  if (isLocked()) return Promise.resolve('locked');
+  if (lockState().mode === 'locked' && !canPullWhileLocked()) return Promise.resolve('locked');
   running = (async () => {
     let result: SyncResult = 'ok';
     do {
@@ -231,18 +278,25 @@ export function syncNow(): Promise<SyncResult> {
         break;
       }
       try {
-        await runOnce();
+        // Decided each time round: the phone may lock or unlock while a round runs.
+        if (lockState().mode === 'locked') await pullLocked();
+        else await runOnce();
         result = 'ok';
       } catch (error) {
         if (error instanceof SignedOutError) {
           result = 'signed-out';
           break;
         }
+        if (error instanceof LockedError) {
+          result = 'locked';
+          break;
+        }
         // Nothing personal is logged; the outbox keeps every change for the next round.
         result = 'failed';
       }
     } while (again);
-    if (result !== 'signed-out') await recordOutcome(result === 'ok');
+    // While locked the outcome cannot be stored (it is sealed); the next unlocked round records its own.
+    if (result !== 'signed-out' && result !== 'locked' && lockState().mode !== 'locked') await recordOutcome(result === 'ok');
     return result;
   })().finally(() => {
     running = null;

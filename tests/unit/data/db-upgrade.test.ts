@@ -39,7 +39,7 @@ describe('opening a database an earlier release made', () => {
       expect(await current.paRequests.count()).toBe(0);
       expect(await current.services.count()).toBe(0);
       expect(current.tables.map((t) => t.name).sort()).toEqual(
-        ['appointments', 'checkins', 'favourites', 'goals', 'meta', 'ons4', 'outbox', 'paRequests', 'refusedChanges', 'safetyPlan', 'services'],
+        ['appointments', 'checkins', 'favourites', 'goals', 'heldWhileLocked', 'meta', 'ons4', 'outbox', 'paRequests', 'refusedChanges', 'safetyPlan', 'services'],
       );
       current.close();
     });
@@ -82,7 +82,7 @@ describe('version 6: saved places and the safety plan are backed up', () => {
 
     const current = new AppDatabase(name);
     await current.open();
-    const favourites = await current.favourites.orderBy('serviceId').toArray();
+    const favourites = (await current.favourites.toArray()).sort((a, b) => a.serviceId.localeCompare(b.serviceId));
     expect(favourites.map((f) => f.serviceId)).toEqual(['example-service-1', 'example-service-2']);
     for (const f of favourites) expect(f.id).toMatch(/^[0-9a-f-]{36}$/);
     const plans = await current.safetyPlan.toArray();

@@ -105,7 +105,7 @@ describe('encryption at rest', () => {
     const made = checkin();
     await saveRecord('checkin', made);
     await turnOnPin('135790');
-    lockNow();
+    await lockNow();
     await expect(db.checkins.get(made.id)).rejects.toBeInstanceOf(LockedError);
     await expect(saveRecord('checkin', checkin())).rejects.toBeInstanceOf(LockedError);
     expect((await unlock('135790')).result).toBe('unlocked');
@@ -137,7 +137,7 @@ describe('drafts and the saved place', () => {
     writeDraft('other', { note: 'Example second draft about the kitchen' });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(JSON.stringify({ ...sessionStorage })).not.toContain('kitchen');
-    lockNow();
+    await lockNow();
     expect(readDraft('today')).toBeUndefined();
     expect(rememberedPlace()).toBeUndefined();
     await unlock('135790');
@@ -155,7 +155,7 @@ describe('wrong PINs', { timeout: 60_000 }, () => {
 
   it('are counted in the database, make the next try wait, and after many offer the backup instead', async () => {
     await turnOnPin('135790');
-    lockNow();
+    await lockNow();
     for (let i = 1; i <= 3; i++) expect(await unlock('111111')).toMatchObject({ result: 'wrong', failed: i });
     expect((await readAttempts()).waitUntil).toBeDefined();
     // Even the right PIN is not tried during the wait.
@@ -173,7 +173,7 @@ describe('wrong PINs', { timeout: 60_000 }, () => {
 
   it('start again from nothing after the right PIN', async () => {
     await turnOnPin('135790');
-    lockNow();
+    await lockNow();
     await unlock('111111');
     expect((await unlock('135790')).result).toBe('unlocked');
     expect((await readAttempts()).failed).toBe(0);

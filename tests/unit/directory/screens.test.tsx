@@ -87,7 +87,7 @@ describe('Find help', () => {
     expect(screen.getByRole('link', { name: /Call .*, Example Drop-in 0003/ })).toHaveAttribute('href', 'tel:01614960003');
     expect(screen.getByRole('link', { name: 'Directions' })).toHaveAttribute('href', 'geo:53.4,-2.15?q=53.4,-2.15');
     await user.click(screen.getByRole('button', { name: 'Save to my list' }));
-    await waitFor(async () => expect(await db.favourites.where('serviceId').equals('example-3').first()).toBeDefined());
+    await waitFor(async () => expect((await db.favourites.toArray()).find((f) => f.serviceId === 'example-3')).toBeDefined());
     // A saved place is backed up like everything else the person owns, so a restored phone gets it back.
     expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ kind: 'favourite', op: 'put', record: expect.objectContaining({ serviceId: 'example-3' }) })]);
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../../src/app/sync/syncClient.ts', () => ({ syncNow: vi.fn(async () => 'ok') }));
+vi.mock('../../../src/app/sync/syncClient.ts', () => ({ syncNow: vi.fn(async () => 'ok'), sendBeforeLock: vi.fn(async () => undefined) }));
 
 const { syncNow } = await import('../../../src/app/sync/syncClient.ts');
 const { startSync } = await import('../../../src/app/sync/schedule.ts');

@@ -11,6 +11,12 @@ import { dataKey, isLocked, LockedError } from './lockState.ts';
  */
 export const PUBLIC_TABLES: readonly string[] = ['services'];
 
+/**
+ * Tables whose records are sealed before they reach the database (to the lock's public key, so they can be written
+ * while locked): passed through as they are, but personal all the same (wiped with the rest).
+ */
+export const SELF_SEALED_TABLES: readonly string[] = ['heldWhileLocked'];
+
 /** Meta entries kept readable while locked: the lock itself, and the neutral signed-out screen's facts. */
 export const PLAIN_META_KEYS: readonly string[] = ['pinLock', 'pinAttempts', 'signedOut', 'deletedMyData'];
 
@@ -19,7 +25,7 @@ export const SEALED_FIELD = 'sealed';
 
 type Row = Record<string, unknown>;
 
-const isPersonalTable = (name: string) => !PUBLIC_TABLES.includes(name);
+const sealsHere = (name: string) => !PUBLIC_TABLES.includes(name) && !SELF_SEALED_TABLES.includes(name);
 
 /** Top-level fields IndexedDB needs readable: the primary key and every index (compound ones give each part). */
 function plainFieldsOf(table: DBCoreTable): string[] {
@@ -190,6 +196,6 @@ export const encryptAtRest: Middleware<DBCore> = {
   // Below Dexie's own layers (hooks, live-query observation, caches: all at -1 and above), so they see plain records.
   level: -10,
   create(down) {
-    return { ...down, table: (name: string) => (isPersonalTable(name) ? sealedTable(down.table(name)) : down.table(name)) };
+    return { ...down, table: (name: string) => (sealsHere(name) ? sealedTable(down.table(name)) : down.table(name)) };
   },
 };

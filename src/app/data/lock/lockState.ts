@@ -1,8 +1,10 @@
 // Whether this phone's data is locked, in memory only. 'off': no PIN, records are kept as they are. 'locked': a PIN is
 // set and the data key is not in memory, so nothing personal can be read or written. 'unlocked': the key is here.
+// 'covered': the lock screen is up but the key is still here for a moment: on the way to locked (the outbox is sent
+// first, for a few seconds at most) and on the way to unlocked (what arrived while locked is merged before Today shows).
 import { useSyncExternalStore } from 'react';
 
-export type LockState = { mode: 'off' } | { mode: 'locked' } | { mode: 'unlocked'; key: CryptoKey };
+export type LockState = { mode: 'off' } | { mode: 'locked' } | { mode: 'unlocked'; key: CryptoKey } | { mode: 'covered'; key: CryptoKey };
 
 let state: LockState = { mode: 'off' };
 const listeners = new Set<() => void>();
@@ -19,12 +21,13 @@ export function onLockChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The data key while unlocked, otherwise undefined. */
-export const dataKey = (): CryptoKey | undefined => (state.mode === 'unlocked' ? state.key : undefined);
+/** The data key while unlocked (or covered on the way to or from locked), otherwise undefined. */
+export const dataKey = (): CryptoKey | undefined => (state.mode === 'unlocked' || state.mode === 'covered' ? state.key : undefined);
 
-export const isLocked = (): boolean => state.mode === 'locked';
+/** The lock screen is up: locked, or covered on the way to or from it. */
+export const isLocked = (): boolean => state.mode === 'locked' || state.mode === 'covered';
 
-/** Re-renders when the phone locks or unlocks. */
+/** Re-renders when the lock screen comes up or goes. */
 export function useLocked(): boolean {
   return useSyncExternalStore(onLockChange, isLocked);
 }

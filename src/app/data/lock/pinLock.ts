@@ -1,13 +1,17 @@
 // Turning the PIN on and off, unlocking, locking, and slowing down wrong guesses. The wrapped data key, its salt and
 // the Argon2id settings live in `meta` (none of them is secret: without the PIN they open nothing).
 import { db } from '../db.ts';
-import { META } from '../../sync/syncClient.ts';
+import { META, mergeHeldPages } from '../../sync/syncClient.ts';
+import { forgetLockedSync } from '../../sync/whileLocked.ts';
+import { HOLDING_PRIVATE_KEY, newHoldingKeys } from './holding.ts';
 import { newDataKey, pinKeyFrom, unwrapDataKey, type Bytes } from './crypto.ts';
 import { PUBLIC_TABLES } from './encryptAtRest.ts';
 import { newKdfParams, stretchPin, type KdfParams } from './kdf.ts';
 import { lockState, setLockState, type LockState } from './lockState.ts';
-import { dropSealed, forgetOpened, openStorage, sealStorage, storageToPlain } from './sealedStorage.ts';
+import { dropSealed, openStorage, sealStorage, storageToPlain } from './sealedStorage.ts';
 import { PIN_ATTEMPTS, PIN_LOCK, readPinLock, type PinLock } from './start.ts';
+
+export { lockNow } from './start.ts';
 
 export type PinAttempts = { failed: number; waitUntil?: string };
 
@@ -17,6 +21,8 @@ export const SUGGESTED_PIN_LENGTH = 6;
 export const ATTEMPTS_BEFORE_RESTORE = 10;
 export const DEFAULT_LOCK_AFTER_MS = 2 * 60_000;
 const FREE_ATTEMPTS = 3;
+/** Meta flag: saved places were sealed again without their serviceId in plain (see afterUnlock). */
+const FAVOURITES_RESEALED = 'favouritesResealed';
 const FIRST_WAIT_MS = 5_000;
 const LONGEST_WAIT_MS = 15 * 60_000;
 
@@ -60,9 +66,11 @@ export async function turnOnPin(pin: string): Promise<void> {
   if (!isAcceptablePin(pin)) throw new Error('PIN too short');
   const kdf = newKdfParams();
   const { key, wrapped } = await newDataKey(await keyFromPin(pin, kdf));
-  const lock: PinLock = { version: 1, kdf, wrappedKey: wrapped, lockAfterMs: DEFAULT_LOCK_AFTER_MS };
+  const holding = await newHoldingKeys();
+  const lock: PinLock = { version: 1, kdf, wrappedKey: wrapped, lockAfterMs: DEFAULT_LOCK_AFTER_MS, holdingPublicKey: holding.publicJwk };
   await rewriteEverything({ mode: 'unlocked', key }, async () => {
-    await db.meta.bulkPut([{ key: PIN_LOCK, value: lock }, { key: PIN_ATTEMPTS, value: { failed: 0 } }]);
+    // The private half is an ordinary meta entry, so it is sealed under the data key like everything else.
+    await db.meta.bulkPut([{ key: PIN_LOCK, value: lock }, { key: PIN_ATTEMPTS, value: { failed: 0 } }, { key: HOLDING_PRIVATE_KEY, value: holding.privateJwk }, { key: FAVOURITES_RESEALED, value: true }]);
   });
   await sealStorage(key);
 }
@@ -101,16 +109,32 @@ export async function unlock(pin: string, now = Date.now()): Promise<UnlockResul
     return failed >= ATTEMPTS_BEFORE_RESTORE ? { result: 'restore' } : { result: 'wrong', failed, waitUntil: next.waitUntil };
   }
   await db.meta.put({ key: PIN_ATTEMPTS, value: { failed: 0 } });
+  // Still behind the lock screen, with the key: what arrived while locked goes into place before Today shows.
+  setLockState({ mode: 'covered', key });
+  await afterUnlock(lock).catch(() => undefined);
   await openStorage(key);
   setLockState({ mode: 'unlocked', key });
   return { result: 'unlocked' };
 }
 
-/** Locks now: the data key and everything opened from storage are dropped from memory. */
-export function lockNow(): void {
-  if (lockState().mode !== 'unlocked') return;
-  forgetOpened();
-  setLockState({ mode: 'locked' });
+/** Runs covered, with the data key: merges held pages and brings an older lock up to date. Failures wait for the next unlock. */
+async function afterUnlock(lock: PinLock): Promise<void> {
+  forgetLockedSync();
+  await mergeHeldPages();
+  if (!lock.holdingPublicKey) {
+    const holding = await newHoldingKeys();
+    await db.transaction('rw', db.meta, () => db.meta.bulkPut([
+      { key: HOLDING_PRIVATE_KEY, value: holding.privateJwk },
+      { key: PIN_LOCK, value: { ...lock, holdingPublicKey: holding.publicJwk } },
+    ]));
+  }
+  // Saved places sealed before version 8 kept their serviceId readable (it was an index); sealed again once, whole.
+  if (!(await db.meta.get(FAVOURITES_RESEALED))) {
+    await db.transaction('rw', db.favourites, db.meta, async () => {
+      await db.favourites.bulkPut(await db.favourites.toArray());
+      await db.meta.put({ key: FAVOURITES_RESEALED, value: true });
+    });
+  }
 }
 
 /** Turns the PIN off (it must be given again): everything is stored in plain again, in one go. */
@@ -119,8 +143,12 @@ export async function turnOffPin(pin: string): Promise<boolean> {
   if (!lock) return true;
   if (!(await tryPin(pin, lock))) return false;
   storageToPlain();
+  forgetLockedSync();
+  // Anything still held goes into place first: without the lock's private key it could never be opened again.
+  await mergeHeldPages().catch(() => undefined);
   await rewriteEverything({ mode: 'off' }, async () => {
-    await db.meta.bulkDelete([PIN_LOCK, PIN_ATTEMPTS]);
+    await db.heldWhileLocked.clear();
+    await db.meta.bulkDelete([PIN_LOCK, PIN_ATTEMPTS, HOLDING_PRIVATE_KEY, FAVOURITES_RESEALED]);
   });
   return true;
 }
@@ -132,6 +160,7 @@ export async function turnOffPin(pin: string): Promise<boolean> {
  */
 export async function forgetLockedData(restored: { deviceId: string; token: string }): Promise<void> {
   const tables = personalTables();
+  forgetLockedSync();
   dropSealed();
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();

@@ -39,7 +39,7 @@ export function writePersonal(area: Area, key: string, value: string | null): vo
     storage(area).setItem(key, value);
     return;
   }
-  if (state.mode === 'locked') return;
+  if (state.mode !== 'unlocked') return;
   opened.set(id, value);
   void sealText(state.key, value).then((sealed) => {
     // A later write, or a lock, wins; a page closed before this lands loses only this last change, never to plain text.

@@ -4,11 +4,39 @@ import { db } from '../db.ts';
 import type { Bytes } from './crypto.ts';
 import type { KdfParams } from './kdf.ts';
 import { forgetOpened } from './sealedStorage.ts';
-import { lockState, setLockState } from './lockState.ts';
+import { lockState, setLockState, type LockState } from './lockState.ts';
 
 export const PIN_LOCK = 'pinLock';
 export const PIN_ATTEMPTS = 'pinAttempts';
-export type PinLock = { version: 1; kdf: KdfParams; wrappedKey: Bytes; lockAfterMs: number };
+/** `holdingPublicKey`: seals what is pulled while locked (lock/holding.ts); made at unlock for a lock set before it. */
+export type PinLock = { version: 1; kdf: KdfParams; wrappedKey: Bytes; lockAfterMs: number; holdingPublicKey?: JsonWebKey };
+
+/** How long locking waits, at most, for the outbox to reach the server before the data key goes. */
+export const SEND_BEFORE_LOCK_MS = 5_000;
+
+let beforeLock: () => Promise<void> = async () => undefined;
+
+/** The sync client's last round before the key goes (sends the outbox, remembers what pulling while locked needs). */
+export function setBeforeLock(work: () => Promise<void>): void {
+  beforeLock = work;
+}
+
+/**
+ * Locks now: the lock screen covers the app at once and what was opened from storage is forgotten; the data key stays
+ * only while the outbox is sent (at most `SEND_BEFORE_LOCK_MS`), then it is dropped. Resolves once it is dropped.
+ */
+export async function lockNow(sendForMs = SEND_BEFORE_LOCK_MS): Promise<void> {
+  const state = lockState();
+  if (state.mode !== 'unlocked') return;
+  forgetOpened();
+  const covered: LockState = { mode: 'covered', key: state.key };
+  setLockState(covered);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([beforeLock().catch(() => undefined), new Promise((resolve) => { timer = setTimeout(resolve, sendForMs); })]);
+  clearTimeout(timer);
+  // Unlocked again meanwhile (the PIN typed at once): that unlock stands.
+  if (lockState() === covered) setLockState({ mode: 'locked' });
+}
 
 export async function readPinLock(): Promise<PinLock | undefined> {
   return (await db.meta.get(PIN_LOCK))?.value as PinLock | undefined;
@@ -27,11 +55,7 @@ export async function lockAtStart(): Promise<void> {
 export function lockInBackground(): () => void {
   let hiddenAt: number | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const lockNowIfUnlocked = () => {
-    if (lockState().mode !== 'unlocked') return;
-    forgetOpened();
-    setLockState({ mode: 'locked' });
-  };
+  const lockNowIfUnlocked = () => void lockNow();
   // Read when the app goes to the background, so coming back decides at once, before a frame shows anything.
   let after: number | undefined;
   const changed = () => {

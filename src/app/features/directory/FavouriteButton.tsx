@@ -5,14 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../data/db.ts';
 import { deleteRecord, saveRecord } from '../../data/records.ts';
 
+// Found by reading the few saved places, not by an index: an index would keep which service each one is readable
+// with the PIN on (data/lock/encryptAtRest.ts seals everything but keys and indexes).
+const copiesOf = (id: string) => db.favourites.filter((f) => f.serviceId === id).toArray();
+
 export function FavouriteButton({ id }: { id: string }) {
   const { t } = useTranslation();
-  const saved = useLiveQuery(() => db.favourites.where('serviceId').equals(id).first(), [id]);
+  const saved = useLiveQuery(async () => (await copiesOf(id))[0], [id]);
   const [announce, setAnnounce] = useState('');
   const toggle = async () => {
     if (saved) {
       // Every copy: a phone that saved it before a restore brought the same place back holds two.
-      for (const copy of await db.favourites.where('serviceId').equals(id).toArray()) await deleteRecord('favourite', copy.id);
+      for (const copy of await copiesOf(id)) await deleteRecord('favourite', copy.id);
       setAnnounce(t('directory.service.removed'));
     } else {
       await saveRecord('favourite', { id: crypto.randomUUID(), serviceId: id, savedAt: new Date().toISOString() });

@@ -124,7 +124,6 @@ export default function LockScreen() {
         <button type="submit" className="button" disabled={busy || wait > 0}>{t('pin.lock.unlock')}</button>
         <p role="status">{busy ? t('pin.lock.unlocking') : ''}</p>
       </form>
-      <p className="muted">{t('pin.lock.syncWaits')}</p>
       {forgot ? <RestoreFromBackup tooMany={false} /> : (
         <button type="button" className="link-button link-target" onClick={() => setForgot(true)}>{t('pin.lock.forgot')}</button>
       )}

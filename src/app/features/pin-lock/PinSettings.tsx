@@ -98,7 +98,7 @@ export default function PinSettings() {
       {typeof lockAfter === 'number' && (
         <>
           <p className="status-message" role="status">{t('pin.settings.on', { minutes: lockAfter })}</p>
-          <button type="button" className="button" onClick={lockNow}>{t('pin.settings.lockNow')}</button>
+          <button type="button" className="button" onClick={() => void lockNow()}>{t('pin.settings.lockNow')}</button>
           <TurnOff onDone={changed} />
         </>
       )}
