@@ -112,6 +112,14 @@ describe('encryption at rest', () => {
     expect(await db.checkins.toArray()).toEqual([made]);
   });
 
+  it('seals which service a saved place is (no index keeps it readable), and still finds it', async () => {
+    await saveRecord('favourite', { id: crypto.randomUUID(), serviceId: 'example-service-0042', savedAt: new Date().toISOString() });
+    expect(await rawText('favourites')).toContain('example-service-0042');
+    await turnOnPin('135790');
+    expect(await rawText('favourites')).not.toContain('example-service-0042');
+    expect((await db.favourites.filter((f) => f.serviceId === 'example-service-0042').toArray())).toHaveLength(1);
+  });
+
   it('turns off only with the right PIN, and then stores everything in plain again', async () => {
     const made = checkin();
     await saveRecord('checkin', made);

@@ -126,6 +126,31 @@ describe('sync while locked', { timeout: 60_000 }, () => {
   });
 });
 
+describe('locking', { timeout: 60_000 }, () => {
+  it('covers the screen at once and drops the key after the send, or after the bound if the server never answers', async () => {
+    await turnOnPin(PIN);
+    let finish: () => void = () => undefined;
+    setBeforeLock(() => new Promise<void>((resolve) => { finish = resolve; }));
+    const locking = lockNow(200);
+    // Covered at once (the lock screen shows), the key kept only for the send.
+    expect(lockState().mode).toBe('covered');
+    expect(dataKey()).toBeDefined();
+    await locking;
+    expect(lockState().mode).toBe('locked');
+    expect(dataKey()).toBeUndefined();
+    finish();
+
+    // The PIN typed while the send still runs: that unlock stands.
+    expect((await unlock(PIN)).result).toBe('unlocked');
+    setBeforeLock(() => new Promise<void>((resolve) => { finish = resolve; }));
+    const again = lockNow(60_000);
+    expect((await unlock(PIN)).result).toBe('unlocked');
+    finish();
+    await again;
+    expect(lockState().mode).toBe('unlocked');
+  });
+});
+
 /** Unlocks with the PIN and hands back the key (the test then drives the state itself). */
 async function unlockedKey(): Promise<CryptoKey> {
   expect((await unlock(PIN)).result).toBe('unlocked');
