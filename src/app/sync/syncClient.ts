@@ -137,8 +137,13 @@ async function applyPulled(changes: Change[], cursor: number, lastSeq: number, h
   const tables = [...new Set(changes.map((c) => localTableFor(c.kind)).filter((t) => t !== undefined))];
   const pendingTables = db.tables.filter((t) => Object.values(tableForKind).includes(t.name));
   await db.transaction('rw', [db.meta, db.outbox, db.heldWhileLocked, ...new Set([...tables, ...pendingTables])], async () => {
-    // A page held while locked leaves the holding table in the same transaction that puts it in place.
-    if (heldAs !== undefined) await db.heldWhileLocked.delete(heldAs);
+    // A page held while locked leaves the holding table in the same transaction that puts it in place; checked again
+    // here, so two merges at once (unlock and a sync round) never apply it twice or over a newer page.
+    if (heldAs !== undefined) {
+      const stillHeld = await db.heldWhileLocked.get(heldAs);
+      await db.heldWhileLocked.delete(heldAs);
+      if (!stillHeld || cursor <= ((await metaValue<number>(META.cursor)) ?? 0)) return;
+    }
     for (const change of changes) {
       const table = localTableFor(change.kind);
       if (!table) continue;

@@ -9,7 +9,7 @@ import { newHoldingKeys, openHeld, sealForHolding } from '../../../src/app/data/
 import { dataKey, lockState, LockedError, setLockState } from '../../../src/app/data/lock/lockState.ts';
 import { lockNow, turnOnPin, unlock } from '../../../src/app/data/lock/pinLock.ts';
 import { setBeforeLock } from '../../../src/app/data/lock/start.ts';
-import { sendBeforeLock, syncNow } from '../../../src/app/sync/syncClient.ts';
+import { mergeHeldPages, sendBeforeLock, syncNow } from '../../../src/app/sync/syncClient.ts';
 import { forgetLockedSync } from '../../../src/app/sync/whileLocked.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import { FakeSyncServer } from './fakeServer.ts';
@@ -123,6 +123,26 @@ describe('sync while locked', { timeout: 60_000 }, () => {
     await lockNow();
     forgetLockedSync();
     expect(await syncNow()).toBe('locked');
+  });
+});
+
+describe('merging held pages', { timeout: 60_000 }, () => {
+  it('puts the newest version in place even when two merges run at once', async () => {
+    await saveRecord('checkin', checkin('Example one'));
+    expect(await syncNow()).toBe('ok');
+    await turnOnPin(PIN);
+    const key = dataKey()!;
+    await lockNow();
+    const changed = checkin('Example version one');
+    server.addChange('checkin', changed.id, changed);
+    expect(await syncNow()).toBe('ok');
+    server.addChange('checkin', changed.id, { ...changed, note: 'Example version two' });
+    expect(await syncNow()).toBe('ok');
+    expect(await db.heldWhileLocked.count()).toBe(2);
+    setLockState({ mode: 'unlocked', key });
+    await Promise.all([mergeHeldPages(), mergeHeldPages(), syncNow()]);
+    expect(await db.checkins.get(changed.id)).toMatchObject({ note: 'Example version two' });
+    expect(await db.heldWhileLocked.count()).toBe(0);
   });
 });
 
