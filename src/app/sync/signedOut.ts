@@ -4,11 +4,8 @@ import { db } from '../data/db.ts';
 import { PUBLIC_TABLES } from '../data/lock/encryptAtRest.ts';
 import { setLockState } from '../data/lock/lockState.ts';
 import type { DeletedEverywhere } from '../../shared/deleteMyData.ts';
+import { META } from '../data/meta.ts';
 
-/** Meta key set once this phone was signed out; only the person's own choice ("Start again") clears it. */
-export const SIGNED_OUT = 'signedOut';
-/** Meta key set when the wipe was the person's own "Delete my data": what was deleted, shown on the neutral screen. */
-export const DELETED = 'deletedMyData';
 
 /** What "Delete my data" removed: always this phone; with `server` when it was everywhere. */
 export type DeletedSummary = { server?: DeletedEverywhere };
@@ -30,8 +27,8 @@ export async function forgetThisPhone(deleted?: DeletedSummary): Promise<void> {
     for (const table of personal) await table.clear();
     // Nothing personal is left, so nothing is locked: the PIN and its wrapped key went with the rest.
     setLockState({ mode: 'off' });
-    await db.meta.put({ key: SIGNED_OUT, value: new Date().toISOString() });
-    if (deleted) await db.meta.put({ key: DELETED, value: deleted });
+    await db.meta.put({ key: META.signedOut, value: new Date().toISOString() });
+    if (deleted) await db.meta.put({ key: META.deletedMyData, value: deleted });
   });
   try {
     sessionStorage.clear();
@@ -42,10 +39,10 @@ export async function forgetThisPhone(deleted?: DeletedSummary): Promise<void> {
 }
 
 export async function isSignedOut(): Promise<boolean> {
-  return (await db.meta.get(SIGNED_OUT)) !== undefined;
+  return (await db.meta.get(META.signedOut)) !== undefined;
 }
 
 /** The person chose to use this phone again: it may set itself up as new on the next sync. */
 export async function startAgain(): Promise<void> {
-  await db.meta.bulkDelete([SIGNED_OUT, DELETED]);
+  await db.meta.bulkDelete([META.signedOut, META.deletedMyData]);
 }

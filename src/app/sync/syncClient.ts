@@ -2,26 +2,19 @@
 // Never throws: anything that fails simply stays in the outbox ("Saved on this phone") for the next round, except a
 // change the server refuses, which is set aside (shown in Settings) so it never blocks the rest.
 import { db, tableForKind, type OutboxEntry } from '../data/db.ts';
+import { META, type MetaKey } from '../data/meta.ts';
 import { pullChanges, pushMutations, registerDevice, SyncHttpError, type Change, type DeviceIdentity } from './api.ts';
 import { isLocked } from '../data/lock/lockState.ts';
 import { forgetThisPhone, isSignedOut, SignedOutError } from './signedOut.ts';
 
 export const PUSH_BATCH_SIZE = 50;
-/** Meta keys the sync client keeps. */
-export const META = {
-  identity: 'device',
-  cursor: 'syncCursor',
-  ackedSeq: 'ackedSeq',
-  lastSyncAt: 'lastSyncAt',
-  lastSyncOk: 'lastSyncOk',
-} as const;
+
+async function metaValue<T>(key: MetaKey): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
 
 /** 'locked': the PIN is on and the phone is locked, so the outbox cannot be read; sync waits for the unlock. */
 export type SyncResult = 'ok' | 'offline' | 'failed' | 'signed-out' | 'locked';
-
-async function metaValue<T>(key: string): Promise<T | undefined> {
-  return (await db.meta.get(key))?.value as T | undefined;
-}
 
 async function identity(): Promise<DeviceIdentity> {
   const known = await metaValue<DeviceIdentity>(META.identity);

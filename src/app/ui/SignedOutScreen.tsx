@@ -3,12 +3,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../data/db.ts';
-import { SIGNED_OUT, startAgain } from '../sync/signedOut.ts';
+import { startAgain } from '../sync/signedOut.ts';
 import { DeletedList, useDeletedSummary } from '../features/settings/DeletedList.tsx';
+import { META } from '../data/meta.ts';
 
 /** True once the server said this phone was signed out; undefined while the database opens. */
 export function useSignedOut(): boolean | undefined {
-  return useLiveQuery(async () => (await db.meta.get(SIGNED_OUT)) !== undefined, []);
+  return useLiveQuery(async () => (await db.meta.get(META.signedOut)) !== undefined, []);
 }
 
 export function SignedOutScreen() {

@@ -1,13 +1,13 @@
 // Turning the PIN on and off, unlocking, locking, and slowing down wrong guesses. The wrapped data key, its salt and
 // the Argon2id settings live in `meta` (none of them is secret: without the PIN they open nothing).
 import { db } from '../db.ts';
-import { META } from '../../sync/syncClient.ts';
+import { META } from '../meta.ts';
 import { newDataKey, pinKeyFrom, unwrapDataKey, type Bytes } from './crypto.ts';
 import { PUBLIC_TABLES } from './encryptAtRest.ts';
 import { newKdfParams, stretchPin, type KdfParams } from './kdf.ts';
 import { lockState, setLockState, type LockState } from './lockState.ts';
 import { dropSealed, forgetOpened, openStorage, sealStorage, storageToPlain } from './sealedStorage.ts';
-import { PIN_ATTEMPTS, PIN_LOCK, readPinLock, type PinLock } from './start.ts';
+import { readPinLock, type PinLock } from './start.ts';
 
 export type PinAttempts = { failed: number; waitUntil?: string };
 
@@ -29,7 +29,7 @@ export function waitAfter(failed: number): number {
 }
 
 export async function readAttempts(): Promise<PinAttempts> {
-  return ((await db.meta.get(PIN_ATTEMPTS))?.value as PinAttempts | undefined) ?? { failed: 0 };
+  return ((await db.meta.get(META.pinAttempts))?.value as PinAttempts | undefined) ?? { failed: 0 };
 }
 
 async function keyFromPin(pin: string, kdf: KdfParams): Promise<CryptoKey> {
@@ -62,7 +62,7 @@ export async function turnOnPin(pin: string): Promise<void> {
   const { key, wrapped } = await newDataKey(await keyFromPin(pin, kdf));
   const lock: PinLock = { version: 1, kdf, wrappedKey: wrapped, lockAfterMs: DEFAULT_LOCK_AFTER_MS };
   await rewriteEverything({ mode: 'unlocked', key }, async () => {
-    await db.meta.bulkPut([{ key: PIN_LOCK, value: lock }, { key: PIN_ATTEMPTS, value: { failed: 0 } }]);
+    await db.meta.bulkPut([{ key: META.pinLock, value: lock }, { key: META.pinAttempts, value: { failed: 0 } }]);
   });
   await sealStorage(key);
 }
@@ -97,10 +97,10 @@ export async function unlock(pin: string, now = Date.now()): Promise<UnlockResul
     const failed = attempts.failed + 1;
     const wait = waitAfter(failed);
     const next: PinAttempts = { failed, ...(wait > 0 ? { waitUntil: new Date(Date.now() + wait).toISOString() } : {}) };
-    await db.meta.put({ key: PIN_ATTEMPTS, value: next });
+    await db.meta.put({ key: META.pinAttempts, value: next });
     return failed >= ATTEMPTS_BEFORE_RESTORE ? { result: 'restore' } : { result: 'wrong', failed, waitUntil: next.waitUntil };
   }
-  await db.meta.put({ key: PIN_ATTEMPTS, value: { failed: 0 } });
+  await db.meta.put({ key: META.pinAttempts, value: { failed: 0 } });
   await openStorage(key);
   setLockState({ mode: 'unlocked', key });
   return { result: 'unlocked' };
@@ -120,7 +120,7 @@ export async function turnOffPin(pin: string): Promise<boolean> {
   if (!(await tryPin(pin, lock))) return false;
   storageToPlain();
   await rewriteEverything({ mode: 'off' }, async () => {
-    await db.meta.bulkDelete([PIN_LOCK, PIN_ATTEMPTS]);
+    await db.meta.bulkDelete([META.pinLock, META.pinAttempts]);
   });
   return true;
 }

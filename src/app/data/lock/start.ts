@@ -5,13 +5,12 @@ import type { Bytes } from './crypto.ts';
 import type { KdfParams } from './kdf.ts';
 import { forgetOpened } from './sealedStorage.ts';
 import { lockState, setLockState } from './lockState.ts';
+import { META } from '../meta.ts';
 
-export const PIN_LOCK = 'pinLock';
-export const PIN_ATTEMPTS = 'pinAttempts';
 export type PinLock = { version: 1; kdf: KdfParams; wrappedKey: Bytes; lockAfterMs: number };
 
 export async function readPinLock(): Promise<PinLock | undefined> {
-  return (await db.meta.get(PIN_LOCK))?.value as PinLock | undefined;
+  return (await db.meta.get(META.pinLock))?.value as PinLock | undefined;
 }
 
 /** Opens locked when a PIN is set; resolves once the state is known, before anything personal is drawn. */

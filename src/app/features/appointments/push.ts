@@ -1,6 +1,7 @@
 // Turning reminder notifications on for this phone. Permission is asked only when they tap "Remind me".
 import { db } from '../../data/db.ts';
 import type { DeviceIdentity } from '../../sync/api.ts';
+import { META } from '../../data/meta.ts';
 
 export type PushStatus = 'unsupported' | 'iphone-needs-install' | 'denied' | 'off' | 'on';
 export type TurnOnResult = 'on' | 'denied' | 'unsupported' | 'iphone-needs-install' | 'offline' | 'not-synced' | 'failed';
@@ -40,7 +41,7 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 }
 
 async function identity(): Promise<DeviceIdentity | undefined> {
-  return (await db.meta.get('device'))?.value as DeviceIdentity | undefined;
+  return (await db.meta.get(META.identity))?.value as DeviceIdentity | undefined;
 }
 
 export async function turnOnReminders(words: NotificationWords, language: string): Promise<TurnOnResult> {

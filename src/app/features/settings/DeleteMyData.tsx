@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeletedEverywhere } from '../../../shared/deleteMyData.ts';
 import { db } from '../../data/db.ts';
 import { forgetThisPhone } from '../../sync/signedOut.ts';
-import { META } from '../../sync/syncClient.ts';
+import { META } from '../../data/meta.ts';
 import { turnOffReminders } from '../appointments/push.ts';
 import { sendJson } from '../sharing/api.ts';
 

@@ -2,7 +2,8 @@
 import { db } from '../../data/db.ts';
 import type { DeviceIdentity } from '../../sync/api.ts';
 import { forgetThisPhone } from '../../sync/signedOut.ts';
-import { META, syncNow } from '../../sync/syncClient.ts';
+import { syncNow } from '../../sync/syncClient.ts';
+import { META } from '../../data/meta.ts';
 
 /** The phone could not reach the server (offline, or the server is down). */
 export class OfflineError extends Error {}
