@@ -2,6 +2,8 @@
 // the Argon2id settings live in `meta` (none of them is secret: without the PIN they open nothing).
 import { db } from '../db.ts';
 import { META } from '../meta.ts';
+import { adoptIdentity } from '../../sync/identity.ts';
+import type { DeviceIdentity } from '../../sync/api.ts';
 import { newDataKey, pinKeyFrom, unwrapDataKey, type Bytes } from './crypto.ts';
 import { PUBLIC_TABLES } from './encryptAtRest.ts';
 import { newKdfParams, stretchPin, type KdfParams } from './kdf.ts';
@@ -130,12 +132,12 @@ export async function turnOffPin(pin: string): Promise<boolean> {
  * lost), the PIN removed and the restored identity put in its place, in one transaction (so no sync in between
  * registers this phone as someone new); pulling from the backup then brings back what the server has.
  */
-export async function forgetLockedData(restored: { deviceId: string; token: string }): Promise<void> {
+export async function forgetLockedData(restored: DeviceIdentity): Promise<void> {
   const tables = personalTables();
   dropSealed();
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
     setLockState({ mode: 'off' });
-    await db.meta.bulkPut([{ key: META.identity, value: restored }, { key: META.cursor, value: 0 }, { key: META.ackedSeq, value: 0 }]);
+    await adoptIdentity(restored);
   });
 }

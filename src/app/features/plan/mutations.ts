@@ -5,7 +5,7 @@ import type { LifeArea } from '../../../shared/checkinOptions.ts';
 import { GOALS_MAX, GOAL_TEXT_MAX, STEP_TEXT_MAX, STEPS_MAX, type Goal, type GoalStep } from '../../../shared/plan/goals.ts';
 import { db } from '../../data/db.ts';
 import { goalById } from './queries.ts';
-import { sendJson } from '../sharing/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import type { StepSuggestion } from '../../../shared/plan/schema.ts';
 import { META } from '../../data/meta.ts';
 
@@ -82,10 +82,10 @@ async function answeredIds(): Promise<string[]> {
 export async function refreshSuggestions(): Promise<void> {
   try {
     const answered = await answeredIds();
-    for (const id of answered) await sendJson('DELETE', `/my-pa/suggestions/${id}`, undefined, 'if-known').catch((error: unknown) => {
+    for (const id of answered) await callAsThisPhone('DELETE', `/my-pa/suggestions/${id}`, undefined, 'if-known').catch((error: unknown) => {
       if ((error as { status?: number }).status !== 404) throw error;
     });
-    const { suggestions } = await sendJson<{ suggestions: StepSuggestion[] }>('GET', '/my-pa/suggestions', undefined, 'if-known');
+    const { suggestions } = await callAsThisPhone<{ suggestions: StepSuggestion[] }>('GET', '/my-pa/suggestions', undefined, 'if-known');
     await db.meta.bulkPut([{ key: META.planSuggestions, value: suggestions }, { key: META.planSuggestionsAnswered, value: (await answeredIds()).filter((id) => !answered.includes(id)) }]);
   } catch {
     // No signal or no PA: the suggestions already on the phone stay, and answers wait for the next try.

@@ -8,7 +8,7 @@ import { db } from '../../data/db.ts';
 import { forgetThisPhone } from '../../sync/signedOut.ts';
 import { META } from '../../data/meta.ts';
 import { turnOffReminders } from '../appointments/push.ts';
-import { sendJson } from '../sharing/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 
 type Choice = 'phone' | 'everywhere';
 
@@ -31,7 +31,7 @@ export async function deleteMyData(choice: Choice): Promise<void> {
   const known = await db.meta.get(META.identity);
   let server: DeletedEverywhere = { records: 0, devices: 0, paConnection: false, shares: 0, recoveryCode: false, monitoring: false, reminders: 0 };
   await stopNotifications();
-  if (known) server = (await sendJson<{ deleted: DeletedEverywhere }>('POST', '/my-data/delete', { everywhere: true }, 'if-known')).deleted;
+  if (known) server = (await callAsThisPhone<{ deleted: DeletedEverywhere }>('POST', '/my-data/delete', { everywhere: true }, 'if-known')).deleted;
   await forgetThisPhone({ server });
 }
 

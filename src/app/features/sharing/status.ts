@@ -3,14 +3,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { MyPaStatus, SharedItem } from '../../../shared/sharing/schemas.ts';
 import { db } from '../../data/db.ts';
 import { deleteRecord, saveRecord } from '../../data/records.ts';
-import { OfflineError, sendJson } from './api.ts';
+import { OfflineError } from '../../sync/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import { META } from '../../data/meta.ts';
 
 
 /** Fetches the PA link and shares; keeps the last answer. Returns null when offline. */
 export async function refreshMyPa(): Promise<MyPaStatus | null> {
   try {
-    const status = await sendJson<MyPaStatus>('GET', '/my-pa', undefined, 'if-known');
+    const status = await callAsThisPhone<MyPaStatus>('GET', '/my-pa', undefined, 'if-known');
     await db.meta.put({ key: META.myPaStatus, value: status });
     return status;
   } catch (error) {
