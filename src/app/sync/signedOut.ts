@@ -5,6 +5,7 @@ import { PUBLIC_TABLES } from '../data/lock/encryptAtRest.ts';
 import { setLockState } from '../data/lock/lockState.ts';
 import type { DeletedEverywhere } from '../../shared/deleteMyData.ts';
 import { META } from '../data/meta.ts';
+import { useLiveQuery } from 'dexie-react-hooks';
 
 
 /** What "Delete my data" removed: always this phone; with `server` when it was everywhere. */
@@ -45,4 +46,9 @@ export async function isSignedOut(): Promise<boolean> {
 /** The person chose to use this phone again: it may set itself up as new on the next sync. */
 export async function startAgain(): Promise<void> {
   await db.meta.bulkDelete([META.signedOut, META.deletedMyData]);
+}
+
+/** True once the server said this phone was signed out; undefined while the database opens. */
+export function useSignedOut(): boolean | undefined {
+  return useLiveQuery(async () => (await db.meta.get(META.signedOut)) !== undefined, []);
 }

@@ -1,21 +1,19 @@
 // Save a service to my list. Backed up with everything else they own, never shared: what someone saves can say a lot about them.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../data/db.ts';
-import { deleteRecord, saveRecord } from '../../data/records.ts';
+import { saveService, unsaveService } from './mutations.ts';
+import { useSavedService } from './queries.ts';
 
 export function FavouriteButton({ id }: { id: string }) {
   const { t } = useTranslation();
-  const saved = useLiveQuery(() => db.favourites.where('serviceId').equals(id).first(), [id]);
+  const saved = useSavedService(id);
   const [announce, setAnnounce] = useState('');
   const toggle = async () => {
     if (saved) {
-      // Every copy: a phone that saved it before a restore brought the same place back holds two.
-      for (const copy of await db.favourites.where('serviceId').equals(id).toArray()) await deleteRecord('favourite', copy.id);
+      await unsaveService(id);
       setAnnounce(t('directory.service.removed'));
     } else {
-      await saveRecord('favourite', { id: crypto.randomUUID(), serviceId: id, savedAt: new Date().toISOString() });
+      await saveService(id);
       setAnnounce(t('directory.service.saved'));
     }
   };

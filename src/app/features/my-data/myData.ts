@@ -89,3 +89,9 @@ export async function importExport(text: string): Promise<ImportResult> {
   });
   return { ok: true, count };
 }
+
+/** Every check-in on this phone, for the spreadsheet copy. */
+export const allCheckins = () => db.checkins.toArray();
+
+/** Every appointment on this phone, for the spreadsheet copy. */
+export const allAppointments = () => db.appointments.toArray();
