@@ -1,13 +1,13 @@
 // The PA page's API: sign in and out, the caseload, a young person's shared items, seen + reply,
 // pairing codes, working hours and CSV export. Every call needs a PA session; every object is checked.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { orderCaseload } from '../../shared/sharing/caseload.ts';
 import {
-  changePasswordSchema, DEFAULT_WORKING_HOURS, formatPairingCode, loginSchema, PAIRING_ALPHABET, seenSchema, workingHoursSchema, type WorkingHours,
+  changePasswordSchema, DEFAULT_WORKING_HOURS, loginSchema, seenSchema, workingHoursSchema, type WorkingHours,
 } from '../../shared/sharing/schemas.ts';
-import { hashSecret } from '../auth/tokens.ts';
+import { hashSecret, newPairingCode } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
@@ -25,12 +25,6 @@ const personParams = z.strictObject({ personId: z.uuid() });
 const shareParams = z.strictObject({ id: z.uuid() });
 
 const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: this young person is not connected to you, or stopped sharing it.' });
-
-export function newPairingCode(): string {
-  let raw = '';
-  for (let i = 0; i < 6; i++) raw += PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)];
-  return formatPairingCode(raw);
-}
 
 export function workingHoursOf(stored: string | null): WorkingHours {
   return stored ? (JSON.parse(stored) as WorkingHours) : DEFAULT_WORKING_HOURS;
