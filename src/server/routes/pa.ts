@@ -8,6 +8,7 @@ import {
   changePasswordSchema, DEFAULT_WORKING_HOURS, loginSchema, seenSchema, workingHoursSchema, type WorkingHours,
 } from '../../shared/sharing/schemas.ts';
 import { hashSecret, newPairingCode } from '../auth/tokens.ts';
+import { normaliseCode } from '../../shared/readableCode.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
@@ -156,7 +157,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     const now = Date.now();
     const expiresAt = new Date(now + PAIRING_CODE_TTL_MS).toISOString();
     await db.insertInto('pairing_codes').values({
-      id: randomUUID(), code_hash: hashSecret(code.replace('-', '')), pa_id: staff.id, created_at: new Date(now).toISOString(), expires_at: expiresAt, used_at: null,
+      id: randomUUID(), code_hash: hashSecret(normaliseCode(code)), pa_id: staff.id, created_at: new Date(now).toISOString(), expires_at: expiresAt, used_at: null,
     }).execute();
     return reply.status(201).send({ code, expiresAt });
   });
