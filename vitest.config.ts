@@ -14,6 +14,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/setup.ts'],
+          // Property tests over fake IndexedDB take about 1 s alone but over 5 s on a loaded two-core machine (a CI run
+          // beside other work); a test that times out keeps writing into the next one's database, so two fail.
+          testTimeout: 30_000,
         },
       },
       {

@@ -5,11 +5,9 @@ import { PUBLIC_TABLES } from '../data/lock/encryptAtRest.ts';
 import { setLockState } from '../data/lock/lockState.ts';
 import { forgetLockedSync } from './whileLocked.ts';
 import type { DeletedEverywhere } from '../../shared/deleteMyData.ts';
+import { META } from '../data/meta.ts';
+import { useLiveQuery } from 'dexie-react-hooks';
 
-/** Meta key set once this phone was signed out; only the person's own choice ("Start again") clears it. */
-export const SIGNED_OUT = 'signedOut';
-/** Meta key set when the wipe was the person's own "Delete my data": what was deleted, shown on the neutral screen. */
-export const DELETED = 'deletedMyData';
 
 /** What "Delete my data" removed: always this phone; with `server` when it was everywhere. */
 export type DeletedSummary = { server?: DeletedEverywhere };
@@ -32,8 +30,8 @@ export async function forgetThisPhone(deleted?: DeletedSummary): Promise<void> {
     for (const table of personal) await table.clear();
     // Nothing personal is left, so nothing is locked: the PIN and its wrapped key went with the rest.
     setLockState({ mode: 'off' });
-    await db.meta.put({ key: SIGNED_OUT, value: new Date().toISOString() });
-    if (deleted) await db.meta.put({ key: DELETED, value: deleted });
+    await db.meta.put({ key: META.signedOut, value: new Date().toISOString() });
+    if (deleted) await db.meta.put({ key: META.deletedMyData, value: deleted });
   });
   try {
     sessionStorage.clear();
@@ -44,10 +42,15 @@ export async function forgetThisPhone(deleted?: DeletedSummary): Promise<void> {
 }
 
 export async function isSignedOut(): Promise<boolean> {
-  return (await db.meta.get(SIGNED_OUT)) !== undefined;
+  return (await db.meta.get(META.signedOut)) !== undefined;
 }
 
 /** The person chose to use this phone again: it may set itself up as new on the next sync. */
 export async function startAgain(): Promise<void> {
-  await db.meta.bulkDelete([SIGNED_OUT, DELETED]);
+  await db.meta.bulkDelete([META.signedOut, META.deletedMyData]);
+}
+
+/** True once the server said this phone was signed out; undefined while the database opens. */
+export function useSignedOut(): boolean | undefined {
+  return useLiveQuery(async () => (await db.meta.get(META.signedOut)) !== undefined, []);
 }

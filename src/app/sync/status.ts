@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../data/db.ts';
+import { META } from '../data/meta.ts';
 
 /** `refused`: changes the server would not take (set aside, listed in Settings); while any are, nothing says "Backed up". */
 export type SyncState = { backedUp: boolean; pending: number; refused: number; lastSyncAt?: string };
@@ -24,7 +25,7 @@ export function useSyncState(): SyncState | undefined {
   const online = useOnline();
   const stored = useLiveQuery(async () => {
     const [pending, refused, ok, at] = await Promise.all([
-      db.outbox.count(), db.refusedChanges.count(), db.meta.get('lastSyncOk'), db.meta.get('lastSyncAt'),
+      db.outbox.count(), db.refusedChanges.count(), db.meta.get(META.lastSyncOk), db.meta.get(META.lastSyncAt),
     ]);
     return { pending, refused, ok: ok?.value === true, lastSyncAt: at?.value as string | undefined };
   }, []);

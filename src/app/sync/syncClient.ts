@@ -2,29 +2,23 @@
 // Never throws: anything that fails simply stays in the outbox ("Saved on this phone") for the next round, except a
 // change the server refuses, which is set aside (shown in Settings) so it never blocks the rest.
 import { db, tableForKind, type OutboxEntry } from '../data/db.ts';
-import { pullChanges, pushMutations, registerDevice, SyncHttpError, type Change, type DeviceIdentity } from './api.ts';
+import { META, type MetaKey } from '../data/meta.ts';
+import { ApiError, pullChanges, pushMutations, registerDevice, type Change, type DeviceIdentity } from './api.ts';
+import { adoptIdentity, renumberOutbox } from './identity.ts';
 import { LockedError, lockState } from '../data/lock/lockState.ts';
-import { HOLDING_PRIVATE_KEY, openHeld } from '../data/lock/holding.ts';
+import { openHeld } from '../data/lock/holding.ts';
 import type { PullResponse } from '../../shared/sync.ts';
 import { forgetThisPhone, isSignedOut, SignedOutError } from './signedOut.ts';
 import { canPullWhileLocked, pullWhileLocked, rememberForLockedSync } from './whileLocked.ts';
 
 export const PUSH_BATCH_SIZE = 50;
-/** Meta keys the sync client keeps. */
-export const META = {
-  identity: 'device',
-  cursor: 'syncCursor',
-  ackedSeq: 'ackedSeq',
-  lastSyncAt: 'lastSyncAt',
-  lastSyncOk: 'lastSyncOk',
-} as const;
+
+async function metaValue<T>(key: MetaKey): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
 
 /** 'locked': the phone is locked and opened locked (a reload), so it has no token to pull with; sync waits for the unlock. */
 export type SyncResult = 'ok' | 'offline' | 'failed' | 'signed-out' | 'locked';
-
-async function metaValue<T>(key: string): Promise<T | undefined> {
-  return (await db.meta.get(key))?.value as T | undefined;
-}
 
 async function identity(): Promise<DeviceIdentity> {
   const known = await metaValue<DeviceIdentity>(META.identity);
@@ -33,31 +27,12 @@ async function identity(): Promise<DeviceIdentity> {
   return startNewIdentity();
 }
 
-/**
- * A new device identity (first sync, or the server no longer knows us: 401). The new device's server
- * lastSeq is 0 and it owns nothing yet, so in one transaction we forget the cursor and renumber the
- * outbox from 1; everything still waiting is then sent again under the new identity.
- */
+/** A new device identity (first sync, or the server no longer knows us: 401), everything waiting sent again under it. */
 async function startNewIdentity(): Promise<DeviceIdentity> {
   const fresh = await registerDevice();
   const next: DeviceIdentity = { deviceId: fresh.deviceId, token: fresh.token };
-  await db.transaction('rw', db.meta, db.outbox, async () => {
-    await db.meta.bulkPut([
-      { key: META.identity, value: next },
-      { key: META.cursor, value: 0 },
-      { key: META.ackedSeq, value: 0 },
-    ]);
-    await renumberOutbox(1);
-  });
+  await db.transaction('rw', db.meta, db.outbox, () => adoptIdentity(next));
   return next;
-}
-
-/** Rewrites outbox seq numbers to run from `first` without gaps, keeping their order. Call inside a transaction. */
-async function renumberOutbox(first: number): Promise<void> {
-  const entries = await db.outbox.orderBy('seq').toArray();
-  if (entries.every((e, i) => e.seq === first + i)) return;
-  await db.outbox.clear();
-  await db.outbox.bulkAdd(entries.map((e, i) => ({ ...e, seq: first + i })));
 }
 
 /** Drops entries the server has acknowledged and remembers the acknowledgement, in one transaction. */
@@ -79,7 +54,7 @@ async function outboxReadyToPush(): Promise<void> {
 
 /** The index of the mutation a 400/403 names ("mutations.3.record.note" → 3), when it is one in `batch`. */
 function refusedIndex(error: unknown, batch: OutboxEntry[]): number | undefined {
-  if (!(error instanceof SyncHttpError) || (error.status !== 400 && error.status !== 403)) return undefined;
+  if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 403)) return undefined;
   const match = /^mutations\.(\d+)(\.|$)/.exec(error.body.field ?? '');
   // A seq complaint is about numbering (ours to fix), not about the change itself.
   if (!match || error.body.field?.endsWith('.seq')) return undefined;
@@ -107,7 +82,7 @@ async function push(id: DeviceIdentity): Promise<void> {
       // The server acknowledged less than we sent and no error: stop rather than loop; next round retries.
       if (lastSeq < (batch[batch.length - 1].seq ?? 0)) return;
     } catch (error) {
-      if (error instanceof SyncHttpError && error.status === 409 && error.lastSeq !== undefined) {
+      if (error instanceof ApiError && error.status === 409 && error.lastSeq !== undefined) {
         // The server is missing numbers before ours: continue its numbering instead, then try again.
         const serverSeq = error.lastSeq;
         await db.transaction('rw', db.meta, db.outbox, async () => {
@@ -174,7 +149,7 @@ async function applyPulled(changes: Change[], cursor: number, lastSeq: number, h
 export async function mergeHeldPages(): Promise<void> {
   const held = await db.heldWhileLocked.orderBy('n').toArray();
   if (held.length === 0) return;
-  const privateJwk = await metaValue<JsonWebKey>(HOLDING_PRIVATE_KEY);
+  const privateJwk = await metaValue<JsonWebKey>(META.holdingPrivateKey);
   for (const row of held) {
     const page = privateJwk ? await openHeld<PullResponse>(privateJwk, row).catch(() => undefined) : undefined;
     const cursor = (await metaValue<number>(META.cursor)) ?? 0;
@@ -193,7 +168,7 @@ async function pull(id: DeviceIdentity): Promise<void> {
       page = await pullChanges(id, cursor);
     } catch (error) {
       // 410: the server was restored from a backup and our cursor is ahead of it: read everything again.
-      if (!(error instanceof SyncHttpError) || error.status !== 410 || resetOnce || cursor === 0) throw error;
+      if (!(error instanceof ApiError) || error.status !== 410 || resetOnce || cursor === 0) throw error;
       resetOnce = true;
       cursor = 0;
       await db.meta.put({ key: META.cursor, value: 0 });
@@ -211,7 +186,7 @@ async function pushAndPull(id: DeviceIdentity): Promise<void> {
   try {
     await push(id);
   } catch (error) {
-    if (!(error instanceof SyncHttpError) || error.status === 401) throw error;
+    if (!(error instanceof ApiError) || error.status === 401) throw error;
     pushError = error;
   }
   await pull(id);
@@ -223,7 +198,7 @@ async function runOnce(): Promise<void> {
   try {
     await pushAndPull(await identity());
   } catch (error) {
-    if (!(error instanceof SyncHttpError) || error.status !== 401) throw error;
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
     if (error.signedOut) {
       // Its person signed this phone out: keep nothing, and never come back as a new person by ourselves.
       await forgetThisPhone();
@@ -239,7 +214,7 @@ async function pullLocked(): Promise<void> {
   try {
     await pullWhileLocked();
   } catch (error) {
-    if (error instanceof SyncHttpError && error.signedOut) {
+    if (error instanceof ApiError && error.signedOut) {
       await forgetThisPhone();
       throw new SignedOutError();
     }

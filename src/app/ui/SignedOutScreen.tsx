@@ -1,15 +1,9 @@
 // What a signed-out phone shows instead of the app: neutral words (no hint of what it held), and a way to start
 // again that only the person's own tap takes.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { db } from '../data/db.ts';
-import { SIGNED_OUT, startAgain } from '../sync/signedOut.ts';
-import { DeletedList, useDeletedSummary } from '../features/settings/DeletedList.tsx';
-
-/** True once the server said this phone was signed out; undefined while the database opens. */
-export function useSignedOut(): boolean | undefined {
-  return useLiveQuery(async () => (await db.meta.get(SIGNED_OUT)) !== undefined, []);
-}
+import { startAgain } from '../sync/signedOut.ts';
+import { DeletedList } from '../features/settings/DeletedList.tsx';
+import { useDeletedSummary } from '../features/settings/queries.ts';
 
 export function SignedOutScreen() {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 // Device tokens and link codes: random from node:crypto, stored only as SHA-256 hashes.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { groupCode, READABLE_ALPHABET } from '../../shared/readableCode.ts';
 
 /** 256 random bits, base64url (43 characters). */
 export function newDeviceToken(): string {
@@ -10,17 +11,18 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-// No 0/O, 1/I/L, U: easy to read out and type on a phone.
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** A one-time code like "7KQ4-9XMP-R2"; about 50 bits, so guessing within its lifetime is hopeless. */
-export function newLinkCode(): string {
-  let raw = '';
-  for (let i = 0; i < 10; i++) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+/** `length` characters of `alphabet`, each drawn evenly (randomInt, never a byte modulo the length, which skews). */
+export function randomCode(length: number, alphabet = READABLE_ALPHABET): string {
+  let code = '';
+  for (let i = 0; i < length; i++) code += alphabet[randomInt(alphabet.length)];
+  return code;
 }
 
-/** Accepts codes typed in lower case, with or without dashes or spaces. */
-export function normaliseLinkCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '');
-}
+/** A second phone's one-time link code like "7KQ4-9XMP-R2"; about 50 bits, so guessing within its lifetime is hopeless. */
+export const newLinkCode = () => groupCode(randomCode(10), 4);
+
+/** A PA's pairing code like "7KQ-49X": short, because it is read out, used once and expires within days. */
+export const newPairingCode = () => groupCode(randomCode(6), 3);
+
+/** A recovery code in five groups, e.g. "7KQ4-9XMP-R2HT-WB3N-6DCF": about 98 bits. */
+export const newRecoveryCode = () => groupCode(randomCode(20), 4);

@@ -1,5 +1,6 @@
 // Staff passwords: scrypt from node:crypto with a random salt; only the hash is stored.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomCode } from '../auth/tokens.ts';
 
 const PARAMS = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 64;
@@ -31,7 +32,5 @@ export async function verifyAgainstNobody(password: string): Promise<false> {
 
 /** A one-time password for a new account: 16 readable characters, about 80 bits. */
 export function newOneTimePassword(): string {
-  const alphabet = '23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTVWXYZ';
-  const bytes = randomBytes(16);
-  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  return randomCode(16, '23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTVWXYZ');
 }

@@ -1,26 +1,15 @@
 // Recovery codes: a long code shown once; on a new phone it registers a device for the same person
 // and signs every old device out. Stored only hashed; single use.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { hashSecret, newDeviceToken } from '../auth/tokens.ts';
+import { randomUUID } from 'node:crypto';
+import { normaliseCode } from '../../shared/readableCode.ts';
+import { hashSecret, newDeviceToken, newRecoveryCode } from '../auth/tokens.ts';
 import type { SharingDb } from './tables.ts';
 import type { Kysely } from 'kysely';
 import type { SharingDatabase } from './tables.ts';
 
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** 20 readable characters in five groups, e.g. "7KQ4-9XMP-R2HT-WB3N-6DCF": about 98 bits. */
-export function newRecoveryCode(): string {
-  const chars = [...randomBytes(20)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
-  return chars.match(/.{4}/g)!.join('-');
-}
-
-export function normaliseRecoveryCode(code: string): string {
-  return code.toUpperCase().replace(/[^0-9A-Z]/g, '');
-}
-
 export async function setRecoveryCode(db: SharingDb, personId: string): Promise<string> {
   const code = newRecoveryCode();
-  const values = { code_hash: hashSecret(normaliseRecoveryCode(code)), created_at: new Date().toISOString() };
+  const values = { code_hash: hashSecret(normaliseCode(code)), created_at: new Date().toISOString() };
   await db.insertInto('recovery_codes').values({ person_id: personId, ...values })
     .onConflict((oc) => oc.column('person_id').doUpdateSet(values)).execute();
   return code;
@@ -29,7 +18,7 @@ export async function setRecoveryCode(db: SharingDb, personId: string): Promise<
 /** A new device for the code's person, with every other device revoked; null when the code is wrong. */
 export async function restoreWithCode(db: Kysely<SharingDatabase>, code: string): Promise<{ deviceId: string; token: string } | null> {
   return db.transaction().execute(async (trx) => {
-    const claimed = await trx.deleteFrom('recovery_codes').where('code_hash', '=', hashSecret(normaliseRecoveryCode(code)))
+    const claimed = await trx.deleteFrom('recovery_codes').where('code_hash', '=', hashSecret(normaliseCode(code)))
       .returning('person_id').executeTakeFirst();
     if (!claimed) return null;
     const now = new Date().toISOString();

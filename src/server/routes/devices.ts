@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { registerDeviceSchema, type RegisterDeviceResponse } from '../../shared/sync.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
-import { hashSecret, newDeviceToken, newLinkCode, normaliseLinkCode } from '../auth/tokens.ts';
+import { hashSecret, newDeviceToken, newLinkCode } from '../auth/tokens.ts';
+import { normaliseCode } from '../../shared/readableCode.ts';
 import { ApiError, validate } from '../http/errors.ts';
 
 export const LINK_CODE_TTL_MS = 15 * 60 * 1000;
@@ -43,7 +44,7 @@ export async function devicesRoutes(app: FastifyInstance): Promise<void> {
         const claimed = await trx
           .updateTable('link_codes')
           .set({ used_at: now })
-          .where('code_hash', '=', hashSecret(normaliseLinkCode(body.linkCode)))
+          .where('code_hash', '=', hashSecret(normaliseCode(body.linkCode)))
           .where('used_at', 'is', null)
           .where('expires_at', '>', now)
           .returning('person_id')
@@ -75,7 +76,7 @@ export async function devicesRoutes(app: FastifyInstance): Promise<void> {
     const expiresAt = new Date(Date.now() + LINK_CODE_TTL_MS).toISOString();
     await app.store.db
       .insertInto('link_codes')
-      .values({ code_hash: hashSecret(normaliseLinkCode(code)), person_id: device.personId, expires_at: expiresAt, used_at: null })
+      .values({ code_hash: hashSecret(normaliseCode(code)), person_id: device.personId, expires_at: expiresAt, used_at: null })
       .execute();
     const response: LinkCodeResponse = { code, expiresAt };
     return reply.status(201).send(response);

@@ -1,13 +1,14 @@
 // The PA page's API: sign in and out, the caseload, a young person's shared items, seen + reply,
 // pairing codes, working hours and CSV export. Every call needs a PA session; every object is checked.
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { orderCaseload } from '../../shared/sharing/caseload.ts';
 import {
-  changePasswordSchema, DEFAULT_WORKING_HOURS, formatPairingCode, loginSchema, PAIRING_ALPHABET, seenSchema, workingHoursSchema, type WorkingHours,
+  changePasswordSchema, DEFAULT_WORKING_HOURS, loginSchema, seenSchema, workingHoursSchema, type WorkingHours,
 } from '../../shared/sharing/schemas.ts';
-import { hashSecret } from '../auth/tokens.ts';
+import { hashSecret, newPairingCode } from '../auth/tokens.ts';
+import { normaliseCode } from '../../shared/readableCode.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
@@ -25,12 +26,6 @@ const personParams = z.strictObject({ personId: z.uuid() });
 const shareParams = z.strictObject({ id: z.uuid() });
 
 const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: this young person is not connected to you, or stopped sharing it.' });
-
-export function newPairingCode(): string {
-  let raw = '';
-  for (let i = 0; i < 6; i++) raw += PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)];
-  return formatPairingCode(raw);
-}
 
 export function workingHoursOf(stored: string | null): WorkingHours {
   return stored ? (JSON.parse(stored) as WorkingHours) : DEFAULT_WORKING_HOURS;
@@ -162,7 +157,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     const now = Date.now();
     const expiresAt = new Date(now + PAIRING_CODE_TTL_MS).toISOString();
     await db.insertInto('pairing_codes').values({
-      id: randomUUID(), code_hash: hashSecret(code.replace('-', '')), pa_id: staff.id, created_at: new Date(now).toISOString(), expires_at: expiresAt, used_at: null,
+      id: randomUUID(), code_hash: hashSecret(normaliseCode(code)), pa_id: staff.id, created_at: new Date(now).toISOString(), expires_at: expiresAt, used_at: null,
     }).execute();
     return reply.status(201).send({ code, expiresAt });
   });

@@ -2,14 +2,15 @@
 // count in anonymous monitoring, disconnect; plus recovery codes and "my devices". Device token auth only.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { connectSchema, messageSchema, monitoringSchema, myContactSchema, normalisePairingCode, restoreSchema, shareSchema, type MyPaStatus } from '../../shared/sharing/schemas.ts';
+import { connectSchema, messageSchema, monitoringSchema, myContactSchema, restoreSchema, shareSchema, type MyPaStatus } from '../../shared/sharing/schemas.ts';
 import { paCopyOf } from '../../shared/sharing/paCopy.ts';
 import { nextWorkingTime } from '../../shared/sharing/working-hours.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
-import { normaliseRecoveryCode, restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
+import { restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
+import { normaliseCode } from '../../shared/readableCode.ts';
 import { addMessage, dropSharesOfDeletedRecords, toSharedItem, withThreads } from '../pa/shares.ts';
 import type { SharingDb } from '../pa/tables.ts';
 import { randomUUID } from 'node:crypto';
@@ -61,7 +62,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     const paName = await db.transaction().execute(async (trx) => {
       // One UPDATE claims the code, so a code works once even when two phones race.
       const claimed = await trx.updateTable('pairing_codes').set({ used_at: now })
-        .where('code_hash', '=', hashSecret(normalisePairingCode(code))).where('used_at', 'is', null).where('expires_at', '>', now)
+        .where('code_hash', '=', hashSecret(normaliseCode(code))).where('used_at', 'is', null).where('expires_at', '>', now)
         .returning('pa_id').executeTakeFirst();
       if (!claimed) return null;
       const pa = await trx.selectFrom('staff_users').select(['name', 'council']).where('id', '=', claimed.pa_id).executeTakeFirstOrThrow();
@@ -167,7 +168,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
   app.post('/recovery/restore', async (request, reply) => {
     const { code } = validate(restoreSchema, request.body);
     // Per code and for everyone, never per address: a hostel or college behind one address must not lock itself out.
-    const codeKey = `restore-code:${hashSecret(normaliseRecoveryCode(code))}`;
+    const codeKey = `restore-code:${hashSecret(normaliseCode(code))}`;
     await countAttempt(db, [{ key: codeKey, policy: PER_TARGET }, { key: 'restore-all', policy: GLOBAL_RECOVERY }]);
     const restored = await restoreWithCode(db, code);
     if (!restored) {

@@ -1,6 +1,7 @@
 // What the young person's phone and the PA page send about sharing, checked the same way on both sides.
 import { z } from 'zod';
 import { safeText } from '../text.ts';
+import { normaliseCode, READABLE_ALPHABET } from '../readableCode.ts';
 import { checkinSchema } from '../checkins.ts';
 import { ons4Schema } from '../ons4.ts';
 import { LANGUAGES, type LanguageCode } from '../languages.ts';
@@ -15,23 +16,11 @@ export type PaRequest = (typeof PA_REQUESTS)[number];
 export const REPLY_MAX = 500;
 export const NAME_MAX = 40;
 
-// Same reading-friendly alphabet as device link codes: no 0/O, 1/I/L, U.
-export const PAIRING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** "7kq 49x", "7KQ49X" and "7KQ-49X" are the same code. */
-export function normalisePairingCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '');
-}
-
-export function formatPairingCode(raw: string): string {
-  return `${raw.slice(0, 3)}-${raw.slice(3)}`;
-}
-
 export const pairingCodeSchema = z
   .string()
   .trim()
   .max(20)
-  .refine((c) => new RegExp(`^[${PAIRING_ALPHABET}]{6}$`).test(normalisePairingCode(c)), 'Enter the 6 letters and numbers your PA gave you, like 7KQ-49X');
+  .refine((c) => new RegExp(`^[${READABLE_ALPHABET}]{6}$`).test(normaliseCode(c)), 'Enter the 6 letters and numbers your PA gave you, like 7KQ-49X');
 
 export const connectSchema = z.strictObject({
   code: pairingCodeSchema,

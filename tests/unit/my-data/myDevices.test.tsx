@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
 import { db } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
-import { META } from '../../../src/app/sync/syncClient.ts';
+import { META } from '../../../src/app/data/meta.ts';
 import { isSignedOut } from '../../../src/app/sync/signedOut.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 

@@ -7,7 +7,7 @@ import { Shell } from '../../../src/app/App.tsx';
 import { db } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
 import { changeLanguage } from '../../../src/app/i18n/index.ts';
-import { META } from '../../../src/app/sync/syncClient.ts';
+import { META } from '../../../src/app/data/meta.ts';
 import type { DeletedEverywhere } from '../../../src/shared/deleteMyData.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 

@@ -7,7 +7,7 @@ import { db } from '../../../src/app/data/db.ts';
 import AppointmentsScreen from '../../../src/app/features/appointments/AppointmentsScreen.tsx';
 import { rememberStatus } from '../../../src/app/features/sharing/status.ts';
 import { startI18n } from '../../../src/app/i18n/index.ts';
-import { META } from '../../../src/app/sync/syncClient.ts';
+import { META } from '../../../src/app/data/meta.ts';
 import { appointmentSchema, type AppointmentInput } from '../../../src/shared/appointments/schema.ts';
 import { DEFAULT_WORKING_HOURS, type SharedItem } from '../../../src/shared/sharing/schemas.ts';
 

@@ -4,6 +4,7 @@
 import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { sealJson, unsealJson, type Bytes } from './crypto.ts';
 import { dataKey, isLocked, LockedError } from './lockState.ts';
+import { META } from '../meta.ts';
 
 /**
  * Tables whose records are public and never sealed. Every other table, including any added later, is personal and
@@ -18,7 +19,7 @@ export const PUBLIC_TABLES: readonly string[] = ['services'];
 export const SELF_SEALED_TABLES: readonly string[] = ['heldWhileLocked'];
 
 /** Meta entries kept readable while locked: the lock itself, and the neutral signed-out screen's facts. */
-export const PLAIN_META_KEYS: readonly string[] = ['pinLock', 'pinAttempts', 'signedOut', 'deletedMyData'];
+export const PLAIN_META_KEYS: readonly string[] = [META.pinLock, META.pinAttempts, META.signedOut, META.deletedMyData];
 
 /** The one field that holds a sealed record's other fields. */
 export const SEALED_FIELD = 'sealed';

@@ -7,9 +7,6 @@ import { sealJson, unsealJson, type Bytes } from './crypto.ts';
 const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const INFO = new TextEncoder().encode('care-leaver-app held while locked v1');
 
-/** Meta key of the private half, a normal (sealed) meta entry. */
-export const HOLDING_PRIVATE_KEY = 'holdingKey';
-
 /** One held page as stored: the one-off public key it was sealed with, and the ciphertext. */
 export type HeldPage = { n?: number; from: Bytes; sealed: Bytes };
 

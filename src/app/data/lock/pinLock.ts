@@ -1,15 +1,18 @@
 // Turning the PIN on and off, unlocking, locking, and slowing down wrong guesses. The wrapped data key, its salt and
 // the Argon2id settings live in `meta` (none of them is secret: without the PIN they open nothing).
 import { db } from '../db.ts';
-import { META, mergeHeldPages } from '../../sync/syncClient.ts';
+import { mergeHeldPages } from '../../sync/syncClient.ts';
 import { forgetLockedSync } from '../../sync/whileLocked.ts';
-import { HOLDING_PRIVATE_KEY, newHoldingKeys } from './holding.ts';
+import { newHoldingKeys } from './holding.ts';
+import { META } from '../meta.ts';
+import { adoptIdentity } from '../../sync/identity.ts';
+import type { DeviceIdentity } from '../../sync/api.ts';
 import { newDataKey, pinKeyFrom, unwrapDataKey, type Bytes } from './crypto.ts';
 import { PUBLIC_TABLES } from './encryptAtRest.ts';
 import { newKdfParams, stretchPin, type KdfParams } from './kdf.ts';
 import { lockState, setLockState, type LockState } from './lockState.ts';
 import { dropSealed, openStorage, sealStorage, storageToPlain } from './sealedStorage.ts';
-import { PIN_ATTEMPTS, PIN_LOCK, readPinLock, type PinLock } from './start.ts';
+import { readPinLock, type PinLock } from './start.ts';
 
 export { lockNow } from './start.ts';
 
@@ -22,7 +25,6 @@ export const ATTEMPTS_BEFORE_RESTORE = 10;
 export const DEFAULT_LOCK_AFTER_MS = 2 * 60_000;
 const FREE_ATTEMPTS = 3;
 /** Meta flag: saved places were sealed again without their serviceId in plain (see afterUnlock). */
-const FAVOURITES_RESEALED = 'favouritesResealed';
 const FIRST_WAIT_MS = 5_000;
 const LONGEST_WAIT_MS = 15 * 60_000;
 
@@ -35,7 +37,7 @@ export function waitAfter(failed: number): number {
 }
 
 export async function readAttempts(): Promise<PinAttempts> {
-  return ((await db.meta.get(PIN_ATTEMPTS))?.value as PinAttempts | undefined) ?? { failed: 0 };
+  return ((await db.meta.get(META.pinAttempts))?.value as PinAttempts | undefined) ?? { failed: 0 };
 }
 
 async function keyFromPin(pin: string, kdf: KdfParams): Promise<CryptoKey> {
@@ -70,7 +72,7 @@ export async function turnOnPin(pin: string): Promise<void> {
   const lock: PinLock = { version: 1, kdf, wrappedKey: wrapped, lockAfterMs: DEFAULT_LOCK_AFTER_MS, holdingPublicKey: holding.publicJwk };
   await rewriteEverything({ mode: 'unlocked', key }, async () => {
     // The private half is an ordinary meta entry, so it is sealed under the data key like everything else.
-    await db.meta.bulkPut([{ key: PIN_LOCK, value: lock }, { key: PIN_ATTEMPTS, value: { failed: 0 } }, { key: HOLDING_PRIVATE_KEY, value: holding.privateJwk }, { key: FAVOURITES_RESEALED, value: true }]);
+    await db.meta.bulkPut([{ key: META.pinLock, value: lock }, { key: META.pinAttempts, value: { failed: 0 } }, { key: META.holdingPrivateKey, value: holding.privateJwk }, { key: META.favouritesResealed, value: true }]);
   });
   await sealStorage(key);
 }
@@ -105,10 +107,10 @@ export async function unlock(pin: string, now = Date.now()): Promise<UnlockResul
     const failed = attempts.failed + 1;
     const wait = waitAfter(failed);
     const next: PinAttempts = { failed, ...(wait > 0 ? { waitUntil: new Date(Date.now() + wait).toISOString() } : {}) };
-    await db.meta.put({ key: PIN_ATTEMPTS, value: next });
+    await db.meta.put({ key: META.pinAttempts, value: next });
     return failed >= ATTEMPTS_BEFORE_RESTORE ? { result: 'restore' } : { result: 'wrong', failed, waitUntil: next.waitUntil };
   }
-  await db.meta.put({ key: PIN_ATTEMPTS, value: { failed: 0 } });
+  await db.meta.put({ key: META.pinAttempts, value: { failed: 0 } });
   // Still behind the lock screen, with the key: what arrived while locked goes into place before Today shows.
   setLockState({ mode: 'covered', key });
   await afterUnlock(lock).catch(() => undefined);
@@ -124,15 +126,15 @@ async function afterUnlock(lock: PinLock): Promise<void> {
   if (!lock.holdingPublicKey) {
     const holding = await newHoldingKeys();
     await db.transaction('rw', db.meta, () => db.meta.bulkPut([
-      { key: HOLDING_PRIVATE_KEY, value: holding.privateJwk },
-      { key: PIN_LOCK, value: { ...lock, holdingPublicKey: holding.publicJwk } },
+      { key: META.holdingPrivateKey, value: holding.privateJwk },
+      { key: META.pinLock, value: { ...lock, holdingPublicKey: holding.publicJwk } },
     ]));
   }
   // Saved places sealed before version 8 kept their serviceId readable (it was an index); sealed again once, whole.
-  if (!(await db.meta.get(FAVOURITES_RESEALED))) {
+  if (!(await db.meta.get(META.favouritesResealed))) {
     await db.transaction('rw', db.favourites, db.meta, async () => {
       await db.favourites.bulkPut(await db.favourites.toArray());
-      await db.meta.put({ key: FAVOURITES_RESEALED, value: true });
+      await db.meta.put({ key: META.favouritesResealed, value: true });
     });
   }
 }
@@ -148,7 +150,7 @@ export async function turnOffPin(pin: string): Promise<boolean> {
   await mergeHeldPages().catch(() => undefined);
   await rewriteEverything({ mode: 'off' }, async () => {
     await db.heldWhileLocked.clear();
-    await db.meta.bulkDelete([PIN_LOCK, PIN_ATTEMPTS, HOLDING_PRIVATE_KEY, FAVOURITES_RESEALED]);
+    await db.meta.bulkDelete([META.pinLock, META.pinAttempts, META.holdingPrivateKey, META.favouritesResealed]);
   });
   return true;
 }
@@ -158,13 +160,13 @@ export async function turnOffPin(pin: string): Promise<boolean> {
  * lost), the PIN removed and the restored identity put in its place, in one transaction (so no sync in between
  * registers this phone as someone new); pulling from the backup then brings back what the server has.
  */
-export async function forgetLockedData(restored: { deviceId: string; token: string }): Promise<void> {
+export async function forgetLockedData(restored: DeviceIdentity): Promise<void> {
   const tables = personalTables();
   forgetLockedSync();
   dropSealed();
   await db.transaction('rw', tables, async () => {
     for (const table of tables) await table.clear();
     setLockState({ mode: 'off' });
-    await db.meta.bulkPut([{ key: META.identity, value: restored }, { key: META.cursor, value: 0 }, { key: META.ackedSeq, value: 0 }]);
+    await adoptIdentity(restored);
   });
 }

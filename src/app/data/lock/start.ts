@@ -5,9 +5,8 @@ import type { Bytes } from './crypto.ts';
 import type { KdfParams } from './kdf.ts';
 import { forgetOpened } from './sealedStorage.ts';
 import { lockState, setLockState, type LockState } from './lockState.ts';
+import { META } from '../meta.ts';
 
-export const PIN_LOCK = 'pinLock';
-export const PIN_ATTEMPTS = 'pinAttempts';
 /** `holdingPublicKey`: seals what is pulled while locked (lock/holding.ts); made at unlock for a lock set before it. */
 export type PinLock = { version: 1; kdf: KdfParams; wrappedKey: Bytes; lockAfterMs: number; holdingPublicKey?: JsonWebKey };
 
@@ -39,7 +38,7 @@ export async function lockNow(sendForMs = SEND_BEFORE_LOCK_MS): Promise<void> {
 }
 
 export async function readPinLock(): Promise<PinLock | undefined> {
-  return (await db.meta.get(PIN_LOCK))?.value as PinLock | undefined;
+  return (await db.meta.get(META.pinLock))?.value as PinLock | undefined;
 }
 
 /** Opens locked when a PIN is set; resolves once the state is known, before anything personal is drawn. */

@@ -2,11 +2,10 @@
 // Kept apart from the screen so every rule is tested without a browser; the zod schema checks again before saving.
 import { londonWallTimeToIso, isoToLondonWallTime } from '../../../shared/appointments/london-time.ts';
 import {
-  appointmentSchema, NOTES_MAX, PLACE_MAX, TITLE_MAX, REMINDER_MAX_MINUTES, MAX_REMINDERS,
+  appointmentSchema, DEFAULT_REMINDERS, NOTES_MAX, PLACE_MAX, TITLE_MAX, REMINDER_MAX_MINUTES, MAX_REMINDERS,
   type Appointment,
 } from '../../../shared/appointments/schema.ts';
 
-export const PRESET_REMINDERS = [24 * 60, 2 * 60] as const;
 export const OWN_REMINDER_UNITS = { minutes: 1, hours: 60, days: 24 * 60 } as const;
 export type OwnReminderUnit = keyof typeof OWN_REMINDER_UNITS;
 
@@ -31,7 +30,7 @@ export type DraftProblem = { field: DraftField; key: string; values?: Record<str
 export function emptyDraft(): AppointmentDraft {
   return {
     title: '', date: '', time: '', endTime: '', place: '', notes: '',
-    presetReminders: [...PRESET_REMINDERS], ownReminders: [],
+    presetReminders: [...DEFAULT_REMINDERS], ownReminders: [],
     travelHelp: { fare: false, taxi: false, someoneToGoWith: false },
     showDetailsInNotification: false,
   };
@@ -39,7 +38,7 @@ export function emptyDraft(): AppointmentDraft {
 
 export function draftFromAppointment(a: Appointment): AppointmentDraft {
   const start = isoToLondonWallTime(a.startsAt);
-  const presets = a.reminders.filter((m) => (PRESET_REMINDERS as readonly number[]).includes(m));
+  const presets = a.reminders.filter((m) => (DEFAULT_REMINDERS as readonly number[]).includes(m));
   return {
     title: a.title, date: start.date, time: start.time,
     endTime: a.endsAt ? isoToLondonWallTime(a.endsAt).time : '',

@@ -1,13 +1,12 @@
 // Turning reminder notifications on for this phone. Permission is asked only when they tap "Remind me".
-import { db } from '../../data/db.ts';
-import type { DeviceIdentity } from '../../sync/api.ts';
+import { callApi } from '../../sync/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
+import { knownIdentity } from '../../sync/identity.ts';
 
 export type PushStatus = 'unsupported' | 'iphone-needs-install' | 'denied' | 'off' | 'on';
 export type TurnOnResult = 'on' | 'denied' | 'unsupported' | 'iphone-needs-install' | 'offline' | 'not-synced' | 'failed';
 /** The words a notification uses, sent in the person's language when they turn reminders on. */
 export type NotificationWords = { comingUp: string; open: string };
-
-const API = '/api/v1/push';
 
 /** iPhones and iPads show web notifications only for apps added to the home screen. */
 export function isIosOutsideHomeScreen(): boolean {
@@ -39,32 +38,21 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-async function identity(): Promise<DeviceIdentity | undefined> {
-  return (await db.meta.get('device'))?.value as DeviceIdentity | undefined;
-}
-
 export async function turnOnReminders(words: NotificationWords, language: string): Promise<TurnOnResult> {
   if (isIosOutsideHomeScreen()) return 'iphone-needs-install';
   if (!supported()) return 'unsupported';
   const permission = await Notification.requestPermission();
   if (permission !== 'granted') return permission === 'denied' ? 'denied' : 'failed';
   if (!navigator.onLine) return 'offline';
-  const device = await identity();
-  if (!device) return 'not-synced';
+  if (!(await knownIdentity())) return 'not-synced';
   try {
-    const keyResponse = await fetch(`${API}/key`, { cache: 'no-store' });
-    if (!keyResponse.ok) return 'failed';
-    const { publicKey } = (await keyResponse.json()) as { publicKey: string };
+    const { publicKey } = await callApi<{ publicKey: string }>('GET', '/push/key');
     const registration = await navigator.serviceWorker.ready;
     const subscription = (await registration.pushManager.getSubscription())
       ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
     const json = subscription.toJSON();
-    const saved = await fetch(`${API}/subscriptions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
-      body: JSON.stringify({ endpoint: json.endpoint, keys: json.keys, language, words }),
-    });
-    return saved.ok ? 'on' : 'failed';
+    await callAsThisPhone('POST', '/push/subscriptions', { endpoint: json.endpoint, keys: json.keys, language, words }, 'if-known');
+    return 'on';
   } catch {
     return 'failed';
   }
@@ -74,13 +62,7 @@ export async function turnOffReminders(): Promise<void> {
   const registration = await navigator.serviceWorker.getRegistration();
   const subscription = await registration?.pushManager.getSubscription();
   if (!subscription) return;
-  const device = await identity();
-  if (device) {
-    await fetch(`${API}/subscriptions`, {
-      method: 'DELETE',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
-      body: JSON.stringify({ endpoint: subscription.endpoint }),
-    }).catch(() => undefined);
-  }
+  // Not reaching the server is fine: it drops a subscription the push service says is gone.
+  await callAsThisPhone('DELETE', '/push/subscriptions', { endpoint: subscription.endpoint }, 'if-known').catch(() => undefined);
   await subscription.unsubscribe();
 }

@@ -1,10 +1,9 @@
 // A gentle, dismissible invitation to the four ONS questions, at most once a month and never forced.
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ons4IsDue } from '../../../shared/ons4Bands.ts';
-import { db } from '../../data/db.ts';
+import { useOns4InviteFacts } from './queries.ts';
 
 const DISMISSED_KEY = 'ons4InviteDismissedAt';
 
@@ -19,10 +18,7 @@ function dismissedAt(): string | undefined {
 export function Ons4Invite() {
   const { t } = useTranslation();
   const [dismissed, setDismissed] = useState(dismissedAt);
-  const facts = useLiveQuery(async () => ({
-    lastAt: (await db.ons4.orderBy('at').last())?.at,
-    hasCheckins: (await db.checkins.count()) > 0,
-  }), []);
+  const facts = useOns4InviteFacts();
   const now = new Date();
   // Only after a first check-in, so the very first visit asks one thing, not two.
   if (!facts?.hasCheckins || !ons4IsDue(facts.lastAt, now) || !ons4IsDue(dismissed, now)) return null;

@@ -1,6 +1,7 @@
 // Where the person last said they are (a postcode district or their location), kept on this phone only.
 import { readPersonal, writePersonal } from '../../data/lock/sealedStorage.ts';
 import { KM_PER_MILE, type DistanceUnit, type LatLng } from '../../../shared/directory/distance.ts';
+import { fetchFile } from '../../sync/api.ts';
 
 export type Place = LatLng & { label: string };
 const KEY = 'directory.place';
@@ -52,10 +53,7 @@ let centroids: Promise<Map<string, LatLng>> | undefined;
 /** Loads the postcode-district centres (about 30 KB gzip) only when someone first types a postcode. */
 export function loadOutcodeCentroids(): Promise<Map<string, LatLng>> {
   centroids ??= Promise.all([
-    fetch('/data/uk-outcode-centroids.csv').then((r) => {
-      if (!r.ok) throw new Error(`centroids ${r.status}`);
-      return r.text();
-    }),
+    fetchFile('/data/uk-outcode-centroids.csv').then((r) => r.text()),
     import('../../../shared/directory/postcode.ts'),
   ]).then(([csv, { parseOutcodeCentroids }]) => parseOutcodeCentroids(csv));
   centroids.catch(() => { centroids = undefined; });

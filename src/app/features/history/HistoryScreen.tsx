@@ -1,10 +1,8 @@
 // History: a chart of mood over time, the four wellbeing questions' answers and their trend (any time, not only
 // straight after answering), then every check-in by day, each editable and deletable.
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { db } from '../../data/db.ts';
 import { formatDay } from '../../i18n/format.ts';
 import { Ons4Trend } from '../ons4/Ons4Trend.tsx';
 import '../ons4/ons4.css';
@@ -12,11 +10,13 @@ import { CheckinCard } from './CheckinCard.tsx';
 import { MoodChart } from './MoodChart.tsx';
 import { dayKeyToDate, groupByDay } from './moodOverTime.ts';
 import './history.css';
+import { useCheckins } from './queries.ts';
+import { useOns4Answers } from '../ons4/queries.ts';
 
 export default function HistoryScreen() {
   const { t } = useTranslation();
-  const checkins = useLiveQuery(() => db.checkins.toArray(), []);
-  const ons4 = useLiveQuery(() => db.ons4.toArray(), []);
+  const checkins = useCheckins();
+  const ons4 = useOns4Answers();
   const [message, setMessage] = useState<'deleted' | 'updated' | undefined>();
 
   return (

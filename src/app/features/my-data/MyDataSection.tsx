@@ -3,7 +3,6 @@
 // Below them, the phones backed up under this person.
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../data/db.ts';
 import { appointmentsCsv, checkinsCsv } from './csv.ts';
 import { MyDevices } from './MyDevices.tsx';
 
@@ -43,10 +42,10 @@ export function MyDataSection() {
     download(`my-data-${today()}.json`, JSON.stringify(await (await myData()).buildExport(), null, 2), 'application/json');
   }
   async function saveCheckins() {
-    download(`check-ins-${today()}.csv`, checkinsCsv(await db.checkins.toArray(), t), 'text/csv;charset=utf-8');
+    download(`check-ins-${today()}.csv`, checkinsCsv(await (await myData()).allCheckins(), t), 'text/csv;charset=utf-8');
   }
   async function saveAppointments() {
-    download(`appointments-${today()}.csv`, appointmentsCsv(await db.appointments.toArray(), t), 'text/csv;charset=utf-8');
+    download(`appointments-${today()}.csv`, appointmentsCsv(await (await myData()).allAppointments(), t), 'text/csv;charset=utf-8');
   }
   async function bringBack(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];

@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format.ts';
-import { sendJson } from '../sharing/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 
 type MyDevice = { id: string; createdAt: string; lastSeenAt: string; thisDevice: boolean };
 
@@ -14,14 +14,14 @@ export function MyDevices() {
   const [devices, setDevices] = useState<MyDevice[] | null>(null);
   const [message, setMessage] = useState('');
 
-  const load = () => sendJson<{ devices: MyDevice[] }>('GET', '/my-devices').then((r) => setDevices(r.devices)).catch(() => setDevices(null));
+  const load = () => callAsThisPhone<{ devices: MyDevice[] }>('GET', '/my-devices').then((r) => setDevices(r.devices)).catch(() => setDevices(null));
   useEffect(() => void load(), []);
 
   async function signOut(device: MyDevice) {
     // That phone keeps nothing afterwards, so anything on it not yet backed up is gone: asked first.
     if (!window.confirm(t('settings.myData.confirmSignOut'))) return;
     try {
-      await sendJson('DELETE', `/my-devices/${device.id}`);
+      await callAsThisPhone('DELETE', `/my-devices/${device.id}`);
       setMessage(t('sharing.devices.signedOut'));
       void load();
     } catch {

@@ -4,12 +4,11 @@ import { z } from 'zod';
 import { PERSONAL_KINDS, personalRecordSchemas, type PersonalKind } from '../../../shared/sync.ts';
 import { db, tableForKind } from '../../data/db.ts';
 import { saveRecord } from '../../data/records.ts';
+import { META } from '../../data/meta.ts';
 
 /** Names the file as this app's, so an import can refuse anything else; raise `version` when the shape changes. */
 export const EXPORT_FORMAT = 'care-leaver-app/my-data';
 export const EXPORT_VERSION = 1;
-// Where the sharing feature keeps the last known PA link (src/app/features/sharing/status.ts).
-const SHARING_STATUS_KEY = 'myPaStatus';
 
 function tableOf(kind: PersonalKind) {
   const name = tableForKind[kind];
@@ -41,7 +40,7 @@ export async function buildExport(now = new Date()): Promise<MyDataExport> {
   return db.transaction('r', [...tables, db.meta], async () => {
     const records = {} as Record<PersonalKind, unknown[]>;
     for (const kind of PERSONAL_KINDS) records[kind] = await tableOf(kind).toArray();
-    const sharing = (await db.meta.get(SHARING_STATUS_KEY))?.value ?? null;
+    const sharing = (await db.meta.get(META.myPaStatus))?.value ?? null;
     return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), records, sharing } as MyDataExport;
   });
 }
@@ -90,3 +89,9 @@ export async function importExport(text: string): Promise<ImportResult> {
   });
   return { ok: true, count };
 }
+
+/** Every check-in on this phone, for the spreadsheet copy. */
+export const allCheckins = () => db.checkins.toArray();
+
+/** Every appointment on this phone, for the spreadsheet copy. */
+export const allAppointments = () => db.appointments.toArray();

@@ -2,12 +2,10 @@
 import { useEffect, useState } from 'react';
 import { isShippedLanguage } from '../../../shared/languages.ts';
 import { ReadAloud } from '../../i18n/ReadAloud.tsx';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Ons4 } from '../../../shared/ons4.ts';
 import { ONS4_ITEMS, type Ons4Item } from '../../../shared/ons4Bands.ts';
-import { db } from '../../data/db.ts';
 import { saveRecord } from '../../data/records.ts';
 import ShareToggle from '../sharing/ShareToggle.tsx';
 import { clearDraft, readDraft, useUnsavedInput, writeDraft } from '../../ui/draft.ts';
@@ -15,6 +13,7 @@ import { Ons4Question } from './Ons4Question.tsx';
 import { Ons4Results } from './Ons4Results.tsx';
 import { Ons4Trend } from './Ons4Trend.tsx';
 import './ons4.css';
+import { useOns4Answers } from './queries.ts';
 
 type Answers = Partial<Record<Ons4Item, number>>;
 const DRAFT_KEY = 'ons4';
@@ -27,7 +26,7 @@ export default function Ons4Screen() {
   const [answers, setAnswers] = useState<Answers>(() => readDraft<Answers>(DRAFT_KEY) ?? {});
   const [problem, setProblem] = useState<'missing' | 'error' | undefined>();
   const [saved, setSaved] = useState<Ons4 | undefined>();
-  const history = useLiveQuery(() => db.ons4.toArray(), []);
+  const history = useOns4Answers();
   const dirty = !saved && Object.keys(answers).length > 0;
   useUnsavedInput(DRAFT_KEY, dirty);
 

@@ -4,7 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ATTEMPTS_BEFORE_RESTORE, forgetLockedData, readAttempts, unlock } from '../../data/lock/pinLock.ts';
-import { OfflineError } from '../sharing/api.ts';
+import { OfflineError } from '../../sync/api.ts';
 import { identityForRecoveryCode, useRestoredIdentity } from '../sharing/restore.ts';
 import './pin-lock.css';
 

@@ -4,9 +4,10 @@ import { saveRecord, deleteRecord } from '../../data/records.ts';
 import type { LifeArea } from '../../../shared/checkinOptions.ts';
 import { GOALS_MAX, GOAL_TEXT_MAX, STEP_TEXT_MAX, STEPS_MAX, type Goal, type GoalStep } from '../../../shared/plan/goals.ts';
 import { db } from '../../data/db.ts';
-import { ANSWERED_KEY, goalById, SUGGESTIONS_KEY } from './queries.ts';
-import { sendJson } from '../sharing/api.ts';
+import { goalById } from './queries.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import type { StepSuggestion } from '../../../shared/plan/schema.ts';
+import { META } from '../../data/meta.ts';
 
 export type StepInput = { text: string; due?: string; fromPa?: boolean };
 
@@ -74,18 +75,18 @@ export function deleteGoal(goalId: string): Promise<void> {
 }
 
 async function answeredIds(): Promise<string[]> {
-  return ((await db.meta.get(ANSWERED_KEY))?.value as string[] | undefined) ?? [];
+  return ((await db.meta.get(META.planSuggestionsAnswered))?.value as string[] | undefined) ?? [];
 }
 
 /** Tells the server which suggestions were answered (added or let go), then fetches those still waiting. Offline: keeps what it had. */
 export async function refreshSuggestions(): Promise<void> {
   try {
     const answered = await answeredIds();
-    for (const id of answered) await sendJson('DELETE', `/my-pa/suggestions/${id}`, undefined, 'if-known').catch((error: unknown) => {
+    for (const id of answered) await callAsThisPhone('DELETE', `/my-pa/suggestions/${id}`, undefined, 'if-known').catch((error: unknown) => {
       if ((error as { status?: number }).status !== 404) throw error;
     });
-    const { suggestions } = await sendJson<{ suggestions: StepSuggestion[] }>('GET', '/my-pa/suggestions', undefined, 'if-known');
-    await db.meta.bulkPut([{ key: SUGGESTIONS_KEY, value: suggestions }, { key: ANSWERED_KEY, value: (await answeredIds()).filter((id) => !answered.includes(id)) }]);
+    const { suggestions } = await callAsThisPhone<{ suggestions: StepSuggestion[] }>('GET', '/my-pa/suggestions', undefined, 'if-known');
+    await db.meta.bulkPut([{ key: META.planSuggestions, value: suggestions }, { key: META.planSuggestionsAnswered, value: (await answeredIds()).filter((id) => !answered.includes(id)) }]);
   } catch {
     // No signal or no PA: the suggestions already on the phone stay, and answers wait for the next try.
   }
@@ -99,6 +100,6 @@ export async function acceptSuggestion(suggestion: StepSuggestion, step: StepInp
 
 /** Lets a suggestion go: nothing is added, and the PA's page stops showing it as waiting. */
 export async function ignoreSuggestion(suggestion: StepSuggestion): Promise<void> {
-  await db.meta.put({ key: ANSWERED_KEY, value: [...new Set([...(await answeredIds()), suggestion.id])] });
+  await db.meta.put({ key: META.planSuggestionsAnswered, value: [...new Set([...(await answeredIds()), suggestion.id])] });
   void refreshSuggestions();
 }

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../data/db.ts';
 import { dayOf, stepsDueOn, type Goal } from '../../../shared/plan/goals.ts';
 import type { StepSuggestion } from '../../../shared/plan/schema.ts';
+import { META } from '../../data/meta.ts';
 
 /** Goals being worked on first (oldest first, as they were made), then those on hold. */
 export function sortGoals(goals: Goal[]): Goal[] {
@@ -28,16 +29,12 @@ export function useStepsDueToday(now = new Date()): ReturnType<typeof stepsDueOn
   return useLiveQuery(async () => stepsDueOn(await db.goals.toArray(), day), [day]);
 }
 
-/** Where the PA's suggested steps are kept on the phone, to read offline (fetched in mutations.ts). */
-export const SUGGESTIONS_KEY = 'planSuggestions';
-/** Suggestions answered here whose answer has not reached the server yet. */
-export const ANSWERED_KEY = 'planSuggestionsAnswered';
 
 /** Steps the PA suggested on one of their shared goals and they have not answered yet, live. */
 export function useSuggestions(): StepSuggestion[] {
   return useLiveQuery(async () => {
-    const all = ((await db.meta.get(SUGGESTIONS_KEY))?.value as StepSuggestion[] | undefined) ?? [];
-    const answered = new Set(((await db.meta.get(ANSWERED_KEY))?.value as string[] | undefined) ?? []);
+    const all = ((await db.meta.get(META.planSuggestions))?.value as StepSuggestion[] | undefined) ?? [];
+    const answered = new Set(((await db.meta.get(META.planSuggestionsAnswered))?.value as string[] | undefined) ?? []);
     return all.filter((s) => !answered.has(s.id));
   }, []) ?? [];
 }

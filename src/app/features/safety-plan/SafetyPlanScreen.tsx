@@ -1,24 +1,24 @@
 // My safety plan: the six Stanley–Brown steps in plain words, plus "what keeps me going". Private: never shared with
 // a PA; backed up like their other records so a restored phone gets it back. Half-written steps are kept as a draft.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import crisis from '../../../shared/directory/data/crisis-contacts.json';
 import { SAFETY_PLAN_STEPS, SAFETY_PLAN_STEP_MAX, type SafetyPlan, type SafetyPlanStep } from '../../../shared/directory/personal.ts';
-import { db } from '../../data/db.ts';
 import { saveRecord } from '../../data/records.ts';
 import { useDraft } from '../../ui/draft.ts';
 import { useServices } from '../directory/useServices.ts';
 import './safety-plan.css';
 import { ReadAloud } from '../../i18n/ReadAloud.tsx';
+import { useSafetyPlan } from './queries.ts';
+import { useSavedServices } from '../directory/queries.ts';
 
 type Draft = Partial<Record<SafetyPlanStep, string>>;
 
 function useSavedContacts(): string[] {
   const { t } = useTranslation();
   const services = useServices();
-  const favourites = useLiveQuery(() => db.favourites.toArray(), []);
+  const favourites = useSavedServices();
   const crisisLines = crisis.contacts.map((c) => {
     const name = t(`help.lines.${c.id}.name`, { defaultValue: c.name });
     return `${name}: ${c.phone ?? `${c.sms?.body ?? ''} ${c.sms?.number ?? ''}`.trim()}`;
@@ -28,16 +28,10 @@ function useSavedContacts(): string[] {
   return [...crisisLines, ...saved];
 }
 
-/** The plan to show: the newest, should two phones each have made one before a restore joined them. */
-async function newestPlan(): Promise<SafetyPlan | null> {
-  const plans = await db.safetyPlan.toArray();
-  return plans.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
-}
-
 export default function SafetyPlanScreen() {
   const { t } = useTranslation();
   const id = useId();
-  const stored = useLiveQuery(newestPlan, []);
+  const stored = useSafetyPlan();
   const kept = useDraft<Draft>('safety-plan', {});
   const [status, setStatus] = useState('');
   const contacts = useSavedContacts();

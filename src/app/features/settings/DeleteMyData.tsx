@@ -4,11 +4,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeletedEverywhere } from '../../../shared/deleteMyData.ts';
-import { db } from '../../data/db.ts';
 import { forgetThisPhone } from '../../sync/signedOut.ts';
-import { META } from '../../sync/syncClient.ts';
 import { turnOffReminders } from '../appointments/push.ts';
-import { sendJson } from '../sharing/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
+import { knownIdentity } from '../../sync/identity.ts';
 
 type Choice = 'phone' | 'everywhere';
 
@@ -28,10 +27,10 @@ export async function deleteMyData(choice: Choice): Promise<void> {
     return;
   }
   // A phone that never backed up has nothing on the server: everywhere is this phone.
-  const known = await db.meta.get(META.identity);
+  const known = await knownIdentity();
   let server: DeletedEverywhere = { records: 0, devices: 0, paConnection: false, shares: 0, recoveryCode: false, monitoring: false, reminders: 0 };
   await stopNotifications();
-  if (known) server = (await sendJson<{ deleted: DeletedEverywhere }>('POST', '/my-data/delete', { everywhere: true }, 'if-known')).deleted;
+  if (known) server = (await callAsThisPhone<{ deleted: DeletedEverywhere }>('POST', '/my-data/delete', { everywhere: true }, 'if-known')).deleted;
   await forgetThisPhone({ server });
 }
 

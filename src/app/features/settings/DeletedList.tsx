@@ -1,13 +1,6 @@
 // What "Delete my data" removed, listed on the neutral screen the phone shows once it has wiped itself.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../data/db.ts';
-import { DELETED, type DeletedSummary } from '../../sync/signedOut.ts';
-
-/** The summary kept by forgetThisPhone, or null when the phone was signed out some other way. */
-export function useDeletedSummary(): DeletedSummary | null | undefined {
-  return useLiveQuery(async () => ((await db.meta.get(DELETED))?.value as DeletedSummary | undefined) ?? null, []);
-}
+import { type DeletedSummary } from '../../sync/signedOut.ts';
 
 export function DeletedList({ summary }: { summary: DeletedSummary }) {
   const { t } = useTranslation();

@@ -1,9 +1,7 @@
 // "More": language, backup status, installing the app, privacy in plain words, your data (save, bring back, delete),
 // and where data comes from.
 import { lazy, Suspense, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../data/db.ts';
 import { Link } from 'react-router';
 import { LanguageList } from '../../i18n/LanguageList.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -14,6 +12,8 @@ import { DeleteMyData } from './DeleteMyData.tsx';
 import { applyDocumentLanguage } from '../../i18n/index.ts';
 import { isDiscreet, setDiscreet, tellWorker } from './discreet.ts';
 import './settings.css';
+import { dismissRefusedChange } from './mutations.ts';
+import { useRefusedChanges } from './queries.ts';
 
 // The PIN code (and its Argon2id library, later still) loads only when More is opened.
 const PinSettings = lazy(() => import('../pin-lock/PinSettings.tsx'));
@@ -83,7 +83,7 @@ function BackupSection() {
 /** Changes the server would not take: said plainly, still on this phone, and never holding up the rest. */
 function RefusedChanges() {
   const { t } = useTranslation();
-  const refused = useLiveQuery(() => db.refusedChanges.toArray(), []);
+  const refused = useRefusedChanges();
   if (!refused?.length) return null;
   return (
     <ul className="settings-refused">
@@ -95,7 +95,7 @@ function RefusedChanges() {
               when: formatDateTime(change.clientTime),
             })}
           </p>
-          <button type="button" className="button button-secondary" onClick={() => void db.refusedChanges.delete(change.n!)}>
+          <button type="button" className="button button-secondary" onClick={() => void dismissRefusedChange(change.n!)}>
             {t('settings.backup.refusedDismiss')}
           </button>
         </li>

@@ -1,29 +1,25 @@
 // A one-tap request to my PA sent from an appointment ("help getting there", "I can't make it", "I couldn't go"),
 // linked to it, through the one outbox like every change, with its state: waiting to send, sent, seen (and any reply).
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../shared/appointments/schema.ts';
 import type { PaRequest, TravelHelpChoice } from '../../../shared/sharing/schemas.ts';
-import { db } from '../../data/db.ts';
 import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { askPa, deliveryOf, outOfHoursNow, useWaitingIds } from './delivery.ts';
 import { shareOf, useMyPaStatus } from './status.ts';
 import './sharing.css';
 import type { ParseKeys } from 'i18next';
+import { isAbout, useRequestAbout } from './queries.ts';
 
 type AppointmentRequest = Extract<PaRequest, 'travel-help' | 'missed-appointment' | 'cant-make-it'>;
 const TRAVEL: TravelHelpChoice[] = ['fare', 'taxi', 'someoneToGoWith'];
-
-const isAbout = (data: Record<string, unknown>, appointmentId: string, request: PaRequest) =>
-  data.request === request && (data.appointment as { id?: string } | undefined)?.id === appointmentId;
 
 /** `label` is the button's words key, so the can't-make-it panel can say it in the future tense. */
 export function AskPaAboutAppointment({ appointment: a, request, label }: { appointment: Appointment; request: AppointmentRequest; label: string }) {
   const { t } = useTranslation();
   const status = useMyPaStatus();
   const waiting = useWaitingIds();
-  const mine = useLiveQuery(async () => (await db.paRequests.orderBy('at').reverse().toArray()).find((r) => isAbout(r, a.id, request)) ?? null, [a.id, request]);
+  const mine = useRequestAbout(a.id, request);
   const [outOfHours, setOutOfHours] = useState<{ likelySeenFrom: string | null } | null>(null);
 
   // Not connected to a PA (or not known yet): say nothing here; My PA is where connecting happens.

@@ -1,7 +1,8 @@
 // Lost phone: a recovery code shown once (to write down or copy), restoring on a new phone, and my devices.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OfflineError, SharingHttpError, sendJson } from './api.ts';
+import { ApiError, OfflineError } from '../../sync/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import { identityForRecoveryCode, useRestoredIdentity } from './restore.ts';
 import { MyDevices } from '../my-data/MyDevices.tsx';
 
@@ -22,7 +23,7 @@ export function BackupPanel() {
 
   async function makeCode() {
     try {
-      setRecoveryCode((await sendJson<{ code: string }>('POST', '/recovery-code')).code);
+      setRecoveryCode((await callAsThisPhone<{ code: string }>('POST', '/recovery-code')).code);
     } catch (e) {
       setMessage(e instanceof OfflineError ? t('sharing.errors.offline') : t('sharing.errors.server'));
     }
@@ -49,7 +50,7 @@ export function BackupPanel() {
       setRestores((n) => n + 1);
     } catch (e) {
       if (e instanceof OfflineError) setRestoreError(t('sharing.errors.offline'));
-      else if (e instanceof SharingHttpError && e.status === 429) setRestoreError(t('sharing.connect.tooManyTries'));
+      else if (e instanceof ApiError && e.status === 429) setRestoreError(t('sharing.connect.tooManyTries'));
       else setRestoreError(t('sharing.backup.restoreRejected'));
     }
   }

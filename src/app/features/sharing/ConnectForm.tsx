@@ -2,7 +2,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDraft } from '../../ui/draft.ts';
-import { OfflineError, SharingHttpError, sendJson } from './api.ts';
+import { ApiError, OfflineError } from '../../sync/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import { clearLocalShareFlags, refreshMyPa } from './status.ts';
 import { isShippedLanguage } from '../../../shared/languages.ts';
 
@@ -28,15 +29,15 @@ export function ConnectForm() {
     setBusy(true);
     setError(null);
     try {
-      await sendJson('POST', '/my-pa/connect', { code: code.trim(), name: name.trim(), ...(shareLanguage && isShippedLanguage(i18n.language) ? { language: i18n.language } : {}) });
+      await callAsThisPhone('POST', '/my-pa/connect', { code: code.trim(), name: name.trim(), ...(shareLanguage && isShippedLanguage(i18n.language) ? { language: i18n.language } : {}) });
       kept.clear();
       // A new link starts with nothing shared (the server dropped any old PA's copies).
       await clearLocalShareFlags();
       await refreshMyPa();
     } catch (e) {
       if (e instanceof OfflineError) setError({ field: null, text: t('sharing.errors.offline') });
-      else if (e instanceof SharingHttpError && e.status === 429) setError({ field: 'code', text: t('sharing.connect.tooManyTries') });
-      else if (e instanceof SharingHttpError && e.status === 400) setError({ field: 'code', text: t('sharing.connect.codeRejected') });
+      else if (e instanceof ApiError && e.status === 429) setError({ field: 'code', text: t('sharing.connect.tooManyTries') });
+      else if (e instanceof ApiError && e.status === 400) setError({ field: 'code', text: t('sharing.connect.codeRejected') });
       else setError({ field: null, text: t('sharing.errors.server') });
     } finally {
       setBusy(false);

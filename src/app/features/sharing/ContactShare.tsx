@@ -2,7 +2,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_PREFERENCES, type SharedContact } from '../../../shared/sharing/schemas.ts';
-import { OfflineError, SharingHttpError, sendJson } from './api.ts';
+import { ApiError, OfflineError } from '../../sync/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import { refreshMyPa } from './status.ts';
 
 export function ContactShare({ shared }: { shared: SharedContact | null }) {
@@ -15,12 +16,12 @@ export function ContactShare({ shared }: { shared: SharedContact | null }) {
 
   async function send(contact: SharedContact | null, done: string) {
     try {
-      await sendJson('PUT', '/my-pa/contact', { contact });
+      await callAsThisPhone('PUT', '/my-pa/contact', { contact });
       setError('');
       setStatus(done);
       await refreshMyPa();
     } catch (e) {
-      if (e instanceof SharingHttpError && e.body.field?.startsWith('contact')) setError(t('sharing.contact.invalid'));
+      if (e instanceof ApiError && e.body.field?.startsWith('contact')) setError(t('sharing.contact.invalid'));
       else setError(e instanceof OfflineError ? t('sharing.errors.offline') : t('sharing.errors.server'));
     }
   }

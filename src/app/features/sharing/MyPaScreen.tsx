@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { WorkingHours } from '../../../shared/sharing/schemas.ts';
 import { BackupPanel } from './BackupPanel.tsx';
 import { ConnectForm } from './ConnectForm.tsx';
-import { OfflineError, sendJson } from './api.ts';
+import { OfflineError } from '../../sync/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import { RequestButtons } from './RequestButtons.tsx';
 import { ContactShare } from './ContactShare.tsx';
 import { SharedList } from './SharedList.tsx';
@@ -39,7 +40,7 @@ export default function MyPaScreen() {
   }
 
   const disconnect = () => {
-    if (window.confirm(t('sharing.disconnect.confirm'))) void run(async () => { await sendJson('DELETE', '/my-pa'); await clearLocalShareFlags(); }, t('sharing.disconnect.done'));
+    if (window.confirm(t('sharing.disconnect.confirm'))) void run(async () => { await callAsThisPhone('DELETE', '/my-pa'); await clearLocalShareFlags(); }, t('sharing.disconnect.done'));
   };
 
   // Counting in is given through a PA's council, but turning it off must always be possible, connected or not.
@@ -49,7 +50,7 @@ export default function MyPaScreen() {
       <p>{t('sharing.monitoring.explain')}</p>
       <label className="sharing-check">
         <input type="checkbox" checked={status.monitoring}
-          onChange={(e) => void run(() => sendJson('PUT', '/my-pa/monitoring', { optIn: e.target.checked }), t('sharing.monitoring.saved'))} />
+          onChange={(e) => void run(() => callAsThisPhone('PUT', '/my-pa/monitoring', { optIn: e.target.checked }), t('sharing.monitoring.saved'))} />
         {t('sharing.monitoring.label')}
       </label>
     </section>

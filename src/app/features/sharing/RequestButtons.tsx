@@ -1,13 +1,12 @@
 // One-tap requests to my PA: "Please call me", help with travel, "I couldn't go to my appointment".
 // Each rides the outbox and says truthfully where it has got to: waiting to send, sent, seen.
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { PaRequest } from '../../../shared/sharing/schemas.ts';
-import { db } from '../../data/db.ts';
 import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { askPa, deliveryOf, outOfHoursNow, useWaitingIds } from './delivery.ts';
 import { shareOf, useMyPaStatus } from './status.ts';
+import { usePaRequest } from './queries.ts';
 
 /** The requests My PA offers; "I can't make it" is asked from the appointment itself. */
 const MY_PA_REQUESTS: PaRequest[] = ['call-me', 'travel-help', 'missed-appointment'];
@@ -18,7 +17,7 @@ export function RequestButtons() {
   const waiting = useWaitingIds();
   const [lastId, setLastId] = useState<string | null>(null);
   const [outOfHours, setOutOfHours] = useState<{ likelySeenFrom: string | null } | null>(null);
-  const last = useLiveQuery(() => (lastId ? db.paRequests.get(lastId) : undefined), [lastId]);
+  const last = usePaRequest(lastId);
 
   async function send(request: PaRequest) {
     const made = await askPa({ request });

@@ -2,19 +2,18 @@
 // shows exactly what the PA will see (the same paCopyOf the server copies with); the note goes only if ticked.
 // Sharing is the record's own flag, saved and synced through the one outbox: an edit later updates the PA's copy.
 import { useEffect, useId, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import { Link } from 'react-router';
 import type { Checkin } from '../../../shared/checkins.ts';
 import type { Ons4 } from '../../../shared/ons4.ts';
 import { paCopyOf } from '../../../shared/sharing/paCopy.ts';
-import { db } from '../../data/db.ts';
 import { saveRecord } from '../../data/records.ts';
 import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { deliveryOf, outOfHoursNow, sendSoon, useWaitingIds } from './delivery.ts';
 import { refreshMyPa, shareOf, useMyPaStatus } from './status.ts';
 import './sharing.css';
+import { useShareable } from './queries.ts';
 
 /** `connectHint`: when no PA is connected, show a link to connect (on single-item screens, not in long lists). */
 type Props = { kind: 'checkin' | 'ons4'; id: string; connectHint?: boolean };
@@ -38,7 +37,7 @@ export default function ShareToggle({ kind, id, connectHint = false }: Props) {
   const { t, i18n } = useTranslation();
   const status = useMyPaStatus();
   const waiting = useWaitingIds();
-  const record = useLiveQuery<Checkin | Ons4 | undefined>(() => (kind === 'checkin' ? db.checkins.get(id) : db.ons4.get(id)), [kind, id]);
+  const record = useShareable(kind, id);
   const [includeNote, setIncludeNote] = useState(false);
   const [outOfHours, setOutOfHours] = useState<{ likelySeenFrom: string | null } | null>(null);
   const noteBoxId = useId();

@@ -1,13 +1,10 @@
 // What I have shared with my PA, whether they have seen it, their reply, and a way to take it back.
 import { useTranslation } from 'react-i18next';
 import type { SharedItem } from '../../../shared/sharing/schemas.ts';
-import { db } from '../../data/db.ts';
-import { deleteRecord, saveRecord } from '../../data/records.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { sendSoon } from './delivery.ts';
-import { shareGoal } from '../plan/mutations.ts';
 import { AnswerForm, ThreadMessages } from './Thread.tsx';
 import type { ParseKeys } from 'i18next';
+import { unshare } from './mutations.ts';
 
 export function sharedItemTitle(item: SharedItem, t: (key: string, options?: Record<string, unknown>) => string): string {
   if (item.kind === 'request') {
@@ -21,18 +18,6 @@ export function sharedItemTitle(item: SharedItem, t: (key: string, options?: Rec
 
 export function SharedList({ shares }: { shares: SharedItem[] }) {
   const { t } = useTranslation();
-
-  async function unshare(item: SharedItem) {
-    // Unsharing is a change to the phone's own record (its flag, or the request itself), synced like any other:
-    // the server removes the PA's copy when it saves that change.
-    if (item.kind === 'request') await deleteRecord('paRequest', item.id);
-    else if (item.kind === 'goal') await shareGoal(item.id, false);
-    else {
-      const local = item.kind === 'checkin' ? await db.checkins.get(item.id) : await db.ons4.get(item.id);
-      if (local) await saveRecord(item.kind, { ...local, sharedWithPa: false, updatedAt: new Date().toISOString() });
-    }
-    await sendSoon();
-  }
 
   if (shares.length === 0) return <p className="muted">{t('sharing.list.empty')}</p>;
   return (

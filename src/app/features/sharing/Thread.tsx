@@ -4,7 +4,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPLY_MAX, type SharedItem } from '../../../shared/sharing/schemas.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { OfflineError, sendJson } from './api.ts';
+import { OfflineError } from '../../sync/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import { refreshMyPa } from './status.ts';
 
 export function ThreadMessages({ item }: { item: SharedItem }) {
@@ -38,7 +39,7 @@ export function AnswerForm({ item, about }: { item: SharedItem; about: string })
     if (!text.trim()) return setError(t('sharing.thread.empty'));
     if (text.length > REPLY_MAX) return setError(t('sharing.thread.tooLong', { max: REPLY_MAX }));
     try {
-      await sendJson('POST', `/my-pa/shares/${item.id}/messages`, { text });
+      await callAsThisPhone('POST', `/my-pa/shares/${item.id}/messages`, { text });
       setText('');
       setError('');
       setStatus(t('sharing.thread.sent'));

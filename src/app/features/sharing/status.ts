@@ -3,15 +3,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { MyPaStatus, SharedItem } from '../../../shared/sharing/schemas.ts';
 import { db } from '../../data/db.ts';
 import { deleteRecord, saveRecord } from '../../data/records.ts';
-import { OfflineError, sendJson } from './api.ts';
+import { OfflineError } from '../../sync/api.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
+import { META } from '../../data/meta.ts';
 
-const STATUS_KEY = 'myPaStatus';
 
 /** Fetches the PA link and shares; keeps the last answer. Returns null when offline. */
 export async function refreshMyPa(): Promise<MyPaStatus | null> {
   try {
-    const status = await sendJson<MyPaStatus>('GET', '/my-pa', undefined, 'if-known');
-    await db.meta.put({ key: STATUS_KEY, value: status });
+    const status = await callAsThisPhone<MyPaStatus>('GET', '/my-pa', undefined, 'if-known');
+    await db.meta.put({ key: META.myPaStatus, value: status });
     return status;
   } catch (error) {
     if (error instanceof OfflineError) return null;
@@ -20,12 +21,12 @@ export async function refreshMyPa(): Promise<MyPaStatus | null> {
 }
 
 export async function rememberStatus(status: MyPaStatus): Promise<void> {
-  await db.meta.put({ key: STATUS_KEY, value: status });
+  await db.meta.put({ key: META.myPaStatus, value: status });
 }
 
 /** The last known status, live; undefined while loading, null when never fetched. */
 export function useMyPaStatus(): MyPaStatus | null | undefined {
-  return useLiveQuery(async () => ((await db.meta.get(STATUS_KEY))?.value as MyPaStatus | undefined) ?? null, []);
+  return useLiveQuery(async () => ((await db.meta.get(META.myPaStatus))?.value as MyPaStatus | undefined) ?? null, []);
 }
 
 export function shareOf(status: MyPaStatus | null | undefined, id: string): SharedItem | undefined {
