@@ -1,4 +1,4 @@
-// The manager's monthly figures for their council, from young people who opted in; small numbers hidden.
+// The manager's figures for their council over the last 12 months, from young people who opted in; small numbers hidden.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNT_STEP, type CouncilFigures } from '../shared/sharing/monitoring.ts';
@@ -6,16 +6,19 @@ import { paFetch } from './api.ts';
 import { PageHeading } from './page.tsx';
 import { intlLocale } from '../shared/languages.ts';
 import { PlanFigures } from './PlanFigures.tsx';
+import { FiguresChart } from './FiguresChart.tsx';
+import { ServiceFigures } from './ServiceFigures.tsx';
+import type { OperationalMonth } from '../shared/sharing/operational.ts';
 
 const ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 const BANDS = ['very-low', 'low', 'medium', 'high', 'very-high'] as const;
 
 export function FiguresPage() {
   const { t, i18n } = useTranslation();
-  const [figures, setFigures] = useState<(CouncilFigures & { council: string }) | null>(null);
+  const [figures, setFigures] = useState<(CouncilFigures & { council: string; operational: OperationalMonth[] }) | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    paFetch<CouncilFigures & { council: string }>('GET', '/manager/figures?months=6').then(setFigures, () => setError(t('pa.errors.server')));
+    paFetch<CouncilFigures & { council: string; operational: OperationalMonth[] }>('GET', '/manager/figures?months=12').then(setFigures, () => setError(t('pa.errors.server')));
   }, [t]);
   const format = (n: number) => new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: 0 }).format(n);
   const num = (n: number | null) => (n === null ? t('pa.figures.hidden') : format(n));
@@ -32,6 +35,16 @@ export function FiguresPage() {
       <p>{t('pa.figures.explain')}</p>
       <p>{t('pa.figures.rounding')}</p>
       <p>{t('pa.figures.participants')}: <strong>{count(figures.participants)}</strong></p>
+      <h2 id="questions-title">{t('pa.figures.questionsTitle')}</h2>
+      <dl className="pa-meanings">
+        {ITEMS.map((i) => (
+          <div key={i}>
+            <dt>{t(`pa.person.ons4.${i}`)}</dt>
+            <dd>{t(`pa.figures.meaning.${i}`)}</dd>
+          </div>
+        ))}
+      </dl>
+      <FiguresChart months={figures.months} />
       <div className="pa-table-wrap" tabIndex={0} role="region" aria-label={t('pa.figures.tableLabel')}>
         <table className="pa-table">
           <thead>
@@ -64,6 +77,7 @@ export function FiguresPage() {
           </ul>
         </section>
       ))}
+      <ServiceFigures months={figures.operational} />
       <PlanFigures />
     </>
   );

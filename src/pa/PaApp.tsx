@@ -16,6 +16,8 @@ import { LoginPage } from './LoginPage.tsx';
 import { PageHeading } from './page.tsx';
 import { PairingPage } from './PairingPage.tsx';
 import { PersonPage } from './PersonPage.tsx';
+import { PushOptIn } from './PushOptIn.tsx';
+import { renewCallAlerts, turnOffCallAlerts } from './push.ts';
 
 export type Me = { user: StaffUser; workingHours: WorkingHours; mustChangePassword: boolean };
 
@@ -37,7 +39,12 @@ export function PaApp() {
     });
   }, [t]);
 
+  // A PA's call alerts follow them back after signing in again on this browser, and end when they sign out here.
+  const userId = me?.user.role === 'pa' ? me.user.id : null;
+  useEffect(() => { if (userId) void renewCallAlerts(userId, i18n.language); }, [userId, i18n.language]);
+
   const signOut = async () => {
+    await turnOffCallAlerts().catch(() => undefined);
     await paFetch('POST', '/pa/logout').catch(() => undefined);
     setMe(null);
   };
@@ -81,7 +88,7 @@ export function PaApp() {
               <Route path="/" element={<CaseloadPage />} />
               <Route path="/people/:personId" element={<PersonPage />} />
               <Route path="/pairing" element={<PairingPage />} />
-              <Route path="/hours" element={<HoursPage initial={me.workingHours} />} />
+              <Route path="/hours" element={<><HoursPage initial={me.workingHours} /><PushOptIn userId={me.user.id} /></>} />
               <Route path="/covering/:coverId" element={<CoverCaseloadPage />} />
               <Route path="/covering/:coverId/people/:personId" element={<CoverPersonPage />} />
               <Route path="*" element={<CaseloadPage />} />

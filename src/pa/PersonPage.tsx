@@ -23,7 +23,7 @@ import { SharedGoals } from './SharedGoals.tsx';
 
 export type PersonView = { person: { id: string; name: string; label?: string | null; connectedAt: string; contact?: SharedContact | null }; shares: SharedItem[]; contacts?: ContactEntry[] };
 
-function ItemCard({ group, personId, name, onChanged }: { group: ItemGroup; personId: string; name: string; onChanged: (status: string) => void }) {
+export function ItemCard({ group, personId, name, onChanged }: { group: ItemGroup; personId: string; name: string; onChanged: (status: string) => void }) {
   const { t, i18n } = useTranslation();
   const newest = group.at(-1)!;
   const unseen = group.filter((i) => !i.seenAt);

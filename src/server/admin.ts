@@ -57,7 +57,7 @@ const COMMANDS: Record<string, Command> = {
       const report = await applyRetention(store, days);
       console.log(`Deleted what was finished with over ${days} days ago: ${report.tombstones} tombstones, `
         + `${report.signedOutDevices} signed-out phones, ${report.codes} codes, ${report.staffSessions} staff sessions, `
-        + `${report.reminders} sent reminders, ${report.guessCounters} guess counters.`);
+        + `${report.reminders} sent reminders, ${report.guessCounters} guess counters, ${report.paPush} ended PA notifications.`);
     },
   },
 };

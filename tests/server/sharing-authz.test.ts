@@ -8,6 +8,7 @@ import { sharingDb } from '../../src/server/pa/tables.ts';
 import { paRoutes } from '../../src/server/routes/pa.ts';
 import { paDayRoutes } from '../../src/server/routes/pa-day.ts';
 import { paCoverRoutes } from '../../src/server/routes/pa-cover.ts';
+import { paPushRoutes } from '../../src/server/routes/pa-push.ts';
 import { ukDay } from '../../src/shared/sharing/schemas.ts';
 import { paManagerRoutes } from '../../src/server/routes/pa-manager.ts';
 import { sharingRoutes } from '../../src/server/routes/sharing.ts';
@@ -73,9 +74,17 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /pa/covering', request: () => ({ method: 'GET', url: '/api/v1/pa/covering' }), allowed: { paOfA: 'own', paSameCouncil: 'ok', paOtherCouncil: 'own' } },
   { name: 'GET /pa/covering/:id/caseload (A’s PA’s, covered)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/covering/${w.coverId}/caseload` }), allowed: { paSameCouncil: 'ok' } },
   { name: 'GET /pa/covering/:id/people/:id (A, covered)', request: (w) => ({ method: 'GET', url: `/api/v1/pa/covering/${w.coverId}/people/${w.aPersonId}` }), allowed: { paSameCouncil: 'ok' } },
+  // Call alerts: each PA opts their own browser in or out; nobody else's.
+  { name: 'PUT /pa/push-subscription', request: (_w, _s, actor) => ({ method: 'PUT', url: '/api/v1/pa/push-subscription', payload: examplePushSubscription(actor) }), allowed: { paOfA: 'own', paSameCouncil: 'own', paOtherCouncil: 'own' } },
+  { name: 'DELETE /pa/push-subscription', request: (_w, _s, actor) => ({ method: 'DELETE', url: '/api/v1/pa/push-subscription', payload: { endpoint: examplePushSubscription(actor).endpoint } }), allowed: { paOfA: 'own', paSameCouncil: 'own', paOtherCouncil: 'own' } },
   { name: 'GET /manager/figures', request: () => ({ method: 'GET', url: '/api/v1/manager/figures' }), allowed: { manager: 'own' } },
   { name: 'GET /admin/audit', request: () => ({ method: 'GET', url: '/api/v1/admin/audit' }), allowed: { admin: 'ok' } },
 ];
+
+/** An invented subscription in the shape a browser gives (a push service's host; the keys are not real). */
+function examplePushSubscription(actor: Actor) {
+  return { endpoint: `https://fcm.googleapis.com/fcm/send/example-${actor}-${randomUUID()}`, keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) } };
+}
 
 let app: FastifyInstance;
 const pairingCodeFor = (pa: Staff) => pairingCode(app, pa);
@@ -162,7 +171,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     const probe = Fastify();
     probe.decorate('store', { db: {} } as never);
     probe.addHook('onRoute', (r) => { if (r.method !== 'HEAD') declared.push(`${r.method} ${r.url}`); });
-    for (const routes of [sharingRoutes, paRoutes, paDayRoutes, paCoverRoutes, paManagerRoutes]) await probe.register(routes);
+    for (const routes of [sharingRoutes, paRoutes, paDayRoutes, paCoverRoutes, paManagerRoutes, paPushRoutes]) await probe.register(routes);
     await probe.ready();
     await probe.close();
     const tested = ENDPOINTS.map((e) => e.name.split(' (')[0].replace(/\/:id/g, '/:ID'));

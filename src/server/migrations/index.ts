@@ -12,6 +12,7 @@ import * as deletedPeople from './011_deleted_people.ts';
 import * as paDay from './012_pa_day.ts';
 import * as goalSuggestions from './013_goal_suggestions.ts';
 import * as retention from './014_retention.ts';
+import * as paPush from './015_pa_push.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '012_pa_day': paDay,
   '013_goal_suggestions': goalSuggestions,
   '014_retention': retention,
+  '015_pa_push': paPush,
 };

@@ -18,6 +18,10 @@ export interface ShareMessagesTable { id: string; share_id: string; person_id: s
 export interface ContactLogTable { id: string; person_id: string; pa_id: string; kind: string; at: string; recorded_at: string }
 export interface EndedLinksTable { id: string; person_id: string; pa_id: string; name: string; label: string | null; ended_at: string }
 export interface PaCoverTable { id: string; pa_id: string; cover_pa_id: string; council: string; starts_on: string; ends_on: string; created_by: string; created_at: string }
+/** Migration 015: a PA browser's push subscription, alive as long as the session that made it. */
+export interface PaPushSubscriptionsTable { id: string; pa_id: string; session_hash: string; endpoint: string; p256dh: string; auth: string; language: string; created_at: string }
+/** Migration 015: a "Please call me" the call alerts have considered; pushed = 1 when it reached a browser. */
+export interface PaPushNoticesTable { share_id: string; pa_id: string; person_id: string; at: string; pushed: number }
 export interface AuditLogTable { id: string; actor_id: string; action: string; person_id: string | null; at: string }
 
 export interface SharingDatabase extends Database {
@@ -36,6 +40,8 @@ export interface SharingDatabase extends Database {
   contact_log: ContactLogTable;
   ended_links: EndedLinksTable;
   pa_cover: PaCoverTable;
+  pa_push_subscriptions: PaPushSubscriptionsTable;
+  pa_push_notices: PaPushNoticesTable;
 }
 
 export type SharingDb = Kysely<SharingDatabase> | Transaction<SharingDatabase>;

@@ -4,7 +4,9 @@
 //     so no phone keeps a record deleted elsewhere (devices.pulled_version, migration 014);
 //   - signed-out phones; their token's hash moves to signed_out_tokens (a hash, nothing about the person), so the phone,
 //     if it ever comes back, is still told "device-signed-out" and wipes itself;
-//   - expired or used recovery-link and pairing codes, expired staff sessions, and reminders already sent or missed.
+//   - expired or used recovery-link and pairing codes, expired staff sessions, and reminders already sent or missed;
+//   - at once: a PA browser's push subscription whose session has ended (signing out deletes it already), and the
+//     call alerts' notes of which requests were pushed after a day (they only matter for BURST_MS).
 // Guess counters (which hold a network address) live at most 15 minutes and are swept on every run as well.
 // Kept on purpose: people, their live records, PA links and shares (the service itself), recovery codes (they have no
 // expiry: they are how a lost phone's data comes back), the audit log (a PA's access must stay accountable) and
@@ -25,6 +27,7 @@ export type RetentionReport = {
   staffSessions: number;
   reminders: number;
   guessCounters: number;
+  paPush: number;
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -56,8 +59,11 @@ export async function applyRetention(store: Store, days: number, now = Date.now(
     const staffSessions = counted(await trx.deleteFrom('staff_sessions').where('expires_at', '<', cutoff).execute());
     const reminders = counted(await trx.deleteFrom('due_reminders')
       .where('state', 'in', ['sent', 'missed', 'gone']).where('due_at', '<', cutoff).execute());
+    const paPush = counted(await trx.deleteFrom('pa_push_subscriptions').where(({ not, exists, selectFrom }) => not(exists(selectFrom('staff_sessions')
+      .select('staff_sessions.token_hash').whereRef('staff_sessions.token_hash', '=', 'pa_push_subscriptions.session_hash').where('staff_sessions.expires_at', '>', nowIso)))).execute())
+      + counted(await trx.deleteFrom('pa_push_notices').where('at', '<', new Date(now - DAY_MS).toISOString()).execute());
     const guessCounters = counted(await trx.deleteFrom('attempt_counters').where('last_try_ms', '<', now - FORGET_ATTEMPTS_AFTER_MS).execute());
-    return { tombstones, signedOutDevices: gone.length, codes, staffSessions, reminders, guessCounters };
+    return { tombstones, signedOutDevices: gone.length, codes, staffSessions, reminders, guessCounters, paPush };
   });
 }
 

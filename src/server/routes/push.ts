@@ -12,12 +12,15 @@ import { clockOf, loadReminderSettings } from '../reminders/settings.ts';
 import { remindersDb } from '../reminders/tables.ts';
 import { loadVapidKeys } from '../reminders/vapid.ts';
 
-const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
+/** The browser's subscription keys, as PushSubscription.toJSON() gives them (also the PA page's, routes/pa-push.ts). */
+export const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
 
-function endpointSchema(allowLocalStandIn: boolean) {
+export function endpointSchema(allowLocalStandIn: boolean) {
   return z.url({ message: 'Must be the push service URL from the browser' }).max(2000)
     .refine((value) => isPushServiceUrl(value, allowLocalStandIn), 'Must be an https:// URL of a browser push service');
 }
+
+export const subscriptionKeysSchema = z.strictObject({ p256dh: base64url(80, 100), auth: base64url(16, 32) });
 
 export async function pushRoutes(app: FastifyInstance): Promise<void> {
   const settings = loadReminderSettings();
@@ -26,7 +29,7 @@ export async function pushRoutes(app: FastifyInstance): Promise<void> {
 
   const subscriptionSchema = z.strictObject({
     endpoint: endpointSchema(settings.allowLocalHttpEndpoints),
-    keys: z.strictObject({ p256dh: base64url(80, 100), auth: base64url(16, 32) }),
+    keys: subscriptionKeysSchema,
     language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Must be a language code such as en or ar').max(35).default('en'),
     words: z.strictObject({ comingUp: z.string().trim().min(1).max(120), open: z.string().trim().max(200) }).optional(),
   });

@@ -1,0 +1,99 @@
+// Issue 16, the manager's figures over time: 12 months, a chart of the wellbeing averages with the table as its
+// alternative (each table scrolls by keyboard), a one-line meaning beside each wellbeing question (for anxiety, lower
+// is better), and the service's own figures. Ten invented young people who chose to be counted are made through the
+// API; axe-core finds nothing at 360 and 1280 px in English and Arabic.
+import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, ROOT, screenshot, startBrowser, startServer, type RunningServer } from './harness.ts';
+
+const DESK = { width: 1280, height: 800 };
+
+function createUser(server: RunningServer, role: 'pa' | 'manager', email: string): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-user', '--role', role, '--email', email, '--council', 'Example Council', '--name', `Example ${role}`], {
+    cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8',
+  });
+  const password = /One-time password: (\S+)/.exec(run.stdout)?.[1];
+  if (!password) throw new Error(`create-user failed: ${run.stdout} ${run.stderr}`);
+  return password;
+}
+
+async function ownPassword(server: RunningServer, email: string, given: string): Promise<{ password: string; cookie: string }> {
+  const login = await fetch(server.url('/api/v1/pa/login'), { method: 'POST', headers: { origin: server.origin, 'content-type': 'application/json' }, body: JSON.stringify({ email, password: given }) });
+  const cookie = String(login.headers.get('set-cookie')).split(';')[0];
+  const password = `example long passphrase for ${email}`;
+  const changed = await server.api('/api/v1/pa/password', { method: 'POST', headers: { origin: server.origin, cookie }, body: JSON.stringify({ currentPassword: given, newPassword: password }) });
+  if (changed.status !== 200) throw new Error(`password change failed: ${changed.status}`);
+  return { password, cookie };
+}
+
+/** An invented young person: connects to the PA, answers the wellbeing questions, chooses to be counted, asks to call. */
+async function countedYoungPerson(server: RunningServer, paCookie: string, answers: { life: number; worthwhile: number; happy: number; anxious: number }) {
+  const device = (await server.api<{ deviceId: string; token: string }>('/api/v1/devices', { method: 'POST', body: '{}' })).body;
+  const code = (await server.api<{ code: string }>('/api/v1/pa/pairing-codes', { method: 'POST', headers: { origin: server.origin, cookie: paCookie } })).body.code;
+  expect((await server.api('/api/v1/my-pa/connect', { method: 'POST', token: device.token, body: JSON.stringify({ code, name: 'Example Person' }) })).status).toBe(200);
+  const at = new Date().toISOString();
+  const record = { id: randomUUID(), at, ...answers, sharedWithPa: false, updatedAt: at };
+  const pushed = await server.api('/api/v1/sync/push', { method: 'POST', token: device.token, body: JSON.stringify({ deviceId: device.deviceId, mutations: [{ seq: 1, kind: 'ons4', op: 'put', id: record.id, record, clientTime: at }] }) });
+  expect(pushed.status).toBe(200);
+  expect((await server.api('/api/v1/my-pa/monitoring', { method: 'PUT', token: device.token, body: JSON.stringify({ optIn: true }) })).status).toBe(200);
+  const request = await server.api('/api/v1/my-pa/shares', { method: 'POST', token: device.token, body: JSON.stringify({ kind: 'request', id: randomUUID(), request: 'call-me', at }) });
+  expect(request.status).toBe(201);
+}
+
+describe('the manager’s figures over time', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows 12 months, a chart with a table alternative, what each question means and the service’s figures; axe finds nothing', async () => {
+    const pa = await ownPassword(server, 'pa-figures@example.test', createUser(server, 'pa', 'pa-figures@example.test'));
+    const manager = await ownPassword(server, 'manager-figures@example.test', createUser(server, 'manager', 'manager-figures@example.test'));
+    for (let i = 0; i < 10; i++) await countedYoungPerson(server, pa.cookie, { life: 7, worthwhile: 8, happy: 6, anxious: 3 });
+
+    const context = await browser.newContext({ viewport: DESK, locale: 'en', timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    await page.goto(server.url('/pa/'));
+    await page.getByLabel('Email').fill('manager-figures@example.test');
+    await page.getByLabel('Password').fill(manager.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /Monthly figures/ }).waitFor();
+
+    await page.getByRole('img', { name: /Average wellbeing answers by month/ }).waitFor();
+    await page.getByText('How anxious they felt yesterday, from 0 to 10. Lower is better.').waitFor();
+    const wellbeing = page.getByRole('region', { name: 'Figures by month', exact: true });
+    expect(await wellbeing.getByRole('row').count()).toBe(13);
+    const service = page.getByRole('region', { name: 'The service’s figures by month' });
+    expect(await service.getByRole('row').count()).toBe(13);
+    // This month: 10–14 connected, 10–14 requests, none seen yet.
+    const thisMonth = service.getByRole('row').nth(1);
+    expect(await thisMonth.getByRole('cell').allTextContents()).toEqual(['10–14', '10–14', 'Hidden (fewer than 10)', 'Hidden (fewer than 10)']);
+    // The tables scroll sideways on a phone, so each takes keyboard focus.
+    await service.focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('The service’s figures by month');
+
+    for (const language of ['en', 'ar']) {
+      if (language === 'ar') {
+        await page.getByRole('button', { name: 'العربية' }).click();
+        await page.getByRole('heading', { name: /الأرقام الشهرية/ }).waitFor();
+        await page.getByRole('img', { name: /متوسط إجابات الرفاه/ }).waitFor();
+      }
+      for (const width of [PHONE_VIEWPORT, DESK]) {
+        await page.setViewportSize(width);
+        await expectNoAxeViolations(page, `manager figures over time (${language}, ${width.width})`);
+        await expectNoHorizontalOverflow(page, `manager figures over time (${language}, ${width.width})`);
+      }
+    }
+    await screenshot(page, 'manager-figures-ar');
+    await context.close();
+  });
+});
