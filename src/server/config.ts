@@ -1,5 +1,7 @@
-// Server settings, read only from environment variables; every one has a safe default (listed in the README).
+// Server settings, read only from environment variables and only here (nothing else in src/server reads process.env); every one has a safe default (listed in the README).
 import path from 'node:path';
+import { loadReminderSettings, type ReminderSettings } from './reminders/settings.ts';
+import { vapidSettingsFrom, type VapidSettings } from './reminders/vapid.ts';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; file: string }
@@ -38,6 +40,12 @@ export type ServerConfig = {
   retentionDays: number;
   /** Test-only: milliseconds to wait inside the push transaction before commit. 0 (the default) = off. */
   testDelayInPushMs: number;
+  /** Reminders and call alerts: REMINDERS, REMINDER_TICK_MS and their test-only settings (reminders/settings.ts). */
+  reminders: ReminderSettings;
+  /** VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT; unset = keys made once in DATA_DIR (reminders/vapid.ts). */
+  vapid: VapidSettings;
+  /** SEED_DIRECTORY=off: start without the national crisis lines and study services (protocol tests). */
+  seedDirectory: boolean;
 };
 
 const MIB = 1024 * 1024;
@@ -99,6 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseStartWaitMs: positiveInt('DB_START_WAIT_MS', env.DB_START_WAIT_MS, 120_000),
     retentionDays: atLeastOne('RETENTION_DAYS', positiveInt('RETENTION_DAYS', env.RETENTION_DAYS, 30)),
     testDelayInPushMs: positiveInt('TEST_DELAY_IN_PUSH_MS', env.TEST_DELAY_IN_PUSH_MS, 0),
+    reminders: loadReminderSettings(env),
+    vapid: vapidSettingsFrom(env),
+    seedDirectory: env.SEED_DIRECTORY !== 'off',
     ...overrides,
   };
 }

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   }
   const app = await buildWhenDatabaseAnswers(config);
   // National crisis lines + study services; unchanged rows are left alone. SEED_DIRECTORY=off for protocol tests.
-  if (process.env.SEED_DIRECTORY !== 'off') await seedDirectory(app.store);
+  if (config.seedDirectory) await seedDirectory(app.store);
   await app.listen({ port: config.port, host: config.host });
   const stopRetention = scheduleRetention(app.store, config.retentionDays, app.log);
   const address = app.server.address();

@@ -1,4 +1,6 @@
 // Settings come only from environment variables, each with a safe default; the startup line never shows a password.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeDatabase, loadConfig } from '../../src/server/config.ts';
 
@@ -45,5 +47,19 @@ describe('server config', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toBe('10.0.0.0/8');
+  });
+
+  it('reads reminders, Web Push keys and the directory seed here too, and refuses half a key pair', () => {
+    expect(loadConfig({})).toMatchObject({ reminders: { enabled: true, tickMs: 30_000, allowLocalHttpEndpoints: false }, vapid: {}, seedDirectory: true });
+    expect(loadConfig({ REMINDERS: 'off', SEED_DIRECTORY: 'off', VAPID_SUBJECT: 'mailto:invented@example.org' }))
+      .toMatchObject({ reminders: { enabled: false }, seedDirectory: false, vapid: { subject: 'mailto:invented@example.org' } });
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: 'invented' })).toThrow(/both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY/);
+  });
+
+  it('is the only file of the server that reads the environment', () => {
+    const root = path.resolve(import.meta.dirname, '../../src/server');
+    const readers = fs.readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && fs.readFileSync(path.join(root, file), 'utf8').includes('process.env'));
+    expect(readers).toEqual(['config.ts']);
   });
 });

@@ -5,7 +5,7 @@
 // for the push service that decrypts it as a browser would.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { BURST_MS, createCallAlertScheduler, type CallAlertScheduler } from '../../src/server/pa/call-alerts.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
@@ -14,21 +14,13 @@ import { webPushSender } from '../../src/server/reminders/send.ts';
 import { loadVapidKeys } from '../../src/server/reminders/vapid.ts';
 import { ukDay } from '../../src/shared/sharing/schemas.ts';
 import { registerDevice, type Device } from './helpers/api.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
 import { startPushServiceStandIn, type PushServiceStandIn } from './reminders-push-service.ts';
 import { asPhone, asStaff, connect, signedInStaff, type Staff } from './sharing-helpers.ts';
 
-const saved = { allow: process.env.TEST_PUSH_ALLOW_LOCAL_HTTP, reminders: process.env.REMINDERS };
-beforeAll(() => {
-  process.env.TEST_PUSH_ALLOW_LOCAL_HTTP = '1';
-  // The server's own schedulers run on the wall clock; these tests tick their own.
-  process.env.REMINDERS = 'off';
-});
-afterAll(() => {
-  for (const [key, value] of [['TEST_PUSH_ALLOW_LOCAL_HTTP', saved.allow], ['REMINDERS', saved.reminders]] as const) {
-    if (value === undefined) delete process.env[key]; else process.env[key] = value;
-  }
-});
+// A stand-in push service on http://127.0.0.1; the server's own schedulers stay off (these tests drive their own with a fake clock).
+const reminders = { ...loadConfig({}).reminders, allowLocalHttpEndpoints: true, enabled: false };
 
 const ALL_DAY = { days: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '23:59' })) };
 const NO_DAYS = { days: [] };
@@ -42,7 +34,7 @@ describe.each(DIALECTS)('call alerts to the PA on %s', (dialect) => {
   let clock: () => Date;
 
   beforeEach(async () => {
-    database = await freshDatabase(dialect);
+    database = await freshDatabase(dialect, { reminders });
     app = await buildServer(database.config);
     pushService = await startPushServiceStandIn();
     clock = () => new Date();

@@ -5,7 +5,7 @@ import { createECDH, randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { isPublicAddress, isPushServiceUrl } from '../../src/server/reminders/endpoints.ts';
 import { createReminderScheduler, MAX_ATTEMPTS, STALE_CLAIM_MS } from '../../src/server/reminders/scheduler.ts';
@@ -13,13 +13,13 @@ import { webPushSender, type PushSender } from '../../src/server/reminders/send.
 import { remindersDb } from '../../src/server/reminders/tables.ts';
 import { loadVapidKeys } from '../../src/server/reminders/vapid.ts';
 import { auth, push, registerDevice, type Device } from './helpers/api.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
 import { appointment, startPushServiceStandIn, type PushServiceStandIn } from './reminders-push-service.ts';
 
 const INWARD = ['127.0.0.1', 'localhost', '2130706433', '169.254.169.254', '10.0.0.1', '[::1]', '[::ffff:127.0.0.1]', '0x7f.1', '192.168.1.1'];
-const saved = process.env.REMINDERS;
-beforeAll(() => { process.env.REMINDERS = 'off'; });
-afterAll(() => { if (saved === undefined) delete process.env.REMINDERS; else process.env.REMINDERS = saved; });
+// The server's own scheduler stays off: these tests drive their own.
+const reminders = { ...loadConfig({}).reminders, enabled: false };
 
 function browserKeys() {
   const ecdh = createECDH('prime256v1');
@@ -60,7 +60,7 @@ describe.each(DIALECTS)('push subscriptions and sending on %s', (dialect) => {
   let app: FastifyInstance;
   const seqs = new Map<string, number>();
   beforeEach(async () => {
-    database = await freshDatabase(dialect);
+    database = await freshDatabase(dialect, { reminders });
     app = await buildServer(database.config);
   });
   afterEach(async () => {

@@ -1,7 +1,7 @@
 // Reminders by Web Push, with a fake clock and a local stand-in for the push service that decrypts what it gets.
 // Each reminder arrives once; a gone subscription (410) is removed. SQLite and PostgreSQL.
 import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { createReminderScheduler, type ReminderScheduler } from '../../src/server/reminders/scheduler.ts';
 import { webPushSender } from '../../src/server/reminders/send.ts';
@@ -9,20 +9,12 @@ import { remindersDb } from '../../src/server/reminders/tables.ts';
 import { loadVapidKeys } from '../../src/server/reminders/vapid.ts';
 import type { AppointmentInput } from '../../src/shared/appointments/schema.ts';
 import { auth, push, registerDevice, type Device } from './helpers/api.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
 import { appointment, startPushServiceStandIn, type PushServiceStandIn } from './reminders-push-service.ts';
 
-const saved = { allow: process.env.TEST_PUSH_ALLOW_LOCAL_HTTP, reminders: process.env.REMINDERS };
-beforeAll(() => {
-  process.env.TEST_PUSH_ALLOW_LOCAL_HTTP = '1';
-  // The server's own scheduler runs on the wall clock; these tests drive their own with a fake clock.
-  process.env.REMINDERS = 'off';
-});
-afterAll(() => {
-  for (const [key, value] of [['TEST_PUSH_ALLOW_LOCAL_HTTP', saved.allow], ['REMINDERS', saved.reminders]] as const) {
-    if (value === undefined) delete process.env[key]; else process.env[key] = value;
-  }
-});
+// A stand-in push service on http://127.0.0.1; the server's own schedulers stay off (these tests drive their own with a fake clock).
+const reminders = { ...loadConfig({}).reminders, allowLocalHttpEndpoints: true, enabled: false };
 
 describe.each(DIALECTS)('reminders on %s', (dialect) => {
   let database: TestDatabase;
@@ -45,7 +37,7 @@ describe.each(DIALECTS)('reminders on %s', (dialect) => {
   }
 
   beforeEach(async () => {
-    database = await freshDatabase(dialect);
+    database = await freshDatabase(dialect, { reminders });
     app = await buildServer(database.config);
     pushService = await startPushServiceStandIn();
     scheduler = makeScheduler();

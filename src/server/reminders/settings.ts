@@ -1,4 +1,4 @@
-// Reminder settings, from environment variables with safe defaults (listed in the README).
+// Reminder settings, read from environment variables once, by config.ts, with safe defaults (listed in the README).
 import fs from 'node:fs';
 
 export type ReminderSettings = {
@@ -12,7 +12,7 @@ export type ReminderSettings = {
   clockFile?: string;
 };
 
-export function loadReminderSettings(env: Record<string, string | undefined> = process.env): ReminderSettings {
+export function loadReminderSettings(env: Record<string, string | undefined>): ReminderSettings {
   const tick = Number(env.REMINDER_TICK_MS || 30_000);
   if (!Number.isInteger(tick) || tick < 10) throw new Error(`REMINDER_TICK_MS must be a whole number of milliseconds ≥ 10 (got "${env.REMINDER_TICK_MS}").`);
   return {

@@ -8,12 +8,17 @@ export type VapidKeys = { publicKey: string; privateKey: string; subject: string
 
 const DEFAULT_SUBJECT = 'mailto:reminders@localhost';
 
-export function loadVapidKeys(dataDir: string, env: Record<string, string | undefined> = process.env): VapidKeys {
-  const subject = env.VAPID_SUBJECT || DEFAULT_SUBJECT;
-  if (env.VAPID_PUBLIC_KEY || env.VAPID_PRIVATE_KEY) {
-    if (!env.VAPID_PUBLIC_KEY || !env.VAPID_PRIVATE_KEY) throw new Error('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (keys are then made in DATA_DIR).');
-    return { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY, subject };
-  }
+/** VAPID_* as given (config.ts reads them once). */
+export type VapidSettings = { publicKey?: string; privateKey?: string; subject?: string };
+
+export function vapidSettingsFrom(env: Record<string, string | undefined>): VapidSettings {
+  if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY)) throw new Error('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (keys are then made in DATA_DIR).');
+  return { publicKey: env.VAPID_PUBLIC_KEY || undefined, privateKey: env.VAPID_PRIVATE_KEY || undefined, subject: env.VAPID_SUBJECT || undefined };
+}
+
+export function loadVapidKeys(dataDir: string, settings: VapidSettings = {}): VapidKeys {
+  const subject = settings.subject || DEFAULT_SUBJECT;
+  if (settings.publicKey && settings.privateKey) return { publicKey: settings.publicKey, privateKey: settings.privateKey, subject };
   const file = path.join(dataDir, 'vapid.json');
   if (fs.existsSync(file)) {
     const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { publicKey: string; privateKey: string };
@@ -25,7 +30,7 @@ export function loadVapidKeys(dataDir: string, env: Record<string, string | unde
   try {
     fs.writeFileSync(file, JSON.stringify(keys), { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadVapidKeys(dataDir, env);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadVapidKeys(dataDir, settings);
     throw error;
   }
   return { ...keys, subject };

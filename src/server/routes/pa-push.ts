@@ -9,14 +9,14 @@ import { createCallAlertScheduler } from '../pa/call-alerts.ts';
 import { requireStaff, sessionTokenOf, staffOf } from '../pa/sessions.ts';
 import { sharingDb } from '../pa/tables.ts';
 import { webPushSender } from '../reminders/send.ts';
-import { clockOf, loadReminderSettings } from '../reminders/settings.ts';
+import { clockOf } from '../reminders/settings.ts';
 import { loadVapidKeys } from '../reminders/vapid.ts';
 import { endpointSchema, subscriptionKeysSchema } from './push.ts';
 
 const idOf = (endpoint: string) => createHash('sha256').update(endpoint).digest('hex');
 
 export async function paPushRoutes(app: FastifyInstance): Promise<void> {
-  const settings = loadReminderSettings();
+  const settings = app.config.reminders;
   const db = sharingDb(app.store);
   const pa = { onRequest: requireStaff('pa') };
   const subscriptionSchema = z.strictObject({
@@ -56,9 +56,9 @@ export async function paPushRoutes(app: FastifyInstance): Promise<void> {
 
 /** Starts the call alerts with the server (REMINDERS=off stops them too) and stops them on close. */
 export async function callAlertsScheduler(app: FastifyInstance): Promise<void> {
-  const settings = loadReminderSettings();
+  const settings = app.config.reminders;
   if (!settings.enabled) return;
-  const vapid = loadVapidKeys(app.config.dataDir);
+  const vapid = loadVapidKeys(app.config.dataDir, app.config.vapid);
   const alerts = createCallAlertScheduler({
     store: app.store, send: webPushSender(vapid, { allowLocalStandIn: settings.allowLocalHttpEndpoints }), now: clockOf(settings), intervalMs: settings.tickMs, log: app.log,
   });

@@ -8,7 +8,7 @@ import { ApiError, validate } from '../http/errors.ts';
 import { isPushServiceUrl } from '../reminders/endpoints.ts';
 import { createReminderScheduler } from '../reminders/scheduler.ts';
 import { webPushSender } from '../reminders/send.ts';
-import { clockOf, loadReminderSettings } from '../reminders/settings.ts';
+import { clockOf } from '../reminders/settings.ts';
 import { remindersDb } from '../reminders/tables.ts';
 import { loadVapidKeys } from '../reminders/vapid.ts';
 
@@ -23,8 +23,8 @@ export function endpointSchema(allowLocalStandIn: boolean) {
 export const subscriptionKeysSchema = z.strictObject({ p256dh: base64url(80, 100), auth: base64url(16, 32) });
 
 export async function pushRoutes(app: FastifyInstance): Promise<void> {
-  const settings = loadReminderSettings();
-  const vapid = loadVapidKeys(app.config.dataDir);
+  const settings = app.config.reminders;
+  const vapid = loadVapidKeys(app.config.dataDir, app.config.vapid);
   const db = remindersDb(app.store);
 
   const subscriptionSchema = z.strictObject({
