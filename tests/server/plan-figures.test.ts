@@ -50,9 +50,14 @@ describe.each(DIALECTS)('My plan figures for a manager on %s', (dialect) => {
     await addYoungPerson(pa, true);
     expect(await figures()).toEqual(atTen);
     expect((await figures(elsewhere)).withGoals).toBeNull();
-    const bad = await asStaff(app, manager, { method: 'GET', url: '/api/v1/manager/plan-figures?months=lots' });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().field).toBe('months');
+    // Refused, never clamped: 0 or 25 months is not a smaller or larger window the manager did not ask for.
+    for (const months of ['lots', '0', '25', '-1', '6.5']) {
+      for (const url of [`/api/v1/manager/plan-figures?months=${months}`, `/api/v1/manager/figures?months=${months}`]) {
+        const bad = await asStaff(app, manager, { method: 'GET', url });
+        expect(bad.statusCode, url).toBe(400);
+        expect(bad.json().field).toBe('months');
+      }
+    }
     expect((await asStaff(app, pa, { method: 'GET', url: '/api/v1/manager/plan-figures' })).statusCode).toBe(403);
   });
 });

@@ -14,10 +14,10 @@ import { requireStaff, staffOf } from '../pa/sessions.ts';
 import type { SharingDatabase } from '../pa/tables.ts';
 import type { RemindersDatabase } from '../reminders/tables.ts';
 import type { Kysely } from 'kysely';
+import { noQuery } from '../http/query.ts';
 
 // The person must say it in the body: a stray POST with no body deletes nothing.
 const deleteEverywhereSchema = z.strictObject({ everywhere: z.literal(true) });
-const noQuery = z.strictObject({});
 
 export interface SignedOutTokensTable { token_hash: string; signed_out_at: string }
 export interface StoppedUsingTable { id: string; pa_id: string; stopped_at: string }

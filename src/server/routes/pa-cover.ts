@@ -12,8 +12,8 @@ import { requireStaff, staffOf } from '../pa/sessions.ts';
 import { caseloadOf, dropSharesOfDeletedRecords, sharesFor, withThreads } from '../pa/shares.ts';
 import { sharingDb, type SharingDb } from '../pa/tables.ts';
 import { contactsFor } from './pa-day.ts';
+import { noQuery } from '../http/query.ts';
 
-const noQuery = z.strictObject({});
 const idParams = z.strictObject({ id: z.uuid() });
 const coverPersonParams = z.strictObject({ id: z.uuid(), personId: z.uuid() });
 

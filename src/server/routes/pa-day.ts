@@ -10,8 +10,8 @@ import { audit } from '../pa/accounts.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
 import { addMessage } from '../pa/shares.ts';
 import { sharingDb, type SharingDb } from '../pa/tables.ts';
+import { noQuery } from '../http/query.ts';
 
-const noQuery = z.strictObject({});
 const noBody = z.strictObject({}).optional();
 const personParams = z.strictObject({ personId: z.uuid() });
 const idParams = z.strictObject({ id: z.uuid() });

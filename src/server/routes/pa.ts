@@ -16,11 +16,11 @@ import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireS
 import { caseloadAsCsv, caseloadOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
 import { contactsFor, markSeen } from './pa-day.ts';
 import { sharingDb } from '../pa/tables.ts';
+import { noQuery } from '../http/query.ts';
 
 export const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
 
 // Schemas are built once, not per request: zod compiles a schema the first time it runs it.
-const noQuery = z.strictObject({});
 const noBody = z.strictObject({}).optional();
 const personParams = z.strictObject({ personId: z.uuid() });
 const shareParams = z.strictObject({ id: z.uuid() });

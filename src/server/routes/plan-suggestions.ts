@@ -11,8 +11,8 @@ import { audit } from '../pa/accounts.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
 import { sharingDb, type GoalSuggestionsTable, type SharingDb } from '../pa/tables.ts';
 import { planFiguresForCouncil } from '../pa/plan-figures.ts';
+import { noQuery, monthsQuery } from '../http/query.ts';
 
-const noQuery = z.strictObject({});
 const personParams = z.strictObject({ personId: z.uuid() });
 const goalParams = z.strictObject({ personId: z.uuid(), goalId: z.uuid() });
 const suggestionParams = z.strictObject({ id: z.uuid() });
@@ -79,14 +79,13 @@ export async function planSuggestionsRoutes(app: FastifyInstance): Promise<void>
   });
 }
 
-const figuresQuery = z.strictObject({ months: z.string().regex(/^\d{1,2}$/, 'Must be a whole number of months (1–24)').optional() });
 
 /** A manager's anonymous My plan figures for their own council (same rules as /manager/figures). */
 export async function planFiguresRoutes(app: FastifyInstance): Promise<void> {
   const db = sharingDb(app.store);
   app.get('/manager/plan-figures', { onRequest: requireStaff('manager') }, async (request) => {
-    const { months } = validate(figuresQuery, request.query);
+    const { months } = validate(monthsQuery, request.query);
     const staff = staffOf(request);
-    return { council: staff.council, ...(await planFiguresForCouncil(db, staff.council, Math.min(24, Math.max(1, Number(months ?? 6))))) };
+    return { council: staff.council, ...(await planFiguresForCouncil(db, staff.council, months)) };
   });
 }

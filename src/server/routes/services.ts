@@ -7,9 +7,9 @@ import { REPORT_REASONS } from '../../shared/directory/report.ts';
 import { orukPage, toOrukService, uuidV5 } from '../directory/oruk-export.ts';
 import { directoryDb } from '../directory/tables.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { noQuery } from '../http/query.ts';
 
 // Built once, not per request: zod compiles a schema the first time it runs it.
-const noQuery = z.strictObject({});
 
 const pageQuery = z.strictObject({
   page: z.string().regex(/^\d{1,6}$/, 'Must be a whole number').default('1').transform(Number).pipe(z.int().min(1)),

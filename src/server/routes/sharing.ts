@@ -17,9 +17,9 @@ import { randomUUID } from 'node:crypto';
 import { sharingDb } from '../pa/tables.ts';
 import { workingHoursOf } from './pa.ts';
 import { coverToday } from './pa-cover.ts';
+import { noQuery } from '../http/query.ts';
 
 // Schemas are built once, not per request: zod compiles a schema the first time it runs it.
-const noQuery = z.strictObject({});
 const idParams = z.strictObject({ id: z.uuid() });
 const noBody = z.strictObject({}).optional();
 const device = { onRequest: requireDevice };
