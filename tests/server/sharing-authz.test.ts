@@ -15,6 +15,7 @@ import { sharingRoutes } from '../../src/server/routes/sharing.ts';
 import { checkin, registerDevice, type Device } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
 import { asPhone, asStaff, connect, HOST, ORIGIN, pairingCode, signedInStaff, type Staff } from './sharing-helpers.ts';
+import { loadConfig } from '../../src/server/config.ts';
 
 const ACTORS = ['nobody', 'youngPersonA', 'youngPersonB', 'paOfA', 'paSameCouncil', 'paOtherCouncil', 'manager', 'admin'] as const;
 type Actor = (typeof ACTORS)[number];
@@ -170,6 +171,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     const declared: string[] = [];
     const probe = Fastify();
     probe.decorate('store', { db: {} } as never);
+    probe.decorate('config', loadConfig({}));
     probe.addHook('onRoute', (r) => { if (r.method !== 'HEAD') declared.push(`${r.method} ${r.url}`); });
     for (const routes of [sharingRoutes, paRoutes, paDayRoutes, paCoverRoutes, paManagerRoutes, paPushRoutes]) await probe.register(routes);
     await probe.ready();
