@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { ApiError } from '../http/errors.ts';
 import { hashSecret } from './tokens.ts';
 
-export type AuthenticatedDevice = { id: string; personId: string; lastSeq: number };
+export type AuthenticatedDevice = { id: string; personId: string };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,7 +34,7 @@ export async function requireDevice(request: FastifyRequest, _reply: FastifyRepl
   const db = request.server.store.db;
   const row = await db
     .selectFrom('devices')
-    .select(['id', 'person_id', 'last_seq', 'last_seen_at', 'revoked_at'])
+    .select(['id', 'person_id', 'last_seen_at', 'revoked_at'])
     .where('token_hash', '=', hashSecret(match[1]))
     .executeTakeFirst();
   if (!row) {
@@ -44,7 +44,7 @@ export async function requireDevice(request: FastifyRequest, _reply: FastifyRepl
     throw gone ? deviceSignedOut() : unauthorised();
   }
   if (row.revoked_at !== null) throw deviceSignedOut();
-  request.device = { id: row.id, personId: row.person_id, lastSeq: Number(row.last_seq) };
+  request.device = { id: row.id, personId: row.person_id };
   const now = Date.now();
   if (now - Date.parse(row.last_seen_at) > SEEN_REFRESH_MS) {
     await db.updateTable('devices').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.id).execute();

@@ -75,7 +75,8 @@ export async function registerSecurity(app: FastifyInstance, rateLimitPerMinute:
   });
 }
 
-function isApi(url: string): boolean {
+/** Under /api: never rate-limit-exempt, never cached (static.ts answers everything else from dist/). */
+export function isApi(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isApi } from './security.ts';
 
 // Files that must be revalidated on every load, so a new release (and its service worker) is picked up.
 const ALWAYS_REVALIDATE = new Set(['sw.js', 'index.html', 'manifest.webmanifest']);
@@ -14,7 +15,6 @@ function setCacheHeaders(res: { setHeader(name: string, value: string): void }, 
   else res.setHeader('cache-control', 'public, max-age=3600');
 }
 
-const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 
 export async function registerStatic(app: FastifyInstance, staticDir: string): Promise<void> {
   const root = path.resolve(staticDir);

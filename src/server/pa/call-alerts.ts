@@ -13,7 +13,7 @@ import { isWithinWorkingHours } from '../../shared/sharing/working-hours.ts';
 import { ukDay } from '../../shared/sharing/schemas.ts';
 import { topicOf, type PushSender } from '../reminders/send.ts';
 import type { Store } from '../store/database.ts';
-import { workingHoursOf } from '../routes/pa.ts';
+import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
 import { sharingDb } from './tables.ts';
 
 /** A request older than this when first seen (after downtime, or before this feature) is not pushed. */

@@ -1,8 +1,7 @@
 // What a reminder notification says. By default nothing personal: "You have something coming up".
-import type { Appointment } from '../../shared/appointments/schema.ts';
+import type { Appointment, NotificationWords } from '../../shared/appointments/schema.ts';
 import { intlLocale } from '../../shared/languages.ts';
 
-export type NotificationWords = { comingUp: string; open: string };
 export type ReminderPayload = { title: string; body: string; url: string; tag: string };
 
 export function reminderPayload(a: Appointment, words: NotificationWords, language: string): ReminderPayload {

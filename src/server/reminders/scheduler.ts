@@ -10,7 +10,8 @@
 import { appointmentSchema } from '../../shared/appointments/schema.ts';
 import type { Store } from '../store/database.ts';
 import { followAppointments } from './feed.ts';
-import { reminderPayload, type NotificationWords } from './payload.ts';
+import type { NotificationWords } from '../../shared/appointments/schema.ts';
+import { reminderPayload } from './payload.ts';
 import { notificationWords } from './words.ts';
 import { topicOf, type PushSender } from './send.ts';
 import { remindersDb, type DueRemindersTable } from './tables.ts';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES } from '../../shared/languages.ts';
-import type { NotificationWords } from './payload.ts';
+import type { NotificationWords } from '../../shared/appointments/schema.ts';
 
 const LOCALES = path.resolve(import.meta.dirname, '../../../locales');
 let table: Map<string, NotificationWords> | undefined;

@@ -5,8 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { orderCaseload } from '../../shared/sharing/caseload.ts';
 import {
-  changePasswordSchema, DEFAULT_WORKING_HOURS, loginSchema, seenSchema, workingHoursSchema, type WorkingHours,
+  changePasswordSchema, loginSchema, seenSchema, workingHoursSchema,
 } from '../../shared/sharing/schemas.ts';
+import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
 import { hashSecret, newPairingCode } from '../auth/tokens.ts';
 import { normaliseCode } from '../../shared/readableCode.ts';
 import { ApiError, validate } from '../http/errors.ts';
@@ -26,10 +27,6 @@ const personParams = z.strictObject({ personId: z.uuid() });
 const shareParams = z.strictObject({ id: z.uuid() });
 
 const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: this young person is not connected to you, or stopped sharing it.' });
-
-export function workingHoursOf(stored: string | null): WorkingHours {
-  return stored ? (JSON.parse(stored) as WorkingHours) : DEFAULT_WORKING_HOURS;
-}
 
 export async function paRoutes(app: FastifyInstance): Promise<void> {
   const db = sharingDb(app.store);

@@ -11,6 +11,7 @@ import { webPushSender } from '../reminders/send.ts';
 import { clockOf } from '../reminders/settings.ts';
 import { remindersDb } from '../reminders/tables.ts';
 import { loadVapidKeys } from '../reminders/vapid.ts';
+import { notificationWordsSchema } from '../../shared/appointments/schema.ts';
 
 /** The browser's subscription keys, as PushSubscription.toJSON() gives them (also the PA page's, routes/pa-push.ts). */
 export const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
@@ -31,7 +32,7 @@ export async function pushRoutes(app: FastifyInstance): Promise<void> {
     endpoint: endpointSchema(settings.allowLocalHttpEndpoints),
     keys: subscriptionKeysSchema,
     language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'Must be a language code such as en or ar').max(35).default('en'),
-    words: z.strictObject({ comingUp: z.string().trim().min(1).max(120), open: z.string().trim().max(200) }).optional(),
+    words: notificationWordsSchema.optional(),
   });
   const unsubscribeSchema = z.strictObject({ endpoint: z.string().min(1).max(2000) });
   const idOf = (endpoint: string) => createHash('sha256').update(endpoint).digest('hex');

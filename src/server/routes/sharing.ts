@@ -15,7 +15,7 @@ import { addMessage, dropSharesOfDeletedRecords, toSharedItem, withThreads } fro
 import type { SharingDb } from '../pa/tables.ts';
 import { randomUUID } from 'node:crypto';
 import { sharingDb } from '../pa/tables.ts';
-import { workingHoursOf } from './pa.ts';
+import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
 import { coverToday } from './pa-cover.ts';
 import { noQuery } from '../http/query.ts';
 

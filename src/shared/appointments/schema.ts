@@ -11,6 +11,10 @@ export const REMINDER_MAX_MINUTES = 28 * 24 * 60;
 /** The choices offered first: a day before and two hours before. */
 export const DEFAULT_REMINDERS = [24 * 60, 2 * 60] as const;
 
+/** A reminder notification's words in the person's language, sent from the phone when they turn reminders on. */
+export const notificationWordsSchema = z.strictObject({ comingUp: z.string().trim().min(1).max(120), open: z.string().trim().max(200) });
+export type NotificationWords = z.infer<typeof notificationWordsSchema>;
+
 export const APPOINTMENT_STATUSES = ['planned', 'cancelled'] as const;
 export const APPOINTMENT_OUTCOMES = ['went', 'couldnt-go'] as const;
 export type AppointmentOutcome = (typeof APPOINTMENT_OUTCOMES)[number];
@@ -22,7 +26,6 @@ export const travelHelpSchema = z.strictObject({
   taxi: z.boolean().default(false),
   someoneToGoWith: z.boolean().default(false),
 });
-export type TravelHelp = z.infer<typeof travelHelpSchema>;
 
 export const appointmentSchema = z
   .strictObject({

@@ -40,7 +40,6 @@ export const requestAppointmentSchema = z.strictObject({
   title: safeText().trim().min(1).max(200),
   startsAt: z.iso.datetime({ offset: true }),
 });
-export type RequestAppointment = z.infer<typeof requestAppointmentSchema>;
 
 /**
  * A request to the PA as the phone keeps and syncs it (kind `paRequest`): it rides the one outbox, and the server

@@ -1,6 +1,11 @@
 // When will my PA likely see this? Working hours are London wall-clock; the answer is an exact instant.
 import { isoToLondonWallTime, londonWallTimeToIso } from '../appointments/london-time.ts';
-import type { WorkingHours } from './schemas.ts';
+import { DEFAULT_WORKING_HOURS, type WorkingHours } from './schemas.ts';
+
+/** A PA's working hours as stored (JSON), or the default week when they never set them. */
+export function workingHoursOf(stored: string | null): WorkingHours {
+  return stored ? (JSON.parse(stored) as WorkingHours) : DEFAULT_WORKING_HOURS;
+}
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a London calendar date. */
 function weekdayOf(date: string): number {

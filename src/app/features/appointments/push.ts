@@ -2,11 +2,10 @@
 import { callApi } from '../../sync/api.ts';
 import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import { knownIdentity } from '../../sync/identity.ts';
+import type { NotificationWords } from '../../../shared/appointments/schema.ts';
 
 export type PushStatus = 'unsupported' | 'iphone-needs-install' | 'denied' | 'off' | 'on';
 export type TurnOnResult = 'on' | 'denied' | 'unsupported' | 'iphone-needs-install' | 'offline' | 'not-synced' | 'failed';
-/** The words a notification uses, sent in the person's language when they turn reminders on. */
-export type NotificationWords = { comingUp: string; open: string };
 
 /** iPhones and iPads show web notifications only for apps added to the home screen. */
 export function isIosOutsideHomeScreen(): boolean {

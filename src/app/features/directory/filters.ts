@@ -19,4 +19,3 @@ export function readQuery(params: URLSearchParams): DirectoryQuery {
 }
 
 export const FLAG_PARAMS = Object.keys(FLAGS) as (keyof typeof FLAGS)[];
-export const flagKey = (param: keyof typeof FLAGS) => FLAGS[param];
