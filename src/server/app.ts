@@ -14,7 +14,8 @@ import { devicesRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { pushRoutes } from './routes/push.ts';
-import { callAlertsScheduler, paPushRoutes } from './routes/pa-push.ts';
+import { paPushRoutes } from './routes/pa-push.ts';
+import { backgroundSenders } from './reminders/background.ts';
 import { paRoutes } from './routes/pa.ts';
 import { paDayRoutes } from './routes/pa-day.ts';
 import { paCoverRoutes } from './routes/pa-cover.ts';
@@ -34,7 +35,7 @@ declare module 'fastify' {
 }
 
 /** Every API resource, mounted under /api/v1. Add one line per new routes file. */
-const API_ROUTES = [healthRoutes, devicesRoutes, syncRoutes, sharingRoutes, paRoutes, paDayRoutes, paCoverRoutes, paManagerRoutes, servicesRoutes, pushRoutes, paPushRoutes, callAlertsScheduler, deleteMyDataRoutes, planSuggestionsRoutes, planFiguresRoutes];
+const API_ROUTES = [healthRoutes, devicesRoutes, syncRoutes, sharingRoutes, paRoutes, paDayRoutes, paCoverRoutes, paManagerRoutes, servicesRoutes, pushRoutes, paPushRoutes, deleteMyDataRoutes, planSuggestionsRoutes, planFiguresRoutes];
 
 // Log the method, the path without its query, the status and the time: never bodies, tokens or health data.
 const requestLogSerializers = {
@@ -108,6 +109,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   await app.register(async (api) => {
     for (const routes of API_ROUTES) await api.register(routes);
   }, { prefix: '/api/v1' });
+  await app.register(backgroundSenders);
   await registerStatic(app, config.staticDir);
   await app.ready();
   return app;

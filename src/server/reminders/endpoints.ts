@@ -4,6 +4,7 @@
 // own network: 127.0.0.1, localhost, 2130706433, 169.254.169.254, 10.0.0.1, [::1] and the like.
 import dns from 'node:dns';
 import net from 'node:net';
+import { z } from 'zod';
 
 /** The push services of Chrome/Android, Firefox, Safari and Edge (their hosts, or a parent domain with a leading dot). */
 export const PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'updates.push.services.mozilla.com', '.push.apple.com', '.notify.windows.com'];
@@ -67,3 +68,13 @@ export function publicOnlyLookup(lookup: Lookup = systemLookup): net.LookupFunct
     }, (error: Error) => cb(error, '', 4));
   };
 }
+
+/** The browser's subscription keys, as PushSubscription.toJSON() gives them (the phone's, routes/push.ts, and the PA page's, routes/pa-push.ts). */
+export const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
+
+export function endpointSchema(allowLocalStandIn: boolean) {
+  return z.url({ message: 'Must be the push service URL from the browser' }).max(2000)
+    .refine((value) => isPushServiceUrl(value, allowLocalStandIn), 'Must be an https:// URL of a browser push service');
+}
+
+export const subscriptionKeysSchema = z.strictObject({ p256dh: base64url(80, 100), auth: base64url(16, 32) });

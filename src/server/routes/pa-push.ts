@@ -5,13 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
-import { createCallAlertScheduler } from '../pa/call-alerts.ts';
 import { requireStaff, sessionTokenOf, staffOf } from '../pa/sessions.ts';
 import { sharingDb } from '../pa/tables.ts';
-import { webPushSender } from '../reminders/send.ts';
-import { clockOf } from '../reminders/settings.ts';
-import { loadVapidKeys } from '../reminders/vapid.ts';
-import { endpointSchema, subscriptionKeysSchema } from './push.ts';
+import { endpointSchema, subscriptionKeysSchema } from '../reminders/endpoints.ts';
 
 const idOf = (endpoint: string) => createHash('sha256').update(endpoint).digest('hex');
 
@@ -54,14 +50,3 @@ export async function paPushRoutes(app: FastifyInstance): Promise<void> {
   });
 }
 
-/** Starts the call alerts with the server (REMINDERS=off stops them too) and stops them on close. */
-export async function callAlertsScheduler(app: FastifyInstance): Promise<void> {
-  const settings = app.config.reminders;
-  if (!settings.enabled) return;
-  const vapid = loadVapidKeys(app.config.dataDir, app.config.vapid);
-  const alerts = createCallAlertScheduler({
-    store: app.store, send: webPushSender(vapid, { allowLocalStandIn: settings.allowLocalHttpEndpoints }), now: clockOf(settings), intervalMs: settings.tickMs, log: app.log,
-  });
-  app.addHook('onReady', async () => alerts.start());
-  app.addHook('preClose', async () => alerts.stop());
-}

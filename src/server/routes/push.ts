@@ -5,23 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { ApiError, validate } from '../http/errors.ts';
-import { isPushServiceUrl } from '../reminders/endpoints.ts';
-import { createReminderScheduler } from '../reminders/scheduler.ts';
-import { webPushSender } from '../reminders/send.ts';
-import { clockOf } from '../reminders/settings.ts';
+import { endpointSchema, subscriptionKeysSchema } from '../reminders/endpoints.ts';
 import { remindersDb } from '../reminders/tables.ts';
 import { loadVapidKeys } from '../reminders/vapid.ts';
 import { notificationWordsSchema } from '../../shared/appointments/schema.ts';
-
-/** The browser's subscription keys, as PushSubscription.toJSON() gives them (also the PA page's, routes/pa-push.ts). */
-export const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
-
-export function endpointSchema(allowLocalStandIn: boolean) {
-  return z.url({ message: 'Must be the push service URL from the browser' }).max(2000)
-    .refine((value) => isPushServiceUrl(value, allowLocalStandIn), 'Must be an https:// URL of a browser push service');
-}
-
-export const subscriptionKeysSchema = z.strictObject({ p256dh: base64url(80, 100), auth: base64url(16, 32) });
 
 export async function pushRoutes(app: FastifyInstance): Promise<void> {
   const settings = app.config.reminders;
@@ -67,11 +54,4 @@ export async function pushRoutes(app: FastifyInstance): Promise<void> {
     await db.deleteFrom('push_subscriptions').where('id', '=', idOf(body.endpoint)).where('person_id', '=', device.personId).execute();
     return { subscribed: false };
   });
-
-  if (!settings.enabled) return;
-  const scheduler = createReminderScheduler({
-    store: app.store, send: webPushSender(vapid, { allowLocalStandIn: settings.allowLocalHttpEndpoints }), now: clockOf(settings), intervalMs: settings.tickMs, log: app.log,
-  });
-  app.addHook('onReady', async () => scheduler.start());
-  app.addHook('preClose', async () => scheduler.stop());
 }
