@@ -7,7 +7,7 @@ import { useUnsavedInput } from '../../ui/draft.ts';
 import { CheckinDetails, type Details } from './CheckinDetails.tsx';
 import { checkinDraftKey, clearDraft, readDraft, writeDraft, type CheckinDraft } from './draft.ts';
 import { MoodPicker } from './MoodPicker.tsx';
-import type { MoodValue } from './moods.ts';
+import type { Mood } from '../../../shared/checkinOptions.ts';
 import { newCheckinId, saveCheckin, type CheckinAnswers } from './saveCheckin.ts';
 import './checkins.css';
 import type { ParseKeys } from 'i18next';
@@ -46,7 +46,7 @@ export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
   const [{ draft: initial, restored }] = useState(() => startingState(existing, draftKey));
   const [draft, setDraft] = useState<CheckinDraft>(initial);
   // What is already saved, to know whether the form holds anything unsaved.
-  const [saved, setSaved] = useState<{ mood?: MoodValue; details: Details }>(() =>
+  const [saved, setSaved] = useState<{ mood?: Mood; details: Details }>(() =>
     existing ? { mood: existing.mood, details: detailsOf(existing) } : { mood: initial.savedId ? initial.mood : undefined, details: initial.savedId && !restored ? detailsOf(initial) : EMPTY },
   );
   // "We kept what you started writing" only when something was written or chosen, not after just a face.
@@ -63,7 +63,7 @@ export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
     if (dirty || (!editing && draft.savedId)) writeDraft(draftKey, draft);
   }, [draft, dirty, editing, draftKey]);
 
-  async function save(mood: MoodValue, nextDetails: Details, next: Notice): Promise<boolean> {
+  async function save(mood: Mood, nextDetails: Details, next: Notice): Promise<boolean> {
     setBusy(true);
     try {
       const id = draft.savedId ?? newCheckinId();
@@ -83,7 +83,7 @@ export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
     }
   }
 
-  function pickMood(mood: MoodValue) {
+  function pickMood(mood: Mood) {
     setDraft((d) => ({ ...d, mood }));
     // A new check-in is saved by the tap itself; the details so far stay unsaved until "Save".
     if (!editing) void save(mood, saved.details, draft.savedId ? 'updated' : 'saved');

@@ -1,10 +1,10 @@
 // Five big faces with words; one tap is a whole check-in.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MOOD_VALUES, type MoodValue } from './moods.ts';
+import { MOODS, type Mood } from '../../../shared/checkinOptions.ts';
 import { MoodFace } from './MoodFace.tsx';
 
-type Props = { value?: MoodValue; onPick: (mood: MoodValue) => void; disabled?: boolean };
+type Props = { value?: Mood; onPick: (mood: Mood) => void; disabled?: boolean };
 
 export function MoodPicker({ value, onPick, disabled }: Props) {
   const { t } = useTranslation();
@@ -13,7 +13,7 @@ export function MoodPicker({ value, onPick, disabled }: Props) {
     <div role="group" aria-labelledby={questionId} className="mood-picker">
       <h2 id={questionId} className="mood-question">{t('checkin.mood.question')}</h2>
       <div className="mood-faces">
-        {MOOD_VALUES.map((mood) => (
+        {MOODS.map((mood) => (
           <button
             key={mood}
             type="button"

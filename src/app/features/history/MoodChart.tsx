@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Checkin } from '../../../shared/checkins.ts';
 import { formatNumber, formatShortDate, formatDay } from '../../i18n/format.ts';
-import { MOOD_VALUES } from '../checkins/moods.ts';
+import { MOODS } from '../../../shared/checkinOptions.ts';
 import { FaceShape } from '../checkins/MoodFace.tsx';
 import { dayKeyToDate, MOOD_RANGES, moodOverTime, type MoodRange } from './moodOverTime.ts';
 
@@ -46,7 +46,7 @@ export function MoodChart({ checkins, now = new Date() }: { checkins: Checkin[];
       <p className="mood-chart-summary">{summary}</p>
       {/* Coordinates are mirrored by hand for right-to-left, so the SVG itself keeps left-to-right text anchors. */}
       <svg viewBox={`0 0 ${W} ${H}`} className="mood-chart-svg" role="img" aria-label={summary} direction="ltr">
-        {MOOD_VALUES.map((m) => (
+        {MOODS.map((m) => (
           <g key={m}>
             <line x1={PAD.start} x2={W - PAD.end} y1={yOf(m)} y2={yOf(m)} stroke="#d5dbe3" strokeWidth="1" />
             <FaceShape mood={m} cx={rtl ? W - 14 : 14} cy={yOf(m)} r={10} />
