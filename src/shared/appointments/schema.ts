@@ -21,6 +21,12 @@ export type AppointmentOutcome = (typeof APPOINTMENT_OUTCOMES)[number];
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'Must be a real date and time, e.g. 2026-03-29T10:00:00+01:00' });
 
+/** Kinds of travel help a young person can tick on an appointment and ask their PA about. */
+export const TRAVEL_HELP = ['fare', 'taxi', 'someoneToGoWith'] as const;
+export type TravelHelpChoice = (typeof TRAVEL_HELP)[number];
+/** Nothing ticked: a new appointment's travel help. */
+export const NO_TRAVEL_HELP: Record<TravelHelpChoice, boolean> = { fare: false, taxi: false, someoneToGoWith: false };
+
 export const travelHelpSchema = z.strictObject({
   fare: z.boolean().default(false),
   taxi: z.boolean().default(false),
@@ -51,7 +57,7 @@ export const appointmentSchema = z
       .default([...DEFAULT_REMINDERS]),
     status: z.enum(APPOINTMENT_STATUSES).default('planned'),
     outcome: z.enum(APPOINTMENT_OUTCOMES).optional(),
-    travelHelp: travelHelpSchema.default({ fare: false, taxi: false, someoneToGoWith: false }),
+    travelHelp: travelHelpSchema.default({ ...NO_TRAVEL_HELP }),
     /** Off by default: a lock-screen notification then says only "You have something coming up". */
     showDetailsInNotification: z.boolean().default(false),
     updatedAt: isoDateTime,

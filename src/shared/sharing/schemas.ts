@@ -5,6 +5,7 @@ import { normaliseCode, READABLE_ALPHABET } from '../readableCode.ts';
 import { checkinSchema } from '../checkins.ts';
 import { ons4Schema } from '../ons4.ts';
 import { LANGUAGES, type LanguageCode } from '../languages.ts';
+import { TRAVEL_HELP } from '../appointments/schema.ts';
 
 /**
  * One-tap requests a young person can send their PA. "call-me" is the most urgent and sorts first.
@@ -30,9 +31,6 @@ export const connectSchema = z.strictObject({
   language: z.enum(LANGUAGES.map((l) => l.code) as [LanguageCode, ...LanguageCode[]]).optional(),
 });
 
-/** Kinds of travel help a young person can tick on an appointment (same words as the appointment form). */
-export const TRAVEL_HELP = ['fare', 'taxi', 'someoneToGoWith'] as const;
-export type TravelHelpChoice = (typeof TRAVEL_HELP)[number];
 
 /** Title and time only: what the PA needs to know which appointment, nothing more (no place, no notes). */
 export const requestAppointmentSchema = z.strictObject({

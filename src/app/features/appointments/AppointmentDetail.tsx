@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { appointmentToIcs, icsFileName } from '../../../shared/appointments/ics.ts';
-import type { Appointment } from '../../../shared/appointments/schema.ts';
+import { TRAVEL_HELP, type Appointment } from '../../../shared/appointments/schema.ts';
 import { AskPaAboutAppointment } from '../sharing/AskPaAboutAppointment.tsx';
 import { CantMakeIt } from './CantMakeIt.tsx';
 import { RemindMe } from './RemindMe.tsx';
@@ -46,7 +46,7 @@ function Details({ appointment: a }: { appointment: Appointment }) {
   const now = new Date();
   const language = localeOf(i18n.language);
   const past = isPast(a, now);
-  const travel = (['fare', 'taxi', 'someoneToGoWith'] as const).filter((k) => a.travelHelp[k]);
+  const travel = TRAVEL_HELP.filter((k) => a.travelHelp[k]);
 
   return (
     <section className="appt-screen">

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useDraft } from '../../ui/draft.ts';
-import { NOTES_MAX } from '../../../shared/appointments/schema.ts';
+import { NOTES_MAX, TRAVEL_HELP } from '../../../shared/appointments/schema.ts';
 import { appointmentFromDraft, draftFromAppointment, emptyDraft, type AppointmentDraft, type DraftField, type DraftProblem } from './draft.ts';
 import { ReminderChoices } from './ReminderChoices.tsx';
 import { ServicePicker } from './ServicePicker.tsx';
@@ -115,7 +115,7 @@ function AppointmentFormFields({ existing }: { existing?: Parameters<typeof draf
         <fieldset className="appt-fieldset" aria-describedby="appt-travel-hint">
           <legend>{t('appointments.form.travelLegend')}</legend>
           <p className="appt-hint" id="appt-travel-hint">{t('appointments.form.travelHint')}</p>
-          {(['fare', 'taxi', 'someoneToGoWith'] as const).map((k) => (
+          {TRAVEL_HELP.map((k) => (
             <div className="appt-check" key={k}>
               <input id={`appt-travel-${k}`} type="checkbox" checked={draft.travelHelp[k]}
                 onChange={(e) => change({ travelHelp: { ...draft.travelHelp, [k]: e.target.checked } })} />

@@ -2,7 +2,7 @@
 // Kept apart from the screen so every rule is tested without a browser; the zod schema checks again before saving.
 import { londonWallTimeToIso, isoToLondonWallTime } from '../../../shared/appointments/london-time.ts';
 import {
-  appointmentSchema, DEFAULT_REMINDERS, NOTES_MAX, PLACE_MAX, TITLE_MAX, REMINDER_MAX_MINUTES, MAX_REMINDERS,
+  appointmentSchema, DEFAULT_REMINDERS, NO_TRAVEL_HELP, NOTES_MAX, PLACE_MAX, TITLE_MAX, REMINDER_MAX_MINUTES, MAX_REMINDERS,
   type Appointment,
 } from '../../../shared/appointments/schema.ts';
 
@@ -31,7 +31,7 @@ export function emptyDraft(): AppointmentDraft {
   return {
     title: '', date: '', time: '', endTime: '', place: '', notes: '',
     presetReminders: [...DEFAULT_REMINDERS], ownReminders: [],
-    travelHelp: { fare: false, taxi: false, someoneToGoWith: false },
+    travelHelp: { ...NO_TRAVEL_HELP },
     showDetailsInNotification: false,
   };
 }

@@ -2,8 +2,8 @@
 // linked to it, through the one outbox like every change, with its state: waiting to send, sent, seen (and any reply).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Appointment } from '../../../shared/appointments/schema.ts';
-import type { PaRequest, TravelHelpChoice } from '../../../shared/sharing/schemas.ts';
+import { TRAVEL_HELP, type Appointment } from '../../../shared/appointments/schema.ts';
+import type { PaRequest } from '../../../shared/sharing/schemas.ts';
 import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { askPa, deliveryOf, outOfHoursNow, useWaitingIds } from './delivery.ts';
 import { shareOf, useMyPaStatus } from './status.ts';
@@ -12,7 +12,6 @@ import type { ParseKeys } from 'i18next';
 import { isAbout, useRequestAbout } from './queries.ts';
 
 type AppointmentRequest = Extract<PaRequest, 'travel-help' | 'missed-appointment' | 'cant-make-it'>;
-const TRAVEL: TravelHelpChoice[] = ['fare', 'taxi', 'someoneToGoWith'];
 
 /** `label` is the button's words key, so the can't-make-it panel can say it in the future tense. */
 export function AskPaAboutAppointment({ appointment: a, request, label }: { appointment: Appointment; request: AppointmentRequest; label: string }) {
@@ -33,7 +32,7 @@ export function AskPaAboutAppointment({ appointment: a, request, label }: { appo
   async function send() {
     await askPa({
       request, appointment: { id: a.id, title: a.title, startsAt: a.startsAt },
-      ...(request === 'travel-help' && { travelHelp: TRAVEL.filter((k) => a.travelHelp[k]) }),
+      ...(request === 'travel-help' && { travelHelp: TRAVEL_HELP.filter((k) => a.travelHelp[k]) }),
     });
     setOutOfHours(outOfHoursNow(status));
   }
