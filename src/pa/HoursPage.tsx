@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkingHours } from '../shared/sharing/schemas.ts';
 import { paFetch } from './api.ts';
 import { PageHeading } from './page.tsx';
-import { intlLocale } from '../shared/languages.ts';
+import { weekdayName } from '../shared/languages.ts';
 
 type Row = { day: number; works: boolean; start: string; end: string };
 
@@ -16,7 +16,7 @@ export function HoursPage({ initial }: { initial: WorkingHours }) {
   }));
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
-  const dayName = (day: number) => new Intl.DateTimeFormat(intlLocale(i18n.language), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
+  const dayName = (day: number) => weekdayName(day, i18n.language);
   const update = (day: number, change: Partial<Row>) => setRows((all) => all.map((r) => (r.day === day ? { ...r, ...change } : r)));
 
   async function save(event: FormEvent) {

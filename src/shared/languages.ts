@@ -68,6 +68,11 @@ export function directionOf(code: string | undefined): Direction {
  * The Intl locale for a language: always the Gregorian calendar (Farsi's default is the Persian one) and the
  * table's digits. Unknown codes (a PA's browser, say) read as British English.
  */
+/** The name of ISO weekday `day` (1 = Monday … 7 = Sunday) in a language: 1 January 2024 was a Monday. */
+export function weekdayName(day: number, language: string | undefined): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, day));
+}
+
 export function intlLocale(code: string | undefined): string {
   const language = languageOf(code) ?? LANGUAGES[0];
   return `${language.intl}-u-ca-gregory-nu-${language.numbering}`;

@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import { closesAt, isOpenAt, nextOpening } from '../../../shared/directory/opening-hours.ts';
 import { WEEKDAYS, type OpeningHours, type Weekday } from '../../../shared/directory/types.ts';
-import { intlLocale } from '../../../shared/languages.ts';
+import { intlLocale, weekdayName } from '../../../shared/languages.ts';
 
 /** "09:00" → "9:00" or "٩:٠٠ ص" depending on language; the date is irrelevant, so format it as UTC. */
 export function formatWallTime(time: string, language: string): string {
@@ -15,10 +15,8 @@ export function isOpenNow(hours: OpeningHours | undefined, at: Date): boolean {
   return hours !== undefined && (hours.kind === 'always' || isOpenAt(hours, at));
 }
 
-/** Weekday name in the reader's language (1 Jan 2024 was a Monday). */
-export function weekdayName(day: Weekday, language: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day)));
-}
+/** An opening-hours weekday's name in the reader's language. */
+export const nameOfWeekday = (day: Weekday, language: string) => weekdayName(1 + WEEKDAYS.indexOf(day), language);
 
 export function openStatus(hours: OpeningHours | undefined, at: Date, t: TFunction, language: string): string {
   if (!hours) return t('directory.hours.unknown');
@@ -32,5 +30,5 @@ export function openStatus(hours: OpeningHours | undefined, at: Date, t: TFuncti
   const time = formatWallTime(next.time, language);
   if (next.inDays === 0) return t('directory.hours.opensToday', { time });
   if (next.inDays === 1) return t('directory.hours.opensTomorrow', { time });
-  return t('directory.hours.opensOn', { time, day: weekdayName(next.weekday, language) });
+  return t('directory.hours.opensOn', { time, day: nameOfWeekday(next.weekday, language) });
 }

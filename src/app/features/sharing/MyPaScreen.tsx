@@ -11,13 +11,11 @@ import { ContactShare } from './ContactShare.tsx';
 import { SharedList } from './SharedList.tsx';
 import { clearLocalShareFlags, refreshMyPa, useMyPaStatus } from './status.ts';
 import './sharing.css';
-import { intlLocale } from '../../../shared/languages.ts';
+import { weekdayName } from '../../../shared/languages.ts';
 import { formatDate } from '../../i18n/format.ts';
 
 function workingHoursText(hours: WorkingHours, language: string): { day: string; range: string }[] {
-  const day = new Intl.DateTimeFormat(intlLocale(language), { weekday: 'long', timeZone: 'UTC' });
-  // 2024-01-01 was a Monday, so day n is 2024-01-0n.
-  return [...hours.days].sort((a, b) => a.day - b.day).map((d) => ({ day: day.format(new Date(Date.UTC(2024, 0, d.day))), range: `${d.start}–${d.end}` }));
+  return [...hours.days].sort((a, b) => a.day - b.day).map((d) => ({ day: weekdayName(d.day, language), range: `${d.start}–${d.end}` }));
 }
 
 export default function MyPaScreen() {
