@@ -202,7 +202,7 @@ describe('my plan, end to end', () => {
     await college.getByText('Example: ask about a bursary').waitFor();
     await college.getByRole('button', { name: 'I did it' }).click();
     await college.getByRole('button', { name: 'Add this step' }).click();
-    await college.getByText('Next step: Example: ask about a bursary').waitFor();
+    await college.getByText('Next step: Example: ask about a bursary', { exact: true }).waitFor();
     await eventually(() => server.query('select id from goal_suggestions'), (rows) => rows.length === 0, 'the answered suggestion leaving the server');
     const copy = await eventually(() => server.query<{ data: string }>('select data from shares'), (rows) => rows.length === 1 && JSON.parse(rows[0].data).next?.text === 'Example: ask about a bursary',
       'the PA copy following the edit');
