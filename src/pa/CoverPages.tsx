@@ -12,6 +12,7 @@ import { usePolling } from './live.tsx';
 import { PageHeading } from './page.tsx';
 import type { PersonView } from './PersonPage.tsx';
 import { ItemBody } from './person/ItemBody.tsx';
+import { NewestFirst } from './person/NewestFirst.tsx';
 import { threadOf, ThreadList } from './person/Thread.tsx';
 import { itemTime } from '../shared/sharing/caseload.ts';
 import type { ParseKeys } from 'i18next';
@@ -89,16 +90,16 @@ export function CoverPersonPage() {
           <PageHeading title={t('pa.person.title', { name })}><span dir="auto">{t('pa.person.title', { name })}</span></PageHeading>
           <p>{t('pa.cover.readOnly', { name: data.cover.paName })}</p>
           {data.shares.length === 0 ? <p>{t('pa.person.noShares')}</p> : (
-            <ol className="pa-items" aria-label={t('pa.person.sharedTitle')}>
-              {[...data.shares].reverse().map((item) => (
+            <NewestFirst cards={[...data.shares].reverse()} label={t('pa.person.sharedTitle')}>
+              {(item) => (
                 <li key={item.id} className="pa-card">
                   <p className="pa-muted">{formatWhen(itemTime(item), i18n.language)} · {t(`pa.person.kinds.${item.kind}` as ParseKeys)}</p>
                   <ItemBody item={item} />
                   {item.seenAt && <p className="pa-muted">{t('pa.person.seenAt', { when: formatWhen(item.seenAt, i18n.language) })}</p>}
                   <ThreadList messages={threadOf([item])} name={name} />
                 </li>
-              ))}
-            </ol>
+              )}
+            </NewestFirst>
           )}
         </>
       )}

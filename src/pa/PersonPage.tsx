@@ -16,6 +16,7 @@ import { ContactLog } from './person/ContactLog.tsx';
 import { Connection } from './person/Connection.tsx';
 import { groupRepeats, type ItemGroup } from './person/grouping.ts';
 import { ItemBody } from './person/ItemBody.tsx';
+import { NewestFirst } from './person/NewestFirst.tsx';
 import { MessageForm, threadOf, ThreadList } from './person/Thread.tsx';
 import { SeenForm } from './SeenForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
@@ -52,6 +53,19 @@ export function ItemCard({ group, personId, name, onChanged }: { group: ItemGrou
   );
 }
 
+/** A card still waiting for the PA: not seen yet, or an answer in its thread not read yet. */
+const waitingForPa = (group: ItemGroup) => group.some((i) => !i.seenAt) || threadOf(group).some((m) => m.author === 'young-person' && !m.seenAt);
+
+/** Everything shared except goals, newest first; a run of the same request is one card. */
+export function SharedItems({ shares, personId, name, onChanged }: { shares: SharedItem[]; personId: string; name: string; onChanged: (status: string) => void }) {
+  const groups = groupRepeats(shares.filter((i) => i.kind !== 'goal')).reverse();
+  return (
+    <NewestFirst cards={groups} waiting={waitingForPa}>
+      {(group) => <ItemCard key={group[0].id} group={group} personId={personId} name={name} onChanged={onChanged} />}
+    </NewestFirst>
+  );
+}
+
 export function PersonPage() {
   const { t, i18n } = useTranslation();
   const { personId = '' } = useParams();
@@ -73,8 +87,6 @@ export function PersonPage() {
   usePolling(load);
 
   const name = view ? view.person.name || t('pa.caseload.noName', { when: formatWhen(view.person.connectedAt, i18n.language) }) : '';
-  // Goals from their plan are in their own section (SharedGoals); every other item is grouped in time order.
-  const groups = view ? groupRepeats(view.shares.filter((i) => i.kind !== 'goal')).reverse() : [];
   const anyUnseen = view?.shares.some((s) => !s.seenAt || s.thread?.some((m) => m.author === 'young-person' && !m.seenAt));
   const changed = (text: string) => { setStatus(text); void load(); };
   const markAll = () => void paFetch('POST', `/pa/people/${encodeURIComponent(personId)}/seen`, {}).then(() => changed(t('pa.person.allSeen')), () => setError(t('pa.errors.server')));
@@ -109,9 +121,7 @@ export function PersonPage() {
               <p><button type="button" className="pa-button pa-button-secondary" onClick={markAll}>{t('pa.person.markAllSeen', { name })}</button></p>
             )}
             {view.shares.length === 0 ? <p>{t('pa.person.noShares')}</p> : (
-              <ol className="pa-items">
-                {groups.map((group) => <ItemCard key={group[0].id} group={group} personId={personId} name={name} onChanged={changed} />)}
-              </ol>
+              <SharedItems shares={view.shares} personId={personId} name={name} onChanged={changed} />
             )}
           </section>
           <ContactLog personId={personId} name={name} contacts={view.contacts ?? []} onSaved={() => void load()} />

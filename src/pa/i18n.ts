@@ -46,12 +46,24 @@ export async function switchLanguage(code: PaLanguage): Promise<void> {
   }
 }
 
+// Making a formatter costs far more than using one, and a person page formats a time or two per card: one each.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${withTime}`;
+  let made = formatters.get(key);
+  if (!made) {
+    // PAs work in England: "25 Nov 2026, 19:10", not the American "Nov 25, 2026, 7:10 PM".
+    made = new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: withTime ? 'short' : undefined, timeZone: 'Europe/London' });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function formatWhen(iso: string, language: string): string {
-  // PAs work in England: "25 Nov 2026, 19:10", not the American "Nov 25, 2026, 7:10 PM".
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(iso));
+  return formatter(language, true).format(new Date(iso));
 }
 
 /** A day only, for "stopped sharing on 3 Dec 2026". */
 export function formatDay(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeZone: 'Europe/London' }).format(new Date(iso));
+  return formatter(language, false).format(new Date(iso));
 }

@@ -19,8 +19,7 @@ import { createStaffUser } from '../../src/server/pa/accounts.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import type { CaseloadEntry } from '../../src/shared/sharing/caseload.ts';
 import { Card, Glance } from '../../src/pa/CaseloadPage.tsx';
-import { ItemCard, type PersonView } from '../../src/pa/PersonPage.tsx';
-import { groupRepeats } from '../../src/pa/person/grouping.ts';
+import { SharedItems, type PersonView } from '../../src/pa/PersonPage.tsx';
 import { TrendChart } from '../../src/pa/TrendChart.tsx';
 import { freshDatabase, type DialectName } from '../server/helpers/databases.ts';
 
@@ -39,12 +38,10 @@ function render(caseload: CaseloadEntry[]): string {
   return renderToString(createElement(MemoryRouter, null, createElement(Glance, { caseload }), createElement('ul', null, caseload.map((entry) => createElement(Card, { key: entry.personId, entry })))));
 }
 
-/** The person page's first render of what the server sent: the trend chart and every item card, newest first. */
+/** The person page's first render of what the server sent: the trend chart and the item cards, as the page draws them. */
 function renderPerson(view: PersonView): string {
-  const name = view.person.name;
-  const groups = groupRepeats(view.shares.filter((i) => i.kind !== 'goal')).reverse();
   return renderToString(createElement(MemoryRouter, null, createElement(TrendChart, { shares: view.shares }),
-    createElement('ol', null, groups.map((group) => createElement(ItemCard, { key: group[0].id, group, personId: view.person.id, name, onChanged: () => undefined })))));
+    createElement(SharedItems, { shares: view.shares, personId: view.person.id, name: view.person.name, onChanged: () => undefined })));
 }
 
 async function benchOne(dialect: DialectName): Promise<CaseloadBench> {
@@ -97,7 +94,7 @@ async function benchOne(dialect: DialectName): Promise<CaseloadBench> {
       t = performance.now();
       const raw = await db.selectFrom('shares').selectAll().where('pa_id', '=', user.id).execute();
       const a = performance.now() - t;
-      if (raw.length !== PEOPLE * DAYS || own.length !== DAYS || res.statusCode !== 200 || page.statusCode !== 200 || !html.includes('Example Person 1') || !personHtml.includes('Example note')) throw new Error('caseload bench: wrong answer');
+      if (raw.length !== PEOPLE * DAYS || own.length !== DAYS || res.statusCode !== 200 || page.statusCode !== 200 || !html.includes('Example Person 1') || !personHtml.includes(`Example note ${DAYS - 1}<`)) throw new Error('caseload bench: wrong answer');
       if (i >= 3) { caseload.push(c); person.push(pp); anchor.push(a); personAnchor.push(pa); }
     }
     return { database: dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL', caseloadP95: quantile(caseload, 0.95), caseloadMedian: quantile(caseload, 0.5), personP95: quantile(person, 0.95), personAnchorP95: quantile(personAnchor, 0.95), anchorP95: quantile(anchor, 0.95), rows: PEOPLE * DAYS };
