@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import { LIFE_AREAS, type LifeArea } from '../../../shared/checkinOptions.ts';
 import { GOALS_MAX, GOAL_STARTERS, GOAL_TEXT_MAX, STEP_TEXT_MAX, type GoalStarter } from '../../../shared/plan/goals.ts';
-import { useGoals, useSuggestions } from './queries.ts';
+import { usePlan } from './queries.ts';
 import { addGoal, refreshSuggestions } from './mutations.ts';
 import { GoalCard } from './GoalCard.tsx';
 import './plan.css';
@@ -14,16 +14,16 @@ type NewGoal = { text: string; area: LifeArea; step: string; due: string };
 
 export default function PlanScreen() {
   const { t } = useTranslation();
-  const goals = useGoals();
-  const suggestions = useSuggestions();
-  const anyShared = goals?.some((g) => g.sharedWithPa) ?? false;
+  const plan = usePlan();
+  const anyShared = plan?.goals.some((g) => g.sharedWithPa) ?? false;
   // Suggestions exist only for shared goals: ask the server only when there is one.
   useEffect(() => {
     if (anyShared) void refreshSuggestions();
   }, [anyShared]);
   const [adding, setAdding] = useState<NewGoal | null>(null);
   const [status, setStatus] = useState('');
-  if (goals === undefined) return null;
+  if (plan === undefined) return null;
+  const { goals, suggestions } = plan;
   const full = goals.length >= GOALS_MAX;
 
   const start = (starter: GoalStarter | null) => {

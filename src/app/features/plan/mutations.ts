@@ -94,12 +94,21 @@ export async function refreshSuggestions(): Promise<void> {
 
 /** Adds the PA's suggested step (as it is, or as they changed it) to the goal. */
 export async function acceptSuggestion(suggestion: StepSuggestion, step: StepInput = suggestion): Promise<void> {
-  await addStep(suggestion.goalId, { text: step.text, due: step.due, fromPa: true });
-  await ignoreSuggestion(suggestion);
+  // One transaction: the step appears as the suggestion goes (the plan screen reads both at once), and if the phone
+  // dies in between, neither happened and the suggestion is still there to add.
+  await db.transaction('rw', db.goals, db.outbox, db.meta, async () => {
+    await addStep(suggestion.goalId, { text: step.text, due: step.due, fromPa: true });
+    await markAnswered(suggestion.id);
+  });
+  void refreshSuggestions();
 }
 
 /** Lets a suggestion go: nothing is added, and the PA's page stops showing it as waiting. */
 export async function ignoreSuggestion(suggestion: StepSuggestion): Promise<void> {
-  await db.meta.put({ key: META.planSuggestionsAnswered, value: [...new Set([...(await answeredIds()), suggestion.id])] });
+  await markAnswered(suggestion.id);
   void refreshSuggestions();
+}
+
+async function markAnswered(id: string): Promise<void> {
+  await db.meta.put({ key: META.planSuggestionsAnswered, value: [...new Set([...(await answeredIds()), id])] });
 }

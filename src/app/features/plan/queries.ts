@@ -18,23 +18,29 @@ export async function goalById(id: string): Promise<Goal | undefined> {
   return db.goals.get(id);
 }
 
-/** Undefined while the database answers. */
-export function useGoals(): Goal[] | undefined {
-  return useLiveQuery(allGoals, []);
-}
-
 /** Next steps dated today, for the quiet line on Today. */
 export function useStepsDueToday(now = new Date()): ReturnType<typeof stepsDueOn> | undefined {
   const day = dayOf(now);
   return useLiveQuery(async () => stepsDueOn(await db.goals.toArray(), day), [day]);
 }
 
+/** Steps the PA suggested on one of their shared goals that they have not answered yet. */
+async function waitingSuggestions(): Promise<StepSuggestion[]> {
+  const all = ((await db.meta.get(META.planSuggestions))?.value as StepSuggestion[] | undefined) ?? [];
+  const answered = new Set(((await db.meta.get(META.planSuggestionsAnswered))?.value as string[] | undefined) ?? []);
+  return all.filter((s) => !answered.has(s.id));
+}
 
-/** Steps the PA suggested on one of their shared goals and they have not answered yet, live. */
-export function useSuggestions(): StepSuggestion[] {
-  return useLiveQuery(async () => {
-    const all = ((await db.meta.get(META.planSuggestions))?.value as StepSuggestion[] | undefined) ?? [];
-    const answered = new Set(((await db.meta.get(META.planSuggestionsAnswered))?.value as string[] | undefined) ?? []);
-    return all.filter((s) => !answered.has(s.id));
-  }, []) ?? [];
+export type Plan = { goals: Goal[]; suggestions: StepSuggestion[] };
+
+/**
+ * The goals and the suggestions still waiting, live, read together in one transaction: a step added from a
+ * suggestion replaces it in the same frame, never both on screen (nor neither). Undefined while the database answers.
+ */
+export function usePlan(): Plan | undefined {
+  return useLiveQuery(readPlan, []);
+}
+
+export function readPlan(): Promise<Plan> {
+  return db.transaction('r', db.goals, db.meta, async () => ({ goals: await allGoals(), suggestions: await waitingSuggestions() }));
 }
