@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isWithinWorkingHours } from '../../shared/sharing/working-hours.ts';
 import { ukDay } from '../../shared/sharing/schemas.ts';
+import { repeatEvery } from '../reminders/repeatEvery.ts';
 import { topicOf, type PushSender } from '../reminders/send.ts';
 import type { Store } from '../store/database.ts';
 import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
@@ -57,9 +58,6 @@ export function createCallAlertScheduler(options: CallAlertOptions): CallAlertSc
   const now = options.now ?? (() => new Date());
   const log = options.log ?? silent;
   const db = sharingDb(store);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  let stopped = true;
 
   /** The PA and, during cover, whoever covers them today. */
   async function recipientsOf(paId: string, at: Date): Promise<string[]> {
@@ -140,19 +138,8 @@ export function createCallAlertScheduler(options: CallAlertOptions): CallAlertSc
     return result;
   }
 
-  function schedule(delay = options.intervalMs ?? 30_000) {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((error: unknown) => log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'call alert tick failed'))
-        .finally(() => { running = undefined; schedule(); });
-    }, delay);
-    timer.unref();
-  }
-
   return {
     tick,
-    start() { if (!stopped) return; stopped = false; schedule(0); },
-    async stop() { stopped = true; clearTimeout(timer); await running; },
+    ...repeatEvery(options.intervalMs ?? 30_000, tick, (message) => log.warn({ err: { message } }, 'call alert tick failed')),
   };
 }

@@ -12,6 +12,7 @@ import type { Store } from '../store/database.ts';
 import { followAppointments } from './feed.ts';
 import type { NotificationWords } from '../../shared/appointments/schema.ts';
 import { reminderPayload } from './payload.ts';
+import { repeatEvery } from './repeatEvery.ts';
 import { notificationWords } from './words.ts';
 import { topicOf, type PushSender } from './send.ts';
 import { remindersDb, type DueRemindersTable } from './tables.ts';
@@ -46,9 +47,6 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   const now = options.now ?? (() => new Date());
   const log = options.log ?? silent;
   const db = remindersDb(store);
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  let stopped = true;
 
   // A lost phone's device is revoked: it must stop getting reminders at once, before anything else is sent.
   const liveSubscriptions = () => db.selectFrom('push_subscriptions')
@@ -136,20 +134,9 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
     return delivered;
   }
 
-  function schedule(delay = options.intervalMs ?? 30_000) {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((error: unknown) => log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'reminder tick failed'))
-        .finally(() => { running = undefined; schedule(); });
-    }, delay);
-    timer.unref();
-  }
-
   return {
     tick,
     // The first tick runs at once: it catches up on what fell due while the server was down.
-    start() { if (!stopped) return; stopped = false; schedule(0); },
-    async stop() { stopped = true; clearTimeout(timer); await running; },
+    ...repeatEvery(options.intervalMs ?? 30_000, tick, (message) => log.warn({ err: { message } }, 'reminder tick failed')),
   };
 }
