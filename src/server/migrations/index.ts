@@ -13,6 +13,7 @@ import * as paDay from './012_pa_day.ts';
 import * as goalSuggestions from './013_goal_suggestions.ts';
 import * as retention from './014_retention.ts';
 import * as paPush from './015_pa_push.ts';
+import * as sharesOfDeletedRecords from './016_shares_of_deleted_records.ts';
 
 export const migrations: Record<string, Migration> = {
   '001_foundation': foundation,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '013_goal_suggestions': goalSuggestions,
   '014_retention': retention,
   '015_pa_push': paPush,
+  '016_shares_of_deleted_records': sharesOfDeletedRecords,
 };

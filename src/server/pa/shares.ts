@@ -124,13 +124,3 @@ export function caseloadAsCsv(people: { name: string; label: string | null; item
   }
   return `${lines.join('\r\n')}\r\n`;
 }
-
-/** A check-in deleted on the phone is no longer shared: drop its copy before anyone reads shares. */
-export async function dropSharesOfDeletedRecords(db: SharingDb, by: { paId: string } | { personId: string }): Promise<void> {
-  let query = db.deleteFrom('shares')
-    .where('kind', 'in', ['checkin', 'ons4'])
-    // EXISTS on the record's primary key: one index look-up per share, not a scan of the person's records each.
-    .where((eb) => eb.exists(eb.selectFrom('records').select('records.id').whereRef('records.id', '=', 'shares.id').where('records.deleted', '=', 1).whereRef('records.person_id', '=', 'shares.person_id')));
-  query = 'paId' in by ? query.where('pa_id', '=', by.paId) : query.where('person_id', '=', by.personId);
-  await query.execute();
-}

@@ -9,7 +9,7 @@ import { coverSchema, ukDay, type Cover } from '../../shared/sharing/schemas.ts'
 import { ApiError, validate } from '../http/errors.ts';
 import { audit } from '../pa/accounts.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
-import { caseloadOf, dropSharesOfDeletedRecords, sharesFor, withThreads } from '../pa/shares.ts';
+import { caseloadOf, sharesFor, withThreads } from '../pa/shares.ts';
 import { sharingDb, type SharingDb } from '../pa/tables.ts';
 import { contactsFor } from './pa-day.ts';
 import { noQuery } from '../http/query.ts';
@@ -96,7 +96,6 @@ export async function paCoverRoutes(app: FastifyInstance): Promise<void> {
     validate(noQuery, request.query);
     const staff = staffOf(request);
     const cover = await activeCover(id, staff.id);
-    await dropSharesOfDeletedRecords(db, { paId: cover.paId });
     await audit(db, staff.id, `cover-caseload:${cover.id}`, null);
     return { cover, caseload: orderCaseload(await caseloadOf(db, cover.paId)) };
   });
@@ -107,7 +106,6 @@ export async function paCoverRoutes(app: FastifyInstance): Promise<void> {
     const cover = await activeCover(id, staff.id);
     const link = await db.selectFrom('pa_links').selectAll().where('person_id', '=', personId).where('pa_id', '=', cover.paId).executeTakeFirst();
     if (!link) throw notFound();
-    await dropSharesOfDeletedRecords(db, { paId: cover.paId });
     await audit(db, staff.id, `cover-open-person:${cover.id}`, personId);
     return {
       cover,

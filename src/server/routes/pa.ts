@@ -14,7 +14,7 @@ import { ApiError, validate } from '../http/errors.ts';
 import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
-import { caseloadAsCsv, caseloadOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
+import { caseloadAsCsv, caseloadOf, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
 import { contactsFor, markSeen } from './pa-day.ts';
 import { sharingDb } from '../pa/tables.ts';
 import { noQuery } from '../http/query.ts';
@@ -76,7 +76,6 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/pa/caseload', pa, async (request) => {
     validate(noQuery, request.query);
-    await dropSharesOfDeletedRecords(db, { paId: staffOf(request).id });
     const staff = staffOf(request);
     // Who stopped sharing (disconnected): a card saying when, until the PA removes it.
     const ended = await db.selectFrom('ended_links').select(['person_id', 'name', 'label', 'ended_at']).where('pa_id', '=', staff.id).orderBy('ended_at', 'desc').execute();
@@ -91,7 +90,6 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     const staff = staffOf(request);
     const link = await db.selectFrom('pa_links').selectAll().where('person_id', '=', personId).where('pa_id', '=', staff.id).executeTakeFirst();
     if (!link) throw notFound();
-    await dropSharesOfDeletedRecords(db, { paId: staff.id });
     await audit(db, staff.id, 'open-person', personId);
     return {
       person: { id: personId, name: link.name, label: link.label ?? null, connectedAt: link.linked_at, contact: link.contact ? JSON.parse(link.contact) : null },
@@ -105,7 +103,6 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     const staff = staffOf(request);
     const link = await db.selectFrom('pa_links').select('name').where('person_id', '=', personId).where('pa_id', '=', staff.id).executeTakeFirst();
     if (!link) throw notFound();
-    await dropSharesOfDeletedRecords(db, { paId: staff.id });
     await audit(db, staff.id, 'export-csv', personId);
     return reply
       .type('text/csv; charset=utf-8')
@@ -117,7 +114,6 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
   app.get('/pa/caseload/export.csv', pa, async (request, reply) => {
     validate(noQuery, request.query);
     const staff = staffOf(request);
-    await dropSharesOfDeletedRecords(db, { paId: staff.id });
     const links = await db.selectFrom('pa_links').select(['person_id', 'name', 'label']).where('pa_id', '=', staff.id).orderBy('name').execute();
     const people = [];
     for (const link of links) {

@@ -11,7 +11,7 @@ import { ApiError, validate } from '../http/errors.ts';
 import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
 import { normaliseCode } from '../../shared/readableCode.ts';
-import { addMessage, dropSharesOfDeletedRecords, toSharedItem, withThreads } from '../pa/shares.ts';
+import { addMessage, toSharedItem, withThreads } from '../pa/shares.ts';
 import type { SharingDb } from '../pa/tables.ts';
 import { randomUUID } from 'node:crypto';
 import { sharingDb } from '../pa/tables.ts';
@@ -45,7 +45,6 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     const link = await db.selectFrom('pa_links').innerJoin('staff_users', 'staff_users.id', 'pa_links.pa_id')
       .select(['pa_links.pa_id', 'pa_links.contact', 'staff_users.name', 'staff_users.working_hours']).where('person_id', '=', personId).executeTakeFirst();
     if (!link) return { connected: false, monitoring };
-    await dropSharesOfDeletedRecords(db, { personId });
     const rows = await db.selectFrom('shares').selectAll().where('person_id', '=', personId).where('pa_id', '=', link.pa_id).orderBy('shared_at', 'desc').execute();
     const shares = await withThreads(db, rows.map(toSharedItem), { personId, paId: link.pa_id });
     // The PA's "read" marks on their answers are the PA's own business: the phone gets the words and times only.
