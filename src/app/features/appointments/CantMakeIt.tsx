@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../shared/appointments/schema.ts';
 import { AskPaAboutAppointment } from '../sharing/AskPaAboutAppointment.tsx';
+import { intlLocale } from '../../../shared/languages.ts';
 import { formatDate, formatTime } from './when.ts';
 
 /** Digits and a leading + only, for tel: and sms: links. */
@@ -13,7 +14,7 @@ export function CantMakeIt({ appointment }: { appointment: Appointment }) {
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState(false);
   // The message goes to the service, so it is written in English whatever language the app is in.
-  const when = `${formatDate(appointment.startsAt, 'en-GB')}, ${formatTime(appointment.startsAt, 'en-GB')}`;
+  const when = `${formatDate(appointment.startsAt, intlLocale('en'))}, ${formatTime(appointment.startsAt, intlLocale('en'))}`;
   const sentence = t('appointments.cantMake.sentence', { when, lng: 'en' });
   const name = appointment.serviceName || t('appointments.cantMake.theService');
   const phone = appointment.servicePhone ? dialable(appointment.servicePhone) : '';

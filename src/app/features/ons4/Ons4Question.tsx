@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ons4Item } from '../../../shared/ons4Bands.ts';
 import { formatNumber } from '../../i18n/format.ts';
+import { htmlLang } from '../../../shared/languages.ts';
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
@@ -15,7 +16,7 @@ export function Ons4Question({ item, value, onChange, errorId, showEnglish }: Pr
   return (
     <fieldset className="ons4-question" aria-describedby={describedBy} id={`ons4-${item}`}>
       <legend>{t(`ons4.items.${item}.question`)}</legend>
-      {showEnglish && <p className="ons4-english" lang="en-GB" dir="ltr">{i18n.getFixedT('en')(`ons4.items.${item}.question`)}</p>}
+      {showEnglish && <p className="ons4-english" lang={htmlLang('en')} dir="ltr">{i18n.getFixedT('en')(`ons4.items.${item}.question`)}</p>}
       <div className="ons4-scale">
         {SCORES.map((score) => (
           <label key={score} className="ons4-score">
