@@ -1,10 +1,10 @@
 // The manager's figures for their council over the last 12 months, from young people who opted in; small numbers hidden.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COUNT_STEP, type CouncilFigures } from '../shared/sharing/monitoring.ts';
+import type { CouncilFigures, MonthFigures } from '../shared/sharing/monitoring.ts';
 import { paFetch } from './api.ts';
 import { PageHeading } from './page.tsx';
-import { intlLocale } from '../shared/languages.ts';
+import { MonthTable, useFigureWords } from './MonthTable.tsx';
 import { PlanFigures } from './PlanFigures.tsx';
 import { FiguresChart } from './FiguresChart.tsx';
 import { ServiceFigures } from './ServiceFigures.tsx';
@@ -14,18 +14,13 @@ const ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 const BANDS = ['very-low', 'low', 'medium', 'high', 'very-high'] as const;
 
 export function FiguresPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [figures, setFigures] = useState<(CouncilFigures & { council: string; operational: OperationalMonth[] }) | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
     paFetch<CouncilFigures & { council: string; operational: OperationalMonth[] }>('GET', '/manager/figures?months=12').then(setFigures, () => setError(t('pa.errors.server')));
   }, [t]);
-  const format = (n: number) => new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: 0 }).format(n);
-  const num = (n: number | null) => (n === null ? t('pa.figures.hidden') : format(n));
-  // Counts come as the lower end of a band of 5 (COUNT_STEP): 10 means 10–14.
-  const count = (n: number | null) => (n === null ? t('pa.figures.hidden') : t('pa.figures.range', { from: format(n), to: format(n + COUNT_STEP - 1) }));
-  const pct = (n: number | null | undefined) => (n === null || n === undefined ? t('pa.figures.hidden') : new Intl.NumberFormat(intlLocale(i18n.language), { style: 'percent' }).format(n));
-  const month = (m: string) => new Intl.DateTimeFormat(intlLocale(i18n.language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`));
+  const words = useFigureWords();
 
   if (error) return <p role="alert" className="pa-error">{error}</p>;
   if (!figures) return null;
@@ -34,7 +29,7 @@ export function FiguresPage() {
       <PageHeading title={t('pa.figures.title', { council: figures.council })} />
       <p>{t('pa.figures.explain')}</p>
       <p>{t('pa.figures.rounding')}</p>
-      <p>{t('pa.figures.participants')}: <strong>{count(figures.participants)}</strong></p>
+      <p>{t('pa.figures.participants')}: <strong>{words.count(figures.participants)}</strong></p>
       <h2 id="questions-title">{t('pa.figures.questionsTitle')}</h2>
       <dl className="pa-meanings">
         {ITEMS.map((i) => (
@@ -45,34 +40,17 @@ export function FiguresPage() {
         ))}
       </dl>
       <FiguresChart months={figures.months} />
-      <div className="pa-table-wrap" tabIndex={0} role="region" aria-label={t('pa.figures.tableLabel')}>
-        <table className="pa-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('pa.figures.month')}</th>
-              <th scope="col">{t('pa.figures.checkingIn')}</th>
-              <th scope="col">{t('pa.figures.respondents')}</th>
-              {ITEMS.map((i) => <th key={i} scope="col">{t(`pa.person.ons4.${i}`)} ({t('pa.figures.average')})</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {figures.months.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{month(m.month)}</th>
-                <td>{count(m.checkingIn)}</td>
-                <td>{count(m.ons4Respondents)}</td>
-                {ITEMS.map((i) => <td key={i}>{num(m.ons4Averages?.[i] ?? null)}</td>)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <MonthTable months={figures.months} name={{ label: t('pa.figures.tableLabel') }} columns={[
+        { key: 'checking-in', heading: t('pa.figures.checkingIn'), cell: (m) => words.count(m.checkingIn) },
+        { key: 'respondents', heading: t('pa.figures.respondents'), cell: (m) => words.count(m.ons4Respondents) },
+        ...ITEMS.map((i) => ({ key: i, heading: `${t(`pa.person.ons4.${i}`)} (${t('pa.figures.average')})`, cell: (m: MonthFigures) => words.number(m.ons4Averages?.[i]) })),
+      ]} />
       {figures.months.filter((m) => m.ons4Bands).map((m) => (
         <section key={m.month} aria-labelledby={`bands-${m.month}`}>
-          <h2 id={`bands-${m.month}`}>{t('pa.figures.bandsTitle')}: {month(m.month)}</h2>
+          <h2 id={`bands-${m.month}`}>{t('pa.figures.bandsTitle')}: {words.month(m.month)}</h2>
           <ul>
             {ITEMS.map((i) => (
-              <li key={i}>{t(`pa.person.ons4.${i}`)}: {BANDS.filter((b) => m.ons4Bands![i][b] !== undefined).map((b) => `${t(`pa.figures.bands.${b}`)} ${pct(m.ons4Bands![i][b])}`).join(' · ')}</li>
+              <li key={i}>{t(`pa.person.ons4.${i}`)}: {BANDS.filter((b) => m.ons4Bands![i][b] !== undefined).map((b) => `${t(`pa.figures.bands.${b}`)} ${words.percent(m.ons4Bands![i][b])}`).join(' · ')}</li>
             ))}
           </ul>
         </section>
