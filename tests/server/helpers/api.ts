@@ -1,6 +1,6 @@
 // Small helpers to talk to a built server through app.inject, as a phone would.
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { aCheckin } from '../../builders/checkin.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import type { Mutation, PullResponse, RegisterDeviceResponse } from '../../../src/shared/sync.ts';
 
@@ -38,9 +38,9 @@ export async function pullAll(app: FastifyInstance, device: Device, cursor = 0):
   return all;
 }
 
+/** A check-in at a fixed, known time (the protocol tests compare times), otherwise `aCheckin`. */
 export function checkin(overrides: Partial<Checkin> = {}): Checkin {
-  const at = '2026-11-20T10:00:00.000Z';
-  return { id: randomUUID(), at, mood: 3, hard: [], good: [], feelings: [], note: '', sharedWithPa: false, updatedAt: at, ...overrides };
+  return aCheckin({ at: '2026-11-20T10:00:00.000Z', ...overrides });
 }
 
 export function putCheckin(seq: number, record: Checkin): Mutation {

@@ -11,13 +11,11 @@ import { ATTEMPTS_BEFORE_RESTORE, lockNow, readAttempts, turnOffPin, turnOnPin, 
 import { readDraft, writeDraft } from '../../../src/app/ui/draft.ts';
 import { rememberedPlace, rememberPlace } from '../../../src/app/features/directory/place.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
+import { aCheckin } from '../../builders/checkin.ts';
 
 const NOTE = 'Example note: argued with my housemate about the kitchen';
 
-function checkin(note = NOTE): Checkin {
-  const now = new Date().toISOString();
-  return { id: crypto.randomUUID(), at: now, mood: 2, hard: ['money'], good: [], feelings: [], note, sharedWithPa: true, updatedAt: now };
-}
+const checkin = (note = NOTE): Checkin => aCheckin({ mood: 2, hard: ['money'], note, sharedWithPa: true });
 
 /** The database as stored, read past the app's middleware. */
 async function rawRows(table: string): Promise<unknown[]> {

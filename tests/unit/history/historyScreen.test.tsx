@@ -6,11 +6,9 @@ import { saveRecord } from '../../../src/app/data/records.ts';
 import HistoryScreen from '../../../src/app/features/history/HistoryScreen.tsx';
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { aCheckin, daysAgo } from '../../builders/checkin.ts';
 
-function checkin(daysAgo: number, mood: Checkin['mood'], extra: Partial<Checkin> = {}): Checkin {
-  const at = new Date(Date.now() - daysAgo * 24 * 3600 * 1000).toISOString();
-  return { id: crypto.randomUUID(), at, mood, hard: [], good: [], feelings: [], note: '', sharedWithPa: false, updatedAt: at, ...extra };
-}
+const checkin = (days: number, mood: Checkin['mood'], extra: Partial<Checkin> = {}): Checkin => aCheckin({ at: daysAgo(days), mood, ...extra });
 
 beforeEach(async () => {
   cleanup();

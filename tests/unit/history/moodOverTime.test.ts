@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { groupByDay, localDayKey, moodOverTime } from '../../../src/app/features/history/moodOverTime.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
+import { aCheckin } from '../../builders/checkin.ts';
 
 const now = new Date(2026, 5, 30, 12, 0);
 const at = (y: number, m: number, d: number, h = 10) => new Date(y, m, d, h).toISOString();
-const c = (when: string, mood: Checkin['mood']) => ({ id: crypto.randomUUID(), at: when, mood, hard: [], good: [], feelings: [], note: '', sharedWithPa: false, updatedAt: when }) as Checkin;
+const c = (when: string, mood: Checkin['mood']) => aCheckin({ at: when, mood });
 
 describe('mood over time', () => {
   it('groups check-ins by the local day, newest first', () => {

@@ -12,6 +12,7 @@ import { saveRecord } from '../../../src/app/data/records.ts';
 import { buildExport, importExport } from '../../../src/app/features/my-data/myData.ts';
 import { appointmentsCsv, checkinsCsv, csvCell } from '../../../src/app/features/my-data/csv.ts';
 import { freshPhone } from '../helpers/appTest.tsx';
+import { aCheckin } from '../../builders/checkin.ts';
 
 beforeEach(() => freshPhone());
 
@@ -96,7 +97,7 @@ describe('export my data', () => {
 
   it('refuses a file that is not a copy, or has one bad record, and writes nothing', async () => {
     const now = new Date().toISOString();
-    const good = { id: crypto.randomUUID(), at: now, mood: 4, hard: [], good: [], feelings: [], note: 'Invented note', sharedWithPa: false, updatedAt: now };
+    const good = aCheckin({ at: now, mood: 4, note: 'Invented note' });
     await saveRecord('checkin', good);
     const file = JSON.parse(JSON.stringify(await buildExport()));
     await Promise.all(db.tables.map((table) => table.clear()));

@@ -6,6 +6,7 @@ import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.ts
 import { db } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { aCheckin } from '../../builders/checkin.ts';
 
 beforeEach(async () => {
   cleanup();
@@ -17,7 +18,7 @@ describe('Your data (More)', () => {
   it('saves a copy with one tap and brings it back into an empty phone', async () => {
     const user = userEvent.setup();
     const now = new Date().toISOString();
-    const checkin = { id: crypto.randomUUID(), at: now, mood: 3 as const, hard: [], good: [], feelings: [], note: 'Invented note for the copy', sharedWithPa: false, updatedAt: now };
+    const checkin = aCheckin({ at: now, note: 'Invented note for the copy' });
     await saveRecord('checkin', checkin);
     const blobs: Blob[] = [];
     const names: string[] = [];

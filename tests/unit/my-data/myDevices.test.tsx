@@ -9,6 +9,7 @@ import { saveRecord } from '../../../src/app/data/records.ts';
 import { META } from '../../../src/app/data/meta.ts';
 import { isSignedOut } from '../../../src/app/sync/signedOut.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { aCheckin } from '../../builders/checkin.ts';
 
 const THIS_PHONE = '00000000-0000-4000-8000-000000000001';
 const OTHER_PHONE = '00000000-0000-4000-8000-000000000002';
@@ -64,7 +65,7 @@ describe('Your phones (More)', () => {
   });
 
   it('wipes this phone when the server says it was signed out from another phone', async () => {
-    await saveRecord('checkin', { id: crypto.randomUUID(), at: new Date().toISOString(), mood: 2, hard: [], good: [], feelings: [], note: 'Invented private note', sharedWithPa: false, updatedAt: new Date().toISOString() });
+    await saveRecord('checkin', aCheckin({ mood: 2, note: 'Invented private note' }));
     vi.stubGlobal('fetch', vi.fn(async () => json(401, { error: 'device-signed-out', message: 'This phone was signed out.' })));
     renderAt(<SettingsScreen />);
     await waitFor(async () => expect(await isSignedOut()).toBe(true));

@@ -10,13 +10,14 @@ import { changeLanguage } from '../../../src/app/i18n/index.ts';
 import { META } from '../../../src/app/data/meta.ts';
 import type { DeletedEverywhere } from '../../../src/shared/deleteMyData.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { aCheckin } from '../../builders/checkin.ts';
 
 const deleted: DeletedEverywhere = { records: 12, devices: 2, paConnection: true, shares: 3, recoveryCode: true, monitoring: true, reminders: 1 };
 let calls: { url: string; body: unknown }[];
 
 async function phoneWithData() {
   const now = new Date().toISOString();
-  await saveRecord('checkin', { id: crypto.randomUUID(), at: now, mood: 1, hard: [], good: [], feelings: [], note: 'example private note', sharedWithPa: false, updatedAt: now });
+  await saveRecord('checkin', aCheckin({ at: now, mood: 1, note: 'example private note' }));
   await db.meta.put({ key: META.identity, value: { deviceId: 'example-device', token: 'example-token' } });
   localStorage.setItem('language', 'en');
 }

@@ -7,6 +7,7 @@ import { db } from '../../../src/app/data/db.ts';
 import { changeLanguage } from '../../../src/app/i18n/index.ts';
 import { FakeSyncServer } from '../sync/fakeServer.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { aCheckin } from '../../builders/checkin.ts';
 
 beforeEach(async () => {
   cleanup();
@@ -32,7 +33,7 @@ describe('More (settings)', () => {
     const server = new FakeSyncServer();
     vi.stubGlobal('fetch', server.fetch);
     const now = new Date().toISOString();
-    await saveRecord('checkin', { id: crypto.randomUUID(), at: now, mood: 4, hard: [], good: [], feelings: [], note: '', sharedWithPa: false, updatedAt: now });
+    await saveRecord('checkin', aCheckin({ at: now, mood: 4 }));
     renderAt(<SettingsScreen />);
 
     expect(await screen.findByText('1 change is waiting to be backed up.')).toBeInTheDocument();
@@ -49,7 +50,7 @@ describe('More (settings)', () => {
     const server = new FakeSyncServer();
     vi.stubGlobal('fetch', server.fetch);
     const now = new Date().toISOString();
-    const refused = { id: crypto.randomUUID(), at: now, mood: 4 as const, hard: [], good: [], feelings: [], note: 'example', sharedWithPa: false, updatedAt: now };
+    const refused = aCheckin({ at: now, mood: 4, note: 'example' });
     server.refuseIds.add(refused.id);
     await saveRecord('checkin', refused);
     renderAt(<SettingsScreen />);

@@ -13,9 +13,10 @@ import type { Checkin } from '../../../src/shared/checkins.ts';
 import { paCopyOf } from '../../../src/shared/sharing/paCopy.ts';
 import { DEFAULT_WORKING_HOURS, type SharedItem } from '../../../src/shared/sharing/schemas.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { aCheckin } from '../../builders/checkin.ts';
 
 const at = '2026-11-20T10:00:00.000Z';
-const record: Checkin = { id: crypto.randomUUID(), at, mood: 2, hard: ['money', 'food'], good: [], feelings: [], note: 'example private note', sharedWithPa: false, updatedAt: at };
+const record: Checkin = aCheckin({ at, mood: 2, hard: ['money', 'food'], note: 'example private note' });
 const connected = (shares: SharedItem[] = []) => rememberStatus({ connected: true, monitoring: false, paName: 'Example PA', workingHours: DEFAULT_WORKING_HOURS, shares });
 
 beforeEach(async () => {

@@ -4,6 +4,7 @@ import { Shell } from '../../../src/app/App.tsx';
 import { db } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { aCheckin } from '../../builders/checkin.ts';
 
 beforeEach(async () => {
   cleanup();
@@ -43,7 +44,7 @@ describe('app shell', () => {
     await waitFor(() => expect(status()).toHaveTextContent('Backed up'));
 
     const now = new Date().toISOString();
-    await saveRecord('checkin', { id: crypto.randomUUID(), at: now, mood: 3, hard: [], good: [], feelings: [], note: '', sharedWithPa: false, updatedAt: now });
+    await saveRecord('checkin', aCheckin({ at: now }));
     await waitFor(() => expect(status()).toHaveTextContent('Saved on this phone'));
   });
 

@@ -7,6 +7,7 @@ import { saveRecord } from '../../../src/app/data/records.ts';
 import { forgetThisPhone } from '../../../src/app/sync/signedOut.ts';
 import { changeLanguage } from '../../../src/app/i18n/index.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { aCheckin } from '../../builders/checkin.ts';
 
 beforeEach(async () => {
   cleanup();
@@ -16,7 +17,7 @@ beforeEach(async () => {
 describe('a phone its person signed out', () => {
   it('keeps nothing personal, shows only a neutral screen, and starts again only when asked', async () => {
     const now = new Date().toISOString();
-    await saveRecord('checkin', { id: crypto.randomUUID(), at: now, mood: 1, hard: [], good: [], feelings: [], note: 'example private note', sharedWithPa: false, updatedAt: now });
+    await saveRecord('checkin', aCheckin({ at: now, mood: 1, note: 'example private note' }));
     await db.services.put({ id: 'example-service' } as never);
     localStorage.setItem('directory.place', '{"example":"place"}');
     localStorage.setItem('language', 'en');

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { aCheckin } from '../../builders/checkin.ts';
 
 vi.mock('../../../src/app/sync/syncClient.ts', () => ({ syncNow: vi.fn(async () => 'ok'), sendBeforeLock: vi.fn(async () => undefined) }));
 
@@ -38,7 +39,7 @@ describe('when sync runs', () => {
 
   it('runs about two seconds after a local change, once for a burst of changes', async () => {
     const now = new Date().toISOString();
-    const record = { id: crypto.randomUUID(), at: now, mood: 3 as const, hard: [], good: [], feelings: [], note: '', sharedWithPa: false, updatedAt: now };
+    const record = aCheckin({ at: now });
     await saveRecord('checkin', record);
     await saveRecord('checkin', { ...record, mood: 4 as const });
     vi.advanceTimersByTime(1_900);

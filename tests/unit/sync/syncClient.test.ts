@@ -5,13 +5,11 @@ import { META } from '../../../src/app/data/meta.ts';
 import { PUSH_BATCH_SIZE, syncNow } from '../../../src/app/sync/syncClient.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import { FakeSyncServer } from './fakeServer.ts';
+import { aCheckin } from '../../builders/checkin.ts';
 
 let server: FakeSyncServer;
 
-function checkin(mood: Checkin['mood'], note = ''): Checkin {
-  const now = new Date().toISOString();
-  return { id: crypto.randomUUID(), at: now, mood, hard: [], good: [], feelings: [], note, sharedWithPa: false, updatedAt: now };
-}
+const checkin = (mood: Checkin['mood'], note = ''): Checkin => aCheckin({ mood, note });
 
 const meta = async (key: string) => (await db.meta.get(key))?.value;
 

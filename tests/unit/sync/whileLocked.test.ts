@@ -13,14 +13,12 @@ import { mergeHeldPages, sendBeforeLock, syncNow } from '../../../src/app/sync/s
 import { forgetLockedSync } from '../../../src/app/sync/whileLocked.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import { FakeSyncServer } from './fakeServer.ts';
+import { aCheckin } from '../../builders/checkin.ts';
 
 let server: FakeSyncServer;
 const PIN = '135790';
 
-function checkin(note: string): Checkin {
-  const now = new Date().toISOString();
-  return { id: crypto.randomUUID(), at: now, mood: 3, hard: [], good: [], feelings: [], note, sharedWithPa: false, updatedAt: now };
-}
+const checkin = (note: string): Checkin => aCheckin({ note });
 
 /** Every row of every table as stored, read past the app's middleware, bytes decoded as text. */
 async function everythingStored(): Promise<string> {
