@@ -3,24 +3,11 @@
 // messages for bad input, and no axe-core problems in English or Arabic.
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, screenshot,
-  startBrowser, startServer, waitForServiceWorker, type RunningServer,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, screenshot, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ staticDir: process.env.E2E_STATIC_DIR });
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ staticDir: process.env.E2E_STATIC_DIR });
 
 /** Counts rows in one of the app's IndexedDB tables, straight from the browser. */
 function countLocal(page: Page, table: string): Promise<number> {

@@ -1,20 +1,10 @@
 // Delete my data everywhere, in the built app on a real phone-sized Chromium against the real server: one clear
 // confirmation, done in seconds, the phone wiped and listing what went, no row of the person left in any table, and
 // their other phone told it was signed out.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { deviceOf, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import { browser, deviceOf, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, useServerAndBrowser } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 it('deletes everything everywhere from More, lists what went, and signs out the other phone', async () => {
   const { page } = await newPhone(browser, server);

@@ -1,16 +1,13 @@
 // Find help and quick exit in the real built app, in Chromium at phone size.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyOfBuiltApp, goOffline, newPhone, ROOT, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browser, copyOfBuiltApp, goOffline, newPhone, ROOT, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
 
 // Wednesday 15 January 2025, 12:00 in London: the day-time drop-ins are open, the evening café is not.
 const WEDNESDAY_NOON = new Date('2025-01-15T12:00:00Z');
 const EXIT_PAGE = 'https://www.bbc.co.uk/weather';
-
-let server: RunningServer;
-let browser: Browser;
 
 function importServices(file: string): void {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'import-services', file], {
@@ -29,16 +26,11 @@ async function dismissExitExplanation(page: Page): Promise<void> {
   if (await ok.isVisible()) await ok.click();
 }
 
+// A private copy of dist/, so another build running meanwhile can't swap files under the test.
+// Many fresh phones from one address in a minute would trip the per-address rate limit meant for the API.
+useServerAndBrowser(() => ({ staticDir: copyOfBuiltApp(), env: { RATE_LIMIT_PER_MINUTE: '100000' } }));
 beforeAll(async () => {
-  // A private copy of dist/, so another build running meanwhile can't swap files under the test.
-  // Many fresh phones from one address in a minute would trip the per-address rate limit meant for the API.
-  server = await startServer({ staticDir: copyOfBuiltApp(), env: { RATE_LIMIT_PER_MINUTE: '100000' } });
-  browser = await startBrowser();
   importServices(path.join(ROOT, 'tests/fixtures/oruk/e2e-near-sk1.json'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('finding help near a postcode with no signal', () => {

@@ -1,21 +1,11 @@
 // Discreet mode from More: the tab says a plain word instead of the app's name (also after a restart and in another
 // language), and a reminder that arrives says only that word, even one sent with details. Off again restores both.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectNoAxeViolations, newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { browser, expectNoAxeViolations, newPhone, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
 import { words } from './words.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
 /** Sends a reminder push to the app's service worker, as the push service would, and returns what was shown. */
 async function pushReminder(page: Page, context: BrowserContext, tag: string): Promise<{ title: string; body: string; icon: string }> {

@@ -30,6 +30,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { matchPhoneLanguage } from '../../src/shared/languages.ts';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -71,7 +72,9 @@ export function copyOfBuiltApp(): string {
 }
 
 /** Starts `node --import tsx src/server/main.ts` (what `npm start` runs) on a free port with a fresh SQLite DATA_DIR. */
-export async function startServer(options: { staticDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export type ServerOptions = { staticDir?: string; env?: Record<string, string> };
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const staticDir = requireBuiltApp(options.staticDir ?? DIST);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'e2e-data-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -284,4 +287,23 @@ export async function deviceOf(page: Page): Promise<{ deviceId: string; token: s
         };
       }),
   );
+}
+
+/** The test file's one server and one browser, set by `useServerAndBrowser` (live bindings: read them in tests). */
+export let server: RunningServer;
+export let browser: Browser;
+
+/**
+ * Call once at the top of a test file (or of its describe block): one server, started with these options, and one
+ * Chromium for all its tests, stopped after the last. Options as a function are read when the server starts.
+ */
+export function useServerAndBrowser(options: ServerOptions | (() => ServerOptions) = {}): void {
+  beforeAll(async () => {
+    server = await startServer(typeof options === 'function' ? options() : options);
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }

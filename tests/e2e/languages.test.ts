@@ -2,24 +2,14 @@
 // right <html lang dir>, nothing wider than a 360 px phone, and axe-core clean. Ethiopic draws with a real Ethiopic
 // font; phone numbers on Help now read in dialling order in every right-to-left language; first start asks for the
 // language; switching works offline. One server and one browser for all of it, to stay quick.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, newPhone, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
 import { SCREENS } from './screens.ts';
 import { words } from './words.ts';
 import { htmlLang, LANGUAGES } from '../../src/shared/languages.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 async function openScreen(page: Page, path: string): Promise<void> {
   await page.goto(server.url(path));

@@ -4,9 +4,8 @@
 // API; axe-core finds nothing at 360 and 1280 px in English and Arabic.
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, ROOT, screenshot, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, ROOT, type RunningServer, screenshot, server, useServerAndBrowser } from './harness.ts';
 
 const DESK = { width: 1280, height: 800 };
 
@@ -43,17 +42,8 @@ async function countedYoungPerson(server: RunningServer, paCookie: string, answe
 }
 
 describe('the manager’s figures over time', () => {
-  let server: RunningServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
-    browser = await startBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
   it('shows 12 months, a chart with a table alternative, what each question means and the service’s figures; axe finds nothing', async () => {
     const pa = await ownPassword(server, 'pa-figures@example.test', createUser(server, 'pa', 'pa-figures@example.test'));

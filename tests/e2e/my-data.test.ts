@@ -1,22 +1,11 @@
 // Export my data in real Chromium: one tap on More downloads the copy, a new phone brings it back and backs it up;
 // the section is axe-clean in English and Arabic.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { eventually, expectNoAxeViolations, newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import { browser, eventually, expectNoAxeViolations, newPhone, server, useServerAndBrowser } from './harness.ts';
 import { words } from './words.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 it('saves a copy with one tap, and a new phone brings it back and backs it up', async () => {
   const first = await newPhone(browser, server, { language: 'en' });

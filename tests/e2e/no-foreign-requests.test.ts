@@ -1,22 +1,11 @@
 // The built app talks to no one but its own server: every screen in the screens table is visited with every
 // request intercepted (page and service worker), and any request to another host is refused and reported.
 // (Quick exit's neutral page is the one deliberate exception, and only when Exit is pressed; not done here.)
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import { browser, newPhone, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
 import { SCREENS } from './screens.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
 it('visits every screen and asks no host but its own for anything', async () => {
   const { page, context } = await newPhone(browser, server, { language: 'en' });

@@ -1,20 +1,9 @@
 // After one visit online, the whole app works with no signal: it opens, keeps a check-in, and sends it when back online.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { deviceOf, eventually, goOffline, goOnline, newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import { browser, deviceOf, eventually, goOffline, goOnline, newPhone, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
 import { words } from './words.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 it('keeps a check-in made offline and sends it when back online', async () => {
   const { page, context } = await newPhone(browser, server, { language: 'en' });

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPushServiceStandIn, type PushServiceStandIn } from '../server/reminders-push-service.ts';
-import { eventually, expectNoAxeViolations, expectNoHorizontalOverflow, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer, server, useServerAndBrowser } from './harness.ts';
 
 const DESK = { width: 1280, height: 800 };
 const ALL_DAY = { days: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '23:59' })) };
@@ -58,20 +58,15 @@ const notificationsOnPaPage = (page: Page) => page.evaluate(async () => {
 });
 
 describe('call alerts to the PA, two browsers', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let pushService: PushServiceStandIn;
   let pa: { password: string; cookie: string };
 
+  useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000', TEST_PUSH_ALLOW_LOCAL_HTTP: '1', REMINDER_TICK_MS: '500' } });
   beforeAll(async () => {
     pushService = await startPushServiceStandIn();
-    server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '100000', TEST_PUSH_ALLOW_LOCAL_HTTP: '1', REMINDER_TICK_MS: '500' } });
-    browser = await startBrowser();
     pa = await ownPassword(server, 'pa-alerts@example.test', createPa(server, 'pa-alerts@example.test'));
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
     await pushService?.close();
   });
 

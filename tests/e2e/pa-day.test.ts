@@ -5,8 +5,8 @@
 // the PA and manager pages at 360 and 1280 px in English and Arabic.
 import { spawnSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, screenshot, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer, screenshot, server, useServerAndBrowser } from './harness.ts';
 
 const SHOWN_WITHIN_MS = 5_000;
 const DESK = { width: 1280, height: 800 };
@@ -57,22 +57,15 @@ async function connectedPhone(browser: Browser, server: RunningServer, cookie: s
 const focusedHeading = (page: Page) => page.evaluate(() => (document.activeElement?.tagName === 'H1' ? document.activeElement.textContent : null));
 
 describe('a PA’s day, two browsers', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let pa: { password: string; cookie: string };
   let manager: { password: string };
   let coveringPa: { password: string };
 
+  useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   beforeAll(async () => {
-    server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
-    browser = await startBrowser();
     pa = await ownPassword(server, 'pa-day@example.test', createUser(server, 'pa', 'pa-day@example.test'));
     manager = await ownPassword(server, 'manager-day@example.test', createUser(server, 'manager', 'manager-day@example.test'));
     coveringPa = await ownPassword(server, 'pa-cover@example.test', createUser(server, 'pa', 'pa-cover@example.test', 'Example Covering PA'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('shows "Please call me" on the open PA page within 5 s without a reload; the thread reads the same on both sides', async () => {

@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, goOffline, languageAlreadyChosen, goOnline, PHONE_VIEWPORT, ROOT, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browser, eventually, goOffline, goOnline, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer, server, useServerAndBrowser } from './harness.ts';
 
 const SIGNAL_TO_PA_MS = 10_000;
 
@@ -56,18 +56,11 @@ const requestsFor = (server: RunningServer, personId: string) =>
   server.query<{ id: string; data: string }>("select id, data from shares where kind = 'request' and person_id = ?", personId);
 
 describe('"Please call me" reaches the PA on a slow network', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let cookie: string;
 
+  useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   beforeAll(async () => {
-    server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
-    browser = await startBrowser();
     cookie = await signedInPa(server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   for (const delayMs of [0, 400, 1500]) {

@@ -2,22 +2,12 @@
 // localStorage or sessionStorage; the lock screen shows nothing personal (Help now still works); the background
 // timeout locks; wrong PINs wait, also across a reload; the right PIN brings everything back; a forgotten PIN plus
 // the recovery code restores everything from the backup. The lock screen is axe-clean in English and Arabic at 360 px.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { eventually, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, useServerAndBrowser } from './harness.ts';
 import { words } from './words.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 const NOTE = 'Example note: the kitchen rota argument';
 const TITLE = 'Example appointment: housing office';

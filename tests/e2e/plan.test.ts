@@ -1,11 +1,8 @@
 // My plan, end to end in Chromium against the real server: goals made offline stay, sync, and come back on a new phone.
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, startBrowser, startServer,
-  ROOT, waitForServiceWorker, type RunningServer,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, ROOT, type RunningServer, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
 
 function createPa(server: RunningServer, email: string): string {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-user', '--role', 'pa', '--email', email, '--council', 'Example Council', '--name', 'Example PA'], {
@@ -53,17 +50,8 @@ async function addGoal(page: Page, goal: string, step: string): Promise<void> {
 const goalCard = (page: Page, text: string) => page.locator('section.plan-goal').filter({ has: page.getByRole('heading', { name: text }) });
 
 describe('my plan, end to end', () => {
-  let server: RunningServer;
-  let browser: Browser;
 
-  beforeAll(async () => {
-    server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
-    browser = await startBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
   it('keeps a goal made offline with its steps, syncs it when back online, and brings it back on a new phone', async () => {
     const { page, context } = await newPhone(browser, server);

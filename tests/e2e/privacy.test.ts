@@ -1,22 +1,11 @@
 // Privacy in plain words: reachable from More and from first start, and right in every language (lang/dir,
 // no missing words, nothing wider than a 360 px phone, axe-core clean). The full screens table covers it too.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { expect, it } from 'vitest';
+import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, useServerAndBrowser } from './harness.ts';
 import { words } from './words.ts';
 import { htmlLang, LANGUAGES } from '../../src/shared/languages.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
 it('opens from More', async () => {
   const { page, context } = await newPhone(browser, server, { language: 'en' });

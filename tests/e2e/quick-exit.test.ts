@@ -1,24 +1,14 @@
 // Quick exit from every screen in the screens table, with the button and with Shift pressed three times:
 // the page is blank before the browser can paint another frame, and Back does not return to the app.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browser, newPhone, server, useServerAndBrowser } from './harness.ts';
 import { SCREENS } from './screens.ts';
 import { words } from './words.ts';
 
 const EXIT_PAGE = 'https://www.bbc.co.uk/weather';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
 // The test never leaves for the real weather page: a stand-in answers for it.
 async function standInForExitPage(context: BrowserContext): Promise<void> {

@@ -1,20 +1,10 @@
 // In Arabic the page reads right-to-left and the layout mirrors (every screen in every language: ./languages.test.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browser, newPhone, server, useServerAndBrowser } from './harness.ts';
 import { words } from './words.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+useServerAndBrowser();
 
 async function openScreen(page: Page, path: string): Promise<void> {
   await page.goto(server.url(path));

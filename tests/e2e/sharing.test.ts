@@ -1,11 +1,8 @@
 // Two browsers, like real life: a young person's phone and their PA's computer, against the real built app and server.
 import { spawnSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, ROOT, screenshot, startBrowser, startServer,
-  waitForServiceWorker, type RunningServer,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, ROOT, type RunningServer, screenshot, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
 
 // Set E2E_STATIC_DIR to test a build somewhere other than dist/.
 const staticDir = process.env.E2E_STATIC_DIR || undefined;
@@ -46,21 +43,14 @@ async function signIn(page: Page, server: RunningServer, email: string, password
 }
 
 describe('sharing with a PA, end to end', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let paPassword: string;
   let managerPassword: string;
 
+  // Every browser here shares one address; the per-address request limit is for real traffic, not this test.
+  useServerAndBrowser({ staticDir, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   beforeAll(async () => {
-    // Every browser here shares one address; the per-address request limit is for real traffic, not this test.
-    server = await startServer({ staticDir, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
-    browser = await startBrowser();
     paPassword = createUser(server, 'pa', 'pa@example.test', 'Example Council');
     managerPassword = createUser(server, 'manager', 'manager@example.test', 'Example Council');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('shares a check-in made offline; the PA sees it first, replies; the young person sees the reply; unsharing hides it', async () => {

@@ -1,23 +1,14 @@
 // A new version of the app waits while the person is writing; it is installed only when they press Update.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { copyOfBuiltApp, newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+import { afterAll, expect, it } from 'vitest';
+import { browser, copyOfBuiltApp, newPhone, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
 import { words } from './words.ts';
 
 let appDir: string;
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  appDir = copyOfBuiltApp();
-  server = await startServer({ staticDir: appDir });
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser(() => ({ staticDir: (appDir = copyOfBuiltApp()) }));
+afterAll(() => {
   if (appDir) rmSync(appDir, { recursive: true, force: true });
 });
 
