@@ -3,29 +3,11 @@
 // is better), and the service's own figures. Ten invented young people who chose to be counted are made through the
 // API; axe-core finds nothing at 360 and 1280 px in English and Arabic.
 import { randomUUID } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, ROOT, type RunningServer, screenshot, server, useServerAndBrowser } from './harness.ts';
+import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, type RunningServer, screenshot, server, useServerAndBrowser } from './harness.ts';
+import { createUser, ownPassword } from './staff.ts';
 
 const DESK = { width: 1280, height: 800 };
-
-function createUser(server: RunningServer, role: 'pa' | 'manager', email: string): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-user', '--role', role, '--email', email, '--council', 'Example Council', '--name', `Example ${role}`], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8',
-  });
-  const password = /One-time password: (\S+)/.exec(run.stdout)?.[1];
-  if (!password) throw new Error(`create-user failed: ${run.stdout} ${run.stderr}`);
-  return password;
-}
-
-async function ownPassword(server: RunningServer, email: string, given: string): Promise<{ password: string; cookie: string }> {
-  const login = await fetch(server.url('/api/v1/pa/login'), { method: 'POST', headers: { origin: server.origin, 'content-type': 'application/json' }, body: JSON.stringify({ email, password: given }) });
-  const cookie = String(login.headers.get('set-cookie')).split(';')[0];
-  const password = `example long passphrase for ${email}`;
-  const changed = await server.api('/api/v1/pa/password', { method: 'POST', headers: { origin: server.origin, cookie }, body: JSON.stringify({ currentPassword: given, newPassword: password }) });
-  if (changed.status !== 200) throw new Error(`password change failed: ${changed.status}`);
-  return { password, cookie };
-}
 
 /** An invented young person: connects to the PA, answers the wellbeing questions, chooses to be counted, asks to call. */
 async function countedYoungPerson(server: RunningServer, paCookie: string, answers: { life: number; worthwhile: number; happy: number; anxious: number }) {

@@ -4,47 +4,15 @@
 // still shows the request, but nothing is pushed. The server's push goes to a local stand-in for the push service
 // (TEST_PUSH_ALLOW_LOCAL_HTTP), which decrypts it as a browser would; DevTools then delivers exactly that payload to
 // the PA page's service worker (headless Chromium has no real push service), as the appointments test does.
-import { spawnSync } from 'node:child_process';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPushServiceStandIn, type PushServiceStandIn } from '../server/reminders-push-service.ts';
-import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer, server, useServerAndBrowser } from './harness.ts';
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, server, useServerAndBrowser } from './harness.ts';
+import { connectedPhone, createUser, ownPassword } from './staff.ts';
 
 const DESK = { width: 1280, height: 800 };
 const ALL_DAY = { days: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '23:59' })) };
 const CONTENT_FREE = { title: 'Someone on your caseload asked you to call', body: 'Open the PA page to see who.', url: '/pa/', tag: 'pa-call-me' };
-
-function createPa(server: RunningServer, email: string): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-user', '--role', 'pa', '--email', email, '--council', 'Example Council', '--name', 'Example pa'], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8',
-  });
-  const password = /One-time password: (\S+)/.exec(run.stdout)?.[1];
-  if (!password) throw new Error(`create-user failed: ${run.stdout} ${run.stderr}`);
-  return password;
-}
-
-async function ownPassword(server: RunningServer, email: string, given: string): Promise<{ password: string; cookie: string }> {
-  const sameSite = { origin: server.origin, 'content-type': 'application/json' };
-  const login = await fetch(server.url('/api/v1/pa/login'), { method: 'POST', headers: sameSite, body: JSON.stringify({ email, password: given }) });
-  const cookie = String(login.headers.get('set-cookie')).split(';')[0];
-  const password = `example long passphrase for ${email}`;
-  const changed = await server.api('/api/v1/pa/password', { method: 'POST', headers: { origin: server.origin, cookie }, body: JSON.stringify({ currentPassword: given, newPassword: password }) });
-  if (changed.status !== 200) throw new Error(`password change failed: ${changed.status}`);
-  return { password, cookie };
-}
-
-async function connectedPhone(browser: Browser, server: RunningServer, cookie: string, name: string) {
-  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'en', timezoneId: 'Europe/London', serviceWorkers: 'block' });
-  await languageAlreadyChosen(context);
-  const page = await context.newPage();
-  const code = (await server.api<{ code: string }>('/api/v1/pa/pairing-codes', { method: 'POST', headers: { origin: server.origin, cookie } })).body.code;
-  await page.goto(server.url('/my-pa'));
-  await page.getByLabel('Code from your PA').fill(code);
-  await page.getByLabel(/first name or nickname/).fill(name);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.getByText('You are connected to Example pa.').waitFor({ timeout: 30_000 });
-  return { context, page };
-}
 
 /** The PA page's working hours, set the way its Hours page does. */
 async function setHours(page: Page, hours: object): Promise<void> {
@@ -64,7 +32,7 @@ describe('call alerts to the PA, two browsers', () => {
   useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000', TEST_PUSH_ALLOW_LOCAL_HTTP: '1', REMINDER_TICK_MS: '500' } });
   beforeAll(async () => {
     pushService = await startPushServiceStandIn();
-    pa = await ownPassword(server, 'pa-alerts@example.test', createPa(server, 'pa-alerts@example.test'));
+    pa = await ownPassword(server, 'pa-alerts@example.test', createUser(server, 'pa', 'pa-alerts@example.test'));
   });
   afterAll(async () => {
     await pushService?.close();

@@ -3,33 +3,13 @@
 // the thread on an item reads the same, in the same order, on both sides; mark all seen; the contact log; each page
 // has its own title and its heading takes focus; repeated controls have their own names; axe-core finds nothing on
 // the PA and manager pages at 360 and 1280 px in English and Arabic.
-import { spawnSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer, screenshot, server, useServerAndBrowser } from './harness.ts';
+import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, type RunningServer, screenshot, server, useServerAndBrowser } from './harness.ts';
+import { connectedPhone, createUser, ownPassword } from './staff.ts';
 
 const SHOWN_WITHIN_MS = 5_000;
 const DESK = { width: 1280, height: 800 };
-
-function createUser(server: RunningServer, role: 'pa' | 'manager', email: string, name = `Example ${role}`): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-user', '--role', role, '--email', email, '--council', 'Example Council', '--name', name], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8',
-  });
-  const password = /One-time password: (\S+)/.exec(run.stdout)?.[1];
-  if (!password) throw new Error(`create-user failed: ${run.stdout} ${run.stderr}`);
-  return password;
-}
-
-/** A staff member's first password replaced through the API, as the page would; returns the new one and a cookie. */
-async function ownPassword(server: RunningServer, email: string, given: string): Promise<{ password: string; cookie: string }> {
-  const sameSite = { origin: server.origin, 'content-type': 'application/json' };
-  const login = await fetch(server.url('/api/v1/pa/login'), { method: 'POST', headers: sameSite, body: JSON.stringify({ email, password: given }) });
-  const cookie = String(login.headers.get('set-cookie')).split(';')[0];
-  const password = `example long passphrase for ${email}`;
-  const changed = await server.api('/api/v1/pa/password', { method: 'POST', headers: { origin: server.origin, cookie }, body: JSON.stringify({ currentPassword: given, newPassword: password }) });
-  if (changed.status !== 200) throw new Error(`password change failed: ${changed.status}`);
-  return { password, cookie };
-}
 
 async function desk(browser: Browser, server: RunningServer, email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: DESK, locale: 'en', timezoneId: 'Europe/London' });
@@ -38,19 +18,6 @@ async function desk(browser: Browser, server: RunningServer, email: string, pass
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  return { context, page };
-}
-
-async function connectedPhone(browser: Browser, server: RunningServer, cookie: string, name: string) {
-  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'en', timezoneId: 'Europe/London', serviceWorkers: 'block' });
-  await languageAlreadyChosen(context);
-  const page = await context.newPage();
-  const code = (await server.api<{ code: string }>('/api/v1/pa/pairing-codes', { method: 'POST', headers: { origin: server.origin, cookie } })).body.code;
-  await page.goto(server.url('/my-pa'));
-  await page.getByLabel('Code from your PA').fill(code);
-  await page.getByLabel(/first name or nickname/).fill(name);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.getByText('You are connected to Example pa.').waitFor({ timeout: 30_000 });
   return { context, page };
 }
 

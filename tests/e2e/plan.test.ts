@@ -1,21 +1,12 @@
 // My plan, end to end in Chromium against the real server: goals made offline stay, sync, and come back on a new phone.
-import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, ROOT, type RunningServer, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
-
-function createPa(server: RunningServer, email: string): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-user', '--role', 'pa', '--email', email, '--council', 'Example Council', '--name', 'Example PA'], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8',
-  });
-  const password = /One-time password: (\S+)/.exec(run.stdout)?.[1];
-  if (!password) throw new Error(`create-user failed: ${run.stdout} ${run.stderr}`);
-  return password;
-}
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, type RunningServer, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+import { createUser } from './staff.ts';
 
 /** A PA signed in at their desk, with their own password chosen. */
 async function paAtDesk(browser: Browser, server: RunningServer, email: string): Promise<Page> {
-  const oneTime = createPa(server, email);
+  const oneTime = createUser(server, 'pa', email, 'Example PA');
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en', timezoneId: 'Europe/London' });
   const page = await context.newPage();
   await page.goto(server.url('/pa/'));

@@ -1,20 +1,11 @@
 // Two browsers, like real life: a young person's phone and their PA's computer, against the real built app and server.
-import { spawnSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, ROOT, type RunningServer, screenshot, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, type RunningServer, screenshot, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+import { createUser } from './staff.ts';
 
 // Set E2E_STATIC_DIR to test a build somewhere other than dist/.
 const staticDir = process.env.E2E_STATIC_DIR || undefined;
-
-function createUser(server: RunningServer, role: 'pa' | 'manager', email: string, council: string): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'create-user', '--role', role, '--email', email, '--council', council, '--name', `Example ${role}`], {
-    cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8',
-  });
-  const password = /One-time password: (\S+)/.exec(run.stdout)?.[1];
-  if (!password) throw new Error(`create-user failed: ${run.stdout} ${run.stderr}`);
-  return password;
-}
 
 /** How many rows a table of the phone's own database holds. */
 function countIn(page: Page, table: string): Promise<number> {
@@ -49,8 +40,8 @@ describe('sharing with a PA, end to end', () => {
   // Every browser here shares one address; the per-address request limit is for real traffic, not this test.
   useServerAndBrowser({ staticDir, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   beforeAll(async () => {
-    paPassword = createUser(server, 'pa', 'pa@example.test', 'Example Council');
-    managerPassword = createUser(server, 'manager', 'manager@example.test', 'Example Council');
+    paPassword = createUser(server, 'pa', 'pa@example.test');
+    managerPassword = createUser(server, 'manager', 'manager@example.test');
   });
 
   it('shares a check-in made offline; the PA sees it first, replies; the young person sees the reply; unsharing hides it', async () => {
