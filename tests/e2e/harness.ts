@@ -307,3 +307,26 @@ export function useServerAndBrowser(options: ServerOptions | (() => ServerOption
     await server?.stop();
   });
 }
+
+/** Everything the page can read from its own storage (every IndexedDB store, localStorage, sessionStorage), as text: a PIN-lock test looks for plaintext in it. */
+export async function everythingStored(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const dump: Record<string, unknown> = { local: { ...localStorage }, session: { ...sessionStorage } };
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name!);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of db.objectStoreNames) {
+        dump[`${name}/${store}`] = await new Promise((resolve) => {
+          const all = db.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => resolve(all.result);
+        });
+      }
+      db.close();
+    }
+    // Bytes as numbers, so a plaintext hidden in a byte array would still show up as text below.
+    return JSON.stringify(dump, (_key, value: unknown) => (ArrayBuffer.isView(value) ? new TextDecoder().decode(value as Uint8Array) : value));
+  });
+}

@@ -4,7 +4,7 @@
 // and the recovery code brings everything back on the same phone (the waits are skipped with an injected clock).
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browser, deviceOf, eventually, newPhone, server, useServerAndBrowser } from './harness.ts';
+import { browser, deviceOf, eventually, everythingStored, newPhone, server, useServerAndBrowser } from './harness.ts';
 import { words } from './words.ts';
 
 useServerAndBrowser();
@@ -12,28 +12,6 @@ useServerAndBrowser();
 const PIN = '135790';
 const QUEUED = 'Example note: queued just before the lock';
 const OTHER = 'Example note: from my other phone about the bus fare';
-
-/** Every IndexedDB store, localStorage and sessionStorage, bytes decoded as text (so plaintext in bytes shows too). */
-async function everythingStored(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const dump: Record<string, unknown> = { local: { ...localStorage }, session: { ...sessionStorage } };
-    for (const { name } of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(name!);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const store of db.objectStoreNames) {
-        dump[`${name}/${store}`] = await new Promise((resolve) => {
-          const all = db.transaction(store).objectStore(store).getAll();
-          all.onsuccess = () => resolve(all.result);
-        });
-      }
-      db.close();
-    }
-    return JSON.stringify(dump, (_key, value: unknown) => (ArrayBuffer.isView(value) ? new TextDecoder().decode(value as Uint8Array) : value));
-  });
-}
 
 /** Rows in the app's store `store`, read straight from IndexedDB (0 when the store does not exist). */
 async function storedCount(page: Page, store: string): Promise<number> {

@@ -4,7 +4,7 @@
 // the recovery code restores everything from the backup. The lock screen is axe-clean in English and Arabic at 360 px.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, useServerAndBrowser } from './harness.ts';
+import { browser, eventually, everythingStored, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, useServerAndBrowser } from './harness.ts';
 import { words } from './words.ts';
 
 useServerAndBrowser();
@@ -16,29 +16,6 @@ const PIN = '135790';
 // The feeling chip is stored as its key, the one word of the check-in kept as text.
 const FEELING = 'lonely';
 const SECRETS = ['kitchen rota', 'housing office', 'typing about rent', FEELING];
-
-/** Everything the page can read from its own storage: every IndexedDB store, localStorage and sessionStorage. */
-async function everythingStored(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const dump: Record<string, unknown> = { local: { ...localStorage }, session: { ...sessionStorage } };
-    for (const { name } of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(name!);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const store of db.objectStoreNames) {
-        dump[`${name}/${store}`] = await new Promise((resolve) => {
-          const all = db.transaction(store).objectStore(store).getAll();
-          all.onsuccess = () => resolve(all.result);
-        });
-      }
-      db.close();
-    }
-    // Bytes as numbers, so a plaintext hidden in a byte array would still show up as text below.
-    return JSON.stringify(dump, (_key, value: unknown) => (ArrayBuffer.isView(value) ? new TextDecoder().decode(value as Uint8Array) : value));
-  });
-}
 
 async function enterPin(page: Page, pin: string) {
   await page.getByLabel(words('en', 'pin.lock.label'), { exact: true }).fill(pin);
