@@ -59,7 +59,7 @@ export default function HelpNowScreen({ now }: { now?: Date }) {
       </section>
 
       <p>
-        <Link className="help-now__plan" to="/safety-plan">{t('help.safetyPlanLink')}</Link>
+        <Link className="button" to="/safety-plan">{t('help.safetyPlanLink')}</Link>
       </p>
 
       <section aria-labelledby="help-calm-title">
