@@ -33,7 +33,7 @@ export function ExitButton() {
         href={EXIT_URL}
         role="button"
         rel="nofollow noreferrer"
-        className="button button-danger quick-exit__button"
+        className="button button-danger"
         onClick={(event) => {
           event.preventDefault();
           exitNow();
