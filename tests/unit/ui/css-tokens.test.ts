@@ -1,5 +1,6 @@
 // Keeps the look on its tokens: a colour is written once, in a sheet's `:root` block, and used everywhere by name;
-// focus has one colour; buttons have one class (`.button` in app.css) instead of a copy per feature.
+// focus has one colour; buttons have one class (`.button` in app.css) instead of a copy per feature; a class two
+// features use lives in app.css, so changing one feature's sheet never restyles another's screen.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +71,58 @@ function problemsIn(file: string, css: string, tokens: Set<string>): string[] {
   return problems;
 }
 
+/** Which feature a file belongs to: `features/<name>`, `pwa`, or the shell around them (`app`, `pa`). */
+function featureOf(file: string): string {
+  const inFeature = /app[\\/]features[\\/]([^\\/]+)/.exec(file);
+  if (inFeature) return inFeature[1];
+  if (/app[\\/]pwa[\\/]/.test(file)) return 'pwa';
+  return /^pa[\\/]/.test(file) ? 'pa' : 'app';
+}
+
+/** The class names a component writes in its `className=` props (plain strings, or the strings inside `{…}`). */
+function classNamesIn(tsx: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of tsx.matchAll(/className=(?:"([^"]*)"|\{)/g)) {
+    let written = match[1] ?? '';
+    if (match[1] === undefined) {
+      // Up to the brace that closes the expression, then every quoted string in it.
+      let depth = 1;
+      let end = match.index + match[0].length;
+      while (depth > 0 && end < tsx.length) {
+        const char = tsx[end++];
+        if (char === '{') depth++;
+        else if (char === '}') depth--;
+      }
+      written = [...tsx.slice(match.index, end).matchAll(/(['"`])([^'"`]*)\1/g)].map((q) => q[2]).join(' ');
+    }
+    for (const name of written.split(/[\s${}]+/)) if (/^[a-z][\w-]*$/i.test(name)) names.add(name);
+  }
+  return names;
+}
+
+/** "file .class is styled in other.css": a class a feature's sheet styles, written by another feature's component. */
+function crossFeatureClasses(sheets: { file: string; css: string }[], components: { file: string; tsx: string }[]): string[] {
+  const classesOf = (css: string, file: string) => new Set(declarationsOf(css, file).flatMap((d) => [...d.selector.matchAll(/\.([\w-]+)/g)].map((m) => m[1])));
+  const shared = new Set(sheets.filter((s) => featureOf(s.file) === 'app').flatMap((s) => [...classesOf(s.css, s.file)]));
+  const styledBy = new Map<string, string>();
+  for (const sheet of sheets.filter((s) => !['app', 'pa'].includes(featureOf(s.file)))) {
+    for (const name of classesOf(sheet.css, sheet.file)) if (!shared.has(name)) styledBy.set(name, sheet.file);
+  }
+  return components.flatMap(({ file, tsx }) =>
+    [...classNamesIn(tsx)]
+      .filter((name) => styledBy.has(name) && featureOf(styledBy.get(name)!) !== featureOf(file))
+      .map((name) => `${file} .${name} is styled in ${styledBy.get(name)}: move it to app.css, or use the shared one`),
+  );
+}
+
+function componentFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return componentFiles(full);
+    return entry.name.endsWith('.tsx') && !entry.name.includes('.test.') ? [full] : [];
+  });
+}
+
 function tokensIn(sheets: { file: string; css: string }[]): Set<string> {
   return new Set(sheets.flatMap(({ file, css }) => declarationsOf(css, file).filter(isToken).map((d) => d.property)));
 }
@@ -106,6 +159,27 @@ describe('CSS on the tokens', () => {
       '.thing:focus { outline: none; }',
     ].join('\n');
     expect(problemsIn('app/features/thing/thing.css', sheet, tokensIn([{ file: 'thing.css', css: sheet }]))).toEqual([]);
+  });
+
+  it('finds a class one feature styles and another feature writes, and lets shared classes and its own ones be', () => {
+    const sheets = [
+      { file: 'app/styles/app.css', css: '.button { color: var(--text); }' },
+      { file: 'app/features/sharing/sharing.css', css: '.sharing-list { padding: 0; } .sharing .button { margin: 0; }' },
+    ];
+    const components = [
+      { file: 'app/features/sharing/SharedList.tsx', tsx: '<ul className="sharing-list"><li className={on ? `button` : "x"} /></ul>' },
+      { file: 'app/features/my-data/MyDevices.tsx', tsx: '<ul className={`sharing-list ${extra}`}><li className="button" /></ul>' },
+    ];
+    expect(crossFeatureClasses(sheets, components)).toEqual([
+      'app/features/my-data/MyDevices.tsx .sharing-list is styled in app/features/sharing/sharing.css: move it to app.css, or use the shared one',
+    ]);
+  });
+
+  it('no component writes a class that another feature\'s sheet styles', () => {
+    const sheets = cssFiles(SRC).map((full) => ({ file: path.relative(SRC, full), css: readFileSync(full, 'utf8') }));
+    const components = componentFiles(SRC).map((full) => ({ file: path.relative(SRC, full), tsx: readFileSync(full, 'utf8') }));
+    expect(components.length).toBeGreaterThan(50);
+    expect(crossFeatureClasses(sheets, components)).toEqual([]);
   });
 
   it('every sheet in src takes its colours from the tokens, focus from --focus, buttons from .button', () => {
