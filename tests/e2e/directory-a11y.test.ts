@@ -20,7 +20,7 @@ type Screen = { name: string; path: string; prepare?: (page: Page) => Promise<vo
 const SCREENS: Screen[] = [
   { name: 'help-now-first-visit', path: '/help' },
   { name: 'help-now', path: '/help', prepare: async (page) => {
-    await page.locator('.quick-exit__dismiss').click();
+    await page.locator('.quick-exit__explain button').click();
   } },
   { name: 'safety-plan', path: '/safety-plan' },
   { name: 'directory-search', path: '/directory?q=&open=1', prepare: async (page) => {

@@ -1,4 +1,4 @@
-// The sticky "A new version is ready — Update" notice and the one-time "Ready to work offline" note.
+// The "A new version is ready — Update" notice and the one-time "Ready to work offline" note.
 // Mounted once in the app shell. It never reloads by itself: only the person's press on Update does.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,7 @@ export function UpdateNotice() {
         <div className="pwa-notice pwa-notice--update">
           <p className="pwa-notice__text">{t('pwa.update.ready')}</p>
           {textKept && <p className="pwa-notice__text">{t('pwa.update.textKept')}</p>}
-          <button type="button" className="pwa-notice__button" onClick={update} disabled={updating}>
+          <button type="button" className="button" onClick={update} disabled={updating}>
             {updating ? t('pwa.update.updating') : t('pwa.update.button')}
           </button>
         </div>
@@ -44,7 +44,7 @@ export function UpdateNotice() {
       {offlineReady && !updateReady && (
         <div className="pwa-notice pwa-notice--offline">
           <p className="pwa-notice__text">{t('pwa.offline.ready')}</p>
-          <button type="button" className="pwa-notice__button pwa-notice__button--quiet" onClick={() => setUpdateState({ offlineReady: false })}>
+          <button type="button" className="button button-secondary" onClick={() => setUpdateState({ offlineReady: false })}>
             {t('pwa.offline.dismiss')}
           </button>
         </div>

@@ -75,7 +75,7 @@ function Details({ appointment: a }: { appointment: Appointment }) {
           <h2 id="appt-outcome-heading">{t('appointments.detail.didYouGo')}</h2>
           <div className="appt-actions">
             {(['went', 'couldnt-go'] as const).map((o) => (
-              <button key={o} type="button" className="appt-button" aria-pressed={a.outcome === o}
+              <button key={o} type="button" className="button" aria-pressed={a.outcome === o}
                 onClick={async () => { await recordOutcome(a.id, o); setStatus(t('appointments.detail.outcomeSaved')); }}>
                 {t(o === 'went' ? 'appointments.detail.iWent' : 'appointments.detail.iCouldntGo')}
               </button>
@@ -88,7 +88,7 @@ function Details({ appointment: a }: { appointment: Appointment }) {
 
       {!past && a.status === 'planned' && (<>
         <div className="appt-card">
-          <button type="button" className="appt-button appt-button--block"
+          <button type="button" className="button button-block"
             onClick={() => downloadIcs(a, { reminder: t('appointments.calendar.reminder'), phone: t('appointments.calendar.phone') })}>
             {t('appointments.detail.addToCalendar')}
           </button>
@@ -100,21 +100,21 @@ function Details({ appointment: a }: { appointment: Appointment }) {
       </>)}
 
       <div className="appt-actions">
-        <Link className="appt-button appt-button--quiet" to={`/appointments/${a.id}/edit`}>{t('appointments.detail.edit')}</Link>
-        <button type="button" className="appt-button appt-button--quiet" onClick={() => setCancelled(a.id, a.status === 'planned')}>
+        <Link className="button button-secondary" to={`/appointments/${a.id}/edit`}>{t('appointments.detail.edit')}</Link>
+        <button type="button" className="button button-secondary" onClick={() => setCancelled(a.id, a.status === 'planned')}>
           {t(a.status === 'planned' ? 'appointments.detail.cancelAppointment' : 'appointments.detail.restore')}
         </button>
-        {!confirmingDelete && <button type="button" className="appt-button appt-button--quiet" onClick={() => setConfirmingDelete(true)}>{t('appointments.detail.delete')}</button>}
+        {!confirmingDelete && <button type="button" className="button button-secondary" onClick={() => setConfirmingDelete(true)}>{t('appointments.detail.delete')}</button>}
       </div>
       {confirmingDelete && (
         <div className="appt-card" role="group" aria-labelledby="appt-delete-question">
           <p id="appt-delete-question">{t('appointments.detail.confirmDelete')}</p>
           <div className="appt-actions">
-            <button type="button" className="appt-button appt-button--danger"
+            <button type="button" className="button button-danger"
               onClick={async () => { await deleteAppointment(a.id); navigate('/appointments', { replace: true }); }}>
               {t('appointments.detail.delete')}
             </button>
-            <button type="button" className="appt-button appt-button--quiet" onClick={() => setConfirmingDelete(false)}>{t('appointments.detail.keep')}</button>
+            <button type="button" className="button button-secondary" onClick={() => setConfirmingDelete(false)}>{t('appointments.detail.keep')}</button>
           </div>
         </div>
       )}

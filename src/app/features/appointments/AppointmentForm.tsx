@@ -130,7 +130,7 @@ function AppointmentFormFields({ existing }: { existing?: Parameters<typeof draf
         </div>
         <p className="appt-hint" id="appt-details-hint">{t('appointments.form.showDetailsHint')}</p>
         <div className="appt-actions">
-          <button type="submit" className="appt-button">{t('appointments.form.save')}</button>
+          <button type="submit" className="button">{t('appointments.form.save')}</button>
           <Link className="appt-link" to={existing ? `/appointments/${existing.id}` : '/appointments'}>{t('appointments.form.cancel')}</Link>
         </div>
       </form>

@@ -31,7 +31,7 @@ export function AppointmentList() {
   return (
     <section className="appt-screen">
       <h1>{t('appointments.title')}</h1>
-      <Link to="/appointments/new" className="appt-button appt-button--block">{t('appointments.add')}</Link>
+      <Link to="/appointments/new" className="button button-block">{t('appointments.add')}</Link>
       <h2>{t('appointments.upcoming')}</h2>
       {upcoming.length === 0 ? <p>{t('appointments.noneUpcoming')}</p> : <ul className="appt-list">{upcoming.map(item)}</ul>}
       <h2>{t('appointments.past')}</h2>

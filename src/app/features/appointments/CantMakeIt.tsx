@@ -30,7 +30,7 @@ export function CantMakeIt({ appointment }: { appointment: Appointment }) {
   }
 
   if (!open) {
-    return <button type="button" className="appt-button appt-button--quiet" aria-expanded={false} onClick={() => setOpen(true)}>{t('appointments.cantMake.button')}</button>;
+    return <button type="button" className="button button-secondary" aria-expanded={false} onClick={() => setOpen(true)}>{t('appointments.cantMake.button')}</button>;
   }
   return (
     <section className="appt-card" aria-labelledby="appt-cant-heading">
@@ -38,13 +38,13 @@ export function CantMakeIt({ appointment }: { appointment: Appointment }) {
       <p>{t('appointments.cantMake.intro')}</p>
       {phone ? (
         <div className="appt-actions">
-          <a className="appt-button" href={`tel:${phone}`}>{t('appointments.cantMake.call', { name })}</a>
-          <a className="appt-button" href={`sms:${phone}?body=${encodeURIComponent(sentence)}`}>{t('appointments.cantMake.text', { name })}</a>
+          <a className="button" href={`tel:${phone}`}>{t('appointments.cantMake.call', { name })}</a>
+          <a className="button" href={`sms:${phone}?body=${encodeURIComponent(sentence)}`}>{t('appointments.cantMake.text', { name })}</a>
         </div>
       ) : <p>{t('appointments.cantMake.noPhone')}</p>}
       <label htmlFor="appt-cant-message">{t('appointments.cantMake.messageLabel')}</label>
       <textarea id="appt-cant-message" className="appt-message" readOnly rows={3} value={sentence} lang="en" dir="ltr" />
-      <button type="button" className="appt-button appt-button--quiet" onClick={copy}>{t('appointments.cantMake.copy')}</button>
+      <button type="button" className="button button-secondary" onClick={copy}>{t('appointments.cantMake.copy')}</button>
       <p role="status">{copied ? t('appointments.cantMake.copied') : ''}</p>
       <AskPaAboutAppointment appointment={appointment} request="cant-make-it" label="sharing.appointment.tellCantMake" />
     </section>

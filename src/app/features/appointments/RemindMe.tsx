@@ -35,8 +35,8 @@ export function RemindMe() {
       <h2 id="appt-push-heading">{t('appointments.push.heading')}</h2>
       {canAsk && <p>{t('appointments.push.explain')}</p>}
       {status !== 'off' && <p role="status">{t(MESSAGE[status] as ParseKeys)}</p>}
-      {canAsk && <button type="button" className="appt-button" disabled={busy} onClick={turnOn}>{t('appointments.push.remindMe')}</button>}
-      {status === 'on' && <button type="button" className="appt-button appt-button--quiet" disabled={busy} onClick={turnOff}>{t('appointments.push.turnOff')}</button>}
+      {canAsk && <button type="button" className="button" disabled={busy} onClick={turnOn}>{t('appointments.push.remindMe')}</button>}
+      {status === 'on' && <button type="button" className="button button-secondary" disabled={busy} onClick={turnOff}>{t('appointments.push.turnOff')}</button>}
     </section>
   );
 }

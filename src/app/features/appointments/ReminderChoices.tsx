@@ -44,13 +44,13 @@ export function ReminderChoices({ draft, onChange, errorId }: Props) {
               {Object.keys(OWN_REMINDER_UNITS).map((u) => <option key={u} value={u}>{t(`appointments.form.units.${u}` as ParseKeys)}</option>)}
             </select>
           </div>
-          <button type="button" className="appt-button appt-button--quiet"
+          <button type="button" className="button button-secondary"
             onClick={() => onChange({ ownReminders: draft.ownReminders.filter((_, j) => j !== i) })}>
             {t('appointments.form.removeOwnReminder')}
           </button>
         </div>
       ))}
-      <button type="button" className="appt-button appt-button--quiet"
+      <button type="button" className="button button-secondary"
         onClick={() => onChange({ ownReminders: [...draft.ownReminders, { amount: '30', unit: 'minutes' }] })}>
         {t('appointments.form.addOwnReminder')}
       </button>

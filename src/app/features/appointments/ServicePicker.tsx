@@ -25,7 +25,7 @@ export function ServicePicker({ chosen, onPick, onUnlink }: Props) {
     return (
       <div className="appt-linked">
         <p dir="auto">{t('appointments.form.chosenService', { name: chosen.name })}</p>
-        <button type="button" className="appt-button appt-button--quiet" onClick={onUnlink}>{t('appointments.form.removeService')}</button>
+        <button type="button" className="button button-secondary" onClick={onUnlink}>{t('appointments.form.removeService')}</button>
       </div>
     );
   }
@@ -41,7 +41,7 @@ export function ServicePicker({ chosen, onPick, onUnlink }: Props) {
             <ul className="appt-picker-hits">
               {result.hits.map((s) => (
                 <li key={s.id}>
-                  <button type="button" className="appt-button appt-button--quiet" onClick={() => { onPick(s); setQuery(''); }}>
+                  <button type="button" className="button button-secondary" onClick={() => { onPick(s); setQuery(''); }}>
                     {t('appointments.form.pickService', { name: s.name })}
                   </button>
                 </li>

@@ -17,14 +17,14 @@ export function ContactLinks({ contacts, name }: { contacts: ServiceContacts; na
     <ul className="contact-links">
       {contacts.phone && (
         <li>
-          <a className="contact-link contact-link--main" href={`tel:${dialable(contacts.phone)}`} aria-label={t('directory.actions.callLabel', { name, number: contacts.phone })}>
+          <a className="button" href={`tel:${dialable(contacts.phone)}`} aria-label={t('directory.actions.callLabel', { name, number: contacts.phone })}>
             {withLtr((v) => t('directory.actions.call', { number: v.number }), { number: contacts.phone })}
           </a>
         </li>
       )}
       {contacts.sms && (
         <li>
-          <a className="contact-link" href={smsHref(contacts.sms)}>
+          <a className="button button-secondary" href={smsHref(contacts.sms)}>
             {contacts.sms.body
               ? withLtr((v) => t('directory.actions.textWord', { word: v.word, number: v.number }), { word: contacts.sms.body, number: contacts.sms.number })
               : withLtr((v) => t('directory.actions.text', { number: v.number }), { number: contacts.sms.number })}
@@ -33,12 +33,12 @@ export function ContactLinks({ contacts, name }: { contacts: ServiceContacts; na
       )}
       {contacts.email && (
         <li>
-          <a className="contact-link" href={`mailto:${contacts.email}`}>{t('directory.actions.email')}</a>
+          <a className="button button-secondary" href={`mailto:${contacts.email}`}>{t('directory.actions.email')}</a>
         </li>
       )}
       {contacts.url && (
         <li>
-          <a className="contact-link" href={contacts.url} rel="noreferrer" target="_blank">{t('directory.actions.website')}</a>
+          <a className="button button-secondary" href={contacts.url} rel="noreferrer" target="_blank">{t('directory.actions.website')}</a>
         </li>
       )}
     </ul>

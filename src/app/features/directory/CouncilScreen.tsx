@@ -24,7 +24,7 @@ export default function CouncilScreen() {
     <div className="directory">
       <h1>{t('directory.council.title')}</h1>
       <label htmlFor={id}>{t('directory.council.choose')}</label>
-      <select id={id} className="dir-input" value={chosen} onChange={(e) => choose(e.target.value)}>
+      <select id={id} className="text-input dir-input" value={chosen} onChange={(e) => choose(e.target.value)}>
         <option value="">{t('directory.council.placeholder')}</option>
         {councils.map((c) => <option key={c.council} value={c.council} lang="en" dir="auto">{c.council}</option>)}
       </select>

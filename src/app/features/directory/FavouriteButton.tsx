@@ -19,7 +19,7 @@ export function FavouriteButton({ id }: { id: string }) {
   };
   return (
     <p>
-      <button type="button" className="dir-button" aria-pressed={Boolean(saved)} onClick={() => void toggle()}>
+      <button type="button" className="button" aria-pressed={Boolean(saved)} onClick={() => void toggle()}>
         {saved ? t('directory.service.unsave') : t('directory.service.save')}
       </button>
       <span role="status" className="dir-hint"> {announce}</span>

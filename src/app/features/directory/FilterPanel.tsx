@@ -37,7 +37,7 @@ export function FilterPanel({ params, languages, categories, onChange }: Props) 
       <summary className="filter-panel__summary">{t('directory.filters.title')}{activeCount > 0 ? ` (${activeCount})` : ''}</summary>
       <div className="filter-panel__body">
         <label htmlFor={`${id}-cat`}>{t('directory.filters.category')}</label>
-        <select id={`${id}-cat`} className="dir-input" value={params.get('cat') ?? ''} onChange={(e) => set('cat', e.target.value || undefined)}>
+        <select id={`${id}-cat`} className="text-input dir-input" value={params.get('cat') ?? ''} onChange={(e) => set('cat', e.target.value || undefined)}>
           <option value="">{t('directory.filters.anyCategory')}</option>
           {offered.map((c) => <option key={c} value={c}>{t(`directory.categories.${c}`)}</option>)}
         </select>
@@ -53,13 +53,13 @@ export function FilterPanel({ params, languages, categories, onChange }: Props) 
         </fieldset>
 
         <label htmlFor={`${id}-age`}>{t('directory.filters.age')}</label>
-        <input id={`${id}-age`} className="dir-input dir-input--short" type="number" inputMode="numeric" min={10} max={99}
+        <input id={`${id}-age`} className="text-input dir-input dir-input--short" type="number" inputMode="numeric" min={10} max={99}
           value={params.get('age') ?? ''} onChange={(e) => set('age', e.target.value || undefined)} />
 
         {languages.length > 0 && (
           <>
             <label htmlFor={`${id}-lang`}>{t('directory.filters.language')}</label>
-            <select id={`${id}-lang`} className="dir-input" value={params.get('lang') ?? ''} onChange={(e) => set('lang', e.target.value || undefined)}>
+            <select id={`${id}-lang`} className="text-input dir-input" value={params.get('lang') ?? ''} onChange={(e) => set('lang', e.target.value || undefined)}>
               <option value="">{t('directory.filters.anyLanguage')}</option>
               {languages.map((code) => <option key={code} value={code}>{languageName(code)}</option>)}
             </select>
@@ -67,7 +67,7 @@ export function FilterPanel({ params, languages, categories, onChange }: Props) 
         )}
 
         {activeCount > 0 && (
-          <button type="button" className="dir-button dir-button--quiet" onClick={() => onChange(new URLSearchParams(params.get('q') ? { q: params.get('q')! } : {}))}>
+          <button type="button" className="button button-secondary" onClick={() => onChange(new URLSearchParams(params.get('q') ? { q: params.get('q')! } : {}))}>
             {t('directory.filters.clear')}
           </button>
         )}

@@ -66,7 +66,7 @@ export function PlacePicker({ place, onChange }: Props) {
       {place && (
         <p className="place-picker__current" role="status">
           {t('directory.place.near', { place: place.label || t('directory.place.myLocation') })}{' '}
-          <button type="button" className="dir-button dir-button--quiet" onClick={() => choose(undefined)}>{t('directory.place.clear')}</button>
+          <button type="button" className="button button-secondary" onClick={() => choose(undefined)}>{t('directory.place.clear')}</button>
         </p>
       )}
       <form className="place-picker__form" onSubmit={usePostcode} noValidate>
@@ -74,7 +74,7 @@ export function PlacePicker({ place, onChange }: Props) {
         <span id={hintId} className="dir-hint">{t('directory.place.postcodeHint')}</span>
         <input
           id={inputId}
-          className="dir-input"
+          className="text-input dir-input"
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
           autoComplete="postal-code"
@@ -84,9 +84,9 @@ export function PlacePicker({ place, onChange }: Props) {
           aria-invalid={error ? true : undefined}
         />
         {error && <p id={errorId} className="dir-error" role="alert">{error}</p>}
-        <button type="submit" className="dir-button">{t('directory.place.usePostcode')}</button>
+        <button type="submit" className="button">{t('directory.place.usePostcode')}</button>
       </form>
-      <button type="button" className="dir-button dir-button--quiet" onClick={useLocation} disabled={busy}>
+      <button type="button" className="button button-secondary" onClick={useLocation} disabled={busy}>
         {busy ? t('directory.place.locating') : t('directory.place.useLocation')}
       </button>
     </section>

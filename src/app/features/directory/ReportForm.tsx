@@ -27,10 +27,10 @@ export function ReportForm({ serviceId }: { serviceId: string }) {
       <form onSubmit={send}>
         <p>{t('directory.report.intro')}</p>
         <label htmlFor={id}>{t('directory.report.reason')}</label>
-        <select id={id} className="dir-input" value={reason} onChange={(e) => setReason(e.target.value as ReportReason)}>
+        <select id={id} className="text-input dir-input" value={reason} onChange={(e) => setReason(e.target.value as ReportReason)}>
           {REPORT_REASONS.map((r) => <option key={r} value={r}>{t(`directory.report.reasons.${r}`)}</option>)}
         </select>
-        <button type="submit" className="dir-button">{t('directory.report.send')}</button>
+        <button type="submit" className="button">{t('directory.report.send')}</button>
         <p role="status">{result ? t(`directory.report.${result}`) : ''}</p>
       </form>
     </details>

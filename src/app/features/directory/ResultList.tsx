@@ -35,7 +35,7 @@ function Result({ hit: { service, nearness }, now }: { hit: SearchHit; now: Date
   const { t, i18n } = useTranslation();
   const whereText = useWhereText();
   return (
-    <li className="dir-result">
+    <li className="card dir-result">
       {/* Directory text is English, whatever the app's language: marked so, for a screen reader's voice. */}
       <Link className="dir-result__name" lang="en" dir="auto" to={`/directory/service/${encodeURIComponent(service.id)}`}>{service.name}</Link>
       <p className="dir-result__where">{whereText(service, nearness)}</p>
@@ -51,18 +51,18 @@ function Result({ hit: { service, nearness }, now }: { hit: SearchHit; now: Date
 export function ResultList({ hits, now, near }: { hits: SearchHit[]; now: Date; near: boolean }) {
   const { t } = useTranslation();
   if (!near) {
-    return <ul className="dir-results">{hits.map((hit) => <Result key={hit.service.id} hit={hit} now={now} />)}</ul>;
+    return <ul className="card-list dir-results">{hits.map((hit) => <Result key={hit.service.id} hit={hit} now={now} />)}</ul>;
   }
   const local = hits.filter((h) => h.service.location.kind !== 'national');
   const national = hits.filter((h) => h.service.location.kind === 'national');
   return (
     <>
-      {local.length > 0 && <ul className="dir-results">{local.map((hit) => <Result key={hit.service.id} hit={hit} now={now} />)}</ul>}
+      {local.length > 0 && <ul className="card-list dir-results">{local.map((hit) => <Result key={hit.service.id} hit={hit} now={now} />)}</ul>}
       {national.length > 0 && (
         <section aria-labelledby="dir-national-title" className="dir-national">
           <h2 id="dir-national-title">{t('directory.results.nationalTitle')}</h2>
           <p className="dir-hint">{t('directory.results.nationalHint')}</p>
-          <ul className="dir-results">{national.map((hit) => <Result key={hit.service.id} hit={hit} now={now} />)}</ul>
+          <ul className="card-list dir-results">{national.map((hit) => <Result key={hit.service.id} hit={hit} now={now} />)}</ul>
         </section>
       )}
     </>

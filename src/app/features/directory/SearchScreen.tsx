@@ -20,11 +20,11 @@ function ReachPicker({ reach, onChange }: { reach: Reach; onChange(reach: Reach)
   return (
     <div className="dir-reach">
       <label htmlFor={`${id}-radius`}>{t('directory.place.radius')}</label>
-      <select id={`${id}-radius`} className="dir-input" value={reach.radius} onChange={(e) => onChange({ ...reach, radius: Number(e.target.value) })}>
+      <select id={`${id}-radius`} className="text-input dir-input" value={reach.radius} onChange={(e) => onChange({ ...reach, radius: Number(e.target.value) })}>
         {RADIUS_CHOICES.map((r) => <option key={r} value={r}>{t('directory.place.within', { distance: formatAmount(r, reach.unit, i18n.language) })}</option>)}
       </select>
       <label htmlFor={`${id}-unit`}>{t('directory.place.units')}</label>
-      <select id={`${id}-unit`} className="dir-input" value={reach.unit} onChange={(e) => onChange({ ...reach, unit: e.target.value as Reach['unit'] })}>
+      <select id={`${id}-unit`} className="text-input dir-input" value={reach.unit} onChange={(e) => onChange({ ...reach, unit: e.target.value as Reach['unit'] })}>
         <option value="mile">{t('directory.place.miles')}</option>
         <option value="kilometer">{t('directory.place.km')}</option>
       </select>
@@ -95,7 +95,7 @@ export function SearchScreen() {
           <div className="dir-search">
             <label htmlFor={searchId}>{t('directory.search.label')}</label>
             <span id={`${searchId}-hint`} className="dir-hint">{t('directory.search.hint')}</span>
-            <input id={searchId} className="dir-input" type="search" dir="auto" value={q.query}
+            <input id={searchId} className="text-input dir-input" type="search" dir="auto" value={q.query}
               aria-describedby={`${searchId}-hint`} onChange={(e) => setQuery(e.target.value)} />
           </div>
 
@@ -111,11 +111,11 @@ export function SearchScreen() {
       {place && hits && localCount === 0 && total > 0 && <p className="dir-none-near">{t('directory.results.noneNear')}</p>}
       {hits && hits.length > 0 && <ResultList hits={hits} now={now} near={Boolean(place)} />}
       {hits && total > hits.length && (
-        <button type="button" className="dir-button dir-button--quiet" onClick={() => setShown(shown + PAGE)}>{t('directory.results.more')}</button>
+        <button type="button" className="button button-secondary" onClick={() => setShown(shown + PAGE)}>{t('directory.results.more')}</button>
       )}
 
       <p>
-        <Link className="dir-button dir-button--quiet" to="/directory/council">{t('directory.council.link')}</Link>
+        <Link className="button button-secondary" to="/directory/council">{t('directory.council.link')}</Link>
       </p>
       <p className="dir-attribution">{t('directory.place.attribution')}</p>
     </div>

@@ -70,7 +70,7 @@ export function ServiceScreen() {
   return (
     <div className="directory service-page">
       <p>
-        <button type="button" className="dir-button dir-button--quiet" onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/directory'))}>
+        <button type="button" className="button button-secondary" onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/directory'))}>
           {t('directory.service.back')}
         </button>
       </p>
@@ -85,14 +85,14 @@ export function ServiceScreen() {
       <ContactLinks contacts={service.contacts} name={service.name} />
       {loc.kind === 'point' && (
         <ul className="contact-links service-page__map">
-          <li><a className="contact-link" href={`geo:${loc.lat},${loc.lng}?q=${loc.lat},${loc.lng}`}>{t('directory.actions.directions')}</a></li>
-          <li><a className="contact-link" rel="noreferrer" target="_blank" href={`https://www.openstreetmap.org/?mlat=${loc.lat}&mlon=${loc.lng}#map=16/${loc.lat}/${loc.lng}`}>{t('directory.actions.map')}</a></li>
+          <li><a className="button button-secondary" href={`geo:${loc.lat},${loc.lng}?q=${loc.lat},${loc.lng}`}>{t('directory.actions.directions')}</a></li>
+          <li><a className="button button-secondary" rel="noreferrer" target="_blank" href={`https://www.openstreetmap.org/?mlat=${loc.lat}&mlon=${loc.lng}#map=16/${loc.lat}/${loc.lng}`}>{t('directory.actions.map')}</a></li>
         </ul>
       )}
       {noWayIn && (
         <div className="service-page__no-way-in">
           <p>{t('directory.service.noContact')}</p>
-          <p><Link className="dir-button dir-button--quiet" to="/my-pa">{t('directory.service.askPa')}</Link></p>
+          <p><Link className="button button-secondary" to="/my-pa">{t('directory.service.askPa')}</Link></p>
           {alternative && (
             <>
               <p>{t('directory.service.alternative')}</p>
@@ -103,7 +103,7 @@ export function ServiceScreen() {
         </div>
       )}
       <p>
-        <Link className="dir-button dir-button--quiet" to="/appointments/new" state={{ service: pickedFrom(service) }}>{t('directory.service.addAppointment')}</Link>
+        <Link className="button button-secondary" to="/appointments/new" state={{ service: pickedFrom(service) }}>{t('directory.service.addAppointment')}</Link>
       </p>
       <FavouriteButton id={service.id} />
 

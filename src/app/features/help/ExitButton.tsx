@@ -33,7 +33,7 @@ export function ExitButton() {
         href={EXIT_URL}
         role="button"
         rel="nofollow noreferrer"
-        className="quick-exit__button"
+        className="button button-danger"
         onClick={(event) => {
           event.preventDefault();
           exitNow();
@@ -51,7 +51,7 @@ export function ExitButton() {
           <p>{t('exit.explainButton')}</p>
           <p>{t('exit.explainHistory')}</p>
           <p>{t('exit.explainShift')}</p>
-          <button type="button" className="quick-exit__dismiss" onClick={dismiss}>
+          <button type="button" className="button button-secondary" onClick={dismiss}>
             {t('exit.explainOk')}
           </button>
         </section>

@@ -43,11 +43,11 @@ export default function HelpNowScreen({ now }: { now?: Date }) {
 
       <section aria-labelledby="help-lines-title">
         <h2 id="help-lines-title">{t('help.linesTitle')}</h2>
-        <ul className="help-now__lines">
+        <ul className="card-list">
           {CRISIS_LINES.map((line) => {
             const key = line.id.replace(/^crisis-/, '');
             return (
-              <li key={line.id} className="help-line">
+              <li key={line.id} className="card help-line">
                 <h3>{t(`help.lines.${key}.name`, { defaultValue: line.name })}</h3>
                 <p>{t(`help.lines.${key}.who`, { defaultValue: line.description })}</p>
                 <p className="help-line__hours">{openStatus(line.hours, at, t, i18n.language)}</p>
@@ -59,7 +59,7 @@ export default function HelpNowScreen({ now }: { now?: Date }) {
       </section>
 
       <p>
-        <Link className="help-now__plan" to="/safety-plan">{t('help.safetyPlanLink')}</Link>
+        <Link className="button" to="/safety-plan">{t('help.safetyPlanLink')}</Link>
       </p>
 
       <section aria-labelledby="help-calm-title">

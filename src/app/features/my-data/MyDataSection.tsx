@@ -60,15 +60,15 @@ export function MyDataSection() {
     <section className="card" aria-labelledby="settings-my-data">
       <h2 id="settings-my-data">{t('settings.myData.title')}</h2>
       <p>{t('settings.myData.intro')}</p>
-      <div className="my-data-actions">
+      <div className="button-row">
         <button type="button" className="button" onClick={() => void saveJson()}>{t('settings.myData.exportJson')}</button>
         <button type="button" className="button button-secondary" onClick={() => void saveCheckins()}>{t('settings.myData.checkinsCsv')}</button>
         <button type="button" className="button button-secondary" onClick={() => void saveAppointments()}>{t('settings.myData.appointmentsCsv')}</button>
       </div>
       {/* The browser's own file button speaks the browser's language ("Choose File"), not the app's: it is kept for
           keyboards and screen readers but hidden, and its label, in the app's words, is what a person sees and taps. */}
-      <input id={importId} className="visually-hidden my-data-file" type="file" accept="application/json,.json" onChange={(e) => void bringBack(e)} />
-      <label htmlFor={importId} className="button button-secondary my-data-import">{t('settings.myData.import')}</label>
+      <input id={importId} className="visually-hidden" type="file" accept="application/json,.json" onChange={(e) => void bringBack(e)} />
+      <label htmlFor={importId} className="button button-secondary">{t('settings.myData.import')}</label>
       <p role="status">{message}</p>
       <MyDevices />
     </section>

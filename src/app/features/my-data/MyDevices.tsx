@@ -33,7 +33,7 @@ export function MyDevices() {
     <>
       <h3>{t('sharing.devices.title')}</h3>
       {devices === null ? <p className="muted">{t('sharing.errors.offline')}</p> : (
-        <ul className="sharing-list">
+        <ul className="card-list">
           {devices.map((d) => (
             <li key={d.id} className="card">
               <p>{d.thisDevice ? <strong>{t('sharing.devices.thisPhone')}</strong> : t('sharing.devices.otherPhone')}</p>

@@ -27,7 +27,7 @@ export default function GoalShare({ goal }: { goal: Goal }) {
   const delivery = deliveryOf(goal.id, waiting, null);
 
   return (
-    <div className="sharing-toggle">
+    <div className="share-toggle">
       <p className="sharing-preview">
         {t(shared ? 'sharing.preview.sees' : 'sharing.preview.willSee')}{' '}
         <span><bdi>{goal.text}</bdi> · {t('plan.share.stepsDone', { n: (copy.done as unknown[]).length })}{next && <> · {t('plan.share.next')} <bdi>{next.text}</bdi></>}</span>
@@ -36,7 +36,7 @@ export default function GoalShare({ goal }: { goal: Goal }) {
         onClick={() => void shareGoal(goal.id, !shared).then(() => sendSoon())}>
         {shared ? t('sharing.toggle.stop') : t('sharing.toggle.share')}
       </button>
-      <p role="status" className="sharing-toggle-status">
+      <p role="status" className="status-line">
         {delivery === 'waiting' ? t(shared ? 'sharing.toggle.waitingShare' : 'sharing.toggle.waitingUnshare') : shared ? t('sharing.toggle.shared') : ''}
       </p>
     </div>

@@ -22,11 +22,11 @@ export function GoalWords({ goal, onDone }: { goal: Goal; onDone: () => void }) 
     <form onSubmit={(e) => void save(e)} noValidate>
       <div className="plan-field">
         <label htmlFor={`${id}-goal`}>{t('plan.form.goal')}</label>
-        <input id={`${id}-goal`} className="plan-input" dir="auto" maxLength={GOAL_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
+        <input id={`${id}-goal`} className="text-input plan-input" dir="auto" maxLength={GOAL_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
       <div className="plan-field">
         <label htmlFor={`${id}-area`}>{t('plan.form.area')}</label>
-        <select id={`${id}-area`} className="plan-input" value={area} onChange={(e) => setArea(e.target.value as LifeArea)}>
+        <select id={`${id}-area`} className="text-input plan-input" value={area} onChange={(e) => setArea(e.target.value as LifeArea)}>
           {LIFE_AREAS.map((a) => <option key={a} value={a}>{t(`checkin.areas.${a}`)}</option>)}
         </select>
       </div>

@@ -82,26 +82,26 @@ function NewGoalForm({ value, onChange, onCancel, onSaved }: { value: NewGoal; o
       <form onSubmit={(e) => void save(e)} noValidate>
         <div className="plan-field">
           <label htmlFor={`${id}-goal`}>{t('plan.form.goal')}</label>
-          <input id={`${id}-goal`} className="plan-input" dir="auto" maxLength={GOAL_TEXT_MAX} value={value.text}
+          <input id={`${id}-goal`} className="text-input plan-input" dir="auto" maxLength={GOAL_TEXT_MAX} value={value.text}
             aria-invalid={missing} aria-describedby={missing ? `${id}-goal-error` : undefined}
             onChange={(e) => { set({ text: e.target.value }); setMissing(false); }} />
           {missing && <p id={`${id}-goal-error`} role="alert" className="error-message">{t('plan.form.goalMissing')}</p>}
         </div>
         <div className="plan-field">
           <label htmlFor={`${id}-area`}>{t('plan.form.area')}</label>
-          <select id={`${id}-area`} className="plan-input" value={value.area} onChange={(e) => set({ area: e.target.value as LifeArea })}>
+          <select id={`${id}-area`} className="text-input plan-input" value={value.area} onChange={(e) => set({ area: e.target.value as LifeArea })}>
             {LIFE_AREAS.map((a) => <option key={a} value={a}>{t(`checkin.areas.${a}`)}</option>)}
           </select>
         </div>
         <div className="plan-field">
           <label htmlFor={`${id}-step`}>{t('plan.form.step')}</label>
           <span id={`${id}-step-hint`} className="muted">{t('plan.form.stepHint')}</span>
-          <input id={`${id}-step`} className="plan-input" dir="auto" maxLength={STEP_TEXT_MAX} value={value.step} aria-describedby={`${id}-step-hint`}
+          <input id={`${id}-step`} className="text-input plan-input" dir="auto" maxLength={STEP_TEXT_MAX} value={value.step} aria-describedby={`${id}-step-hint`}
             onChange={(e) => set({ step: e.target.value })} />
         </div>
         <div className="plan-field">
           <label htmlFor={`${id}-due`}>{t('plan.form.due')}</label>
-          <input id={`${id}-due`} className="plan-input" type="date" value={value.due} onChange={(e) => set({ due: e.target.value })} />
+          <input id={`${id}-due`} className="text-input plan-input" type="date" value={value.due} onChange={(e) => set({ due: e.target.value })} />
         </div>
         <div className="button-row">
           <button type="submit" className="button">{t('plan.form.save')}</button>

@@ -24,7 +24,7 @@ export default function StepActions({ step }: { goal: Goal; step: GoalStep }) {
           {t('plan.step.askPa')}
         </button>
       )}
-      <p role="status" className="sharing-toggle-status">{asked ? t('plan.step.asked') : ''}</p>
+      <p role="status" className="status-line">{asked ? t('plan.step.asked') : ''}</p>
     </div>
   );
 }

@@ -22,11 +22,11 @@ export function StepForm({ initial, label, onSave, onCancel }: { initial?: StepI
     <form onSubmit={(e) => void save(e)} noValidate>
       <div className="plan-field">
         <label htmlFor={`${id}-text`}>{label}</label>
-        <input id={`${id}-text`} className="plan-input" dir="auto" maxLength={STEP_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
+        <input id={`${id}-text`} className="text-input plan-input" dir="auto" maxLength={STEP_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
       <div className="plan-field">
         <label htmlFor={`${id}-due`}>{t('plan.form.due')}</label>
-        <input id={`${id}-due`} className="plan-input" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        <input id={`${id}-due`} className="text-input plan-input" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
       </div>
       <div className="button-row">
         <button type="submit" className="button">{t('plan.goal.addStepSave')}</button>

@@ -65,7 +65,7 @@ export default function SafetyPlanScreen() {
             )}
             <textarea
               id={`${id}-${step}`}
-              className="safety-plan__input"
+              className="text-input safety-plan__input"
               dir="auto"
               rows={3}
               maxLength={SAFETY_PLAN_STEP_MAX}
@@ -80,9 +80,9 @@ export default function SafetyPlanScreen() {
           </div>
         ))}
         <div className="safety-plan__actions">
-          <button type="submit" className="safety-plan__button">{t('safetyPlan.save')}</button>
-          <button type="button" className="safety-plan__button safety-plan__button--quiet" onClick={() => window.print()}>{t('safetyPlan.print')}</button>
-          <Link to="/help" className="safety-plan__button safety-plan__button--quiet">{t('safetyPlan.helpNowLink')}</Link>
+          <button type="submit" className="button">{t('safetyPlan.save')}</button>
+          <button type="button" className="button button-secondary" onClick={() => window.print()}>{t('safetyPlan.print')}</button>
+          <Link to="/help" className="button button-secondary">{t('safetyPlan.helpNowLink')}</Link>
         </div>
         <p role="status" className="safety-plan__status">{status}</p>
       </form>

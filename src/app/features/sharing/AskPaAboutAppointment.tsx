@@ -40,7 +40,7 @@ export function AskPaAboutAppointment({ appointment: a, request, label }: { appo
   const state = id ? deliveryOf(id, waiting, shared?.seenAt) : null;
   return (
     <div className="sharing-appointment">
-      {!id && <button type="button" className="appt-button appt-button--block" onClick={() => void send()}>{t(label as ParseKeys)}</button>}
+      {!id && <button type="button" className="button button-block" onClick={() => void send()}>{t(label as ParseKeys)}</button>}
       <p role="status">{state ? t(`sharing.appointment.${state}`) : ''}</p>
       {shared?.reply && <p className="sharing-reply">{t('sharing.list.reply')} <span dir="auto">{shared.reply}</span></p>}
       {outOfHours && <OutOfHoursNotice likelySeenFrom={outOfHours.likelySeenFrom} />}

@@ -72,7 +72,7 @@ export default function ShareToggle({ kind, id, connectHint = false }: Props) {
   }
 
   return (
-    <div className="sharing-toggle">
+    <div className="share-toggle">
       <p className="sharing-preview">
         {t(shared ? 'sharing.preview.sees' : 'sharing.preview.willSee')} <span>{previewOf(copy, (key, o) => t(key as ParseKeys, o), separator)}</span>
       </p>
@@ -85,7 +85,7 @@ export default function ShareToggle({ kind, id, connectHint = false }: Props) {
       <button type="button" className={shared ? 'button button-secondary' : 'button'} aria-pressed={shared} onClick={() => void toggle()}>
         {shared ? t('sharing.toggle.stop') : t('sharing.toggle.share')}
       </button>
-      <p role="status" className="sharing-toggle-status">
+      <p role="status" className="status-line">
         {delivery === 'waiting' ? t(shared ? 'sharing.toggle.waitingShare' : 'sharing.toggle.waitingUnshare')
           : shared ? t(delivery === 'seen' ? 'sharing.toggle.seen' : 'sharing.toggle.shared') : ''}
       </p>

@@ -21,7 +21,7 @@ export function SharedList({ shares }: { shares: SharedItem[] }) {
 
   if (shares.length === 0) return <p className="muted">{t('sharing.list.empty')}</p>;
   return (
-    <ul className="sharing-list">
+    <ul className="card-list">
       {shares.map((item) => {
         const title = sharedItemTitle(item, (key, o) => t(key as ParseKeys, o));
         return (

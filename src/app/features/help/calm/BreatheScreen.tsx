@@ -40,7 +40,7 @@ export default function BreatheScreen() {
       {/* Not a live region: a voice saying "breathe in" every few seconds would get in the way. */}
       <p className="calm-breath__cue">{running ? t(phase === 'in' ? 'calm.breathe.in' : 'calm.breathe.out') : t('calm.breathe.ready')}</p>
       <p>
-        <button type="button" className="calm__button" onClick={() => setRunning(!running)}>
+        <button type="button" className="button" onClick={() => setRunning(!running)}>
           {running ? t('calm.breathe.stop') : t('calm.breathe.start')}
         </button>
       </p>

@@ -15,9 +15,9 @@ export default function GroundingScreen() {
       <p><Link to="/help">{t('calm.back')}</Link></p>
       <h1>{t('calm.ground.title')}</h1>
       <p>{t('calm.ground.intro')}</p>
-      <ol className="calm-ground">
+      <ol className="card-list calm-ground">
         {steps.map((step, i) => (
-          <li key={SENSES[i]} className="calm-ground__step">
+          <li key={SENSES[i]} className="card calm-ground__step">
             <span className="calm-ground__number" aria-hidden="true">{5 - i}</span>
             <span>{step}</span>
           </li>

@@ -20,7 +20,7 @@ export function ReadAloud({ text }: { text: string }) {
     window.speechSynthesis.speak(utterance);
   };
   return (
-    <button type="button" className="calm__button calm__button--quiet" aria-pressed={speaking} onClick={toggle}>
+    <button type="button" className="button button-secondary" aria-pressed={speaking} onClick={toggle}>
       {speaking ? t('calm.stopReading') : t('calm.readAloud')}
     </button>
   );
