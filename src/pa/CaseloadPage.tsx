@@ -19,7 +19,7 @@ export function CaseloadPage() {
 }
 
 /** What the PA calls them: the name they gave (or when they connected), and the PA's own label. */
-export function useDisplayName() {
+function useDisplayName() {
   const { t, i18n } = useTranslation();
   return (person: { name: string; connectedAt?: string }) => person.name || t('pa.caseload.noName', { when: formatWhen(person.connectedAt ?? new Date().toISOString(), i18n.language) });
 }

@@ -7,7 +7,7 @@ import type { MonthFigures } from '../shared/sharing/monitoring.ts';
 const W = 600;
 const H = 200;
 const PAD = 16;
-export const CHART_ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
+const CHART_ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 const COLOURS = { life: '#1d4f91', worthwhile: '#1a6b3c', happy: '#8a4b00', anxious: '#6b2d8f' } as const;
 const DASHES = { life: undefined, worthwhile: '8 4', happy: '3 3', anxious: '12 4 3 4' } as const;
 

@@ -5,7 +5,7 @@ import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
 import { PaHttpError, paFetch } from './api.ts';
 import { setTitleBadge } from './page.tsx';
 
-export const POLL_MS = 3000;
+const POLL_MS = 3000;
 
 /** Runs `load` every `ms` and whenever the tab becomes visible again, until unmounted. */
 export function usePolling(load: () => unknown, ms = POLL_MS): void {

@@ -63,7 +63,7 @@ function atLeastOne(name: string, value: number): number {
 }
 
 /** Picks the store: PostgreSQL when DATABASE_URL is postgres://…, else an embedded SQLite file in dataDir. */
-export function databaseFromUrl(url: string | undefined, dataDir: string, env: Record<string, string | undefined> = {}): DatabaseConfig {
+function databaseFromUrl(url: string | undefined, dataDir: string, env: Record<string, string | undefined> = {}): DatabaseConfig {
   if (!url || url.trim() === '') return { dialect: 'sqlite', file: path.join(dataDir, 'app.sqlite') };
   if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url, pool: postgresPoolFromEnv(env) };
   if (url.startsWith('sqlite:')) return { dialect: 'sqlite', file: url.slice('sqlite:'.length) };

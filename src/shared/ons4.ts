@@ -4,7 +4,7 @@ import { LANGUAGES, type LanguageCode } from './languages.ts';
 
 // Items, bands and timing live in a zod-free module so the first screen can use them without zod.
 export { ONS4_ITEMS, ons4Band, isFavourableBand, ons4IsDue } from './ons4Bands.ts';
-export type { Ons4Item, Ons4Band } from './ons4Bands.ts';
+export type { Ons4Band } from './ons4Bands.ts';
 
 const score = z.int().min(0).max(10);
 const isoDateTime = z.iso.datetime({ offset: true });

@@ -74,7 +74,7 @@ export function medianFigures(runs: LighthouseFigures[]): LighthouseFigures {
   };
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

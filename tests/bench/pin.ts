@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { newPhone, startBrowser, startServer } from '../e2e/harness.ts';
 import { words } from '../e2e/words.ts';
 
-export const PIN_BUDGETS = { unlockToTodayMs: 1_500, saveRatio: 1.3 };
+const PIN_BUDGETS = { unlockToTodayMs: 1_500, saveRatio: 1.3 };
 const CPU_SLOWDOWN = 4;
 const CHECKINS = 730;
 const SAVES_PER_ROUND = 9;

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 
 export const KIB = 1024;
 
-export function gzipBytes(file: string): number {
+function gzipBytes(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length;
 }
 

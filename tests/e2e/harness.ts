@@ -32,10 +32,10 @@ import { launchChromium } from './browser.ts';
 import { matchPhoneLanguage } from '../../src/shared/languages.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const DIST = path.join(ROOT, 'dist');
+const DIST = path.join(ROOT, 'dist');
 /** A phone like the ones care leavers use: small screen, touch. */
 export const PHONE_VIEWPORT = { width: 360, height: 740 };
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export type RunningServer = {
   /** http://127.0.0.1:<port> */
@@ -56,7 +56,7 @@ export type RunningServer = {
 };
 
 /** The built app; fails with a clear message when it was never built. */
-export function requireBuiltApp(dir = DIST): string {
+function requireBuiltApp(dir = DIST): string {
   if (!existsSync(path.join(dir, 'index.html')) || !existsSync(path.join(dir, 'sw.js'))) {
     throw new Error(`The built app is missing (${dir}/index.html or sw.js). Run "npx vite build" first; "npm test" and "npm run test:e2e" do it for you.`);
   }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { AppointmentInput } from '../../src/shared/appointments/schema.ts';
 
-export type ReceivedPush = { path: string; topic?: string; ttl?: string; authorization?: string; payload: { title: string; body: string; url: string; tag: string } };
+type ReceivedPush = { path: string; topic?: string; ttl?: string; authorization?: string; payload: { title: string; body: string; url: string; tag: string } };
 
 export type PushServiceStandIn = {
   /** A subscription as a browser would give it, pointing at this stand-in. */

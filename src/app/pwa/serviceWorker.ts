@@ -16,7 +16,7 @@ export type ConnectOptions = {
   everyHour: (check: () => void) => void;
 };
 
-export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 export async function connectServiceWorker(wb: WorkboxLike, options: ConnectOptions): Promise<void> {
   let updateRequested = false;

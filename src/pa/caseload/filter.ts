@@ -5,7 +5,7 @@ export type CaseloadFilter = { search: string; needsMe: boolean; unseen: boolean
 export const NO_FILTER: CaseloadFilter = { search: '', needsMe: false, unseen: false, quietDays: null };
 export const QUIET_CHOICES = [7, 14, 30] as const;
 
-export const needsMeNow = (entry: CaseloadEntry): boolean => entry.reasons.some((r) => NEEDS_ME_NOW.includes(r));
+const needsMeNow = (entry: CaseloadEntry): boolean => entry.reasons.some((r) => NEEDS_ME_NOW.includes(r));
 
 /** For each reason that needs the PA now, who has it (in caseload order); reasons nobody has are left out. */
 export function glance(caseload: readonly CaseloadEntry[]): { total: number; reasons: { reason: NeedReason; people: CaseloadEntry[] }[] } {

@@ -12,7 +12,7 @@ import { writeServices } from './write.ts';
 
 export const IMPORT_SERVICES_USAGE = 'import-services <file|url> [--replace] [--every 24h]';
 
-export type FetchLimits = {
+type FetchLimits = {
   /** Pages followed at most (a feed that never says last_page stops here). */
   maxPages: number;
   /** Bytes read at most, over all pages. */
@@ -20,7 +20,7 @@ export type FetchLimits = {
   /** The whole fetch, all pages, must finish within this. */
   maxMillis: number;
 };
-export const DEFAULT_LIMITS: FetchLimits = { maxPages: 500, maxBytes: 100 * 1024 * 1024, maxMillis: 5 * 60_000 };
+const DEFAULT_LIMITS: FetchLimits = { maxPages: 500, maxBytes: 100 * 1024 * 1024, maxMillis: 5 * 60_000 };
 const MAX_REDIRECTS = 5;
 
 export class ImportRefused extends Error {}

@@ -13,7 +13,7 @@ const arr = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v)
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /** HTML and Markdown in descriptions become plain text; scripts and styles disappear with their content. */
-export function plainText(html: string): string {
+function plainText(html: string): string {
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'textarea', 'noscript', 'title'] })
     .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ').trim();

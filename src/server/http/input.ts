@@ -13,7 +13,7 @@ const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
  * §6.2.2.2): `/%61pi/v1/devices` is `/api/v1/devices` to the router, so it must be to the rate limit and no-store
  * too. Fastify's rewriteUrl runs this before routing and every hook, so request.url is this form everywhere.
  */
-export function normalisePath(url: string): string {
+function normalisePath(url: string): string {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   if (!path.includes('%')) return url;

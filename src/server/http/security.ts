@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
  * Front-end code must not use inline <script>, style="" attributes, or eval; images may be data: URLs.
  * WebAssembly may be compiled (the PIN's key derivation), nothing else.
  */
-export const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
   // 'wasm-unsafe-eval' lets the PIN lock compile its Argon2id WebAssembly (hash-wasm); it allows no JavaScript eval.
   'script-src': ["'self'", "'wasm-unsafe-eval'"],

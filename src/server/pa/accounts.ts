@@ -7,8 +7,8 @@ import type { SharingDb } from './tables.ts';
 export const STAFF_ROLES: StaffRole[] = ['pa', 'manager', 'admin'];
 
 /** staff_users.must_change_password: 0 own password; 1 one-time password not yet used; 2 used once, must be replaced. */
-export const ONE_TIME_UNUSED = 1;
-export const ONE_TIME_USED = 2;
+const ONE_TIME_UNUSED = 1;
+const ONE_TIME_USED = 2;
 
 export async function createStaffUser(
   db: SharingDb,

@@ -24,7 +24,7 @@ export const GLOBAL_RECOVERY: AttemptPolicy = { freeTries: 50, lockAfter: 100, l
  * `freeTries` at once; then each waits twice as long as the one before (1 s, 2 s, 4 s … up to maxDelayMs); after
  * `lockAfter` tries none until lockMs after the last one (then the count starts again).
  */
-export function waitAfter(policy: AttemptPolicy, tries: number): number {
+function waitAfter(policy: AttemptPolicy, tries: number): number {
   if (tries < policy.freeTries) return 0;
   if (tries >= policy.lockAfter) return policy.lockMs;
   return Math.min(policy.maxDelayMs, 1000 * 2 ** (tries - policy.freeTries));

@@ -17,19 +17,19 @@ import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
 import { sharingDb } from './tables.ts';
 
 /** A request older than this when first seen (after downtime, or before this feature) is not pushed. */
-export const RECENT_MS = 15 * 60 * 1000;
+const RECENT_MS = 15 * 60 * 1000;
 /** One young person asking again within this time is the same burst: one push. Matches the PA page's grouping. */
 export const BURST_MS = 4 * 60 * 60 * 1000;
-export const CALL_ALERT_TAG = 'pa-call-me';
+const CALL_ALERT_TAG = 'pa-call-me';
 
-export type CallAlertWords = { title: string; body: string };
-export type CallAlertPayload = CallAlertWords & { url: string; tag: string };
+type CallAlertWords = { title: string; body: string };
+type CallAlertPayload = CallAlertWords & { url: string; tag: string };
 
 const LOCALES = path.resolve(import.meta.dirname, '../../../locales');
 let words: Map<string, CallAlertWords> | undefined;
 
 /** The notification's words from the PA page's own locale files (pa.push, English and Arabic); else English. */
-export function callAlertWords(language: string): CallAlertWords {
+function callAlertWords(language: string): CallAlertWords {
   if (!words) {
     words = new Map();
     for (const code of ['en', 'ar']) {
@@ -41,13 +41,13 @@ export function callAlertWords(language: string): CallAlertWords {
 }
 
 /** What the PA's browser receives: the same fixed words for every request, nothing about who asked. */
-export function callAlertPayload(language: string): CallAlertPayload {
+function callAlertPayload(language: string): CallAlertPayload {
   return { ...callAlertWords(language), url: '/pa/', tag: CALL_ALERT_TAG };
 }
 
-export type CallAlertLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+type CallAlertLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 export type CallAlertOptions = { store: Store; send: PushSender; now?: () => Date; intervalMs?: number; log?: CallAlertLog };
-export type CallAlertResult = { requests: number; pushed: number; outsideHours: number; subscriptionsRemoved: number };
+type CallAlertResult = { requests: number; pushed: number; outsideHours: number; subscriptionsRemoved: number };
 export type CallAlertScheduler = { tick(): Promise<CallAlertResult>; start(): void; stop(): Promise<void> };
 
 const silent: CallAlertLog = { info() {}, warn() {} };

@@ -7,12 +7,12 @@ import { hashSecret } from '../auth/tokens.ts';
 import { ApiError } from '../http/errors.ts';
 import { sharingDb } from './tables.ts';
 
-export const SESSION_COOKIE = 'pa_session';
-export const SESSION_MS = 8 * 60 * 60 * 1000;
+const SESSION_COOKIE = 'pa_session';
+const SESSION_MS = 8 * 60 * 60 * 1000;
 
 const staffByRequest = new WeakMap<FastifyRequest, StaffUser>();
 
-export function sessionCookie(token: string, maxAgeSeconds: number): string {
+function sessionCookie(token: string, maxAgeSeconds: number): string {
   return `${SESSION_COOKIE}=${token}; Path=/api/v1; Max-Age=${maxAgeSeconds}; HttpOnly; Secure; SameSite=Strict`;
 }
 

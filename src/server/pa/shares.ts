@@ -35,7 +35,7 @@ export async function sharesFor(db: SharingDb, personId: string, paId: string): 
 }
 
 /** Shared longer ago than this and seen, an item is only counted, never read in full, by the caseload. */
-export const RECENT_DAYS = QUIET_DAYS + 1;
+const RECENT_DAYS = QUIET_DAYS + 1;
 
 export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()): Promise<CaseloadEntry[]> {
   const links = await db.selectFrom('pa_links').selectAll().where('pa_id', '=', paId).execute();
@@ -90,7 +90,7 @@ const csvCell = (value: unknown): string => {
   return `"${text.replace(/"/g, '""')}"`;
 };
 
-export const CSV_COLUMNS = ['kind', 'when', 'sharedAt', 'mood', 'feelings', 'hard', 'good', 'note', 'life', 'worthwhile', 'happy', 'anxious', 'request', 'about', 'appointmentTitle', 'appointmentAt', 'seenAt', 'reply', 'thread'] as const;
+const CSV_COLUMNS = ['kind', 'when', 'sharedAt', 'mood', 'feelings', 'hard', 'good', 'note', 'life', 'worthwhile', 'happy', 'anxious', 'request', 'about', 'appointmentTitle', 'appointmentAt', 'seenAt', 'reply', 'thread'] as const;
 
 type CsvRow = Record<(typeof CSV_COLUMNS)[number], unknown>;
 

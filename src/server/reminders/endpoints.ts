@@ -7,9 +7,9 @@ import net from 'node:net';
 import { z } from 'zod';
 
 /** The push services of Chrome/Android, Firefox, Safari and Edge (their hosts, or a parent domain with a leading dot). */
-export const PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'updates.push.services.mozilla.com', '.push.apple.com', '.notify.windows.com'];
+const PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'updates.push.services.mozilla.com', '.push.apple.com', '.notify.windows.com'];
 
-export function isPushServiceHost(hostname: string): boolean {
+function isPushServiceHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return PUSH_SERVICE_HOSTS.some((allowed) => (allowed.startsWith('.') ? host.endsWith(allowed) && host.length > allowed.length : host === allowed));
 }
@@ -70,7 +70,7 @@ export function publicOnlyLookup(lookup: Lookup = systemLookup): net.LookupFunct
 }
 
 /** The browser's subscription keys, as PushSubscription.toJSON() gives them (the phone's, routes/push.ts, and the PA page's, routes/pa-push.ts). */
-export const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
+const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
 
 export function endpointSchema(allowLocalStandIn: boolean) {
   return z.url({ message: 'Must be the push service URL from the browser' }).max(2000)

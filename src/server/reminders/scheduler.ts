@@ -22,7 +22,7 @@ export const STALE_CLAIM_MS = 2 * 60 * 1000;
 export const MAX_ATTEMPTS = 5;
 const BATCH = 100;
 
-export type SchedulerLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+type SchedulerLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 export type ReminderSchedulerOptions = {
   store: Store;
   send: PushSender;
@@ -30,7 +30,7 @@ export type ReminderSchedulerOptions = {
   intervalMs?: number;
   log?: SchedulerLog;
 };
-export type TickResult = { sent: number; missed: number; subscriptionsRemoved: number };
+type TickResult = { sent: number; missed: number; subscriptionsRemoved: number };
 
 export type ReminderScheduler = {
   /** One pass: follow appointment changes, then send what is due. Tests call this directly. */

@@ -20,7 +20,7 @@ import { noQuery } from '../http/query.ts';
 const deleteEverywhereSchema = z.strictObject({ everywhere: z.literal(true) });
 
 export interface SignedOutTokensTable { token_hash: string; signed_out_at: string }
-export interface StoppedUsingTable { id: string; pa_id: string; stopped_at: string }
+interface StoppedUsingTable { id: string; pa_id: string; stopped_at: string }
 type DeletionDatabase = SharingDatabase & RemindersDatabase & { signed_out_tokens: SignedOutTokensTable; stopped_using: StoppedUsingTable };
 
 export function deletionDb(app: FastifyInstance): Kysely<DeletionDatabase> {

@@ -8,9 +8,9 @@ import { hashSecret, newDeviceToken, newLinkCode } from '../auth/tokens.ts';
 import { normaliseCode } from '../../shared/readableCode.ts';
 import { ApiError, validate } from '../http/errors.ts';
 
-export const LINK_CODE_TTL_MS = 15 * 60 * 1000;
+const LINK_CODE_TTL_MS = 15 * 60 * 1000;
 
-export type LinkCodeResponse = { code: string; expiresAt: string };
+type LinkCodeResponse = { code: string; expiresAt: string };
 
 // These endpoints take no options yet; an empty object (or no body) is allowed, anything else is a mistake.
 const noOptions = z.strictObject({}).optional();

@@ -19,7 +19,7 @@ import { contactsFor, markSeen } from './pa-day.ts';
 import { sharingDb } from '../pa/tables.ts';
 import { noQuery } from '../http/query.ts';
 
-export const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
+const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
 
 // Schemas are built once, not per request: zod compiles a schema the first time it runs it.
 const noBody = z.strictObject({}).optional();

@@ -17,7 +17,7 @@ const personParams = z.strictObject({ personId: z.uuid() });
 const goalParams = z.strictObject({ personId: z.uuid(), goalId: z.uuid() });
 const suggestionParams = z.strictObject({ id: z.uuid() });
 /** Enough for a conversation, not a to-do list written for them. */
-export const SUGGESTIONS_PER_GOAL_MAX = 3;
+const SUGGESTIONS_PER_GOAL_MAX = 3;
 
 const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: this young person is not connected to you, or stopped sharing this goal.' });
 

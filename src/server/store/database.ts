@@ -43,7 +43,7 @@ export function databaseFault(error: unknown): FaultKind | undefined {
   return undefined;
 }
 
-export type FaultWatch = {
+type FaultWatch = {
   /** The fault seen most recently and not yet cleared by a successful ping, if any. */
   current(): { kind: FaultKind; since: number } | undefined;
   saw(kind: FaultKind): void;

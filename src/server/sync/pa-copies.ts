@@ -18,13 +18,13 @@ const UPSERT_SQL = 'insert into "shares" ("id", "person_id", "pa_id", "kind", "d
 const dropSql = (count: number) => `delete from "shares" where "person_id" = ? and "id" in (${Array(count).fill('?').join(', ')})`;
 
 /** Whether any of these writes can touch a PA's copy (most pushes cannot, and then cost nothing more). */
-export const touchesPaCopies = (writes: readonly Mutation[]): boolean => writes.some((m) => isShareableKind(m.kind));
+const touchesPaCopies = (writes: readonly Mutation[]): boolean => writes.some((m) => isShareableKind(m.kind));
 
 /**
  * The statements that bring the PA's copies in line with `writes` (each id's last mutation). With no PA connected
  * there is nothing to do: connecting and disconnecting both delete every copy the person had.
  */
-export function paCopyStatements(writes: readonly Mutation[], personId: string, paId: string | null, now: string): Statement[] {
+function paCopyStatements(writes: readonly Mutation[], personId: string, paId: string | null, now: string): Statement[] {
   if (!paId) return [];
   const statements: Statement[] = [];
   const drop: string[] = [];

@@ -14,7 +14,7 @@ import { keepPaCopiesOnSqlite, keepPaCopiesWithKysely } from './pa-copies.ts';
 export type PushOptions = { testDelayBeforeCommitMs?: number };
 
 /** Only the last mutation of each id counts (last writer wins), so each row is written once, in first-to-last order. */
-export function lastMutationPerId(mutations: readonly Mutation[]): Mutation[] {
+function lastMutationPerId(mutations: readonly Mutation[]): Mutation[] {
   const last = new Map<string, Mutation>();
   for (const m of mutations) {
     last.delete(m.id); // re-insert, so the map's order is the order of each id's last mutation

@@ -8,7 +8,7 @@ import type { AccessMode, Category, DirectoryService } from './types.ts';
 export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ß/g, 'ss');
 }
-export const wordsOf = (text: string): string[] => foldText(text).split(/[^\p{L}\p{N}+]+/u).filter(Boolean);
+const wordsOf = (text: string): string[] => foldText(text).split(/[^\p{L}\p{N}+]+/u).filter(Boolean);
 
 export type DirectoryFilters = {
   category?: Category;
@@ -78,7 +78,7 @@ function withinOneEdit(a: string, b: string): boolean {
 
 const REMOTE: AccessMode[] = ['phone', 'text', 'online'];
 
-export function passesFilters(s: DirectoryService, f: DirectoryFilters, now: WallClock): boolean {
+function passesFilters(s: DirectoryService, f: DirectoryFilters, now: WallClock): boolean {
   if (f.category && !s.categories.includes(f.category)) return false;
   if (f.careLeaverOnly && !s.careLeaverSpecific) return false;
   if (f.age !== undefined && ((s.minAge ?? 0) > f.age || (s.maxAge ?? Infinity) < f.age)) return false;

@@ -47,7 +47,7 @@ export function changedPeople(a: Group, b: Group): number {
 }
 
 /** Each band's share, hiding bands of fewer than MIN_PEOPLE and, while the hidden ones could be worked out, more. */
-export function bandShares(counts: Partial<Record<Ons4Band, number>>, total: number): Partial<Record<Ons4Band, number | null>> {
+function bandShares(counts: Partial<Record<Ons4Band, number>>, total: number): Partial<Record<Ons4Band, number | null>> {
   const bands = (Object.keys(counts) as Ons4Band[]).filter((b) => counts[b]! > 0);
   const hidden = new Set(bands.filter((b) => counts[b]! < MIN_PEOPLE));
   const hiddenSum = () => [...hidden].reduce((sum, b) => sum + counts[b]!, 0);

@@ -16,13 +16,13 @@ export const PUBLIC_TABLES: readonly string[] = ['services'];
  * Tables whose records are sealed before they reach the database (to the lock's public key, so they can be written
  * while locked): passed through as they are, but personal all the same (wiped with the rest).
  */
-export const SELF_SEALED_TABLES: readonly string[] = ['heldWhileLocked'];
+const SELF_SEALED_TABLES: readonly string[] = ['heldWhileLocked'];
 
 /** Meta entries kept readable while locked: the lock itself, and the neutral signed-out screen's facts. */
-export const PLAIN_META_KEYS: readonly string[] = [META.pinLock, META.pinAttempts, META.signedOut, META.deletedMyData];
+const PLAIN_META_KEYS: readonly string[] = [META.pinLock, META.pinAttempts, META.signedOut, META.deletedMyData];
 
 /** The one field that holds a sealed record's other fields. */
-export const SEALED_FIELD = 'sealed';
+const SEALED_FIELD = 'sealed';
 
 type Row = Record<string, unknown>;
 

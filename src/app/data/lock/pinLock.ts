@@ -18,11 +18,9 @@ export { lockNow } from './start.ts';
 
 export type PinAttempts = { failed: number; waitUntil?: string };
 
-export const MIN_PIN_LENGTH = 4;
-export const SUGGESTED_PIN_LENGTH = 6;
 /** After this many wrong PINs the lock screen offers restoring from the backup instead. */
 export const ATTEMPTS_BEFORE_RESTORE = 10;
-export const DEFAULT_LOCK_AFTER_MS = 2 * 60_000;
+const DEFAULT_LOCK_AFTER_MS = 2 * 60_000;
 const FREE_ATTEMPTS = 3;
 /** Meta flag: saved places were sealed again without their serviceId in plain (see afterUnlock). */
 const FIRST_WAIT_MS = 5_000;

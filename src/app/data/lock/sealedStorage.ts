@@ -7,7 +7,7 @@ import { lockState } from './lockState.ts';
 export type Area = 'local' | 'session';
 const MARK = 'sealed:';
 /** localStorage keys that say something about the person; the rest (language, radius, flags) stay plain. */
-export const PERSONAL_LOCAL_KEYS: readonly string[] = ['directory.place', 'directory.council'];
+const PERSONAL_LOCAL_KEYS: readonly string[] = ['directory.place', 'directory.council'];
 const DRAFT_PREFIX = 'draft:';
 
 const storage = (area: Area): Storage => (area === 'local' ? localStorage : sessionStorage);

@@ -11,7 +11,7 @@ import { META } from '../meta.ts';
 export type PinLock = { version: 1; kdf: KdfParams; wrappedKey: Bytes; lockAfterMs: number; holdingPublicKey?: JsonWebKey };
 
 /** How long locking waits, at most, for the outbox to reach the server before the data key goes. */
-export const SEND_BEFORE_LOCK_MS = 5_000;
+const SEND_BEFORE_LOCK_MS = 5_000;
 
 let beforeLock: () => Promise<void> = async () => undefined;
 

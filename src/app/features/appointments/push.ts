@@ -8,7 +8,7 @@ export type PushStatus = 'unsupported' | 'iphone-needs-install' | 'denied' | 'of
 export type TurnOnResult = 'on' | 'denied' | 'unsupported' | 'iphone-needs-install' | 'offline' | 'not-synced' | 'failed';
 
 /** iPhones and iPads show web notifications only for apps added to the home screen. */
-export function isIosOutsideHomeScreen(): boolean {
+function isIosOutsideHomeScreen(): boolean {
   const ios = /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
   if (!ios) return false;
   const standalone = (navigator as Navigator & { standalone?: boolean }).standalone === true

@@ -5,7 +5,7 @@ import type { Appointment } from '../../../shared/appointments/schema.ts';
 import { reminderTimes } from '../../../shared/appointments/reminder-times.ts';
 
 /** Whole calendar days (in London) from `now` to the appointment: 0 today, 1 tomorrow, -1 yesterday. */
-export function daysFromToday(startsAt: string, now: Date): number {
+function daysFromToday(startsAt: string, now: Date): number {
   const day = (iso: string) => Date.parse(`${isoToLondonWallTime(iso).date}T00:00:00Z`);
   return Math.round((day(startsAt) - day(now.toISOString())) / 86_400_000);
 }

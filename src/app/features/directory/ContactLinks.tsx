@@ -6,7 +6,7 @@ import './contact-links.css';
 
 const dialable = (number: string) => number.replace(/[^0-9+]/g, '');
 
-export function smsHref(sms: NonNullable<ServiceContacts['sms']>): string {
+function smsHref(sms: NonNullable<ServiceContacts['sms']>): string {
   // "?&body=" is read by both Android and iOS messaging apps.
   return `sms:${dialable(sms.number)}${sms.body ? `?&body=${encodeURIComponent(sms.body)}` : ''}`;
 }

@@ -22,7 +22,7 @@ const canContact = (s: DirectoryService) => Boolean(s.contacts.phone || s.contac
  * A national service that helps with the same things and can be reached now (most shared categories first), for
  * a service whose data gives no way in. Crisis lines only stand in for a crisis service.
  */
-export function nationalAlternative(service: DirectoryService, services: DirectoryService[]): DirectoryService | undefined {
+function nationalAlternative(service: DirectoryService, services: DirectoryService[]): DirectoryService | undefined {
   const shared = (s: DirectoryService) => s.categories.filter((c) => service.categories.includes(c)).length;
   return services
     .filter((s) => s.id !== service.id && s.location.kind === 'national' && canContact(s))

@@ -9,7 +9,7 @@ import type { DirectoryQuery } from './filters.ts';
 import { radiusInMiles, type Place, type Reach } from './place.ts';
 import { useServices } from './useServices.ts';
 
-export function useFavouriteIds(): Set<string> {
+function useFavouriteIds(): Set<string> {
   const favourites = useLiveQuery(() => db.favourites.toArray(), []);
   return useMemo(() => new Set((favourites ?? []).map((f) => f.serviceId)), [favourites]);
 }

@@ -11,7 +11,7 @@ let shipped: Promise<DirectoryService[]> | undefined;
  * The national services file carries its sources and notes (about 8 KB gzip): a chunk of its own, precached like
  * every chunk, fetched only by a phone that has not synced yet (a synced phone gets them from the server).
  */
-export const shippedDirectory = () => (shipped ??= import('../../../shared/directory/data/national-services.json')
+const shippedDirectory = () => (shipped ??= import('../../../shared/directory/data/national-services.json')
   .then((national) => defaultDirectory(crisis.contacts, study.services, national.default)));
 
 /** undefined while loading. */

@@ -6,7 +6,7 @@ import type { StepSuggestion } from '../../../shared/plan/schema.ts';
 import { META } from '../../data/meta.ts';
 
 /** Goals being worked on first (oldest first, as they were made), then those on hold. */
-export function sortGoals(goals: Goal[]): Goal[] {
+function sortGoals(goals: Goal[]): Goal[] {
   return [...goals].sort((a, b) => Number(a.onHold) - Number(b.onHold) || a.createdAt.localeCompare(b.createdAt));
 }
 

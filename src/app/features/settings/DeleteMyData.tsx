@@ -20,7 +20,7 @@ async function stopNotifications(): Promise<void> {
   }
 }
 
-export async function deleteMyData(choice: Choice): Promise<void> {
+async function deleteMyData(choice: Choice): Promise<void> {
   if (choice === 'phone') {
     await stopNotifications();
     await forgetThisPhone({});

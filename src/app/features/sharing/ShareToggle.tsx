@@ -24,7 +24,7 @@ let statusChecked = false;
 type T = (key: string, options?: Record<string, unknown>) => string;
 
 /** "Not good · Money, Food · your note": the PA's copy in the young person's words. */
-export function previewOf(copy: Record<string, unknown>, t: T, listSeparator: string): string {
+function previewOf(copy: Record<string, unknown>, t: T, listSeparator: string): string {
   if (copy.mood === undefined) return t('sharing.preview.ons4');
   const areas = Array.isArray(copy.hard) ? copy.hard.map((a) => t(`checkin.areas.${String(a)}`)) : [];
   const feelings = Array.isArray(copy.feelings) ? copy.feelings.map((f) => t(`checkin.feelings.${String(f)}`)) : [];

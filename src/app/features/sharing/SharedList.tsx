@@ -6,7 +6,7 @@ import { AnswerForm, ThreadMessages } from './Thread.tsx';
 import type { ParseKeys } from 'i18next';
 import { unshare } from './mutations.ts';
 
-export function sharedItemTitle(item: SharedItem, t: (key: string, options?: Record<string, unknown>) => string): string {
+function sharedItemTitle(item: SharedItem, t: (key: string, options?: Record<string, unknown>) => string): string {
   if (item.kind === 'request') {
     const about = (item.data.appointment as { title?: string } | undefined)?.title;
     return `${t(`sharing.requests.${String(item.data.request)}`)}${about ? ` · ${about}` : ''}`;
