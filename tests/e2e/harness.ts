@@ -80,8 +80,8 @@ export async function startServer(options: { staticDir?: string; env?: Record<st
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const port = await waitForListening(child, () => output);
   const origin = `http://127.0.0.1:${port}`;

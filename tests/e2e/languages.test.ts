@@ -77,7 +77,7 @@ describe.concurrent('every language', () => {
             const first = range.getBoundingClientRect().left;
             range.setStart(text, text.textContent!.length - 1);
             range.setEnd(text, text.textContent!.length);
-            return { number: bdi.textContent!, inOrder: first < range.getBoundingClientRect().left };
+            return { number: bdi.textContent, inOrder: first < range.getBoundingClientRect().left };
           }),
         );
         expect(numbers.length).toBeGreaterThan(3);

@@ -41,7 +41,7 @@ async function everythingStored(page: Page): Promise<string> {
       }
       db.close();
     }
-    return JSON.stringify(dump, (_key, value: unknown) => (ArrayBuffer.isView(value) ? new TextDecoder().decode(value as Uint8Array) : value));
+    return JSON.stringify(dump, (_key, value: unknown) => (ArrayBuffer.isView(value) ? new TextDecoder().decode(value) : value));
   });
 }
 

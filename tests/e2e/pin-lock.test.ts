@@ -46,7 +46,7 @@ async function everythingStored(page: Page): Promise<string> {
       db.close();
     }
     // Bytes as numbers, so a plaintext hidden in a byte array would still show up as text below.
-    return JSON.stringify(dump, (_key, value: unknown) => (ArrayBuffer.isView(value) ? new TextDecoder().decode(value as Uint8Array) : value));
+    return JSON.stringify(dump, (_key, value: unknown) => (ArrayBuffer.isView(value) ? new TextDecoder().decode(value) : value));
   });
 }
 

@@ -12,7 +12,7 @@ async function call(server: ChildServer, method: string, url: string, device?: D
   if (device) headers.authorization = `Bearer ${device.token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(server.url + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as any };
+  return { status: res.status, json: await res.json() };
 }
 
 describe.each(DIALECTS)('a server killed mid-push on %s', (dialect) => {

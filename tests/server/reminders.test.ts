@@ -112,7 +112,7 @@ describe.each(DIALECTS)('reminders on %s', (dialect) => {
     const deleted = appointment({ reminders: [60] });
     const moved = appointment({ reminders: [60] });
     for (const a of [cancelled, deleted, moved]) await putAppointment(device, a);
-    await putAppointment(device, { ...cancelled, status: 'cancelled' } as ReturnType<typeof appointment>);
+    await putAppointment(device, { ...cancelled, status: 'cancelled' });
     seq++;
     expect((await push(app, device, [{ seq, kind: 'appointment', op: 'delete', id: deleted.id, clientTime: '2030-01-01T00:00:00.000Z' }])).statusCode).toBe(200);
     await putAppointment(device, { ...moved, startsAt: '2030-01-11T12:00:00.000Z' });

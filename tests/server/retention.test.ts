@@ -20,7 +20,7 @@ describe.each(DIALECTS)('the retention rule on %s', (dialect) => {
   let db: Kysely<any>;
   beforeAll(() => {
     app = server.app;
-    db = app.store.db as unknown as Kysely<any>;
+    db = app.store.db;
   });
 
   // Five days past the retention time: past every code's own lifetime (pairing codes last 72 hours).

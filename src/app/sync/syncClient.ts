@@ -65,7 +65,7 @@ function refusedIndex(error: unknown, batch: OutboxEntry[]): number | undefined 
 /** Moves a refused change out of the outbox into its own table, in one transaction; the rest is renumbered and sent. */
 async function setAside(entry: OutboxEntry): Promise<void> {
   await db.transaction('rw', db.outbox, db.refusedChanges, async () => {
-    await db.outbox.delete(entry.seq!);
+    await db.outbox.delete(entry.seq);
     await db.refusedChanges.add({ kind: entry.kind, op: entry.op, id: entry.id, clientTime: entry.clientTime, refusedAt: new Date().toISOString() });
   });
 }
@@ -154,7 +154,7 @@ export async function mergeHeldPages(): Promise<void> {
     const page = privateJwk ? await openHeld<PullResponse>(privateJwk, row).catch(() => undefined) : undefined;
     const cursor = (await metaValue<number>(META.cursor)) ?? 0;
     // Sealed to another key (a PIN since removed) or already pulled: it goes; the server still has it all.
-    if (!page || page.cursor <= cursor) await db.heldWhileLocked.delete(row.n!);
+    if (!page || page.cursor <= cursor) await db.heldWhileLocked.delete(row.n);
     else await applyPulled(page.changes, page.cursor, page.lastSeq, row.n);
   }
 }

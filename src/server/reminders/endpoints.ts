@@ -57,15 +57,14 @@ export class PrivateAddressError extends Error {}
  */
 export function publicOnlyLookup(lookup: Lookup = systemLookup): net.LookupFunction {
   return (hostname, options, callback) => {
-    const cb = callback as (err: Error | null, address: string | dns.LookupAddress[], family?: number) => void;
     lookup(hostname).then((addresses) => {
       if (addresses.length === 0 || addresses.some((a) => !isPublicAddress(a.address))) {
-        cb(new PrivateAddressError(`push endpoint resolves to a non-public address`), '', 4);
+        callback(new PrivateAddressError(`push endpoint resolves to a non-public address`), '', 4);
         return;
       }
-      if ((options as dns.LookupOptions).all) cb(null, addresses);
-      else cb(null, addresses[0].address, addresses[0].family);
-    }, (error: Error) => cb(error, '', 4));
+      if (options.all) callback(null, addresses);
+      else callback(null, addresses[0].address, addresses[0].family);
+    }, (error: Error) => callback(error, '', 4));
   };
 }
 

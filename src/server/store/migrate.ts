@@ -1,5 +1,5 @@
 // Runs the migrations listed in ../migrations/index.ts, in order, on either dialect.
-import { Migrator, sql, type Migration } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { migrations } from '../migrations/index.ts';
 import type { Store } from './database.ts';
 
@@ -12,7 +12,7 @@ export async function migrateToLatest(store: Store): Promise<void> {
   }
   const migrator = new Migrator({
     db: store.db,
-    provider: { getMigrations: async () => migrations as Record<string, Migration> },
+    provider: { getMigrations: async () => migrations },
     migrationTableSchema,
     // Features are built on parallel branches, each adding its own numbered migration; one that lands after a higher
     // number has already run on a database must still run there. Our migrations only add, so their order is free.

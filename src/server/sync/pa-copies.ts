@@ -30,7 +30,7 @@ function paCopyStatements(writes: readonly Mutation[], personId: string, paId: s
   const drop: string[] = [];
   for (const m of writes) {
     if (!isShareableKind(m.kind)) continue;
-    const copy = m.op === 'put' ? paCopyOf(m.kind, m.record as Record<string, unknown>) : null;
+    const copy = m.op === 'put' ? paCopyOf(m.kind, m.record) : null;
     if (copy) statements.push({ sql: UPSERT_SQL, parameters: [m.id, personId, paId, copyKindOf(m.kind), JSON.stringify(copy), now, personId] });
     else drop.push(m.id);
   }

@@ -10,7 +10,7 @@ const realUserAgent = navigator.userAgent;
 const setUserAgent = (value: string) => Object.defineProperty(navigator, 'userAgent', { value, configurable: true });
 
 function fakePushBrowser() {
-  const requestPermission = vi.fn(async () => 'granted' as NotificationPermission);
+  const requestPermission = vi.fn(async () => 'granted');
   const subscribe = vi.fn(async () => ({
     endpoint: 'https://push.example.invalid/sub/1',
     toJSON: () => ({ endpoint: 'https://push.example.invalid/sub/1', keys: { p256dh: 'BPk-example-key', auth: 'example-auth' } }),

@@ -147,7 +147,7 @@ function cursorOver(trans: DBCoreTransaction, rows: { key: unknown; primaryKey: 
       return cursor.start(() => (once-- ? cursor.continue() : cursor.stop())).then(() => cursor as DBCoreCursor);
     },
   };
-  return cursor as DBCoreCursor;
+  return cursor;
 }
 
 function sealedTable(table: DBCoreTable): DBCoreTable {
@@ -163,7 +163,7 @@ function sealedTable(table: DBCoreTable): DBCoreTable {
         return table.mutate(req);
       }
       const values = await inTransaction(req.trans, name, Promise.all(req.values.map((row) => sealRow(key, name, plainFields, row))));
-      return table.mutate({ ...req, values } as DBCoreMutateRequest);
+      return table.mutate({ ...req, values });
     },
     async get(req) {
       const row = await table.get(req);

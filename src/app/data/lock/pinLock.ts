@@ -7,7 +7,7 @@ import { newHoldingKeys } from './holding.ts';
 import { META } from '../meta.ts';
 import { adoptIdentity } from '../../sync/identity.ts';
 import type { DeviceIdentity } from '../../sync/api.ts';
-import { newDataKey, pinKeyFrom, unwrapDataKey, type Bytes } from './crypto.ts';
+import { newDataKey, pinKeyFrom, unwrapDataKey } from './crypto.ts';
 import { PUBLIC_TABLES } from './encryptAtRest.ts';
 import { newKdfParams, stretchPin, type KdfParams } from './kdf.ts';
 import { lockState, setLockState, type LockState } from './lockState.ts';
@@ -84,7 +84,7 @@ export type UnlockResult =
 /** The data key for `pin`, or undefined when the PIN is wrong. */
 async function tryPin(pin: string, lock: PinLock): Promise<CryptoKey | undefined> {
   try {
-    return await unwrapDataKey(await keyFromPin(pin, lock.kdf), lock.wrappedKey as Bytes);
+    return await unwrapDataKey(await keyFromPin(pin, lock.kdf), lock.wrappedKey);
   } catch {
     return undefined;
   }

@@ -41,7 +41,7 @@ export default function SafetyPlanScreen() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const plan: SafetyPlan = { id: stored?.id ?? crypto.randomUUID(), updatedAt: new Date().toISOString() };
-    for (const step of SAFETY_PLAN_STEPS) if (draft[step]?.trim()) plan[step] = draft[step]!.slice(0, SAFETY_PLAN_STEP_MAX);
+    for (const step of SAFETY_PLAN_STEPS) if (draft[step]?.trim()) plan[step] = draft[step].slice(0, SAFETY_PLAN_STEP_MAX);
     await saveRecord('safetyPlan', plan);
     kept.clear();
     setStatus(t('safetyPlan.saved'));
