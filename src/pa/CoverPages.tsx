@@ -46,7 +46,6 @@ function useCovered<T>(path: string) {
       else if (!(e instanceof PaHttpError && e.status === 401)) setState('error');
     }
   }, [path]);
-  useEffect(() => { void load(); }, [load]);
   usePolling(load, 15_000);
   const problem = state === 'gone' ? <><PageHeading title={t('pa.cover.goneTitle')} /><p>{t('pa.cover.gone')}</p></>
     : state === 'error' ? <p role="alert" className="pa-error">{t('pa.errors.server')}</p> : null;

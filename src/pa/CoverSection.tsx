@@ -26,6 +26,8 @@ export function CoverSection() {
       setError({ field: null, text: t('pa.errors.server') });
     }
   }, [t]);
+  // load() sets state only once its fetch has answered, never during the effect itself.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the rule cannot see past load()'s await
   useEffect(() => { void load(); }, [load]);
 
   async function assign(event: FormEvent) {

@@ -1,7 +1,7 @@
 // One young person's page: only what they shared, newest first (a run of the same request is one card with a
 // count), each with its short thread; a trend chart, the contact log, the connection (label, remove) and CSV export.
 // Kept up to date while open. Each part is its own section, so more can slot in (e.g. their plan's goals).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ParseKeys } from 'i18next';
@@ -69,7 +69,6 @@ export function PersonPage() {
       else if (!(e instanceof PaHttpError && e.status === 401)) setError(t('pa.errors.server'));
     }
   }, [personId, t]);
-  useEffect(() => { void load(); }, [load]);
   usePolling(load);
 
   const name = view ? view.person.name || t('pa.caseload.noName', { when: formatWhen(view.person.connectedAt, i18n.language) }) : '';

@@ -7,9 +7,10 @@ import { setTitleBadge } from './page.tsx';
 
 const POLL_MS = 3000;
 
-/** Runs `load` every `ms` and whenever the tab becomes visible again, until unmounted. */
+/** Runs `load` at once (and again when it changes), then every `ms` and whenever the tab becomes visible again, until unmounted. */
 export function usePolling(load: () => unknown, ms = POLL_MS): void {
   useEffect(() => {
+    void load();
     const timer = setInterval(() => void load(), ms);
     const onVisible = () => { if (document.visibilityState === 'visible') void load(); };
     document.addEventListener('visibilitychange', onVisible);
@@ -41,7 +42,6 @@ export function LiveCaseloadProvider({ children }: { children: ReactNode }) {
       if (!(e instanceof PaHttpError && e.status === 401)) setFailed(true);
     }
   }, []);
-  useEffect(() => { void refresh(); }, [refresh]);
   usePolling(refresh);
   const unseen = caseload?.reduce((sum, e) => sum + e.unseen, 0) ?? 0;
   useEffect(() => setTitleBadge(unseen), [unseen]);

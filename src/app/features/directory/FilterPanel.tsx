@@ -7,7 +7,7 @@ import type { Category } from '../../../shared/directory/types.ts';
 import { FLAG_PARAMS } from './filters.ts';
 import { intlLocale } from '../../../shared/languages.ts';
 
-type Props = { params: URLSearchParams; languages: string[]; categories: Category[]; onChange(params: URLSearchParams): void };
+type Props = { params: URLSearchParams; languages: string[]; categories: Category[]; onChange: (params: URLSearchParams) => void };
 
 const FLAG_LABELS = { open: 'openNow', cl: 'careLeavers', o25: 'over25', free: 'free', walk: 'walkIn', remote: 'remote', saved: 'saved' } as const;
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { parsePostcode } from '../../../shared/directory/postcode.ts';
 import { loadOutcodeCentroids, rememberPlace, type Place } from './place.ts';
 
-type Props = { place?: Place; onChange(place: Place | undefined): void };
+type Props = { place?: Place; onChange: (place: Place | undefined) => void };
 
 export function PlacePicker({ place, onChange }: Props) {
   const { t } = useTranslation();

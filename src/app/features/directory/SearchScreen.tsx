@@ -14,7 +14,7 @@ import { useDirectorySearch } from './useDirectorySearch.ts';
 
 const PAGE = 30;
 
-function ReachPicker({ reach, onChange }: { reach: Reach; onChange(reach: Reach): void }) {
+function ReachPicker({ reach, onChange }: { reach: Reach; onChange: (reach: Reach) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   return (
@@ -41,8 +41,8 @@ export function SearchScreen() {
   const [controlsOpen, setControlsOpen] = useState(() => !rememberedPlace());
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const key = params.toString();
-  // Recompute only when the address changes (params is a new object every render).
-  const q = useMemo(() => readQuery(params), [key]);
+  // Recompute only when the address changes (params is a new object every render), from the address itself.
+  const q = useMemo(() => readQuery(new URLSearchParams(key)), [key]);
   const [shown, setShown] = useState(PAGE);
   // A new search starts again from the first page of results.
   const [shownFor, setShownFor] = useState(key);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ATTEMPTS_BEFORE_RESTORE, forgetLockedData, readAttempts, unlock } from '../../data/lock/pinLock.ts';
 import { OfflineError } from '../../sync/api.ts';
-import { identityForRecoveryCode, useRestoredIdentity } from '../sharing/restore.ts';
+import { identityForRecoveryCode, switchToRestoredIdentity } from '../sharing/restore.ts';
 import './pin-lock.css';
 
 const secondsLeft = (until: string | undefined, now: number) => (until ? Math.max(0, Math.ceil((Date.parse(until) - now) / 1000)) : 0);
@@ -38,7 +38,7 @@ function RestoreFromBackup({ tooMany }: { tooMany: boolean }) {
       // The code is checked first: a wrong one must not empty the phone.
       const identity = await identityForRecoveryCode(code);
       await forgetLockedData(identity);
-      await useRestoredIdentity(identity);
+      await switchToRestoredIdentity(identity);
       navigate('/', { replace: true });
     } catch (e) {
       setError(t(e instanceof OfflineError ? 'pin.lock.offline' : 'pin.lock.restoreRejected'));

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, OfflineError } from '../../sync/api.ts';
 import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
-import { identityForRecoveryCode, useRestoredIdentity } from './restore.ts';
+import { identityForRecoveryCode, switchToRestoredIdentity } from './restore.ts';
 import { MyDevices } from '../my-data/MyDevices.tsx';
 
 // Every synced kind (src/shared/sync.ts) and the PA link come back; these lists must change when those do.
@@ -44,7 +44,7 @@ export function BackupPanel() {
     setRestoreError('');
     try {
       const identity = await identityForRecoveryCode(restoreCode);
-      await useRestoredIdentity(identity);
+      await switchToRestoredIdentity(identity);
       setRestoreCode('');
       setMessage(t('sharing.backup.restored'));
       setRestores((n) => n + 1);

@@ -11,8 +11,8 @@ export function identityForRecoveryCode(code: string): Promise<DeviceIdentity> {
   return callAsThisPhone<DeviceIdentity>('POST', '/recovery/restore', { code: code.trim() }, false);
 }
 
-/** Switches this phone to the restored identity, then pulls everything from the start. */
-export async function useRestoredIdentity(identity: DeviceIdentity): Promise<void> {
+/** Switches this phone to the restored identity, then pulls everything from the start (not a React hook, so no `use` in its name). */
+export async function switchToRestoredIdentity(identity: DeviceIdentity): Promise<void> {
   await db.transaction('rw', db.meta, db.outbox, () => adoptIdentity(identity));
   await syncNow();
   await refreshMyPa();
