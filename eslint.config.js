@@ -27,6 +27,10 @@ export default defineConfig([
       // Fastify plugins and test doubles are async to say they return a promise, with or without an await inside;
       // the promise bugs that matter are no-floating-promises' and no-misused-promises'.
       '@typescript-eslint/require-await': 'off',
+      // Passing on what was caught, as it was, is right (rejecting with a new string is what this rule is for).
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
+      // A `let` that a callback reads before its one assignment cannot be a const (it would throw, not be undefined).
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   reactHooks.configs.flat.recommended,

@@ -28,8 +28,7 @@ export type PersonalKind = keyof typeof personalRecordSchemas;
 export const PERSONAL_KINDS = Object.keys(personalRecordSchemas) as PersonalKind[];
 
 /** Kinds the server writes and every phone reads (the public directory). Read-only for devices. */
-const PUBLIC_KINDS = ['service'] as const;
-type PublicKind = (typeof PUBLIC_KINDS)[number];
+type PublicKind = 'service';
 export type Kind = PersonalKind | PublicKind;
 
 const MAX_MUTATIONS_PER_PUSH = 500;

@@ -182,7 +182,7 @@ async function pull(id: DeviceIdentity): Promise<void> {
 
 /** Push then pull. If the server refuses the push (but answers), still pull, so the phone stays up to date. */
 async function pushAndPull(id: DeviceIdentity): Promise<void> {
-  let pushError: unknown;
+  let pushError: ApiError | undefined;
   try {
     await push(id);
   } catch (error) {
@@ -250,7 +250,7 @@ export function syncNow(): Promise<SyncResult> {
   }
   if (lockState().mode === 'locked' && !canPullWhileLocked()) return Promise.resolve('locked');
   running = (async () => {
-    let result: SyncResult = 'ok';
+    let result: SyncResult;
     do {
       again = false;
       if (typeof navigator !== 'undefined' && navigator.onLine === false) {

@@ -28,7 +28,7 @@ export function Connection({ personId, name, label, onSaved }: { personId: strin
     if (!window.confirm(t('pa.connection.removeConfirm', { name }))) return;
     try {
       await paFetch('DELETE', `/pa/people/${personId}`);
-      navigate('/');
+      void navigate('/');
     } catch {
       setError(t('pa.errors.server'));
     }

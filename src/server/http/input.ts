@@ -58,7 +58,8 @@ export function registerInputChecks(app: FastifyInstance): void {
       } catch {
         throw new ApiError(400, { error: 'invalid-json', message: 'The body is not valid UTF-8.' });
       }
-      parseJson(request, text, (error, body) => {
+      // Fastify's own JSON parser answers through the callback (synchronously); what it returns means nothing.
+      void parseJson(request, text, (error, body) => {
         if (error) return done(error);
         try {
           if (body === null) throw new ApiError(400, { error: 'invalid', field: '(body)', message: 'The body must be a JSON object, not null.' });

@@ -100,7 +100,7 @@ export function createCallAlertScheduler(options: CallAlertOptions): CallAlertSc
     const recent = await db.selectFrom('shares').select(['id', 'person_id', 'pa_id', 'data'])
       .where('kind', '=', 'request').where('seen_at', 'is', null)
       .where('shared_at', '>=', new Date(at.getTime() - RECENT_MS).toISOString())
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('pa_push_notices').select('share_id').whereRef('pa_push_notices.share_id', '=', 'shares.id'))))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('pa_push_notices').select('share_id').whereRef('pa_push_notices.share_id', '=', 'shares.id'))))
       .limit(500)
       .execute();
 

@@ -50,7 +50,7 @@ export async function endOtherSessions(request: FastifyRequest, userId: string):
 export function requireSameOrigin(request: FastifyRequest): void {
   if (request.method === 'GET' || request.method === 'HEAD') return;
   const origin = request.headers.origin;
-  let sameHost = false;
+  let sameHost: boolean;
   try {
     sameHost = !!origin && new URL(origin).host === request.headers.host;
   } catch {

@@ -14,7 +14,7 @@ import { ApiError, validate } from '../http/errors.ts';
 import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
-import { caseloadAsCsv, caseloadOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
+import { caseloadAsCsv, caseloadOf, contactOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
 import { contactsFor, markSeen } from './pa-day.ts';
 import { sharingDb } from '../pa/tables.ts';
 import { noQuery } from '../http/query.ts';
@@ -94,7 +94,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     await dropSharesOfDeletedRecords(db, { paId: staff.id });
     await audit(db, staff.id, 'open-person', personId);
     return {
-      person: { id: personId, name: link.name, label: link.label ?? null, connectedAt: link.linked_at, contact: link.contact ? JSON.parse(link.contact) : null },
+      person: { id: personId, name: link.name, label: link.label ?? null, connectedAt: link.linked_at, contact: contactOf(link.contact) },
       shares: await withThreads(db, await sharesFor(db, personId, staff.id), { personId, paId: staff.id }),
       contacts: await contactsFor(db, personId, staff.id),
     };

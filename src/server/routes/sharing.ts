@@ -11,7 +11,7 @@ import { ApiError, validate } from '../http/errors.ts';
 import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
 import { normaliseCode } from '../../shared/readableCode.ts';
-import { addMessage, dropSharesOfDeletedRecords, toSharedItem, withThreads } from '../pa/shares.ts';
+import { addMessage, contactOf, dropSharesOfDeletedRecords, toSharedItem, withThreads } from '../pa/shares.ts';
 import type { SharingDb } from '../pa/tables.ts';
 import { randomUUID } from 'node:crypto';
 import { sharingDb } from '../pa/tables.ts';
@@ -50,7 +50,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     const shares = await withThreads(db, rows.map(toSharedItem), { personId, paId: link.pa_id });
     // The PA's "read" marks on their answers are the PA's own business: the phone gets the words and times only.
     for (const item of shares) item.thread = item.thread?.map(({ seenAt: _seen, ...m }) => m);
-    return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares, coveredBy: await coverToday(db, link.pa_id), contact: link.contact ? JSON.parse(link.contact) : null };
+    return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares, coveredBy: await coverToday(db, link.pa_id), contact: contactOf(link.contact) };
   });
 
   app.post('/my-pa/connect', device, async (request) => {

@@ -84,9 +84,10 @@ export type SqliteDirect = {
 
 // pg returns int8 (bigint) and numeric as strings; our versions and seqs stay far below 2^53, so read them as numbers.
 const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
     if (oid === 20) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format);
+    // pg-types declares its parsers as `any`; each takes the text pg sent.
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
 
@@ -122,7 +123,7 @@ export function openStore(config: DatabaseConfig, options: StoreOptions = {}): S
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
     const inTransaction = sqlite.transaction((work: () => unknown) => work());
     const direct: SqliteDirect = {
-      prepare: statements.prepare,
+      prepare: (sqlText) => statements.prepare(sqlText),
       transaction: <T>(work: () => T) => db.connection().execute(async () => inTransaction.immediate(work) as T),
     };
     return { db, dialect: 'sqlite', sqlite: direct, close: () => db.destroy(), faults };

@@ -21,6 +21,6 @@ export async function migrateToLatest(store: Store): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Database migration "${failed}" failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Database migration "${failed}" failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   }
 }

@@ -166,7 +166,7 @@ function sealedTable(table: DBCoreTable): DBCoreTable {
       return table.mutate({ ...req, values });
     },
     async get(req) {
-      const row = await table.get(req);
+      const row: unknown = await table.get(req);
       return isSealed(row) ? inTransaction(req.trans, name, openRow(row)) : row;
     },
     async getMany(req) {
@@ -183,8 +183,8 @@ function sealedTable(table: DBCoreTable): DBCoreTable {
       const direction = req.reverse ? (req.unique ? 'prevunique' : 'prev') : req.unique ? 'nextunique' : 'next';
       const { result } = await table.query({ trans: req.trans, values: true, query: req.query, direction });
       const opened = await inTransaction(req.trans, name, openRows(result));
-      const indexKey = req.query.index.extractKey ?? (() => undefined);
-      const primaryKey = table.schema.primaryKey.extractKey ?? (() => undefined);
+      const indexKey: (row: unknown) => unknown = req.query.index.extractKey ?? (() => undefined);
+      const primaryKey: (row: unknown) => unknown = table.schema.primaryKey.extractKey ?? (() => undefined);
       return cursorOver(req.trans, opened.map((value) => ({ key: indexKey(value), primaryKey: primaryKey(value), value })), !!req.reverse);
     },
   };

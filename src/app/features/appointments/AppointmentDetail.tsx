@@ -111,7 +111,7 @@ function Details({ appointment: a }: { appointment: Appointment }) {
           <p id="appt-delete-question">{t('appointments.detail.confirmDelete')}</p>
           <div className="appt-actions">
             <button type="button" className="appt-button appt-button--danger"
-              onClick={async () => { await deleteAppointment(a.id); navigate('/appointments', { replace: true }); }}>
+              onClick={async () => { await deleteAppointment(a.id); void navigate('/appointments', { replace: true }); }}>
               {t('appointments.detail.delete')}
             </button>
             <button type="button" className="appt-button appt-button--quiet" onClick={() => setConfirmingDelete(false)}>{t('appointments.detail.keep')}</button>

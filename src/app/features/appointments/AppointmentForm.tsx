@@ -61,7 +61,7 @@ function AppointmentFormFields({ existing }: { existing?: Parameters<typeof draf
     setProblems([]);
     await saveAppointment(result.appointment);
     kept.clear();
-    navigate(`/appointments/${result.appointment.id}`, { replace: !!existing });
+    void navigate(`/appointments/${result.appointment.id}`, { replace: !!existing });
   }
 
   const field = (name: DraftField, label: string, control: ReactNode, hint?: string) => (

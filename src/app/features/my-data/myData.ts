@@ -50,7 +50,7 @@ export type ImportResult = { ok: true; count: number } | { ok: false; field: str
 /** Every string in `value` that is a key of `ids` replaced by its value (ids inside records, e.g. a request's appointment). */
 function withNewIds<T>(value: T, ids: Map<string, string>): T {
   if (typeof value === 'string') return (ids.get(value) ?? value) as T;
-  if (Array.isArray(value)) return value.map((v) => withNewIds(v, ids)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => withNewIds(v, ids)) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withNewIds(v, ids)])) as T;
   return value;
 }

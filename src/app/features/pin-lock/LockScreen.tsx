@@ -39,7 +39,7 @@ function RestoreFromBackup({ tooMany }: { tooMany: boolean }) {
       const identity = await identityForRecoveryCode(code);
       await forgetLockedData(identity);
       await switchToRestoredIdentity(identity);
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (e) {
       setError(t(e instanceof OfflineError ? 'pin.lock.offline' : 'pin.lock.restoreRejected'));
       setBusy(false);
