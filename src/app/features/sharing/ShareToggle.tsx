@@ -25,7 +25,7 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 
 /** "Not good · Money, Food · your note": the PA's copy in the young person's words. */
 function previewOf(copy: Record<string, unknown>, t: T, listSeparator: string): string {
-  if (typeof copy.mood !== 'string') return t('sharing.preview.ons4');
+  if (typeof copy.mood !== 'number') return t('sharing.preview.ons4');
   const areas = Array.isArray(copy.hard) ? copy.hard.map((a) => t(`checkin.areas.${String(a)}`)) : [];
   const feelings = Array.isArray(copy.feelings) ? copy.feelings.map((f) => t(`checkin.feelings.${String(f)}`)) : [];
   const parts = [t(`sharing.moods.${copy.mood}`), areas.join(listSeparator), feelings.join(listSeparator), copy.note ? t('sharing.preview.yourNote') : '']
