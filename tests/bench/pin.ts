@@ -43,7 +43,7 @@ async function seedCheckins(page: Page, count: number): Promise<void> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('care-leaver-app');
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     });
     const note = 'Example note for the bench. '.repeat(8).slice(0, 200);
     const tx = db.transaction('checkins', 'readwrite');

@@ -26,7 +26,7 @@ afterAll(async () => {
 function countLocal(page: Page, table: string): Promise<number> {
   return page.evaluate((name) => new Promise<number>((resolve, reject) => {
     const open = indexedDB.open('care-leaver-app');
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     open.onsuccess = () => {
       const db = open.result;
       if (!db.objectStoreNames.contains(name)) { db.close(); resolve(0); return; }

@@ -271,7 +271,7 @@ export async function deviceOf(page: Page): Promise<{ deviceId: string; token: s
     () =>
       new Promise<{ deviceId: string; token: string } | null>((resolve, reject) => {
         const open = indexedDB.open('care-leaver-app');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
         open.onsuccess = () => {
           const database = open.result;
           if (!database.objectStoreNames.contains('meta')) return resolve(null);
@@ -280,7 +280,7 @@ export async function deviceOf(page: Page): Promise<{ deviceId: string; token: s
             database.close();
             resolve((read.result as { value?: { deviceId: string; token: string } } | undefined)?.value ?? null);
           };
-          read.onerror = () => reject(read.error);
+          read.onerror = () => reject(read.error ?? new Error('IndexedDB request failed'));
         };
       }),
   );

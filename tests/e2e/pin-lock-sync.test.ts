@@ -31,7 +31,7 @@ async function everythingStored(page: Page): Promise<string> {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open(name!);
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
       });
       for (const store of db.objectStoreNames) {
         dump[`${name}/${store}`] = await new Promise((resolve) => {
@@ -49,7 +49,7 @@ async function everythingStored(page: Page): Promise<string> {
 async function storedCount(page: Page, store: string): Promise<number> {
   return page.evaluate((name) => new Promise<number>((resolve, reject) => {
     const open = indexedDB.open('care-leaver-app');
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     open.onsuccess = () => {
       const db = open.result;
       if (!db.objectStoreNames.contains(name)) {

@@ -35,7 +35,7 @@ async function everythingStored(page: Page): Promise<string> {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open(name!);
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
       });
       for (const store of db.objectStoreNames) {
         dump[`${name}/${store}`] = await new Promise((resolve) => {

@@ -23,12 +23,12 @@ function createUser(server: RunningServer, role: 'pa' | 'manager', email: string
 function countIn(page: Page, table: string): Promise<number> {
   return page.evaluate((name) => new Promise<number>((resolve, reject) => {
     const open = indexedDB.open('care-leaver-app');
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     open.onsuccess = () => {
       const database = open.result;
       const count = database.transaction(name).objectStore(name).count();
       count.onsuccess = () => { database.close(); resolve(count.result); };
-      count.onerror = () => reject(count.error);
+      count.onerror = () => reject(count.error ?? new Error('IndexedDB request failed'));
     };
   }), table);
 }

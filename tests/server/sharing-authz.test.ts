@@ -172,7 +172,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     const probe = Fastify();
     probe.decorate('store', { db: {} } as never);
     probe.decorate('config', loadConfig({}));
-    probe.addHook('onRoute', (r) => { if (r.method !== 'HEAD') declared.push(`${r.method} ${r.url}`); });
+    probe.addHook('onRoute', (r) => { if (r.method !== 'HEAD') declared.push(`${String(r.method)} ${r.url}`); });
     for (const routes of [sharingRoutes, paRoutes, paDayRoutes, paCoverRoutes, paManagerRoutes, paPushRoutes]) await probe.register(routes);
     await probe.ready();
     await probe.close();

@@ -20,7 +20,7 @@ import { asPhone, asStaff, pairingCode, signedInStaff, type Staff } from './shar
 
 const SLOTS = 3;
 const slot = fc.nat(SLOTS - 1);
-const mood = fc.constantFrom(1, 2, 3, 4, 5) as fc.Arbitrary<Checkin['mood']>;
+const mood = fc.constantFrom<Checkin['mood']>(1, 2, 3, 4, 5);
 const commandArb = fc.oneof(
   { weight: 3, arbitrary: fc.record({ type: fc.constant('create' as const), slot, mood }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('share' as const), slot, withNote: fc.boolean() }) },
@@ -81,7 +81,7 @@ class SharingPhone {
     if (!this.online || this.outbox.length === 0) return;
     const res = await asPhone(this.app, this.device, { method: 'POST', url: '/api/v1/sync/push', payload: { deviceId: this.device.deviceId, mutations: this.outbox } });
     expect(res.statusCode, res.body).toBe(200);
-    const { lastSeq } = res.json() as { lastSeq: number };
+    const { lastSeq } = res.json<{ lastSeq: number }>();
     this.outbox = this.outbox.filter((m) => m.seq > lastSeq);
   }
 

@@ -19,7 +19,7 @@ const phoneArb = fc.constantFrom<0 | 1>(0, 1);
 const timeArb = fc.constantFrom('2026-11-20T09:00:00.000Z', '2026-11-21T18:30:00+01:00');
 const fieldsArb = fc.record({
   at: timeArb,
-  mood: fc.constantFrom(1, 2, 3, 4, 5) as fc.Arbitrary<Checkin['mood']>,
+  mood: fc.constantFrom<Checkin['mood']>(1, 2, 3, 4, 5),
   hard: fc.subarray([...LIFE_AREAS], { maxLength: 3 }),
   good: fc.subarray([...LIFE_AREAS], { maxLength: 3 }),
   feelings: fc.subarray([...FEELINGS], { maxLength: 3 }),

@@ -26,6 +26,7 @@ async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Prom
     throw new Error(
       `PostgreSQL is not reachable at ${POSTGRES_URL} (${error instanceof Error ? error.message : String(error)}). ` +
       'Start PostgreSQL with a "test" database (trust auth for postgres@127.0.0.1), or set TEST_DATABASE_URL.',
+      { cause: error },
     );
   }
   try {

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { startI18n } from '../../../src/app/i18n/index.ts';
 import { db } from '../../../src/app/data/db.ts';
 import { RemindMe } from '../../../src/app/features/appointments/RemindMe.tsx';
+import { jsonBodyOf } from '../helpers/fetchCalls.ts';
 
 const realUserAgent = navigator.userAgent;
 const setUserAgent = (value: string) => Object.defineProperty(navigator, 'userAgent', { value, configurable: true });
@@ -50,7 +51,7 @@ describe('Remind me on this phone', () => {
     const [url, init] = browser.fetchMock.mock.calls.find(([u]) => String(u).endsWith('/push/subscriptions'))! as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/push/subscriptions');
     expect((init.headers as Record<string, string>).authorization).toBe('Bearer example-token');
-    expect(JSON.parse(String(init.body))).toEqual({
+    expect(jsonBodyOf(init)).toEqual({
       endpoint: 'https://push.example.invalid/sub/1', keys: { p256dh: 'BPk-example-key', auth: 'example-auth' }, language: 'en',
       words: { comingUp: 'You have something coming up', open: 'Open the app to see it.' },
     });

@@ -123,7 +123,7 @@ describe('bad input gets a clear message and saves nothing', () => {
     fireEvent.change(screen.getByLabelText('Notes'), { target: { value: huge } });
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.getByLabelText('Notes')).toHaveAccessibleDescription(expect.stringContaining('Notes can be up to 2000 characters. You have 10485760.'));
-    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toHaveLength(huge.length);
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Notes').value).toHaveLength(huge.length);
     expect(await db.appointments.count()).toBe(0);
   });
 });

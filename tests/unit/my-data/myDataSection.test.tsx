@@ -31,7 +31,7 @@ describe('Your data (More)', () => {
     expect(names[0]).toMatch(/^my-data-\d{4}-\d{2}-\d{2}\.json$/);
     const copy = await new Promise<string>((resolve) => {
       const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
+      reader.onload = () => resolve(reader.result as string); // readAsText gives a string
       reader.readAsText(blobs[0]);
     });
     expect(copy).toContain('Invented note for the copy');

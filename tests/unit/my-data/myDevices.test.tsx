@@ -9,6 +9,7 @@ import { saveRecord } from '../../../src/app/data/records.ts';
 import { META } from '../../../src/app/data/meta.ts';
 import { isSignedOut } from '../../../src/app/sync/signedOut.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { urlOf } from '../helpers/fetchCalls.ts';
 
 const THIS_PHONE = '00000000-0000-4000-8000-000000000001';
 const OTHER_PHONE = '00000000-0000-4000-8000-000000000002';
@@ -33,7 +34,7 @@ describe('Your phones (More)', () => {
     ];
     const calls: string[] = [];
     vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      const path = new URL(String(input), 'http://localhost').pathname;
+      const path = new URL(urlOf(input), 'http://localhost').pathname;
       calls.push(`${init.method} ${path}`);
       if (path === '/api/v1/my-devices') return json(200, { devices: phones });
       if (path === `/api/v1/my-devices/${OTHER_PHONE}` && init.method === 'DELETE') {

@@ -10,6 +10,7 @@ import { changeLanguage } from '../../../src/app/i18n/index.ts';
 import { META } from '../../../src/app/data/meta.ts';
 import type { DeletedEverywhere } from '../../../src/shared/deleteMyData.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { jsonBodyOf, urlOf } from '../helpers/fetchCalls.ts';
 
 const deleted: DeletedEverywhere = { records: 12, devices: 2, paConnection: true, shares: 3, recoveryCode: true, monitoring: true, reminders: 1 };
 let calls: { url: string; body: unknown }[];
@@ -24,8 +25,8 @@ async function phoneWithData() {
 function stubServer(answer: () => Promise<Response>) {
   calls = [];
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = String(input);
-    calls.push({ url, body: init.body ? JSON.parse(String(init.body)) : undefined });
+    const url = urlOf(input);
+    calls.push({ url, body: jsonBodyOf(init) });
     if (url === '/api/v1/my-data/delete') return answer();
     // The background sync is not what this test is about: the server is unreachable for it.
     throw new TypeError('Failed to fetch');

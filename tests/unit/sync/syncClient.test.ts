@@ -5,6 +5,7 @@ import { META } from '../../../src/app/data/meta.ts';
 import { PUSH_BATCH_SIZE, syncNow } from '../../../src/app/sync/syncClient.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import { FakeSyncServer } from './fakeServer.ts';
+import { urlOf } from '../helpers/fetchCalls.ts';
 
 let server: FakeSyncServer;
 
@@ -225,7 +226,7 @@ describe('sync client', () => {
     let lost = false;
     vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
       const response = await realFetch(input, init);
-      if (!lost && String(input).includes('/sync/push')) {
+      if (!lost && urlOf(input).includes('/sync/push')) {
         lost = true;
         throw new TypeError('connection dropped');
       }
