@@ -4,7 +4,6 @@ import { safeText } from './text.ts';
 
 // The options live in a zod-free module so the first screen can import them without zod.
 import { FEELINGS, LIFE_AREAS, MOODS, NOTE_MAX } from './checkinOptions.ts';
-export { FEELINGS, LIFE_AREAS, NOTE_MAX };
 
 const isoDateTime = z.iso.datetime({ offset: true });
 

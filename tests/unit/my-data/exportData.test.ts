@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import i18n from 'i18next';
 import { PERSONAL_KINDS, personalRecordSchemas, type PersonalKind } from '../../../src/shared/sync.ts';
 import { SAFETY_PLAN_STEPS } from '../../../src/shared/directory/personal.ts';
-import { FEELINGS, LIFE_AREAS } from '../../../src/shared/checkins.ts';
+import { FEELINGS, LIFE_AREAS } from '../../../src/shared/checkinOptions.ts';
 import { PA_REQUESTS } from '../../../src/shared/sharing/schemas.ts';
 import { isSafeText } from '../../../src/shared/text.ts';
 import { db, tableForKind } from '../../../src/app/data/db.ts';

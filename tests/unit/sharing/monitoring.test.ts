@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ONS4_ITEMS, ons4Band, type Ons4Band } from '../../../src/shared/ons4.ts';
+import { ONS4_ITEMS, ons4Band, type Ons4Band } from '../../../src/shared/ons4Bands.ts';
 import {
   changedPeople, councilFigures, COUNT_STEP, MIN_CHANGE, MIN_PEOPLE, monthFigures, type MonitoringOns4, type Releases,
 } from '../../../src/shared/sharing/monitoring.ts';
