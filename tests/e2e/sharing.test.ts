@@ -6,6 +6,7 @@ import {
   eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, ROOT, screenshot, startBrowser, startServer,
   waitForServiceWorker, type RunningServer,
 } from './harness.ts';
+import { words } from './words.ts';
 
 // Set E2E_STATIC_DIR to test a build somewhere other than dist/.
 const staticDir = process.env.E2E_STATIC_DIR || undefined;
@@ -232,6 +233,8 @@ describe('sharing with a PA, end to end', () => {
     await old.page.goto(server.url('/safety-plan'));
     await old.page.getByRole('textbox', { name: '1. Signs that things are getting hard' }).fill('Example: not sleeping');
     await old.page.getByRole('button', { name: 'Save my plan' }).click();
+    // Saved on the phone before leaving the screen: going to another page at once could beat the save (seen under load).
+    await old.page.getByRole('status').getByText(words('en', 'safetyPlan.saved')).waitFor();
     const [service] = server.query<{ id: string }>('select id from services where deleted = 0 order by id limit 1');
     await old.page.goto(server.url(`/directory/service/${encodeURIComponent(service.id)}`));
     await old.page.getByRole('button', { name: 'Save to my list' }).click();
