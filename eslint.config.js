@@ -2,9 +2,9 @@
 // A full run takes about 40 s on a two-core machine; the type-aware rules are most of it and catch what tsc cannot
 // (floating promises, `any` leaking out of JSON, Object's "[object Object]" in a string).
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
-import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 

@@ -1,20 +1,21 @@
 // Covering for a PA who is away: their caseload and each young person's shared items, read-only, only during the
 // cover's dates (the server answers 404 outside them). Every page opened here is in the audit log.
+import type { ParseKeys } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+
 import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
+import { itemTime } from '../shared/sharing/caseload.ts';
 import type { Cover } from '../shared/sharing/schemas.ts';
-import { PaHttpError, paFetch } from './api.ts';
+import { paFetch, PaHttpError } from './api.ts';
 import { Card } from './CaseloadPage.tsx';
 import { formatDay, formatWhen } from './i18n.ts';
 import { usePolling } from './live.tsx';
 import { PageHeading } from './page.tsx';
-import type { PersonView } from './PersonPage.tsx';
 import { ItemBody } from './person/ItemBody.tsx';
-import { threadOf, ThreadList } from './person/Thread.tsx';
-import { itemTime } from '../shared/sharing/caseload.ts';
-import type { ParseKeys } from 'i18next';
+import { ThreadList, threadOf } from './person/Thread.tsx';
+import type { PersonView } from './PersonPage.tsx';
 
 /** "You are covering for …" links, on the caseload page; nothing when not covering. */
 export function CoveringLinks() {

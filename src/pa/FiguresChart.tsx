@@ -2,6 +2,7 @@
 // the chart says so in its description; a hidden month (fewer than 10 people) is a gap, never a guess.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { MonthFigures } from '../shared/sharing/monitoring.ts';
 
 const W = 600;

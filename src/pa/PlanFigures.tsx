@@ -1,10 +1,11 @@
 // The manager's anonymous My plan figures: people with at least one goal, and steps done each month by part of life.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { LIFE_AREAS } from '../shared/checkinOptions.ts';
+import { intlLocale } from '../shared/languages.ts';
 import type { PlanFigures as Figures } from '../shared/plan/figures.ts';
 import { COUNT_STEP } from '../shared/sharing/monitoring.ts';
-import { intlLocale } from '../shared/languages.ts';
 import { paFetch } from './api.ts';
 
 export function PlanFigures() {

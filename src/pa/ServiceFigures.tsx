@@ -1,9 +1,10 @@
 // How the service is doing, by month: young people connected, requests made, median hours until a share is seen,
 // and the share seen within one working day. From counted young people only; hidden under 10 (the server decides).
 import { useTranslation } from 'react-i18next';
+
+import { intlLocale } from '../shared/languages.ts';
 import { COUNT_STEP } from '../shared/sharing/monitoring.ts';
 import type { OperationalMonth } from '../shared/sharing/operational.ts';
-import { intlLocale } from '../shared/languages.ts';
 
 export function ServiceFigures({ months }: { months: OperationalMonth[] }) {
   const { t, i18n } = useTranslation();

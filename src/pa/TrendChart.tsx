@@ -2,6 +2,7 @@
 // SVG attributes only (no inline styles), with a text description for screen readers.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { SharedItem } from '../shared/sharing/schemas.ts';
 
 const W = 320;

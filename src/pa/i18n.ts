@@ -1,6 +1,7 @@
 // The PA page's languages: English and Arabic, both bundled (this page is for office computers, not phones on data).
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+
 import ar from '../../locales/ar.json';
 import en from '../../locales/en.json';
 import { directionOf, htmlLang, intlLocale, PA_PAGE_LANGUAGES } from '../shared/languages.ts';

@@ -1,8 +1,9 @@
 // The page keeps itself up to date while it is open: the caseload is asked for again every few seconds (and at once
 // when the tab comes back into view), so a new "Please call me" shows without a reload and counts in the tab title.
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+
 import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
-import { PaHttpError, paFetch } from './api.ts';
+import { paFetch, PaHttpError } from './api.ts';
 import { setTitleBadge } from './page.tsx';
 
 const POLL_MS = 3000;

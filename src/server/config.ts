@@ -1,7 +1,8 @@
 // Server settings, read only from environment variables and only here (nothing else in src/server reads process.env); every one has a safe default (listed in the README).
 import path from 'node:path';
+
 import { loadReminderSettings, type ReminderSettings } from './reminders/settings.ts';
-import { vapidSettingsFrom, type VapidSettings } from './reminders/vapid.ts';
+import { type VapidSettings, vapidSettingsFrom } from './reminders/vapid.ts';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; file: string }

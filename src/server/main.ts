@@ -1,10 +1,11 @@
 // Starts the server: `npm start` (or `npm run serve`). Settings come from environment variables (see config.ts).
 import fs from 'node:fs';
+
 import { buildServer } from './app.ts';
-import { seedDirectory } from './directory/seed.ts';
 import { describeDatabase, loadConfig, type ServerConfig } from './config.ts';
-import { databaseFault } from './store/database.ts';
+import { seedDirectory } from './directory/seed.ts';
 import { scheduleRetention } from './retention/retention.ts';
+import { databaseFault } from './store/database.ts';
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -1,6 +1,7 @@
 // The four ONS personal wellbeing questions (0–10) and the ONS bands for each answer.
 import { z } from 'zod';
-import { LANGUAGES, type LanguageCode } from './languages.ts';
+
+import { type LanguageCode, LANGUAGES } from './languages.ts';
 
 // Items, bands and timing live in a zod-free module (ons4Bands.ts) so the first screen can use them without zod.
 

@@ -1,12 +1,13 @@
 // The push/pull sync protocol (Replicache-style, global version), shared by the app and the server.
 // Docs: docs/architecture.md "Sync protocol".
 import { z } from 'zod';
-import { checkinSchema } from './checkins.ts';
-import { ons4Schema } from './ons4.ts';
+
 import { appointmentSchema } from './appointments/schema.ts';
-import { paRequestSchema } from './sharing/schemas.ts';
+import { checkinSchema } from './checkins.ts';
 import { favouriteSchema, safetyPlanSchema } from './directory/personal-schemas.ts';
+import { ons4Schema } from './ons4.ts';
 import { goalSchema } from './plan/schema.ts';
+import { paRequestSchema } from './sharing/schemas.ts';
 
 /**
  * Every kind of record a person owns and syncs, with the schema the server validates it against.

@@ -5,11 +5,13 @@
 //   - importing 10,000 services from a paged ORUK feed served locally (≤ 30 s), with memory measured.
 // Standalone: `node --import tsx tests/bench/directory.ts`. From run.ts: `const rows = await benchDirectory();`.
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
 import { build } from 'esbuild';
+
 import { buildServer } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { importServices } from '../../src/server/directory/import.ts';

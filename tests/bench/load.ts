@@ -7,7 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import pg from 'pg';
+
 import { startServer } from '../e2e/harness.ts';
 
 export const PHONES = Number(process.env.BENCH_LOAD_PHONES || 500);

@@ -10,6 +10,7 @@
 //     pairs of rounds ranged 0.71–1.43×, so on a busy machine only the median of the rounds is a figure to go by.
 // Run alone: `node --import tsx tests/bench/pin.ts` (after `vite build`); `npm run bench` runs it as part 6.
 import type { Page } from 'playwright-core';
+
 import { newPhone, startBrowser, startServer } from '../e2e/harness.ts';
 import { words } from '../e2e/words.ts';
 

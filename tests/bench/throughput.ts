@@ -7,7 +7,9 @@
 // never idle between pushes; SQLite still writes one transaction at a time).
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+
 import pg from 'pg';
+
 import type { DatabaseConfig } from '../../src/server/config.ts';
 import { openStore } from '../../src/server/store/database.ts';
 import { startServer } from '../e2e/harness.ts';

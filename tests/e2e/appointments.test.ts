@@ -2,12 +2,14 @@
 // an offline reload, exported as a calendar file, a push shown as a notification by the service worker, clear
 // messages for bad input, and no axe-core problems in English or Arabic.
 import { readFileSync } from 'node:fs';
+
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
-  eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, screenshot,
-  startBrowser, startServer, waitForServiceWorker, type RunningServer,
+  eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, type RunningServer,
+  screenshot, startBrowser, startServer, waitForServiceWorker,
 } from './harness.ts';
 
 let server: RunningServer;

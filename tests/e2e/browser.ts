@@ -1,6 +1,7 @@
 // Launches the SYSTEM Chromium (never a downloaded browser) headless, with the flags that keep it quiet in CI.
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 import { existsSync } from 'node:fs';
+
+import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [

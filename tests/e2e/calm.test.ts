@@ -2,7 +2,8 @@
 // grounding, axe-clean, in the real built app in Chromium at phone size.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyOfBuiltApp, expectNoAxeViolations, goOffline, newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+
+import { copyOfBuiltApp, expectNoAxeViolations, goOffline, newPhone, type RunningServer, startBrowser, startServer, waitForServiceWorker } from './harness.ts';
 import { words } from './words.ts';
 
 let server: RunningServer;

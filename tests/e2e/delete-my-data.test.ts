@@ -3,7 +3,8 @@
 // their other phone told it was signed out.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { deviceOf, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+
+import { deviceOf, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, type RunningServer, startBrowser, startServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;

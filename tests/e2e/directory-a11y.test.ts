@@ -1,10 +1,13 @@
 // axe-core on every Find help, Help now and safety-plan screen, in English and Arabic (right-to-left), at 360×740.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
-  copyOfBuiltApp, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, ROOT, screenshot, startBrowser, startServer, type RunningServer,
+  copyOfBuiltApp, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, ROOT, type RunningServer, screenshot,
+  startBrowser, startServer,
 } from './harness.ts';
 
 let server: RunningServer;

@@ -1,9 +1,11 @@
 // Find help and quick exit in the real built app, in Chromium at phone size.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyOfBuiltApp, goOffline, newPhone, ROOT, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+
+import { copyOfBuiltApp, goOffline, newPhone, ROOT, type RunningServer, startBrowser, startServer, waitForServiceWorker } from './harness.ts';
 
 // Wednesday 15 January 2025, 12:00 in London: the day-time drop-ins are open, the evening café is not.
 const WEDNESDAY_NOON = new Date('2025-01-15T12:00:00Z');

@@ -2,7 +2,8 @@
 // language), and a reminder that arrives says only that word, even one sent with details. Off again restores both.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectNoAxeViolations, newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+
+import { expectNoAxeViolations, newPhone, type RunningServer, startBrowser, startServer, waitForServiceWorker } from './harness.ts';
 import { words } from './words.ts';
 
 let server: RunningServer;

@@ -21,15 +21,17 @@
 // `npm test` runs `vite build` first; run alone with `npm run test:e2e` (builds too) or `npx vitest run --project e2e <file>` after a build.
 // Each startServer() gets its own port and temporary DATA_DIR (SQLite) and is started exactly like `npm start` runs it.
 // Add your screens to the accessibility table in ./screens.ts so rtl-a11y.test.ts checks them in English and Arabic.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+
 import { AxeBuilder } from '@axe-core/playwright';
+import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+
 import { matchPhoneLanguage } from '../../src/shared/languages.ts';
+import { launchChromium } from './browser.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');

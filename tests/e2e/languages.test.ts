@@ -2,12 +2,13 @@
 // right <html lang dir>, nothing wider than a 360 px phone, and axe-core clean. Ethiopic draws with a real Ethiopic
 // font; phone numbers on Help now read in dialling order in every right-to-left language; first start asks for the
 // language; switching works offline. One server and one browser for all of it, to stay quick.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { htmlLang, LANGUAGES } from '../../src/shared/languages.ts';
+import { expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, newPhone, type RunningServer, startBrowser, startServer, waitForServiceWorker } from './harness.ts';
 import { SCREENS } from './screens.ts';
 import { words } from './words.ts';
-import { htmlLang, LANGUAGES } from '../../src/shared/languages.ts';
 
 let server: RunningServer;
 let browser: Browser;

@@ -2,11 +2,13 @@
 // alternative (each table scrolls by keyboard), a one-line meaning beside each wellbeing question (for anxiety, lower
 // is better), and the service's own figures. Ten invented young people who chose to be counted are made through the
 // API; axe-core finds nothing at 360 and 1280 px in English and Arabic.
-import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, ROOT, screenshot, startBrowser, startServer, type RunningServer } from './harness.ts';
+
+import { expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, ROOT, type RunningServer, screenshot, startBrowser, startServer } from './harness.ts';
 
 const DESK = { width: 1280, height: 800 };
 

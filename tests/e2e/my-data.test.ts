@@ -1,9 +1,11 @@
 // Export my data in real Chromium: one tap on More downloads the copy, a new phone brings it back and backs it up;
 // the section is axe-clean in English and Arabic.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import type { Browser } from 'playwright-core';
-import { eventually, expectNoAxeViolations, newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { eventually, expectNoAxeViolations, newPhone, type RunningServer, startBrowser, startServer } from './harness.ts';
 import { words } from './words.ts';
 
 let server: RunningServer;

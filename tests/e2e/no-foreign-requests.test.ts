@@ -3,7 +3,8 @@
 // (Quick exit's neutral page is the one deliberate exception, and only when Exit is pressed; not done here.)
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+
+import { newPhone, type RunningServer, startBrowser, startServer, waitForServiceWorker } from './harness.ts';
 import { SCREENS } from './screens.ts';
 
 let server: RunningServer;

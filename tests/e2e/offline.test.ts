@@ -1,7 +1,8 @@
 // After one visit online, the whole app works with no signal: it opens, keeps a check-in, and sends it when back online.
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { deviceOf, eventually, goOffline, goOnline, newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { deviceOf, eventually, goOffline, goOnline, newPhone, type RunningServer, startBrowser, startServer, waitForServiceWorker } from './harness.ts';
 import { words } from './words.ts';
 
 let server: RunningServer;

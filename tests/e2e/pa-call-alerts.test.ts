@@ -5,10 +5,12 @@
 // (TEST_PUSH_ALLOW_LOCAL_HTTP), which decrypts it as a browser would; DevTools then delivers exactly that payload to
 // the PA page's service worker (headless Chromium has no real push service), as the appointments test does.
 import { spawnSync } from 'node:child_process';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPushServiceStandIn, type PushServiceStandIn } from '../server/reminders-push-service.ts';
-import { eventually, expectNoAxeViolations, expectNoHorizontalOverflow, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, startBrowser, startServer, type RunningServer } from './harness.ts';
+
+import { type PushServiceStandIn, startPushServiceStandIn } from '../server/reminders-push-service.ts';
+import { eventually, expectNoAxeViolations, expectNoHorizontalOverflow, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer, startBrowser, startServer } from './harness.ts';
 
 const DESK = { width: 1280, height: 800 };
 const ALL_DAY = { days: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '23:59' })) };

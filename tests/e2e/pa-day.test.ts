@@ -4,9 +4,11 @@
 // has its own title and its heading takes focus; repeated controls have their own names; axe-core finds nothing on
 // the PA and manager pages at 360 and 1280 px in English and Arabic.
 import { spawnSync } from 'node:child_process';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, screenshot, startBrowser, startServer, type RunningServer } from './harness.ts';
+
+import { expectNoAxeViolations, expectNoHorizontalOverflow, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer, screenshot, startBrowser, startServer } from './harness.ts';
 
 const SHOWN_WITHIN_MS = 5_000;
 const DESK = { width: 1280, height: 800 };

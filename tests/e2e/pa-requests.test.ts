@@ -3,9 +3,11 @@
 // tapped offline, it is sent exactly once when the phone is back online, and says "Sent" only after the server has it.
 import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, goOffline, languageAlreadyChosen, goOnline, PHONE_VIEWPORT, ROOT, startBrowser, startServer, type RunningServer } from './harness.ts';
+
+import { eventually, goOffline, goOnline, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer, startBrowser, startServer } from './harness.ts';
 
 const SIGNAL_TO_PA_MS = 10_000;
 

@@ -2,9 +2,10 @@
 // server; while locked, a check-in another phone of theirs backed up reaches this phone, stored with no plaintext,
 // and shows after unlock. And the end of the road for wrong PINs: after 10, only restore from the backup is offered,
 // and the recovery code brings everything back on the same phone (the waits are skipped with an injected clock).
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { deviceOf, eventually, newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { deviceOf, eventually, newPhone, type RunningServer, startBrowser, startServer } from './harness.ts';
 import { words } from './words.ts';
 
 let server: RunningServer;

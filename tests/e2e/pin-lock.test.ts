@@ -2,9 +2,10 @@
 // localStorage or sessionStorage; the lock screen shows nothing personal (Help now still works); the background
 // timeout locks; wrong PINs wait, also across a reload; the right PIN brings everything back; a forgotten PIN plus
 // the recovery code restores everything from the backup. The lock screen is axe-clean in English and Arabic at 360 px.
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { eventually, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { eventually, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, type RunningServer, startBrowser, startServer } from './harness.ts';
 import { words } from './words.ts';
 
 let server: RunningServer;

@@ -1,10 +1,12 @@
 // My plan, end to end in Chromium against the real server: goals made offline stay, sync, and come back on a new phone.
 import { spawnSync } from 'node:child_process';
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
-  eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, startBrowser, startServer,
-  ROOT, waitForServiceWorker, type RunningServer,
+  eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, ROOT,
+  type RunningServer, startBrowser, startServer, waitForServiceWorker,
 } from './harness.ts';
 
 function createPa(server: RunningServer, email: string): string {

@@ -2,9 +2,10 @@
 // no missing words, nothing wider than a 360 px phone, axe-core clean). The full screens table covers it too.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
-import { words } from './words.ts';
+
 import { htmlLang, LANGUAGES } from '../../src/shared/languages.ts';
+import { expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, type RunningServer, startBrowser, startServer } from './harness.ts';
+import { words } from './words.ts';
 
 let server: RunningServer;
 let browser: Browser;

@@ -2,7 +2,8 @@
 // the page is blank before the browser can paint another frame, and Back does not return to the app.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+
+import { newPhone, type RunningServer, startBrowser, startServer } from './harness.ts';
 import { SCREENS } from './screens.ts';
 import { words } from './words.ts';
 

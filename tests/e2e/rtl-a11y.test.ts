@@ -1,7 +1,8 @@
 // In Arabic the page reads right-to-left and the layout mirrors (every screen in every language: ./languages.test.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { newPhone, startBrowser, startServer, type RunningServer } from './harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { newPhone, type RunningServer, startBrowser, startServer } from './harness.ts';
 import { words } from './words.ts';
 
 let server: RunningServer;

@@ -1,10 +1,12 @@
 // Two browsers, like real life: a young person's phone and their PA's computer, against the real built app and server.
 import { spawnSync } from 'node:child_process';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import {
-  eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, ROOT, screenshot, startBrowser, startServer,
-  waitForServiceWorker, type RunningServer,
+  eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, ROOT,
+  type RunningServer, screenshot, startBrowser, startServer, waitForServiceWorker,
 } from './harness.ts';
 import { words } from './words.ts';
 

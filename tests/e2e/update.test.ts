@@ -1,9 +1,11 @@
 // A new version of the app waits while the person is writing; it is installed only when they press Update.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+
 import type { Browser } from 'playwright-core';
-import { copyOfBuiltApp, newPhone, startBrowser, startServer, waitForServiceWorker, type RunningServer } from './harness.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { copyOfBuiltApp, newPhone, type RunningServer, startBrowser, startServer, waitForServiceWorker } from './harness.ts';
 import { words } from './words.ts';
 
 let appDir: string;

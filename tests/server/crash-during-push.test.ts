@@ -1,9 +1,10 @@
 // SIGKILL the real server in the middle of a 500-mutation push: after a restart and a retry, every mutation is
 // applied exactly once and lastSeq matches the data (all of the killed push or none of it). SQLite and PostgreSQL.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import type { Mutation } from '../../src/shared/sync.ts';
-import { checkin, putCheckin, type Device } from './helpers/api.ts';
-import { startChildServer, waitForStderr, type ChildServer } from './helpers/child-server.ts';
+import { checkin, type Device, putCheckin } from './helpers/api.ts';
+import { type ChildServer, startChildServer, waitForStderr } from './helpers/child-server.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
 import { pullEverything, viaHttp } from './helpers/test-phone.ts';
 

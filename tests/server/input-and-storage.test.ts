@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
 import { auth, checkin, putCheckin, registerDevice } from './helpers/api.ts';
 import { freshDatabase } from './helpers/databases.ts';

@@ -1,11 +1,12 @@
 // The retention rule deletes what the server no longer needs, on SQLite and PostgreSQL, and nothing a phone or a PA
 // still relies on: a tombstone stays until every signed-in phone of its person has pulled past it, and a signed-out
 // phone forgotten by the server is still told to wipe itself.
-import type { Kysely } from 'kysely';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { applyRetention } from '../../src/server/retention/retention.ts';
-import { checkin, deleteRecord, pullAll, pullPage, push, putCheckin, registerDevice, type Device } from './helpers/api.ts';
+import { checkin, deleteRecord, type Device, pullAll, pullPage, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
 import { asPhone, asStaff, pairingCode, signedInStaff } from './sharing-helpers.ts';

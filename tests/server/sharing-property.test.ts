@@ -4,16 +4,18 @@
 // the synced record, a request is a synced record, disconnecting clears the flags and withdraws the requests.
 // Against the real server (in this process) on SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
+
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import type { Checkin } from '../../src/shared/checkins.ts';
+import type { Goal } from '../../src/shared/plan/goals.ts';
 import { paCopyOf } from '../../src/shared/sharing/paCopy.ts';
 import type { PaRequestRecord } from '../../src/shared/sharing/schemas.ts';
 import type { Mutation } from '../../src/shared/sync.ts';
-import type { Goal } from '../../src/shared/plan/goals.ts';
-import { registerDevice, type Device } from './helpers/api.ts';
+import { type Device, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
 import { asPhone, asStaff, pairingCode, signedInStaff, type Staff } from './sharing-helpers.ts';

@@ -1,6 +1,7 @@
 // The SQLite store keeps compiled statements so a push doesn't recompile its SQL; reuse must never break a query.
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { withStatementCache } from '../../src/server/store/database.ts';
 
 describe('the SQLite statement cache', () => {

@@ -3,6 +3,7 @@
 // don't download a speech engine instead (eSpeak NG measured: 9 MB, and none of the languages phones most lack).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { languageOf } from './languages.ts';
 
 /** The phone's voice for a language: its Intl locale's language first (Dari: fa-AF, then any Persian), then our code. */

@@ -1,6 +1,6 @@
 // Connects the page to its service worker: a new version waits for the person's "Update", and the app never reloads by itself.
-import { setApplyUpdate, setUpdateState } from './updateState.ts';
 import { afterNextPaint } from '../ui/afterPaint.ts';
+import { setApplyUpdate, setUpdateState } from './updateState.ts';
 
 /** The parts of workbox-window's Workbox we use; a fake stands in for it in unit tests. */
 export type WorkboxLike = {

@@ -1,13 +1,13 @@
 // One sync round: make sure this phone has an identity, push the outbox in small batches, then pull.
 // Never throws: anything that fails simply stays in the outbox ("Saved on this phone") for the next round, except a
 // change the server refuses, which is set aside (shown in Settings) so it never blocks the rest.
-import { db, tableForKind, type OutboxEntry } from '../data/db.ts';
-import { META, type MetaKey } from '../data/meta.ts';
-import { ApiError, pullChanges, pushMutations, registerDevice, type Change, type DeviceIdentity } from './api.ts';
-import { adoptIdentity, renumberOutbox } from './identity.ts';
-import { LockedError, lockState } from '../data/lock/lockState.ts';
-import { openHeld } from '../data/lock/holding.ts';
 import type { PullResponse } from '../../shared/sync.ts';
+import { db, type OutboxEntry, tableForKind } from '../data/db.ts';
+import { openHeld } from '../data/lock/holding.ts';
+import { LockedError, lockState } from '../data/lock/lockState.ts';
+import { META, type MetaKey } from '../data/meta.ts';
+import { ApiError, type Change, type DeviceIdentity, pullChanges, pushMutations, registerDevice } from './api.ts';
+import { adoptIdentity, renumberOutbox } from './identity.ts';
 import { forgetThisPhone, isSignedOut, SignedOutError } from './signedOut.ts';
 import { canPullWhileLocked, pullWhileLocked, rememberForLockedSync } from './whileLocked.ts';
 

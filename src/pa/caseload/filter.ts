@@ -1,5 +1,5 @@
 // Today at a glance and the caseload's search and filters: pure, so they are tested without a page.
-import { NEEDS_ME_NOW, type CaseloadEntry, type NeedReason } from '../../shared/sharing/caseload.ts';
+import { type CaseloadEntry, type NeedReason, NEEDS_ME_NOW } from '../../shared/sharing/caseload.ts';
 
 export type CaseloadFilter = { search: string; needsMe: boolean; unseen: boolean; quietDays: number | null };
 export const NO_FILTER: CaseloadFilter = { search: '', needsMe: false, unseen: false, quietDays: null };

@@ -1,6 +1,7 @@
 // What one shared item says, in the PA page's words: a request (and which appointment), wellbeing answers or a check-in.
-import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
+import { useTranslation } from 'react-i18next';
+
 import type { SharedItem } from '../../shared/sharing/schemas.ts';
 import { formatWhen } from '../i18n.ts';
 import { textOf } from './text.ts';

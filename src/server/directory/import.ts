@@ -6,6 +6,7 @@
 // broken feed can't point us at internal hosts, fill memory or keep us busy for ever.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+
 import type { Store } from '../store/database.ts';
 import { describeProblems, MAX_SERVICES_PER_FEED, readOrukFeed, readOrukRoot } from './oruk-feed.ts';
 import { writeServices } from './write.ts';

@@ -3,6 +3,7 @@
 // line and field of each problem; a bad value inside a good service (an impossible coordinate, a malformed
 // schedule, a broken URL) is dropped from that service and reported as a warning, never invented, never fatal.
 import { z } from 'zod';
+
 import { directoryServiceSchema } from '../../shared/directory/schema.ts';
 import type { DirectoryService } from '../../shared/directory/types.ts';
 import { mapOrukService, type OrukVersion } from './oruk-map.ts';

@@ -1,7 +1,8 @@
 // Maps one Open Referral UK service (1.0 or 3.0 JSON) onto our compact DirectoryService. Fields we can't
 // read are left out rather than guessed: unknown hours stay unknown, an area stays an area.
 import sanitizeHtml from 'sanitize-html';
-import type { AccessMode, Category, DirectoryService, OpeningHours, Session, ServiceLocation, Weekday } from '../../shared/directory/types.ts';
+
+import type { AccessMode, Category, DirectoryService, OpeningHours, ServiceLocation, Session, Weekday } from '../../shared/directory/types.ts';
 
 export type OrukVersion = '1.0' | '3.0';
 /** A JSON object from the feed: nothing in it is trusted until str(), arr(), obj() or a typeof check has read it. */

@@ -1,5 +1,6 @@
 // Row types for the directory tables (migration 002), joined onto the foundation's tables for Kysely.
 import type { Kysely } from 'kysely';
+
 import type { Store } from '../store/database.ts';
 import type { Database } from '../store/tables.ts';
 

@@ -2,7 +2,9 @@
 // normalised before any check reads it, JSON bodies must be UTF-8 and not null, and no text may hold NUL or a
 // lone surrogate (src/shared/text.ts says why).
 import type { IncomingMessage } from 'node:http';
+
 import type { FastifyInstance } from 'fastify';
+
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/text.ts';
 import { ApiError } from './errors.ts';
 

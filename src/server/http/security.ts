@@ -1,10 +1,11 @@
 // Security headers, rate limiting and no-store on the API. Registered on the root instance so every route gets them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import helmet from 'helmet';
-import rateLimit from '@fastify/rate-limit';
+
 import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
 /**
  * The Content-Security-Policy the built app must pass: no inline scripts or styles, no third parties.

@@ -1,5 +1,6 @@
 // Creating PA, manager and admin accounts (the admin CLI) and checking a sign-in.
 import { randomUUID } from 'node:crypto';
+
 import type { StaffRole, StaffUser } from '../../shared/sharing/schemas.ts';
 import { hashPassword, newOneTimePassword, verifyAgainstNobody, verifyPassword } from './passwords.ts';
 import type { SharingDb } from './tables.ts';

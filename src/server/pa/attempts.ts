@@ -3,7 +3,9 @@
 // ONE statement (an upsert that adds the try only if the rule allows it), so 100 guesses sent at once are each
 // counted and no more get through than if they had been sent one after another.
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+
 import { ApiError } from '../http/errors.ts';
 import type { SharingDatabase, SharingDb } from './tables.ts';
 

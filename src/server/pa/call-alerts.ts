@@ -9,11 +9,12 @@
 // and notification tag, so a push service or browser holding an older one replaces it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isWithinWorkingHours } from '../../shared/sharing/working-hours.ts';
+
 import { ukDay } from '../../shared/sharing/schemas.ts';
-import { topicOf, type PushSender } from '../reminders/send.ts';
-import type { Store } from '../store/database.ts';
+import { isWithinWorkingHours } from '../../shared/sharing/working-hours.ts';
 import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
+import { type PushSender, topicOf } from '../reminders/send.ts';
+import type { Store } from '../store/database.ts';
 import { sharingDb } from './tables.ts';
 
 /** A request older than this when first seen (after downtime, or before this feature) is not pushed. */

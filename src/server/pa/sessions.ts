@@ -1,7 +1,9 @@
 // PA and manager sessions: a random token in an HttpOnly, Secure, SameSite=Strict cookie, stored only hashed.
 // State-changing requests must come from our own page (Origin check), so another site can't ride the cookie.
 import { randomBytes } from 'node:crypto';
+
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import type { StaffRole, StaffUser } from '../../shared/sharing/schemas.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError } from '../http/errors.ts';

@@ -1,7 +1,8 @@
 // Reading shared copies: the only health data a PA endpoint can see.
 import { randomUUID } from 'node:crypto';
+
+import { type CaseloadEntry, itemTime, needOf, QUIET_DAYS } from '../../shared/sharing/caseload.ts';
 import type { SharedContact, SharedItem, ThreadMessage } from '../../shared/sharing/schemas.ts';
-import { itemTime, needOf, QUIET_DAYS, type CaseloadEntry } from '../../shared/sharing/caseload.ts';
 import type { ShareMessagesTable, SharesTable, SharingDb } from './tables.ts';
 
 export function toSharedItem(row: SharesTable): SharedItem {

@@ -1,5 +1,6 @@
 // Row types for the sharing tables (migration 004), joined onto the foundation's tables for Kysely.
 import type { Kysely, Transaction } from 'kysely';
+
 import type { Store } from '../store/database.ts';
 import type { Database } from '../store/tables.ts';
 

@@ -4,6 +4,7 @@
 // own network: 127.0.0.1, localhost, 2130706433, 169.254.169.254, 10.0.0.1, [::1] and the like.
 import dns from 'node:dns';
 import net from 'node:net';
+
 import { z } from 'zod';
 
 /** The push services of Chrome/Android, Firefox, Safari and Edge (their hosts, or a parent domain with a leading dot). */

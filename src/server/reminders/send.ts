@@ -3,8 +3,10 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+
 import webpush from 'web-push';
-import { isLocalStandIn, isPushServiceUrl, PrivateAddressError, publicOnlyLookup, systemLookup, type Lookup } from './endpoints.ts';
+
+import { isLocalStandIn, isPushServiceUrl, type Lookup, PrivateAddressError, publicOnlyLookup, systemLookup } from './endpoints.ts';
 import type { VapidKeys } from './vapid.ts';
 
 type PushTarget = { endpoint: string; p256dh: string; auth: string };

@@ -1,5 +1,6 @@
 // Row types for the reminder tables (migration 003), added to the foundation's Database type.
 import type { Kysely } from 'kysely';
+
 import type { Store } from '../store/database.ts';
 import type { Database } from '../store/tables.ts';
 

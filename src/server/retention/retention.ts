@@ -12,8 +12,9 @@
 // expiry: they are how a lost phone's data comes back), the audit log (a PA's access must stay accountable) and
 // the anonymous directory reports.
 import type { Kysely } from 'kysely';
-import type { SharingDatabase } from '../pa/tables.ts';
+
 import { FORGET_ATTEMPTS_AFTER_MS } from '../pa/attempts.ts';
+import type { SharingDatabase } from '../pa/tables.ts';
 import type { RemindersDatabase } from '../reminders/tables.ts';
 import type { SignedOutTokensTable } from '../routes/delete-my-data.ts';
 import type { Store } from '../store/database.ts';

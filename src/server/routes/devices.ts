@@ -1,11 +1,13 @@
 // Device identity: register a phone (optionally joining a person with a link code) and make link codes.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { registerDeviceSchema, type RegisterDeviceResponse } from '../../shared/sync.ts';
+
+import { normaliseCode } from '../../shared/readableCode.ts';
+import { type RegisterDeviceResponse, registerDeviceSchema } from '../../shared/sync.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { hashSecret, newDeviceToken, newLinkCode } from '../auth/tokens.ts';
-import { normaliseCode } from '../../shared/readableCode.ts';
 import { ApiError, validate } from '../http/errors.ts';
 
 const LINK_CODE_TTL_MS = 15 * 60 * 1000;

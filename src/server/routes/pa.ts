@@ -1,23 +1,25 @@
 // The PA page's API: sign in and out, the caseload, a young person's shared items, seen + reply,
 // pairing codes, working hours and CSV export. Every call needs a PA session; every object is checked.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+
+import { normaliseCode } from '../../shared/readableCode.ts';
 import { orderCaseload } from '../../shared/sharing/caseload.ts';
 import {
   changePasswordSchema, loginSchema, seenSchema, workingHoursSchema,
 } from '../../shared/sharing/schemas.ts';
 import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
 import { hashSecret, newPairingCode } from '../auth/tokens.ts';
-import { normaliseCode } from '../../shared/readableCode.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { noQuery } from '../http/query.ts';
 import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
 import { caseloadAsCsv, caseloadOf, contactOf, dropSharesOfDeletedRecords, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
-import { contactsFor, markSeen } from './pa-day.ts';
 import { sharingDb } from '../pa/tables.ts';
-import { noQuery } from '../http/query.ts';
+import { contactsFor, markSeen } from './pa-day.ts';
 
 const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
 

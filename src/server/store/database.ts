@@ -1,10 +1,12 @@
 // Opens the store: Kysely over better-sqlite3 (default, embedded) or a pg Pool (DATABASE_URL=postgres://…).
 import fs from 'node:fs';
 import path from 'node:path';
+
 import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { postgresPoolFromEnv, type DatabaseConfig } from '../config.ts';
+
+import { type DatabaseConfig, postgresPoolFromEnv } from '../config.ts';
 import type { Database } from './tables.ts';
 
 export type Dialect = 'sqlite' | 'postgres';

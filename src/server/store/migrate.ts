@@ -1,5 +1,6 @@
 // Runs the migrations listed in ../migrations/index.ts, in order, on either dialect.
 import { Migrator, sql } from 'kysely';
+
 import { migrations } from '../migrations/index.ts';
 import type { Store } from './database.ts';
 

@@ -2,6 +2,7 @@
 // the synced record (or, for a request, the record itself), so an edit updates the PA's copy, and an unshare or a
 // delete removes it, exactly when the phone's change is saved. Nothing is copied when no PA is connected.
 import { CompiledQuery, type Transaction } from 'kysely';
+
 import { copyKindOf, isShareableKind, paCopyOf } from '../../shared/sharing/paCopy.ts';
 import type { Mutation } from '../../shared/sync.ts';
 import type { SqliteDirect } from '../store/database.ts';

@@ -1,5 +1,6 @@
 // An appointment a young person keeps on their phone (and syncs like a check-in). Private by default.
 import { z } from 'zod';
+
 import { safeText } from '../text.ts';
 
 export const TITLE_MAX = 200;

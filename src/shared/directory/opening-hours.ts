@@ -1,6 +1,6 @@
 // Is a service open at a moment, and when does it next open or close? Always in Europe/London wall-clock time,
 // so BST/GMT clock changes need no special cases: we compare what the clock on the wall says.
-import { WEEKDAYS, type OpeningHours, type Session, type Weekday } from './types.ts';
+import { type OpeningHours, type Session, type Weekday, WEEKDAYS } from './types.ts';
 
 const SERVICE_TIME_ZONE = 'Europe/London';
 

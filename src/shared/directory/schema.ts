@@ -1,5 +1,6 @@
 // zod schemas for a directory service: what the server accepts from an import and serves on the pull feed.
 import { z } from 'zod';
+
 import { ACCESS_MODES, CATEGORIES, WEEKDAYS } from './types.ts';
 
 const DESCRIPTION_MAX = 4000;

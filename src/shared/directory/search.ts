@@ -1,6 +1,6 @@
 // Finds services for what someone typed, the filters they chose and where they are. Built once per directory
 // (buildSearchIndex), then each keystroke only walks the word list, not every service.
-import { milesBetween, type LatLng } from './distance.ts';
+import { type LatLng, milesBetween } from './distance.ts';
 import { isOpenOnClock, londonWallClock, type WallClock } from './opening-hours.ts';
 import type { AccessMode, Category, DirectoryService } from './types.ts';
 

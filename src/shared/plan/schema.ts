@@ -1,7 +1,8 @@
 // The server's checks for a goal (kind `goal`), the same the phone's import uses. See goals.ts for what a goal is.
 import { z } from 'zod';
-import { safeText } from '../text.ts';
+
 import { LIFE_AREAS } from '../checkinOptions.ts';
+import { safeText } from '../text.ts';
 import { GOAL_TEXT_MAX, STEP_TEXT_MAX, STEPS_MAX } from './goals.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true });

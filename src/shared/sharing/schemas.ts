@@ -1,11 +1,12 @@
 // What the young person's phone and the PA page send about sharing, checked the same way on both sides.
 import { z } from 'zod';
-import { safeText } from '../text.ts';
-import { normaliseCode, READABLE_ALPHABET } from '../readableCode.ts';
-import { checkinSchema } from '../checkins.ts';
-import { ons4Schema } from '../ons4.ts';
-import { LANGUAGES, type LanguageCode } from '../languages.ts';
+
 import { TRAVEL_HELP } from '../appointments/schema.ts';
+import { checkinSchema } from '../checkins.ts';
+import { type LanguageCode, LANGUAGES } from '../languages.ts';
+import { ons4Schema } from '../ons4.ts';
+import { normaliseCode, READABLE_ALPHABET } from '../readableCode.ts';
+import { safeText } from '../text.ts';
 
 /**
  * One-tap requests a young person can send their PA. "call-me" is the most urgent and sorts first.

@@ -1,6 +1,8 @@
 // Small helpers to talk to a built server through app.inject, as a phone would.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
+
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import type { Mutation, PullResponse, RegisterDeviceResponse } from '../../../src/shared/sync.ts';
 

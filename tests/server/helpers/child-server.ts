@@ -1,5 +1,5 @@
 // Runs the real server (`node --import tsx src/server/main.ts`) as a child process, for crash tests.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');

@@ -1,9 +1,11 @@
 // A fresh, empty database per test file for each dialect: a temp SQLite file, or a new PostgreSQL schema.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+
 import pg from 'pg';
+
 import { loadConfig, type ServerConfig } from '../../../src/server/config.ts';
 
 export type DialectName = 'sqlite' | 'postgres';

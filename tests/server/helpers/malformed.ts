@@ -1,6 +1,7 @@
 // fast-check arbitraries for malformed API requests: broken JSON, wrong content types, junk values, extra and
 // prototype-polluting keys, bad ids, out-of-range numbers. Each request is filtered so it can never be valid.
 import fc from 'fast-check';
+
 import { FEELINGS, LIFE_AREAS } from '../../../src/shared/checkinOptions.ts';
 
 export type RawRequest = { method: string; url: string; headers: Record<string, string>; payload?: string | Buffer };

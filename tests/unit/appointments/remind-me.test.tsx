@@ -2,9 +2,10 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startI18n } from '../../../src/app/i18n/index.ts';
+
 import { db } from '../../../src/app/data/db.ts';
 import { RemindMe } from '../../../src/app/features/appointments/RemindMe.tsx';
+import { startI18n } from '../../../src/app/i18n/index.ts';
 import { jsonBodyOf } from '../helpers/fetchCalls.ts';
 
 const realUserAgent = navigator.userAgent;

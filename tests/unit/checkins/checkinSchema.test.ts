@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { NOTE_MAX } from '../../../src/shared/checkinOptions.ts';
 import { checkinSchema } from '../../../src/shared/checkins.ts';
 

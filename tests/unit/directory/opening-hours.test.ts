@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { closesAt, isAlwaysOpen, isOpenAt, nextOpening } from '../../../src/shared/directory/opening-hours.ts';
 import type { OpeningHours } from '../../../src/shared/directory/types.ts';
 

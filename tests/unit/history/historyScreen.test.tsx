@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
 import HistoryScreen from '../../../src/app/features/history/HistoryScreen.tsx';

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import en from '../../../locales/en.json';
 import { pseudoLocalise, pseudoString } from '../../../src/app/i18n/pseudo.ts';
 import { LANGUAGES, PA_PAGE_LANGUAGES } from '../../../src/shared/languages.ts';

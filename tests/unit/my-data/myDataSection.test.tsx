@@ -1,10 +1,11 @@
 // "Your data" in More: one tap saves the copy; a saved copy brought back fills an empty phone.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
+import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 beforeEach(async () => {

@@ -1,12 +1,13 @@
 // "Your phones" in More: lists the phones (this phone marked, last used), signs another out after asking, and a phone
 // that was signed out elsewhere wipes itself when the server says so.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
-import { saveRecord } from '../../../src/app/data/records.ts';
 import { META } from '../../../src/app/data/meta.ts';
+import { saveRecord } from '../../../src/app/data/records.ts';
+import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
 import { isSignedOut } from '../../../src/app/sync/signedOut.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 import { urlOf } from '../helpers/fetchCalls.ts';

@@ -1,10 +1,11 @@
 // My plan's data layer on a phone's own database: every change is saved with its outbox entry, and a plan stays a handful.
 import { beforeEach, describe, expect, it } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
-import { GOALS_MAX } from '../../../src/shared/plan/goals.ts';
-import { goalSchema } from '../../../src/shared/plan/schema.ts';
 import { addGoal, addStep, deleteGoal, putOnHold, shareGoal, tickStep } from '../../../src/app/features/plan/mutations.ts';
 import { allGoals } from '../../../src/app/features/plan/queries.ts';
+import { GOALS_MAX } from '../../../src/shared/plan/goals.ts';
+import { goalSchema } from '../../../src/shared/plan/schema.ts';
 import { freshPhone } from '../helpers/appTest.tsx';
 
 beforeEach(() => freshPhone());

@@ -1,13 +1,14 @@
 // "Delete my data" on the phone: a clear confirmation that can be cancelled, nothing deleted when the server can't be
 // reached, and after deleting, a phone that holds nothing and lists what was deleted (en, ar).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { Shell } from '../../../src/app/App.tsx';
 import { db } from '../../../src/app/data/db.ts';
+import { META } from '../../../src/app/data/meta.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
 import { changeLanguage } from '../../../src/app/i18n/index.ts';
-import { META } from '../../../src/app/data/meta.ts';
 import type { DeletedEverywhere } from '../../../src/shared/deleteMyData.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 import { jsonBodyOf, urlOf } from '../helpers/fetchCalls.ts';

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ONS4_ITEMS, ons4Band, type Ons4Band } from '../../../src/shared/ons4Bands.ts';
+
+import { ONS4_ITEMS, type Ons4Band, ons4Band } from '../../../src/shared/ons4Bands.ts';
 import {
-  changedPeople, councilFigures, COUNT_STEP, MIN_CHANGE, MIN_PEOPLE, monthFigures, type MonitoringOns4, type Releases,
+  changedPeople, councilFigures, COUNT_STEP, MIN_CHANGE, MIN_PEOPLE, type MonitoringOns4, monthFigures, type Releases,
 } from '../../../src/shared/sharing/monitoring.ts';
 
 const MONTH = '2026-11';

@@ -3,9 +3,11 @@
 // handler and opens no cache, so no young person's data can sit in a cache.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import { setupI18n } from '../../../src/pa/i18n.ts';
 import { PushOptIn } from '../../../src/pa/PushOptIn.tsx';
 import { jsonBodyOf } from '../helpers/fetchCalls.ts';

@@ -4,6 +4,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
 import { CheckinDetails } from '../../../src/app/features/checkins/CheckinDetails.tsx';
 import MyPaScreen from '../../../src/app/features/sharing/MyPaScreen.tsx';

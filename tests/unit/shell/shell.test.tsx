@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { Shell } from '../../../src/app/App.tsx';
 import { db } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
-import { deleteRecord, saveRecord } from '../../../src/app/data/records.ts';
 import { META } from '../../../src/app/data/meta.ts';
+import { deleteRecord, saveRecord } from '../../../src/app/data/records.ts';
 import { PUSH_BATCH_SIZE, syncNow } from '../../../src/app/sync/syncClient.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
-import { FakeSyncServer } from './fakeServer.ts';
 import { urlOf } from '../helpers/fetchCalls.ts';
+import { FakeSyncServer } from './fakeServer.ts';
 
 let server: FakeSyncServer;
 

@@ -1,13 +1,14 @@
 // Property test, after Actual's: random offline edits, failures and lost answers never lose a change,
 // and once the network is back the phone and the server agree.
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
 import { deleteRecord, saveRecord } from '../../../src/app/data/records.ts';
 import { syncNow } from '../../../src/app/sync/syncClient.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
-import { FakeSyncServer } from './fakeServer.ts';
 import { urlOf } from '../helpers/fetchCalls.ts';
+import { FakeSyncServer } from './fakeServer.ts';
 
 const IDS = Array.from({ length: 4 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
 

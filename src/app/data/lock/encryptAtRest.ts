@@ -2,9 +2,10 @@
 // seals every field of a personal record except its keys and indexed fields into one AES-GCM ciphertext on write,
 // and opens it again on read. Features never see the difference; with no PIN, records pass through untouched.
 import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { sealJson, unsealJson, type Bytes } from './crypto.ts';
-import { dataKey, isLocked, LockedError } from './lockState.ts';
+
 import { META } from '../meta.ts';
+import { type Bytes, sealJson, unsealJson } from './crypto.ts';
+import { dataKey, isLocked, LockedError } from './lockState.ts';
 
 /**
  * Tables whose records are public and never sealed. Every other table, including any added later, is personal and

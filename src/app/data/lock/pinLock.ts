@@ -1,18 +1,18 @@
 // Turning the PIN on and off, unlocking, locking, and slowing down wrong guesses. The wrapped data key, its salt and
 // the Argon2id settings live in `meta` (none of them is secret: without the PIN they open nothing).
-import { db } from '../db.ts';
+import type { DeviceIdentity } from '../../sync/api.ts';
+import { adoptIdentity } from '../../sync/identity.ts';
 import { mergeHeldPages } from '../../sync/syncClient.ts';
 import { forgetLockedSync } from '../../sync/whileLocked.ts';
-import { newHoldingKeys } from './holding.ts';
+import { db } from '../db.ts';
 import { META } from '../meta.ts';
-import { adoptIdentity } from '../../sync/identity.ts';
-import type { DeviceIdentity } from '../../sync/api.ts';
 import { newDataKey, pinKeyFrom, unwrapDataKey } from './crypto.ts';
 import { PUBLIC_TABLES } from './encryptAtRest.ts';
-import { newKdfParams, stretchPin, type KdfParams } from './kdf.ts';
-import { lockState, setLockState, type LockState } from './lockState.ts';
+import { newHoldingKeys } from './holding.ts';
+import { type KdfParams, newKdfParams, stretchPin } from './kdf.ts';
+import { type LockState, lockState, setLockState } from './lockState.ts';
 import { dropSealed, openStorage, sealStorage, storageToPlain } from './sealedStorage.ts';
-import { readPinLock, type PinLock } from './start.ts';
+import { type PinLock, readPinLock } from './start.ts';
 
 export { lockNow } from './start.ts';
 

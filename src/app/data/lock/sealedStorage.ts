@@ -1,7 +1,7 @@
 // Personal values in the browser's key/value storage (form drafts, the saved place, the chosen council), sealed like
 // the database while the PIN is on. Reads stay synchronous: sealed values are opened into memory at unlock, kept
 // there while unlocked, and forgotten at lock; writes update memory at once and reach storage sealed a moment later.
-import { sealText, toBase64, fromBase64, unsealText } from './crypto.ts';
+import { fromBase64, sealText, toBase64, unsealText } from './crypto.ts';
 import { lockState } from './lockState.ts';
 
 export type Area = 'local' | 'session';

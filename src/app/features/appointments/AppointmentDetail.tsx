@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+
 import { appointmentToIcs, icsFileName } from '../../../shared/appointments/ics.ts';
-import { TRAVEL_HELP, type Appointment } from '../../../shared/appointments/schema.ts';
+import { type Appointment, TRAVEL_HELP } from '../../../shared/appointments/schema.ts';
 import { AskPaAboutAppointment } from '../sharing/AskPaAboutAppointment.tsx';
 import { CantMakeIt } from './CantMakeIt.tsx';
 import { RemindMe } from './RemindMe.tsx';

@@ -1,8 +1,8 @@
 // How an appointment's time reads to a person, in their language: "today", "tomorrow", "in 3 days", "Tue 12 May, 14:00".
-import { intlLocale } from '../../../shared/languages.ts';
 import { isoToLondonWallTime, LONDON } from '../../../shared/appointments/london-time.ts';
-import type { Appointment } from '../../../shared/appointments/schema.ts';
 import { reminderTimes } from '../../../shared/appointments/reminder-times.ts';
+import type { Appointment } from '../../../shared/appointments/schema.ts';
+import { intlLocale } from '../../../shared/languages.ts';
 
 /** Whole calendar days (in London) from `now` to the appointment: 0 today, 1 tomorrow, -1 yesterday. */
 function daysFromToday(startsAt: string, now: Date): number {

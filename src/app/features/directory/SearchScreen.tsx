@@ -4,10 +4,11 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+
 import { formatAmount } from '../../../shared/directory/distance.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { readQuery } from './filters.ts';
-import { rememberedPlace, rememberedReach, rememberReach, RADIUS_CHOICES, type Place, type Reach } from './place.ts';
+import { type Place, RADIUS_CHOICES, type Reach, rememberedPlace, rememberedReach, rememberReach } from './place.ts';
 import { PlacePicker } from './PlacePicker.tsx';
 import { ResultList } from './ResultList.tsx';
 import { useDirectorySearch } from './useDirectorySearch.ts';

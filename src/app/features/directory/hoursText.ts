@@ -1,7 +1,8 @@
 // Opening hours in the reader's language: "Open now, closes at 17:00", "Opens at 9:00 tomorrow".
 import type { TFunction } from 'i18next';
+
 import { closesAt, isOpenAt, nextOpening } from '../../../shared/directory/opening-hours.ts';
-import { WEEKDAYS, type OpeningHours, type Weekday } from '../../../shared/directory/types.ts';
+import { type OpeningHours, type Weekday, WEEKDAYS } from '../../../shared/directory/types.ts';
 import { intlLocale, weekdayName } from '../../../shared/languages.ts';
 
 /** "09:00" → "9:00" or "٩:٠٠ ص" depending on language; the date is irrelevant, so format it as UTC. */

@@ -1,10 +1,11 @@
 // Every directory service on this phone. Before the first sync, the default directory shipped with the app.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../data/db.ts';
+
 import crisis from '../../../shared/directory/data/crisis-contacts.json';
 import study from '../../../shared/directory/data/study-services.json';
 import { defaultDirectory } from '../../../shared/directory/seed.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
+import { db } from '../../data/db.ts';
 
 let shipped: Promise<DirectoryService[]> | undefined;
 /**

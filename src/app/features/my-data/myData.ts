@@ -1,10 +1,11 @@
 // "Export my data": a complete copy of everything this phone holds about its person, made on the phone, and the
 // "Import" that brings such a copy back into an empty phone (through the normal data layer, so it is backed up too).
 import { z } from 'zod';
-import { PERSONAL_KINDS, personalRecordSchemas, type PersonalKind } from '../../../shared/sync.ts';
+
+import { PERSONAL_KINDS, type PersonalKind, personalRecordSchemas } from '../../../shared/sync.ts';
 import { db, tableForKind } from '../../data/db.ts';
-import { saveRecord } from '../../data/records.ts';
 import { META } from '../../data/meta.ts';
+import { saveRecord } from '../../data/records.ts';
 
 /** Names the file as this app's, so an import can refuse anything else; raise `version` when the shape changes. */
 export const EXPORT_FORMAT = 'care-leaver-app/my-data';

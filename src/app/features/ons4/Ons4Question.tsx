@@ -1,6 +1,7 @@
 // One ONS question answered by tapping one of eleven numbers, 0 to 10 (a real radio group, no slider).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { Ons4Item } from '../../../shared/ons4Bands.ts';
 import { formatNumber } from '../../i18n/format.ts';
 

@@ -1,8 +1,9 @@
 // Reading "My plan" from the phone's own database: the only place the plan's screens get goals from.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../data/db.ts';
-import { dayOf, stepsDueOn, type Goal } from '../../../shared/plan/goals.ts';
+
+import { dayOf, type Goal, stepsDueOn } from '../../../shared/plan/goals.ts';
 import type { StepSuggestion } from '../../../shared/plan/schema.ts';
+import { db } from '../../data/db.ts';
 import { META } from '../../data/meta.ts';
 
 /** Goals being worked on first (oldest first, as they were made), then those on hold. */

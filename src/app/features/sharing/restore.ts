@@ -1,9 +1,9 @@
 // Restoring from the backup with a recovery code: this phone takes the restored identity and pulls everything back.
 import { db } from '../../data/db.ts';
-import { syncNow } from '../../sync/syncClient.ts';
+import type { DeviceIdentity } from '../../sync/api.ts';
 import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import { adoptIdentity } from '../../sync/identity.ts';
-import type { DeviceIdentity } from '../../sync/api.ts';
+import { syncNow } from '../../sync/syncClient.ts';
 import { refreshMyPa } from './status.ts';
 
 /** Asks the server for the identity behind `code` (throws OfflineError or ApiError when it can't). */

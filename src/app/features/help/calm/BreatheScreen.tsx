@@ -3,7 +3,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import { ReadAloud } from './ReadAloud.tsx';
+
 import './calm.css';
 
 const IN_SECONDS = 4;
