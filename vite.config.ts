@@ -1,10 +1,12 @@
-import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
-import react from '@vitejs/plugin-react';
-import { VitePWA } from 'vite-plugin-pwa';
 import { resolve } from 'node:path';
-import { compressedCopies } from './src/app/pwa/compressedCopies.ts';
+
+import react from '@vitejs/plugin-react';
+import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
 import { withoutHelpNowWords } from './src/app/i18n/helpNowKeys.ts';
 import { helpNowWords } from './src/app/i18n/helpNowWordsPlugin.ts';
+import { compressedCopies } from './src/app/pwa/compressedCopies.ts';
 import { LANGUAGES } from './src/shared/languages.ts';
 
 const root = import.meta.dirname;

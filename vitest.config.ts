@@ -1,6 +1,8 @@
-import { defineConfig } from 'vitest/config';
-import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
 import { helpNowWords } from './src/app/i18n/helpNowWordsPlugin.ts';
 
 export default defineConfig({

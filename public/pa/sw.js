@@ -5,7 +5,7 @@ self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('push', (event) => {
-  let alert = {};
+  let alert;
   try {
     alert = event.data ? event.data.json() : {};
   } catch {

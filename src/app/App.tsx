@@ -1,21 +1,22 @@
 // The shell around every screen: skip link, Help-now bar, header with language, sync status, quick exit, bottom navigation.
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { routes } from './routes.tsx';
-import { HelpNowBar } from './ui/HelpNowBar.tsx';
-import { BottomNav } from './ui/BottomNav.tsx';
-import { SyncStatusLine } from './ui/SyncStatusLine.tsx';
-import { ScreenFallback } from './ui/ScreenFallback.tsx';
-import { StorageBanner } from './ui/StorageBanner.tsx';
-import { NotFound } from './ui/NotFound.tsx';
-import { SignedOutScreen } from './ui/SignedOutScreen.tsx';
-import { useSignedOut } from './sync/signedOut.ts';
+import { BrowserRouter, Route, Routes } from 'react-router';
+
+import { useLocked } from './data/lock/lockState.ts';
+import type { StorageMode } from './data/storage.ts';
+import { ExitButton } from './features/help/ExitButton.tsx';
 import { LanguagePicker } from './i18n/LanguagePicker.tsx';
 import { UpdateNotice } from './pwa/UpdateNotice.tsx';
-import { ExitButton } from './features/help/ExitButton.tsx';
-import type { StorageMode } from './data/storage.ts';
-import { useLocked } from './data/lock/lockState.ts';
+import { routes } from './routes.tsx';
+import { useSignedOut } from './sync/signedOut.ts';
+import { BottomNav } from './ui/BottomNav.tsx';
+import { HelpNowBar } from './ui/HelpNowBar.tsx';
+import { NotFound } from './ui/NotFound.tsx';
+import { ScreenFallback } from './ui/ScreenFallback.tsx';
+import { SignedOutScreen } from './ui/SignedOutScreen.tsx';
+import { StorageBanner } from './ui/StorageBanner.tsx';
+import { SyncStatusLine } from './ui/SyncStatusLine.tsx';
 
 // Only with a PIN set, so a phone without one never downloads it.
 const LockScreen = lazy(() => import('./features/pin-lock/LockScreen.tsx'));

@@ -2,11 +2,13 @@
 // alongside (screens wait for their own data) and sync starts once the first screen has loaded.
 import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { chosenLanguage, phoneLanguage, startI18n } from './i18n/index.ts';
-import { db } from './data/db.ts';
-import { openLocalStore } from './data/storage.ts';
-import { lockAtStart, lockInBackground } from './data/lock/start.ts';
+
 import { App } from './App.tsx';
+import { db } from './data/db.ts';
+import { lockAtStart, lockInBackground } from './data/lock/start.ts';
+import { openLocalStore } from './data/storage.ts';
+import { chosenLanguage, phoneLanguage, startI18n } from './i18n/index.ts';
+
 import './styles/app.css';
 
 // Sync writes to the database and re-renders; a moment after load it no longer delays the first screen's own data.

@@ -1,6 +1,7 @@
 // Every screen and its address. The Today screen is in the first bundle; every other screen loads lazily
 // (and is precached by the service worker, so it still opens offline).
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
+
 import { TodayScreen } from './features/checkins/TodayScreen.tsx';
 
 type Screen = ComponentType | LazyExoticComponent<ComponentType>;

@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 // The service worker: keeps the whole app (shell, every screen, Help now in every language) on the phone so it opens with no signal.
 // It never caches /api responses: they hold personal data and are fetched fresh by the page's sync client.
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { clientsClaim } from 'workbox-core';
-import { isAppNavigation, isLanguageChunk, LANGUAGE_CACHE, SKIP_WAITING } from './pwa/swRules.ts';
+
 import { LANGUAGES } from '../shared/languages.ts';
+import { isAppNavigation, isLanguageChunk, LANGUAGE_CACHE, SKIP_WAITING } from './pwa/swRules.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 

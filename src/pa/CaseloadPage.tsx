@@ -4,14 +4,15 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
+
 import { languageOf } from '../shared/languages.ts';
+import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
 import { paFetch } from './api.ts';
-import { filterCaseload, glance, NO_FILTER, QUIET_CHOICES, type CaseloadFilter } from './caseload/filter.ts';
-import { formatDay, formatWhen } from './i18n.ts';
-import { LiveCaseloadProvider, useLiveCaseload, type EndedEntry } from './live.tsx';
-import { PageHeading } from './page.tsx';
+import { type CaseloadFilter, filterCaseload, glance, NO_FILTER, QUIET_CHOICES } from './caseload/filter.ts';
 import { CoveringLinks } from './CoverPages.tsx';
+import { formatDay, formatWhen } from './i18n.ts';
+import { type EndedEntry, LiveCaseloadProvider, useLiveCaseload } from './live.tsx';
+import { PageHeading } from './page.tsx';
 
 export function CaseloadPage() {
   // Inside the PA app the provider is already there (it also counts new items in the tab title); alone, bring one.
@@ -19,7 +20,7 @@ export function CaseloadPage() {
 }
 
 /** What the PA calls them: the name they gave (or when they connected), and the PA's own label. */
-export function useDisplayName() {
+function useDisplayName() {
   const { t, i18n } = useTranslation();
   return (person: { name: string; connectedAt?: string }) => person.name || t('pa.caseload.noName', { when: formatWhen(person.connectedAt ?? new Date().toISOString(), i18n.language) });
 }

@@ -1,8 +1,9 @@
 // First sign-in: replace the one-time password from the admin with one only this person knows.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { PASSWORD_MIN } from '../shared/sharing/schemas.ts';
-import { PaHttpError, paFetch } from './api.ts';
+import { paFetch, PaHttpError } from './api.ts';
 import { PageHeading } from './page.tsx';
 
 export function ChangePasswordPage({ onChanged }: { onChanged: () => void }) {

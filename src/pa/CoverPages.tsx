@@ -1,21 +1,22 @@
 // Covering for a PA who is away: their caseload and each young person's shared items, read-only, only during the
 // cover's dates (the server answers 404 outside them). Every page opened here is in the audit log.
+import type { ParseKeys } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+
 import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
+import { itemTime } from '../shared/sharing/caseload.ts';
 import type { Cover } from '../shared/sharing/schemas.ts';
-import { PaHttpError, paFetch } from './api.ts';
+import { paFetch, PaHttpError } from './api.ts';
 import { Card } from './CaseloadPage.tsx';
 import { formatDay, formatWhen } from './i18n.ts';
 import { usePolling } from './live.tsx';
 import { PageHeading } from './page.tsx';
-import type { PersonView } from './PersonPage.tsx';
 import { ItemBody } from './person/ItemBody.tsx';
 import { NewestFirst } from './person/NewestFirst.tsx';
-import { threadOf, ThreadList } from './person/Thread.tsx';
-import { itemTime } from '../shared/sharing/caseload.ts';
-import type { ParseKeys } from 'i18next';
+import { ThreadList, threadOf } from './person/Thread.tsx';
+import type { PersonView } from './PersonPage.tsx';
 
 /** "You are covering for …" links, on the caseload page; nothing when not covering. */
 export function CoveringLinks() {
@@ -47,7 +48,6 @@ function useCovered<T>(path: string) {
       else if (!(e instanceof PaHttpError && e.status === 401)) setState('error');
     }
   }, [path]);
-  useEffect(() => { void load(); }, [load]);
   usePolling(load, 15_000);
   const problem = state === 'gone' ? <><PageHeading title={t('pa.cover.goneTitle')} /><p>{t('pa.cover.gone')}</p></>
     : state === 'error' ? <p role="alert" className="pa-error">{t('pa.errors.server')}</p> : null;

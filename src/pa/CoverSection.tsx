@@ -1,8 +1,9 @@
 // The manager's cover: which PA covers which, between which days (both included, UK days); assign and end.
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ukDay, type Cover } from '../shared/sharing/schemas.ts';
-import { PaHttpError, paFetch } from './api.ts';
+
+import { type Cover, ukDay } from '../shared/sharing/schemas.ts';
+import { paFetch, PaHttpError } from './api.ts';
 import { formatDay } from './i18n.ts';
 
 type Pa = { id: string; name: string };
@@ -26,6 +27,8 @@ export function CoverSection() {
       setError({ field: null, text: t('pa.errors.server') });
     }
   }, [t]);
+  // load() sets state only once its fetch has answered, never during the effect itself.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the rule cannot see past load()'s await
   useEffect(() => { void load(); }, [load]);
 
   async function assign(event: FormEvent) {

@@ -2,12 +2,13 @@
 // the chart says so in its description; a hidden month (fewer than 10 people) is a gap, never a guess.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { MonthFigures } from '../shared/sharing/monitoring.ts';
 
 const W = 600;
 const H = 200;
 const PAD = 16;
-export const CHART_ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
+const CHART_ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 const COLOURS = { life: '#1d4f91', worthwhile: '#1a6b3c', happy: '#8a4b00', anxious: '#6b2d8f' } as const;
 const DASHES = { life: undefined, worthwhile: '8 4', happy: '3 3', anxious: '12 4 3 4' } as const;
 

@@ -1,14 +1,15 @@
 // The manager's figures for their council over the last 12 months, from young people who opted in; small numbers hidden.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { CouncilFigures, MonthFigures } from '../shared/sharing/monitoring.ts';
-import { paFetch } from './api.ts';
-import { PageHeading } from './page.tsx';
-import { MonthTable, useFigureWords } from './MonthTable.tsx';
-import { PlanFigures } from './PlanFigures.tsx';
-import { FiguresChart } from './FiguresChart.tsx';
-import { ServiceFigures } from './ServiceFigures.tsx';
 import type { OperationalMonth } from '../shared/sharing/operational.ts';
+import { paFetch } from './api.ts';
+import { FiguresChart } from './FiguresChart.tsx';
+import { MonthTable, useFigureWords } from './MonthTable.tsx';
+import { PageHeading } from './page.tsx';
+import { PlanFigures } from './PlanFigures.tsx';
+import { ServiceFigures } from './ServiceFigures.tsx';
 
 const ITEMS = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 const BANDS = ['very-low', 'low', 'medium', 'high', 'very-high'] as const;

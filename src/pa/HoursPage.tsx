@@ -1,10 +1,11 @@
 // Set my working hours (UK time). Sharing outside them tells the young person when I'll likely see it.
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import { weekdayName } from '../shared/languages.ts';
 import type { WorkingHours } from '../shared/sharing/schemas.ts';
 import { paFetch } from './api.ts';
 import { PageHeading } from './page.tsx';
-import { weekdayName } from '../shared/languages.ts';
 
 type Row = { day: number; works: boolean; start: string; end: string };
 

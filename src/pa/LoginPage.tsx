@@ -1,7 +1,8 @@
 // Sign in with email and password; says plainly when to wait after too many wrong tries.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PaHttpError, paFetch } from './api.ts';
+
+import { paFetch, PaHttpError } from './api.ts';
 import type { Me } from './PaApp.tsx';
 import { PageHeading } from './page.tsx';
 

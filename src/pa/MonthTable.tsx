@@ -2,8 +2,9 @@
 // counts, a share or a month are written by one set of words, and every table is a month per row.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COUNT_STEP } from '../shared/sharing/monitoring.ts';
+
 import { intlLocale } from '../shared/languages.ts';
+import { COUNT_STEP } from '../shared/sharing/monitoring.ts';
 
 export type FigureWords = {
   /** A whole number, or "hidden" (fewer than 10 people: the server decides). */

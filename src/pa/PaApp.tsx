@@ -2,22 +2,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
+
 import type { StaffUser, WorkingHours } from '../shared/sharing/schemas.ts';
 import { onSignedOut, paFetch } from './api.ts';
 import { CaseloadPage } from './CaseloadPage.tsx';
 import { ChangePasswordPage } from './ChangePasswordPage.tsx';
-import { FiguresPage } from './FiguresPage.tsx';
+import { CoverCaseloadPage, CoverPersonPage } from './CoverPages.tsx';
 import { CoverSection } from './CoverSection.tsx';
+import { FiguresPage } from './FiguresPage.tsx';
 import { HoursPage } from './HoursPage.tsx';
 import { switchLanguage } from './i18n.ts';
 import { LiveCaseloadProvider } from './live.tsx';
-import { CoverCaseloadPage, CoverPersonPage } from './CoverPages.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { PageHeading } from './page.tsx';
 import { PairingPage } from './PairingPage.tsx';
 import { PersonPage } from './PersonPage.tsx';
-import { PushOptIn } from './PushOptIn.tsx';
 import { renewCallAlerts, turnOffCallAlerts } from './push.ts';
+import { PushOptIn } from './PushOptIn.tsx';
 
 export type Me = { user: StaffUser; workingHours: WorkingHours; mustChangePassword: boolean };
 

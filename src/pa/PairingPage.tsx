@@ -2,6 +2,7 @@
 // (when made, until when) and cancel any that should not work any more. A code is shown only when made.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { paFetch } from './api.ts';
 import { formatWhen } from './i18n.ts';
 import { PageHeading } from './page.tsx';

@@ -1,30 +1,31 @@
 // One young person's page: only what they shared, newest first (a run of the same request is one card with a
 // count), each with its short thread; a trend chart, the contact log, the connection (label, remove) and CSV export.
 // Kept up to date while open. Each part is its own section, so more can slot in (e.g. their plan's goals).
-import { useCallback, useEffect, useState } from 'react';
+import type { ParseKeys } from 'i18next';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { ParseKeys } from 'i18next';
+
+import { withLtr } from '../app/i18n/bidi.tsx';
 import { itemTime } from '../shared/sharing/caseload.ts';
 import type { ContactEntry, SharedContact, SharedItem } from '../shared/sharing/schemas.ts';
-import { withLtr } from '../app/i18n/bidi.tsx';
-import { PaHttpError, paFetch } from './api.ts';
+import { paFetch, PaHttpError } from './api.ts';
 import { formatWhen } from './i18n.ts';
 import { usePolling } from './live.tsx';
 import { PageHeading } from './page.tsx';
-import { ContactLog } from './person/ContactLog.tsx';
 import { Connection } from './person/Connection.tsx';
+import { ContactLog } from './person/ContactLog.tsx';
 import { groupRepeats, type ItemGroup } from './person/grouping.ts';
 import { ItemBody } from './person/ItemBody.tsx';
 import { NewestFirst } from './person/NewestFirst.tsx';
-import { MessageForm, threadOf, ThreadList } from './person/Thread.tsx';
+import { MessageForm, ThreadList, threadOf } from './person/Thread.tsx';
 import { SeenForm } from './SeenForm.tsx';
-import { TrendChart } from './TrendChart.tsx';
 import { SharedGoals } from './SharedGoals.tsx';
+import { TrendChart } from './TrendChart.tsx';
 
 export type PersonView = { person: { id: string; name: string; label?: string | null; connectedAt: string; contact?: SharedContact | null }; shares: SharedItem[]; contacts?: ContactEntry[] };
 
-export function ItemCard({ group, personId, name, onChanged }: { group: ItemGroup; personId: string; name: string; onChanged: (status: string) => void }) {
+function ItemCard({ group, personId, name, onChanged }: { group: ItemGroup; personId: string; name: string; onChanged: (status: string) => void }) {
   const { t, i18n } = useTranslation();
   const newest = group.at(-1)!;
   const unseen = group.filter((i) => !i.seenAt);
@@ -83,7 +84,6 @@ export function PersonPage() {
       else if (!(e instanceof PaHttpError && e.status === 401)) setError(t('pa.errors.server'));
     }
   }, [personId, t]);
-  useEffect(() => { void load(); }, [load]);
   usePolling(load);
 
   const name = view ? view.person.name || t('pa.caseload.noName', { when: formatWhen(view.person.connectedAt, i18n.language) }) : '';

@@ -1,6 +1,7 @@
 // The manager's anonymous My plan figures: people with at least one goal, and steps done each month by part of life.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { LIFE_AREAS } from '../shared/checkinOptions.ts';
 import type { PlanFigures as Figures } from '../shared/plan/figures.ts';
 import { paFetch } from './api.ts';

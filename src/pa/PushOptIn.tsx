@@ -1,7 +1,8 @@
 // Opt in to call alerts in this browser: "Someone on your caseload asked you to call", during working hours only.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pushStateFor, turnOffCallAlerts, turnOnCallAlerts, type PushState } from './push.ts';
+
+import { type PushState, pushStateFor, turnOffCallAlerts, turnOnCallAlerts } from './push.ts';
 
 export function PushOptIn({ userId }: { userId: string }) {
   const { t, i18n } = useTranslation();

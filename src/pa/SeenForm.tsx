@@ -1,7 +1,8 @@
 // Mark one shared item (or a run of the same request) as seen, with an optional short reply the young person will
 // read. `about` ("Sam’s check-in of 3 Dec 2026, 10:00") makes the box's and button's names differ on every card.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { REPLY_MAX } from '../shared/sharing/schemas.ts';
 import { paFetch } from './api.ts';
 

@@ -1,6 +1,7 @@
 // How the service is doing, by month: young people connected, requests made, median hours until a share is seen,
 // and the share seen within one working day. From counted young people only; hidden under 10 (the server decides).
 import { useTranslation } from 'react-i18next';
+
 import type { OperationalMonth } from '../shared/sharing/operational.ts';
 import { MonthTable, useFigureWords } from './MonthTable.tsx';
 

@@ -1,15 +1,16 @@
 // The goals a young person shared from their plan: their words, the steps done and the next step. Only what they
 // shared (the PA's copy from src/shared/sharing/paCopy.ts), gone as soon as they stop sharing.
+import type { ParseKeys } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ParseKeys } from 'i18next';
-import type { SharedItem } from '../shared/sharing/schemas.ts';
-import { formatWhen } from './i18n.ts';
+
 import { intlLocale } from '../shared/languages.ts';
+import type { StepSuggestion } from '../shared/plan/schema.ts';
+import type { SharedItem } from '../shared/sharing/schemas.ts';
+import { paFetch } from './api.ts';
+import { formatWhen } from './i18n.ts';
 import { SeenForm } from './SeenForm.tsx';
 import { SuggestStep } from './SuggestStep.tsx';
-import { paFetch } from './api.ts';
-import type { StepSuggestion } from '../shared/plan/schema.ts';
 
 type GoalCopy = { text: string; area: string; onHold: boolean; done: { text: string; doneAt: string }[]; next: { text: string; due?: string } | null };
 

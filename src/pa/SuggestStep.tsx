@@ -1,6 +1,7 @@
 // Suggest a next step on a goal the young person shared: a suggestion, never a task. They add it, change it or let it go.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { STEP_TEXT_MAX } from '../shared/plan/goals.ts';
 import { paFetch } from './api.ts';
 

@@ -2,6 +2,7 @@
 // SVG attributes only (no inline styles), with a text description for screen readers.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { SharedItem } from '../shared/sharing/schemas.ts';
 
 const W = 320;
@@ -20,7 +21,7 @@ export function TrendChart({ shares }: { shares: SharedItem[] }) {
   const { t } = useTranslation();
   const titleId = useId();
   const descId = useId();
-  const time = (s: SharedItem) => Date.parse(String(s.data.at ?? s.sharedAt));
+  const time = (s: SharedItem) => Date.parse(typeof s.data.at === 'string' ? s.data.at : s.sharedAt);
   const moods = shares.filter((s) => s.kind === 'checkin').map((s) => ({ t: time(s), v: Number(s.data.mood) }));
   const life = shares.filter((s) => s.kind === 'ons4').map((s) => ({ t: time(s), v: Number(s.data.life) / 2 }));
   const all = [...moods, ...life];

@@ -17,10 +17,10 @@ export async function paFetch<T>(method: string, path: string, body?: unknown): 
   const response = await fetch(`/api/v1${path}`, {
     method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store',
   });
-  const json = await response.json().catch(() => ({}));
+  const json: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {
     if (response.status === 401 && path !== '/pa/login') for (const l of signedOutListeners) l();
-    throw new PaHttpError(response.status, json);
+    throw new PaHttpError(response.status, json as PaHttpError['body']);
   }
   return json as T;
 }

@@ -1,16 +1,16 @@
 // The PA page's languages: English and Arabic, both bundled (this page is for office computers, not phones on data).
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+
 import ar from '../../locales/ar.json';
 import en from '../../locales/en.json';
-import { directionOf, htmlLang, intlLocale, LANGUAGES, PA_PAGE_LANGUAGES } from '../shared/languages.ts';
+import { directionOf, htmlLang, intlLocale, PA_PAGE_LANGUAGES } from '../shared/languages.ts';
 
 const STORAGE_KEY = 'pa-language';
 // The page itself is in English and Arabic (both bundled); the languages table names every young person's language.
 export type PaLanguage = (typeof PA_PAGE_LANGUAGES)[number];
-export const PA_LANGUAGES = LANGUAGES.filter((l): l is Extract<(typeof LANGUAGES)[number], { code: PaLanguage }> => (PA_PAGE_LANGUAGES as readonly string[]).includes(l.code));
 
-export function applyLanguage(code: PaLanguage): void {
+function applyLanguage(code: PaLanguage): void {
   // British English, so date and time boxes read 25/11/2026 and 19:10.
   document.documentElement.lang = htmlLang(code);
   document.documentElement.dir = directionOf(code);

@@ -1,15 +1,17 @@
 // The page keeps itself up to date while it is open: the caseload is asked for again every few seconds (and at once
 // when the tab comes back into view), so a new "Please call me" shows without a reload and counts in the tab title.
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+
 import type { CaseloadEntry } from '../shared/sharing/caseload.ts';
-import { PaHttpError, paFetch } from './api.ts';
+import { paFetch, PaHttpError } from './api.ts';
 import { setTitleBadge } from './page.tsx';
 
-export const POLL_MS = 3000;
+const POLL_MS = 3000;
 
-/** Runs `load` every `ms` and whenever the tab becomes visible again, until unmounted. */
+/** Runs `load` at once (and again when it changes), then every `ms` and whenever the tab becomes visible again, until unmounted. */
 export function usePolling(load: () => unknown, ms = POLL_MS): void {
   useEffect(() => {
+    void load();
     const timer = setInterval(() => void load(), ms);
     const onVisible = () => { if (document.visibilityState === 'visible') void load(); };
     document.addEventListener('visibilitychange', onVisible);
@@ -41,7 +43,6 @@ export function LiveCaseloadProvider({ children }: { children: ReactNode }) {
       if (!(e instanceof PaHttpError && e.status === 401)) setFailed(true);
     }
   }, []);
-  useEffect(() => { void refresh(); }, [refresh]);
   usePolling(refresh);
   const unseen = caseload?.reduce((sum, e) => sum + e.unseen, 0) ?? 0;
   useEffect(() => setTitleBadge(unseen), [unseen]);

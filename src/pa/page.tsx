@@ -1,7 +1,7 @@
 // Every PA page has its own document title ("(3) Your caseload – Personal Adviser": the count is what is new across
 // the caseload) and its own <h1>, which takes focus when a page is reached by navigating (not on the first load),
 // so a screen reader hears where it now is.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 let pageTitle = '';

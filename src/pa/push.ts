@@ -5,7 +5,7 @@ import { paFetch } from './api.ts';
 
 const OPTED_IN = 'pa-call-alerts-for';
 
-export const canUsePush = (): boolean => typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
+const canUsePush = (): boolean => typeof window !== 'undefined' && 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
 
 async function currentSubscription(): Promise<PushSubscription | null> {
   const registration = await navigator.serviceWorker.getRegistration('/pa/');

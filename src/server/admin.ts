@@ -1,11 +1,11 @@
 // Admin CLI: `npm run admin -- <command> [args]`. Add a command by adding an entry to COMMANDS.
 import { listDevices, revokeDevice } from './admin/devices.ts';
 import { describeDatabase, loadConfig } from './config.ts';
+import { IMPORT_SERVICES_USAGE, ImportRefused, importServicesCommand } from './directory/import.ts';
 import { CREATE_USER_USAGE, createUserCommand } from './pa/create-user.ts';
+import { applyRetention } from './retention/retention.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
-import { applyRetention } from './retention/retention.ts';
-import { IMPORT_SERVICES_USAGE, ImportRefused, importServicesCommand } from './directory/import.ts';
 
 type Command = { usage: string; summary: string; run(store: Store, args: string[]): Promise<void> };
 

@@ -4,26 +4,27 @@
 // `app.config` for settings, `validate(schema, request.body)` from http/errors.ts for input (400 naming the field),
 // and `{ onRequest: requireDevice }` + `deviceOf(request)` from auth/device.ts for the signed-in device and person.
 // Throw `new ApiError(status, { error, message })` for any refusal; writes that change the pull feed use reserveVersions().
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, LogController } from 'fastify';
+
 import { describeDatabase, type ServerConfig } from './config.ts';
 import { handleError } from './http/errors.ts';
 import { registerInputChecks, rewriteUrl } from './http/input.ts';
 import { answerClientError, registerSecurity, securityHeaders } from './http/security.ts';
 import { registerStatic } from './http/static.ts';
+import { backgroundSenders } from './reminders/background.ts';
+import { deleteMyDataRoutes } from './routes/delete-my-data.ts';
 import { devicesRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
-import { syncRoutes } from './routes/sync.ts';
-import { pushRoutes } from './routes/push.ts';
-import { paPushRoutes } from './routes/pa-push.ts';
-import { backgroundSenders } from './reminders/background.ts';
 import { paRoutes } from './routes/pa.ts';
-import { paDayRoutes } from './routes/pa-day.ts';
 import { paCoverRoutes } from './routes/pa-cover.ts';
+import { paDayRoutes } from './routes/pa-day.ts';
 import { paManagerRoutes } from './routes/pa-manager.ts';
-import { sharingRoutes } from './routes/sharing.ts';
-import { servicesRoutes } from './routes/services.ts';
-import { deleteMyDataRoutes } from './routes/delete-my-data.ts';
+import { paPushRoutes } from './routes/pa-push.ts';
 import { planFiguresRoutes, planSuggestionsRoutes } from './routes/plan-suggestions.ts';
+import { pushRoutes } from './routes/push.ts';
+import { servicesRoutes } from './routes/services.ts';
+import { sharingRoutes } from './routes/sharing.ts';
+import { syncRoutes } from './routes/sync.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 

@@ -1,7 +1,8 @@
 // Server settings, read only from environment variables and only here (nothing else in src/server reads process.env); every one has a safe default (listed in the README).
 import path from 'node:path';
+
 import { loadReminderSettings, type ReminderSettings } from './reminders/settings.ts';
-import { vapidSettingsFrom, type VapidSettings } from './reminders/vapid.ts';
+import { type VapidSettings, vapidSettingsFrom } from './reminders/vapid.ts';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; file: string }
@@ -63,7 +64,7 @@ function atLeastOne(name: string, value: number): number {
 }
 
 /** Picks the store: PostgreSQL when DATABASE_URL is postgres://…, else an embedded SQLite file in dataDir. */
-export function databaseFromUrl(url: string | undefined, dataDir: string, env: Record<string, string | undefined> = {}): DatabaseConfig {
+function databaseFromUrl(url: string | undefined, dataDir: string, env: Record<string, string | undefined> = {}): DatabaseConfig {
   if (!url || url.trim() === '') return { dialect: 'sqlite', file: path.join(dataDir, 'app.sqlite') };
   if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url, pool: postgresPoolFromEnv(env) };
   if (url.startsWith('sqlite:')) return { dialect: 'sqlite', file: url.slice('sqlite:'.length) };

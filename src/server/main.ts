@@ -1,10 +1,11 @@
 // Starts the server: `npm start` (or `npm run serve`). Settings come from environment variables (see config.ts).
 import fs from 'node:fs';
+
 import { buildServer } from './app.ts';
-import { seedDirectory } from './directory/seed.ts';
 import { describeDatabase, loadConfig, type ServerConfig } from './config.ts';
-import { databaseFault } from './store/database.ts';
+import { seedDirectory } from './directory/seed.ts';
 import { scheduleRetention } from './retention/retention.ts';
+import { databaseFault } from './store/database.ts';
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -23,7 +24,7 @@ async function buildWhenDatabaseAnswers(config: ServerConfig) {
       const where = describeDatabase(config.database);
       if (config.databaseStartWaitMs > 0 && Date.now() - started >= config.databaseStartWaitMs) {
         throw new Error(`Gave up waiting for the database (${where}) after ${Math.round((Date.now() - started) / 1000)} s: ${reasonOf(cause)}. `
-          + 'Check that it is running and that DATABASE_URL is right (DB_START_WAIT_MS sets how long to wait).');
+          + 'Check that it is running and that DATABASE_URL is right (DB_START_WAIT_MS sets how long to wait).', { cause: error });
       }
       const delayMs = Math.min(500 * 2 ** attempt, 10_000);
       console.error(`Waiting for the database (${where}), try ${attempt}: ${reasonOf(cause)}. Trying again in ${delayMs / 1000} s.`);
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   try {
     fs.mkdirSync(config.dataDir, { recursive: true });
   } catch (error) {
-    throw new Error(`Cannot create the data folder ${config.dataDir} (DATA_DIR): ${reasonOf(error)}`);
+    throw new Error(`Cannot create the data folder ${config.dataDir} (DATA_DIR): ${reasonOf(error)}`, { cause: error });
   }
   const app = await buildWhenDatabaseAnswers(config);
   // National crisis lines + study services; unchanged rows are left alone. SEED_DIRECTORY=off for protocol tests.

@@ -12,6 +12,5 @@ export const FEELINGS = [
   'calm', 'hopeful', 'proud', 'grateful', 'tired', 'lonely',
   'worried', 'stressed', 'angry', 'sad', 'scared', 'numb',
 ] as const;
-export type Feeling = (typeof FEELINGS)[number];
 
 export const NOTE_MAX = 2000;

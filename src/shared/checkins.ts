@@ -1,11 +1,9 @@
 // A quick wellbeing check-in: a mood face is the only required answer; everything else can be skipped.
 import { z } from 'zod';
-import { safeText } from './text.ts';
 
 // The options live in a zod-free module so the first screen can import them without zod.
 import { FEELINGS, LIFE_AREAS, MOODS, NOTE_MAX } from './checkinOptions.ts';
-export { FEELINGS, LIFE_AREAS, MOODS, NOTE_MAX };
-export type { Feeling, LifeArea, Mood } from './checkinOptions.ts';
+import { safeText } from './text.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 

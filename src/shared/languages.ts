@@ -3,7 +3,7 @@
 
 export type Direction = 'ltr' | 'rtl';
 /** Digits for dates and numbers: Western (latn), Arabic-Indic (arab) or the Persian/Pashto set (arabext). */
-export type Numbering = 'latn' | 'arab' | 'arabext';
+type Numbering = 'latn' | 'arab' | 'arabext';
 
 export type Language = {
   /** Our code, also the locale file's name (locales/<code>.json) and <html lang>. */

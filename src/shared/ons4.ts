@@ -1,10 +1,9 @@
 // The four ONS personal wellbeing questions (0–10) and the ONS bands for each answer.
 import { z } from 'zod';
-import { LANGUAGES, type LanguageCode } from './languages.ts';
 
-// Items, bands and timing live in a zod-free module so the first screen can use them without zod.
-export { ONS4_ITEMS, ons4Band, isFavourableBand, ons4IsDue } from './ons4Bands.ts';
-export type { Ons4Item, Ons4Band } from './ons4Bands.ts';
+import { type LanguageCode, LANGUAGES } from './languages.ts';
+
+// Items, bands and timing live in a zod-free module (ons4Bands.ts) so the first screen can use them without zod.
 
 const score = z.int().min(0).max(10);
 const isoDateTime = z.iso.datetime({ offset: true });

@@ -1,12 +1,13 @@
 // The push/pull sync protocol (Replicache-style, global version), shared by the app and the server.
 // Docs: docs/architecture.md "Sync protocol".
 import { z } from 'zod';
-import { checkinSchema } from './checkins.ts';
-import { ons4Schema } from './ons4.ts';
+
 import { appointmentSchema } from './appointments/schema.ts';
-import { paRequestSchema } from './sharing/schemas.ts';
+import { checkinSchema } from './checkins.ts';
 import { favouriteSchema, safetyPlanSchema } from './directory/personal-schemas.ts';
+import { ons4Schema } from './ons4.ts';
 import { goalSchema } from './plan/schema.ts';
+import { paRequestSchema } from './sharing/schemas.ts';
 
 /**
  * Every kind of record a person owns and syncs, with the schema the server validates it against.
@@ -28,11 +29,10 @@ export type PersonalKind = keyof typeof personalRecordSchemas;
 export const PERSONAL_KINDS = Object.keys(personalRecordSchemas) as PersonalKind[];
 
 /** Kinds the server writes and every phone reads (the public directory). Read-only for devices. */
-export const PUBLIC_KINDS = ['service'] as const;
-export type PublicKind = (typeof PUBLIC_KINDS)[number];
+type PublicKind = 'service';
 export type Kind = PersonalKind | PublicKind;
 
-export const MAX_MUTATIONS_PER_PUSH = 500;
+const MAX_MUTATIONS_PER_PUSH = 500;
 
 const mutationFields = {
   seq: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
@@ -58,7 +58,7 @@ const unknownValue = (field: string, allowed: readonly string[]) => (issue: { co
 
 // Discriminated unions pick the one schema a mutation needs by its op, then its kind, and check it in one pass
 // (a nested parse per record cost a push about as much again as checking the records themselves).
-export const mutationSchema = z.discriminatedUnion('op', [
+const mutationSchema = z.discriminatedUnion('op', [
   deleteMutation,
   z.discriminatedUnion('kind', PERSONAL_KINDS.map(putMutation) as [ReturnType<typeof putMutation>, ...ReturnType<typeof putMutation>[]], {
     error: unknownValue('kind', PERSONAL_KINDS),

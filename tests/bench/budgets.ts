@@ -1,7 +1,8 @@
 // The download budgets CI enforces (docs/architecture.md "Quality gates"): data costs money on a care leaver's phone.
-import path from 'node:path';
 import { readdirSync } from 'node:fs';
-import { KIB, englishGzip, firstRouteScripts, localeChunks, measure, precacheFiles, total, withStaticImports } from './sizes.ts';
+import path from 'node:path';
+
+import { englishGzip, firstRouteScripts, KIB, localeChunks, measure, precacheFiles, total, withStaticImports } from './sizes.ts';
 
 export const BUDGETS = {
   firstRouteJsGzip: 160 * KIB,

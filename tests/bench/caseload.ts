@@ -8,20 +8,22 @@
 // person page of that person's rows (… where pa_id = ? and person_id = ?, the shares_pa_person index).
 // Invented data only ("Example …"). Run alone: node --import tsx tests/bench/caseload.ts
 import { randomUUID } from 'node:crypto';
+
+import i18n from 'i18next';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
+
 import en from '../../locales/en.json' with { type: 'json' };
+import { Card, Glance } from '../../src/pa/CaseloadPage.tsx';
+import { type PersonView, SharedItems } from '../../src/pa/PersonPage.tsx';
+import { TrendChart } from '../../src/pa/TrendChart.tsx';
 import { buildServer } from '../../src/server/app.ts';
 import { createStaffUser } from '../../src/server/pa/accounts.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import type { CaseloadEntry } from '../../src/shared/sharing/caseload.ts';
-import { Card, Glance } from '../../src/pa/CaseloadPage.tsx';
-import { SharedItems, type PersonView } from '../../src/pa/PersonPage.tsx';
-import { TrendChart } from '../../src/pa/TrendChart.tsx';
-import { freshDatabase, type DialectName } from '../server/helpers/databases.ts';
+import { type DialectName, freshDatabase } from '../server/helpers/databases.ts';
 
 // BENCH_CASELOAD_PEOPLE only to try the bench quickly; the figure is for 42.
 const PEOPLE = Number(process.env.BENCH_CASELOAD_PEOPLE || 42);

@@ -1,5 +1,6 @@
 // `npm run bench:check` (CI): fails when the built app is over its download budgets. Fast: no browser, no floor build.
 import path from 'node:path';
+
 import { budgetTable, measureBudgets } from './budgets.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

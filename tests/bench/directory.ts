@@ -5,11 +5,13 @@
 //   - importing 10,000 services from a paged ORUK feed served locally (≤ 30 s), with memory measured.
 // Standalone: `node --import tsx tests/bench/directory.ts`. From run.ts: `const rows = await benchDirectory();`.
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
 import { build } from 'esbuild';
+
 import { buildServer } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { importServices } from '../../src/server/directory/import.ts';
@@ -31,6 +33,9 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
+
+/** What searchBundle() puts on the page. */
+type Driver = { runKeystrokes(services: unknown, typed: readonly string[], at: string): { indexMs: number; distanceMs: number; times: number[] } };
 
 /** The search code exactly as the app ships it, bundled for the page, with a tiny driver that times keystrokes. */
 async function searchBundle(): Promise<string> {
@@ -77,8 +82,8 @@ export async function benchSearch(): Promise<Row[]> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     // Warm up the JIT once, as a phone would after the first few letters.
-    await page.evaluate(([s, typed]) => (globalThis as any).runKeystrokes(s, typed, '2025-01-15T12:00:00Z'), [services, ['warm']] as const);
-    const { indexMs, distanceMs, times } = await page.evaluate(([s, typed]) => (globalThis as any).runKeystrokes(s, typed, '2025-01-15T12:00:00Z'), [services, TYPED] as const) as { indexMs: number; distanceMs: number; times: number[] };
+    await page.evaluate(([s, typed]) => (globalThis as unknown as Driver).runKeystrokes(s, typed, '2025-01-15T12:00:00Z'), [services, ['warm']] as const);
+    const { indexMs, distanceMs, times } = await page.evaluate(([s, typed]) => (globalThis as unknown as Driver).runKeystrokes(s, typed, '2025-01-15T12:00:00Z'), [services, TYPED] as const);
     const p95 = percentile(times, 95);
     return [
       { figure: `directory search per keystroke, median (${SERVICES} services near SK1 within 10 miles, ${times.length} keystrokes each the median of ${REPEATS} runs, Chromium ${CPU_SLOWDOWN}× CPU slowdown)`, value: percentile(times, 50), unit: 'ms' },

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-export const FLOOR_SOURCE = process.env.BENCH_FLOOR_DIR || path.resolve(root, '../shared/bench-floor');
+const FLOOR_SOURCE = process.env.BENCH_FLOOR_DIR || path.resolve(root, '../shared/bench-floor');
 
 export type Floor = { dir: string; dist: string; cleanup(): void };
 

@@ -1,9 +1,11 @@
 // Lighthouse mobile (the default: Moto G-class emulation, slow 4G, 4× CPU slowdown) of a page, in the system Chromium.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+
 import lighthouse from 'lighthouse';
+
 import { launchChromium } from '../e2e/browser.ts';
 
 export type LighthouseFigures = { performance: number; accessibility: number; bestPractices: number; lcpMs: number; tbtMs: number; fcpMs: number; cls: number };
@@ -74,7 +76,7 @@ export function medianFigures(runs: LighthouseFigures[]): LighthouseFigures {
   };
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

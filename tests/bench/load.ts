@@ -7,7 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import pg from 'pg';
+
 import { startServer } from '../e2e/harness.ts';
 
 export const PHONES = Number(process.env.BENCH_LOAD_PHONES || 500);
@@ -70,7 +72,7 @@ async function phone(origin: string, start: number): Promise<{ register?: number
   return { register, push: performance.now() - start, error: pushed.status !== 200 };
 }
 
-export async function measureLoad(postgresUrl: string | undefined, database: LoadResult['database']): Promise<LoadResult> {
+async function measureLoad(postgresUrl: string | undefined, database: LoadResult['database']): Promise<LoadResult> {
   // Only the API is loaded here, so the server needs no built app: an empty stand-in folder will do.
   const staticDir = mkdtempSync(path.join(tmpdir(), 'bench-load-static-'));
   for (const file of ['index.html', 'sw.js']) writeFileSync(path.join(staticDir, file), '');
@@ -83,7 +85,7 @@ export async function measureLoad(postgresUrl: string | undefined, database: Loa
 }
 
 /** The anchor, then the burst, against a running server at `origin`. */
-export async function loadAgainst(origin: string, database: LoadResult['database']): Promise<LoadResult> {
+async function loadAgainst(origin: string, database: LoadResult['database']): Promise<LoadResult> {
   // The anchor first, on a quiet server (after a few to warm up).
   const anchorRegister: number[] = [];
   const anchorPush: number[] = [];

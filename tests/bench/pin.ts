@@ -10,10 +10,11 @@
 //     pairs of rounds ranged 0.71–1.43×, so on a busy machine only the median of the rounds is a figure to go by.
 // Run alone: `node --import tsx tests/bench/pin.ts` (after `vite build`); `npm run bench` runs it as part 6.
 import type { Page } from 'playwright-core';
+
 import { newPhone, startBrowser, startServer } from '../e2e/harness.ts';
 import { words } from '../e2e/words.ts';
 
-export const PIN_BUDGETS = { unlockToTodayMs: 1_500, saveRatio: 1.3 };
+const PIN_BUDGETS = { unlockToTodayMs: 1_500, saveRatio: 1.3 };
 const CPU_SLOWDOWN = 4;
 const CHECKINS = 730;
 const SAVES_PER_ROUND = 9;
@@ -43,7 +44,7 @@ async function seedCheckins(page: Page, count: number): Promise<void> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('care-leaver-app');
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     });
     const note = 'Example note for the bench. '.repeat(8).slice(0, 200);
     const tx = db.transaction('checkins', 'readwrite');

@@ -2,6 +2,7 @@
 //   node --import tsx tests/bench/render-icons.ts   (then commit public/icons/*.png)
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { launchChromium } from '../e2e/browser.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

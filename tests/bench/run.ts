@@ -14,15 +14,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { startServer } from '../e2e/harness.ts';
 import { BUDGETS, budgetTable, kib, measureBudgets } from './budgets.ts';
-import { buildFloor } from './floor.ts';
-import { medianFigures, previewFloor, runLighthouse, type LighthouseFigures } from './lighthouse.ts';
-import { firstRouteScripts, measure, total } from './sizes.ts';
-import { PHONES, postgresLoad, sqliteLoad, type LoadResult } from './load.ts';
 import { benchCaseload, caseloadTable } from './caseload.ts';
-import { postgresThroughput, sqliteThroughput, type ThroughputResult } from './throughput.ts';
+import { buildFloor } from './floor.ts';
+import { type LighthouseFigures, medianFigures, previewFloor, runLighthouse } from './lighthouse.ts';
+import { type LoadResult, PHONES, postgresLoad, sqliteLoad } from './load.ts';
 import { benchPin, pinTable } from './pin.ts';
+import { firstRouteScripts, measure, total } from './sizes.ts';
+import { postgresThroughput, sqliteThroughput, type ThroughputResult } from './throughput.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const PARTS = ['lighthouse', 'sqlite', 'postgres', 'directory', 'load', 'pin', 'caseload'];

@@ -1,12 +1,12 @@
 // Measures what a phone downloads: the first route's JavaScript (gzip), each language chunk, and the whole precache.
 // Works on any Vite build folder (ours or the bare-framework floor's), with no Vite manifest needed.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const KIB = 1024;
 
-export function gzipBytes(file: string): number {
+function gzipBytes(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length;
 }
 

@@ -7,13 +7,15 @@
 // never idle between pushes; SQLite still writes one transaction at a time).
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+
 import pg from 'pg';
+
 import type { DatabaseConfig } from '../../src/server/config.ts';
 import { openStore } from '../../src/server/store/database.ts';
 import { startServer } from '../e2e/harness.ts';
 
-export const CHECKINS = Number(process.env.BENCH_CHECKINS || 4000);
-export const BATCH = 50;
+const CHECKINS = Number(process.env.BENCH_CHECKINS || 4000);
+const BATCH = 50;
 const WARM_UP = 1000;
 // Nine rounds: a disk whose fsync time wanders by ±20% from minute to minute needs that many for a steady median.
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 9);
@@ -64,7 +66,7 @@ async function timed(work: () => Promise<void>): Promise<number> {
  * On PostgreSQL at `postgresUrl`, or (without it) on the server's own SQLite file in its data folder, with `phones`
  * phones pushing at once (each on its own kept-alive connection, each waiting for its answer before its next push).
  */
-export async function measureThroughput(postgresUrl: string | undefined, label: ThroughputResult['database'], phones = 1): Promise<ThroughputResult> {
+async function measureThroughput(postgresUrl: string | undefined, label: ThroughputResult['database'], phones = 1): Promise<ThroughputResult> {
   const server = await startServer({
     env: {
       DATABASE_URL: postgresUrl ?? '',

@@ -2,18 +2,20 @@
 // an offline reload, exported as a calendar file, a push shown as a notification by the service worker, clear
 // messages for bad input, and no axe-core problems in English or Arabic.
 import { readFileSync } from 'node:fs';
+
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, screenshot, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
 
-useServerAndBrowser({ staticDir: process.env.E2E_STATIC_DIR });
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, screenshot, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
+
+serverAndBrowserPerFile({ staticDir: process.env.E2E_STATIC_DIR });
 
 /** Counts rows in one of the app's IndexedDB tables, straight from the browser. */
 function countLocal(page: Page, table: string): Promise<number> {
   return page.evaluate((name) => new Promise<number>((resolve, reject) => {
     const open = indexedDB.open('care-leaver-app');
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     open.onsuccess = () => {
       const db = open.result;
       if (!db.objectStoreNames.contains(name)) { db.close(); resolve(0); return; }
@@ -58,7 +60,7 @@ describe('appointments in the browser', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Add to my calendar' }).click()]);
     expect(download.suggestedFilename()).toBe('appointment-2030-07-15.ics');
-    const ics = readFileSync((await download.path())!, 'utf8');
+    const ics = readFileSync((await download.path()), 'utf8');
     const calendar = new ICAL.Component(ICAL.parse(ics));
     for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);

@@ -1,9 +1,10 @@
 // Launches the SYSTEM Chromium (never a downloaded browser) headless, with the flags that keep it quiet in CI.
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
+import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

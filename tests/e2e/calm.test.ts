@@ -1,10 +1,11 @@
 // Calm down from Help now, with no signal: paced breathing (moving, or still for reduced motion) and 5-4-3-2-1
 // grounding, axe-clean, in the real built app in Chromium at phone size.
 import { describe, expect, it } from 'vitest';
-import { browser, copyOfBuiltApp, expectNoAxeViolations, goOffline, newPhone, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+
+import { browser, copyOfBuiltApp, expectNoAxeViolations, goOffline, newPhone, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
 import { words } from './words.ts';
 
-useServerAndBrowser(() => ({ staticDir: copyOfBuiltApp(), env: { RATE_LIMIT_PER_MINUTE: '100000' } }));
+serverAndBrowserPerFile(() => ({ staticDir: copyOfBuiltApp(), env: { RATE_LIMIT_PER_MINUTE: '100000' } }));
 
 describe.each([false, true])('calm down offline (reduced motion: %s)', (reduced) => {
   it('breathes and grounds from Help now with no signal, honouring the motion setting', async () => {

@@ -2,9 +2,10 @@
 // confirmation, done in seconds, the phone wiped and listing what went, no row of the person left in any table, and
 // their other phone told it was signed out.
 import { expect, it } from 'vitest';
-import { browser, deviceOf, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, useServerAndBrowser } from './harness.ts';
 
-useServerAndBrowser();
+import { browser, deviceOf, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, serverAndBrowserPerFile } from './harness.ts';
+
+serverAndBrowserPerFile();
 
 it('deletes everything everywhere from More, lists what went, and signs out the other phone', async () => {
   const { page } = await newPhone(browser, server);

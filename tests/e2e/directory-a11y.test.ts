@@ -1,13 +1,15 @@
 // axe-core on every Find help, Help now and safety-plan screen, in English and Arabic (right-to-left), at 360×740.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browser, copyOfBuiltApp, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, ROOT, screenshot, server, useServerAndBrowser } from './harness.ts';
+
+import { browser, copyOfBuiltApp, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, ROOT, screenshot, server, serverAndBrowserPerFile } from './harness.ts';
 
 // A private copy of dist/, so another build running meanwhile can't swap files under the test.
 // Many fresh phones from one address in a minute would trip the per-address rate limit meant for the API.
-useServerAndBrowser(() => ({ staticDir: copyOfBuiltApp(), env: { RATE_LIMIT_PER_MINUTE: '100000' } }));
+serverAndBrowserPerFile(() => ({ staticDir: copyOfBuiltApp(), env: { RATE_LIMIT_PER_MINUTE: '100000' } }));
 beforeAll(async () => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'import-services', path.join(ROOT, 'tests/fixtures/oruk/v3-example.json')], {
     cwd: ROOT, env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8',

@@ -1,9 +1,11 @@
 // Find help and quick exit in the real built app, in Chromium at phone size.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browser, copyOfBuiltApp, goOffline, newPhone, ROOT, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+
+import { browser, copyOfBuiltApp, goOffline, newPhone, ROOT, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
 
 // Wednesday 15 January 2025, 12:00 in London: the day-time drop-ins are open, the evening café is not.
 const WEDNESDAY_NOON = new Date('2025-01-15T12:00:00Z');
@@ -28,7 +30,7 @@ async function dismissExitExplanation(page: Page): Promise<void> {
 
 // A private copy of dist/, so another build running meanwhile can't swap files under the test.
 // Many fresh phones from one address in a minute would trip the per-address rate limit meant for the API.
-useServerAndBrowser(() => ({ staticDir: copyOfBuiltApp(), env: { RATE_LIMIT_PER_MINUTE: '100000' } }));
+serverAndBrowserPerFile(() => ({ staticDir: copyOfBuiltApp(), env: { RATE_LIMIT_PER_MINUTE: '100000' } }));
 beforeAll(async () => {
   importServices(path.join(ROOT, 'tests/fixtures/oruk/e2e-near-sk1.json'));
 });

@@ -2,10 +2,11 @@
 // language), and a reminder that arrives says only that word, even one sent with details. Off again restores both.
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { browser, expectNoAxeViolations, newPhone, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+
+import { browser, expectNoAxeViolations, newPhone, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
 import { words } from './words.ts';
 
-useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+serverAndBrowserPerFile({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
 /** Sends a reminder push to the app's service worker, as the push service would, and returns what was shown. */
 async function pushReminder(page: Page, context: BrowserContext, tag: string): Promise<{ title: string; body: string; icon: string }> {

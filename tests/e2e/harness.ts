@@ -2,17 +2,16 @@
 //
 // How to write an e2e test for your screen (tests/e2e/<feature>.test.ts):
 //
-//   import { afterAll, beforeAll, it } from 'vitest';
-//   import { startServer, startBrowser, newPhone, expectNoAxeViolations, expectNoHorizontalOverflow, type RunningServer } from './harness.ts';
-//   let server: RunningServer; let browser: Browser;
-//   beforeAll(async () => { server = await startServer(); browser = await startBrowser(); });
-//   afterAll(async () => { await browser?.close(); await server?.stop(); });
+//   import { expect, it } from 'vitest';
+//   import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, serverAndBrowserPerFile } from './harness.ts';
+//   import { words } from './words.ts';
+//   serverAndBrowserPerFile();                   // one server and one Chromium for this file's tests
 //   it('finds a drop-in near SK1 with no signal', async () => {
 //     const { page, context } = await newPhone(browser, server, { language: 'ar' });
 //     await page.goto(server.url('/directory'));
 //     await waitForServiceWorker(page);          // the app is now on the phone
 //     await goOffline(context);                  // and the network is gone
-//     await page.getByRole('button', { name: … }).click();   // query by role and accessible name, like a person
+//     await page.getByRole('button', { name: words('ar', 'directory.search.label') }).click();   // by role and the app's own words
 //     await expectNoAxeViolations(page, 'directory results (ar)');
 //     await expectNoHorizontalOverflow(page, 'directory results (ar)');
 //     expect(server.records('checkin')).toHaveLength(1);       // what reached the server's SQLite
@@ -21,22 +20,24 @@
 // `npm test` runs `vite build` first; run alone with `npm run test:e2e` (builds too) or `npx vitest run --project e2e <file>` after a build.
 // Each startServer() gets its own port and temporary DATA_DIR (SQLite) and is started exactly like `npm start` runs it.
 // Add your screens to the accessibility table in ./screens.ts so rtl-a11y.test.ts checks them in English and Arabic.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+
 import { AxeBuilder } from '@axe-core/playwright';
+import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { matchPhoneLanguage } from '../../src/shared/languages.ts';
 import { afterAll, beforeAll } from 'vitest';
 
+import { matchPhoneLanguage } from '../../src/shared/languages.ts';
+import { launchChromium } from './browser.ts';
+
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const DIST = path.join(ROOT, 'dist');
+const DIST = path.join(ROOT, 'dist');
 /** A phone like the ones care leavers use: small screen, touch. */
 export const PHONE_VIEWPORT = { width: 360, height: 740 };
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export type RunningServer = {
   /** http://127.0.0.1:<port> */
@@ -57,7 +58,7 @@ export type RunningServer = {
 };
 
 /** The built app; fails with a clear message when it was never built. */
-export function requireBuiltApp(dir = DIST): string {
+function requireBuiltApp(dir = DIST): string {
   if (!existsSync(path.join(dir, 'index.html')) || !existsSync(path.join(dir, 'sw.js'))) {
     throw new Error(`The built app is missing (${dir}/index.html or sw.js). Run "npx vite build" first; "npm test" and "npm run test:e2e" do it for you.`);
   }
@@ -83,8 +84,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const port = await waitForListening(child, () => output);
   const origin = `http://127.0.0.1:${port}`;
@@ -274,7 +275,7 @@ export async function deviceOf(page: Page): Promise<{ deviceId: string; token: s
     () =>
       new Promise<{ deviceId: string; token: string } | null>((resolve, reject) => {
         const open = indexedDB.open('care-leaver-app');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
         open.onsuccess = () => {
           const database = open.result;
           if (!database.objectStoreNames.contains('meta')) return resolve(null);
@@ -283,13 +284,13 @@ export async function deviceOf(page: Page): Promise<{ deviceId: string; token: s
             database.close();
             resolve((read.result as { value?: { deviceId: string; token: string } } | undefined)?.value ?? null);
           };
-          read.onerror = () => reject(read.error);
+          read.onerror = () => reject(read.error ?? new Error('IndexedDB request failed'));
         };
       }),
   );
 }
 
-/** The test file's one server and one browser, set by `useServerAndBrowser` (live bindings: read them in tests). */
+/** The test file's one server and one browser, set by `serverAndBrowserPerFile` (live bindings: read them in tests). */
 export let server: RunningServer;
 export let browser: Browser;
 
@@ -297,7 +298,7 @@ export let browser: Browser;
  * Call once at the top of a test file (or of its describe block): one server, started with these options, and one
  * Chromium for all its tests, stopped after the last. Options as a function are read when the server starts.
  */
-export function useServerAndBrowser(options: ServerOptions | (() => ServerOptions) = {}): void {
+export function serverAndBrowserPerFile(options: ServerOptions | (() => ServerOptions) = {}): void {
   beforeAll(async () => {
     server = await startServer(typeof options === 'function' ? options() : options);
     browser = await startBrowser();
@@ -316,7 +317,7 @@ export async function everythingStored(page: Page): Promise<string> {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open(name!);
         open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
       });
       for (const store of db.objectStoreNames) {
         dump[`${name}/${store}`] = await new Promise((resolve) => {
@@ -327,6 +328,6 @@ export async function everythingStored(page: Page): Promise<string> {
       db.close();
     }
     // Bytes as numbers, so a plaintext hidden in a byte array would still show up as text below.
-    return JSON.stringify(dump, (_key, value: unknown) => (ArrayBuffer.isView(value) ? new TextDecoder().decode(value as Uint8Array) : value));
+    return JSON.stringify(dump, (_key, value: unknown) => (ArrayBuffer.isView(value) ? new TextDecoder().decode(value) : value));
   });
 }

@@ -2,14 +2,15 @@
 // right <html lang dir>, nothing wider than a 360 px phone, and axe-core clean. Ethiopic draws with a real Ethiopic
 // font; phone numbers on Help now read in dialling order in every right-to-left language; first start asks for the
 // language; switching works offline. One server and one browser for all of it, to stay quick.
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, newPhone, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+
+import { htmlLang, LANGUAGES } from '../../src/shared/languages.ts';
+import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, newPhone, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
 import { SCREENS } from './screens.ts';
 import { words } from './words.ts';
-import { htmlLang, LANGUAGES } from '../../src/shared/languages.ts';
 
-useServerAndBrowser();
+serverAndBrowserPerFile();
 
 async function openScreen(page: Page, path: string): Promise<void> {
   await page.goto(server.url(path));
@@ -67,7 +68,7 @@ describe.concurrent('every language', () => {
             const first = range.getBoundingClientRect().left;
             range.setStart(text, text.textContent!.length - 1);
             range.setEnd(text, text.textContent!.length);
-            return { number: bdi.textContent!, inOrder: first < range.getBoundingClientRect().left };
+            return { number: bdi.textContent, inOrder: first < range.getBoundingClientRect().left };
           }),
         );
         expect(numbers.length).toBeGreaterThan(3);

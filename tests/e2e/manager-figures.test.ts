@@ -3,8 +3,10 @@
 // is better), and the service's own figures. Ten invented young people who chose to be counted are made through the
 // API; axe-core finds nothing at 360 and 1280 px in English and Arabic.
 import { randomUUID } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
-import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, type RunningServer, screenshot, server, useServerAndBrowser } from './harness.ts';
+
+import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, type RunningServer, screenshot, server, serverAndBrowserPerFile } from './harness.ts';
 import { createUser, ownPassword } from './staff.ts';
 
 const DESK = { width: 1280, height: 800 };
@@ -25,7 +27,7 @@ async function countedYoungPerson(server: RunningServer, paCookie: string, answe
 
 describe('the manager’s figures over time', () => {
 
-  useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  serverAndBrowserPerFile({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
   it('shows 12 months, a chart with a table alternative, what each question means and the service’s figures; axe finds nothing', async () => {
     const pa = await ownPassword(server, 'pa-figures@example.test', createUser(server, 'pa', 'pa-figures@example.test'));

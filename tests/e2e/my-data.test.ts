@@ -1,11 +1,13 @@
 // Export my data in real Chromium: one tap on More downloads the copy, a new phone brings it back and backs it up;
 // the section is axe-clean in English and Arabic.
 import { readFile } from 'node:fs/promises';
+
 import { expect, it } from 'vitest';
-import { browser, eventually, expectNoAxeViolations, newPhone, server, useServerAndBrowser } from './harness.ts';
+
+import { browser, eventually, expectNoAxeViolations, newPhone, server, serverAndBrowserPerFile } from './harness.ts';
 import { words } from './words.ts';
 
-useServerAndBrowser();
+serverAndBrowserPerFile();
 
 it('saves a copy with one tap, and a new phone brings it back and backs it up', async () => {
   const first = await newPhone(browser, server, { language: 'en' });

@@ -2,10 +2,11 @@
 // request intercepted (page and service worker), and any request to another host is refused and reported.
 // (Quick exit's neutral page is the one deliberate exception, and only when Exit is pressed; not done here.)
 import { expect, it } from 'vitest';
-import { browser, newPhone, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+
+import { browser, newPhone, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
 import { SCREENS } from './screens.ts';
 
-useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+serverAndBrowserPerFile({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
 it('visits every screen and asks no host but its own for anything', async () => {
   const { page, context } = await newPhone(browser, server, { language: 'en' });

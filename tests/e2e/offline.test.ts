@@ -1,9 +1,10 @@
 // After one visit online, the whole app works with no signal: it opens, keeps a check-in, and sends it when back online.
 import { expect, it } from 'vitest';
-import { browser, deviceOf, eventually, goOffline, goOnline, newPhone, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+
+import { browser, deviceOf, eventually, goOffline, goOnline, newPhone, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
 import { words } from './words.ts';
 
-useServerAndBrowser();
+serverAndBrowserPerFile();
 
 it('keeps a check-in made offline and sends it when back online', async () => {
   const { page, context } = await newPhone(browser, server, { language: 'en' });

@@ -6,8 +6,9 @@
 // the PA page's service worker (headless Chromium has no real push service), as the appointments test does.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPushServiceStandIn, type PushServiceStandIn } from '../server/reminders-push-service.ts';
-import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, server, useServerAndBrowser } from './harness.ts';
+
+import { type PushServiceStandIn, startPushServiceStandIn } from '../server/reminders-push-service.ts';
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, server, serverAndBrowserPerFile } from './harness.ts';
 import { connectedPhone, createUser, ownPassword } from './staff.ts';
 
 const DESK = { width: 1280, height: 800 };
@@ -29,7 +30,7 @@ describe('call alerts to the PA, two browsers', () => {
   let pushService: PushServiceStandIn;
   let pa: { password: string; cookie: string };
 
-  useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000', TEST_PUSH_ALLOW_LOCAL_HTTP: '1', REMINDER_TICK_MS: '500' } });
+  serverAndBrowserPerFile({ env: { RATE_LIMIT_PER_MINUTE: '100000', TEST_PUSH_ALLOW_LOCAL_HTTP: '1', REMINDER_TICK_MS: '500' } });
   beforeAll(async () => {
     pushService = await startPushServiceStandIn();
     pa = await ownPassword(server, 'pa-alerts@example.test', createUser(server, 'pa', 'pa-alerts@example.test'));

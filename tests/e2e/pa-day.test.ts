@@ -5,7 +5,8 @@
 // the PA and manager pages at 360 and 1280 px in English and Arabic.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, type RunningServer, screenshot, server, useServerAndBrowser } from './harness.ts';
+
+import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, type RunningServer, screenshot, server, serverAndBrowserPerFile } from './harness.ts';
 import { connectedPhone, createUser, ownPassword } from './staff.ts';
 
 const SHOWN_WITHIN_MS = 5_000;
@@ -28,7 +29,7 @@ describe('a PA’s day, two browsers', () => {
   let manager: { password: string };
   let coveringPa: { password: string };
 
-  useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  serverAndBrowserPerFile({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   beforeAll(async () => {
     pa = await ownPassword(server, 'pa-day@example.test', createUser(server, 'pa', 'pa-day@example.test'));
     manager = await ownPassword(server, 'manager-day@example.test', createUser(server, 'manager', 'manager-day@example.test'));

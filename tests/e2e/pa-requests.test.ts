@@ -3,9 +3,11 @@
 // tapped offline, it is sent exactly once when the phone is back online, and says "Sent" only after the server has it.
 import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browser, eventually, goOffline, goOnline, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer, server, useServerAndBrowser } from './harness.ts';
+
+import { browser, eventually, goOffline, goOnline, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer, server, serverAndBrowserPerFile } from './harness.ts';
 
 const SIGNAL_TO_PA_MS = 10_000;
 
@@ -58,7 +60,7 @@ const requestsFor = (server: RunningServer, personId: string) =>
 describe('"Please call me" reaches the PA on a slow network', () => {
   let cookie: string;
 
-  useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  serverAndBrowserPerFile({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   beforeAll(async () => {
     cookie = await signedInPa(server);
   });

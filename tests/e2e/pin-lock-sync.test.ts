@@ -2,12 +2,13 @@
 // server; while locked, a check-in another phone of theirs backed up reaches this phone, stored with no plaintext,
 // and shows after unlock. And the end of the road for wrong PINs: after 10, only restore from the backup is offered,
 // and the recovery code brings everything back on the same phone (the waits are skipped with an injected clock).
-import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browser, deviceOf, eventually, everythingStored, newPhone, server, useServerAndBrowser } from './harness.ts';
+import { expect, it } from 'vitest';
+
+import { browser, deviceOf, eventually, everythingStored, newPhone, server, serverAndBrowserPerFile } from './harness.ts';
 import { words } from './words.ts';
 
-useServerAndBrowser();
+serverAndBrowserPerFile();
 
 const PIN = '135790';
 const QUEUED = 'Example note: queued just before the lock';
@@ -17,7 +18,7 @@ const OTHER = 'Example note: from my other phone about the bus fare';
 async function storedCount(page: Page, store: string): Promise<number> {
   return page.evaluate((name) => new Promise<number>((resolve, reject) => {
     const open = indexedDB.open('care-leaver-app');
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     open.onsuccess = () => {
       const db = open.result;
       if (!db.objectStoreNames.contains(name)) {

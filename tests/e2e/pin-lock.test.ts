@@ -2,12 +2,13 @@
 // localStorage or sessionStorage; the lock screen shows nothing personal (Help now still works); the background
 // timeout locks; wrong PINs wait, also across a reload; the right PIN brings everything back; a forgotten PIN plus
 // the recovery code restores everything from the backup. The lock screen is axe-clean in English and Arabic at 360 px.
-import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browser, eventually, everythingStored, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, useServerAndBrowser } from './harness.ts';
+import { expect, it } from 'vitest';
+
+import { browser, eventually, everythingStored, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, serverAndBrowserPerFile } from './harness.ts';
 import { words } from './words.ts';
 
-useServerAndBrowser();
+serverAndBrowserPerFile();
 
 const NOTE = 'Example note: the kitchen rota argument';
 const TITLE = 'Example appointment: housing office';

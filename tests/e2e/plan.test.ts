@@ -1,7 +1,8 @@
 // My plan, end to end in Chromium against the real server: goals made offline stay, sync, and come back on a new phone.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, type RunningServer, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, type RunningServer, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
 import { createUser } from './staff.ts';
 
 /** A PA signed in at their desk, with their own password chosen. */
@@ -42,7 +43,7 @@ const goalCard = (page: Page, text: string) => page.locator('section.plan-goal')
 
 describe('my plan, end to end', () => {
 
-  useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  serverAndBrowserPerFile({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
   it('keeps a goal made offline with its steps, syncs it when back online, and brings it back on a new phone', async () => {
     const { page, context } = await newPhone(browser, server);

@@ -1,11 +1,12 @@
 // Privacy in plain words: reachable from More and from first start, and right in every language (lang/dir,
 // no missing words, nothing wider than a 360 px phone, axe-core clean). The full screens table covers it too.
 import { expect, it } from 'vitest';
-import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, useServerAndBrowser } from './harness.ts';
-import { words } from './words.ts';
-import { htmlLang, LANGUAGES } from '../../src/shared/languages.ts';
 
-useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+import { htmlLang, LANGUAGES } from '../../src/shared/languages.ts';
+import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, serverAndBrowserPerFile } from './harness.ts';
+import { words } from './words.ts';
+
+serverAndBrowserPerFile({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
 it('opens from More', async () => {
   const { page, context } = await newPhone(browser, server, { language: 'en' });

@@ -2,13 +2,14 @@
 // the page is blank before the browser can paint another frame, and Back does not return to the app.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browser, newPhone, server, useServerAndBrowser } from './harness.ts';
+
+import { browser, newPhone, server, serverAndBrowserPerFile } from './harness.ts';
 import { SCREENS } from './screens.ts';
 import { words } from './words.ts';
 
 const EXIT_PAGE = 'https://www.bbc.co.uk/weather';
 
-useServerAndBrowser({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+serverAndBrowserPerFile({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
 
 // The test never leaves for the real weather page: a stand-in answers for it.
 async function standInForExitPage(context: BrowserContext): Promise<void> {

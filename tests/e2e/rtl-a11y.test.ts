@@ -1,10 +1,11 @@
 // In Arabic the page reads right-to-left and the layout mirrors (every screen in every language: ./languages.test.ts).
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browser, newPhone, server, useServerAndBrowser } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+
+import { browser, newPhone, server, serverAndBrowserPerFile } from './harness.ts';
 import { words } from './words.ts';
 
-useServerAndBrowser();
+serverAndBrowserPerFile();
 
 async function openScreen(page: Page, path: string): Promise<void> {
   await page.goto(server.url(path));

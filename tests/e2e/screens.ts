@@ -1,6 +1,7 @@
 // Every screen languages.test.ts checks in every language: axe-core, sideways scrolling, missing words, <html lang dir>.
 // Add a row for each of your screens (and for states worth checking, e.g. a form with its errors showing).
 import type { Page } from 'playwright-core';
+
 import { words } from './words.ts';
 
 export type ScreenCheck = {

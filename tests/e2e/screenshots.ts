@@ -2,6 +2,7 @@
 // of the translations: screenshots/<code>-<screen>.png. Same server and browser as the e2e tests.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+
 import { LANGUAGES } from '../../src/shared/languages.ts';
 import { newPhone, ROOT, startBrowser, startServer } from './harness.ts';
 

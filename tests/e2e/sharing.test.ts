@@ -1,8 +1,10 @@
 // Two browsers, like real life: a young person's phone and their PA's computer, against the real built app and server.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, type RunningServer, screenshot, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+
+import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, type RunningServer, screenshot, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
 import { createUser } from './staff.ts';
+import { words } from './words.ts';
 
 // Set E2E_STATIC_DIR to test a build somewhere other than dist/.
 const staticDir = process.env.E2E_STATIC_DIR || undefined;
@@ -11,12 +13,12 @@ const staticDir = process.env.E2E_STATIC_DIR || undefined;
 function countIn(page: Page, table: string): Promise<number> {
   return page.evaluate((name) => new Promise<number>((resolve, reject) => {
     const open = indexedDB.open('care-leaver-app');
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'));
     open.onsuccess = () => {
       const database = open.result;
       const count = database.transaction(name).objectStore(name).count();
       count.onsuccess = () => { database.close(); resolve(count.result); };
-      count.onerror = () => reject(count.error);
+      count.onerror = () => reject(count.error ?? new Error('IndexedDB request failed'));
     };
   }), table);
 }
@@ -38,7 +40,7 @@ describe('sharing with a PA, end to end', () => {
   let managerPassword: string;
 
   // Every browser here shares one address; the per-address request limit is for real traffic, not this test.
-  useServerAndBrowser({ staticDir, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  serverAndBrowserPerFile({ staticDir, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   beforeAll(async () => {
     paPassword = createUser(server, 'pa', 'pa@example.test');
     managerPassword = createUser(server, 'manager', 'manager@example.test');
@@ -213,6 +215,8 @@ describe('sharing with a PA, end to end', () => {
     await old.page.goto(server.url('/safety-plan'));
     await old.page.getByRole('textbox', { name: '1. Signs that things are getting hard' }).fill('Example: not sleeping');
     await old.page.getByRole('button', { name: 'Save my plan' }).click();
+    // Saved on the phone before leaving the screen: going to another page at once could beat the save (seen under load).
+    await old.page.getByRole('status').getByText(words('en', 'safetyPlan.saved')).waitFor();
     const [service] = server.query<{ id: string }>('select id from services where deleted = 0 order by id limit 1');
     await old.page.goto(server.url(`/directory/service/${encodeURIComponent(service.id)}`));
     await old.page.getByRole('button', { name: 'Save to my list' }).click();

@@ -1,7 +1,9 @@
 // PA and manager accounts for the end-to-end tests, made the way a council's admin makes them (`npm run admin --
 // create-user`, against the test server's own database) and given their own password as the page would ask.
 import { spawnSync } from 'node:child_process';
+
 import type { Browser } from 'playwright-core';
+
 import { languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer } from './harness.ts';
 
 /** A staff member of Example Council; returns their one-time password. */

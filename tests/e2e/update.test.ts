@@ -1,13 +1,15 @@
 // A new version of the app waits while the person is writing; it is installed only when they press Update.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { afterAll, expect, it } from 'vitest';
-import { browser, copyOfBuiltApp, newPhone, server, useServerAndBrowser, waitForServiceWorker } from './harness.ts';
+
+import { browser, copyOfBuiltApp, newPhone, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
 import { words } from './words.ts';
 
 let appDir: string;
 
-useServerAndBrowser(() => ({ staticDir: (appDir = copyOfBuiltApp()) }));
+serverAndBrowserPerFile(() => ({ staticDir: (appDir = copyOfBuiltApp()) }));
 afterAll(() => {
   if (appDir) rmSync(appDir, { recursive: true, force: true });
 });

@@ -2,9 +2,11 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
-import { auth, registerDevice, type Device } from './helpers/api.ts';
+import { auth, type Device, registerDevice } from './helpers/api.ts';
 import { freshDatabase, type TestDatabase } from './helpers/databases.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,9 +1,11 @@
 // Guess limits hold when the guesses come all at once: each is counted, and no more are checked in parallel than
 // one after another (login, recovery, pairing). Recovery is limited per code and for everyone, not per address.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countAttempt, GLOBAL_RECOVERY, PER_TARGET, type AttemptKey } from '../../src/server/pa/attempts.ts';
+
+import { type AttemptKey, countAttempt, GLOBAL_RECOVERY, PER_TARGET } from '../../src/server/pa/attempts.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import { registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';

@@ -2,8 +2,9 @@
 // so a puller never skips a change, and racing retries of one batch apply it once. Real concurrency on PostgreSQL.
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import type { Checkin } from '../../src/shared/checkins.ts';
-import { auth, checkin, pullAll, pullPage, push, putCheckin, registerDevice, type Device } from './helpers/api.ts';
+import { auth, checkin, type Device, pullAll, pullPage, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
 

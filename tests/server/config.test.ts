@@ -1,7 +1,9 @@
 // Settings come only from environment variables, each with a safe default; the startup line never shows a password.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { describeDatabase, loadConfig } from '../../src/server/config.ts';
 
 describe('server config', () => {

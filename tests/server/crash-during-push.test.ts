@@ -1,9 +1,10 @@
 // SIGKILL the real server in the middle of a 500-mutation push: after a restart and a retry, every mutation is
 // applied exactly once and lastSeq matches the data (all of the killed push or none of it). SQLite and PostgreSQL.
 import { afterEach, describe, expect, it } from 'vitest';
+
 import type { Mutation } from '../../src/shared/sync.ts';
-import { checkin, putCheckin, type Device } from './helpers/api.ts';
-import { startChildServer, waitForStderr, type ChildServer } from './helpers/child-server.ts';
+import { checkin, type Device, putCheckin } from './helpers/api.ts';
+import { type ChildServer, startChildServer, waitForStderr } from './helpers/child-server.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
 import { pullEverything, viaHttp } from './helpers/test-phone.ts';
 
@@ -12,7 +13,7 @@ async function call(server: ChildServer, method: string, url: string, device?: D
   if (device) headers.authorization = `Bearer ${device.token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(server.url + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as any };
+  return { status: res.status, json: await res.json() };
 }
 
 describe.each(DIALECTS)('a server killed mid-push on %s', (dialect) => {

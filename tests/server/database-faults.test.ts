@@ -3,13 +3,15 @@
 // never touched, and only this server's own backends, found by application_name, are terminated). The process
 // stays up, answers 503 with Retry-After while the database is gone, recovers by itself, and every mutation it
 // acknowledged is there afterwards. Start-up with an unreachable database says what it waits for.
-import net from 'node:net';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import type { Checkin } from '../../src/shared/checkins.ts';
 import { checkin, type Device } from './helpers/api.ts';
-import { startChildServer, type ChildServer } from './helpers/child-server.ts';
+import { type ChildServer, startChildServer } from './helpers/child-server.ts';
 import { freshDatabase, POSTGRES_URL, type TestDatabase } from './helpers/databases.ts';
 import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.ts';
 import { pullEverything, TestPhone, viaHttp } from './helpers/test-phone.ts';

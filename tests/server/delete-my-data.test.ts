@@ -3,14 +3,16 @@
 // name or their words; the PA's caseload shows nothing of theirs, only that someone stopped using the app; and their
 // other phone is told 401 device-signed-out.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkin, deleteRecord, pullAll, push, putCheckin, registerDevice, type Device } from './helpers/api.ts';
+
+import { deletionDb } from '../../src/server/routes/delete-my-data.ts';
+import { checkin, deleteRecord, type Device, pullAll, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
 import { asPhone, asStaff, connect, signedInStaff } from './sharing-helpers.ts';
-import { deletionDb } from '../../src/server/routes/delete-my-data.ts';
 
 describe.each(DIALECTS)('delete my data everywhere on %s', (dialect) => {
   const server = serverForBlock(dialect);

@@ -1,7 +1,9 @@
 // The directory on the server: seeding, ORUK import (1.0 and 3.0, all or nothing), export, reports and delta sync.
 import path from 'node:path';
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
 import { ImportRefused, importServices } from '../../src/server/directory/import.ts';
 import { seedDirectory } from '../../src/server/directory/seed.ts';

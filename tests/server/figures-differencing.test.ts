@@ -1,8 +1,10 @@
 // The differencing attack through the real API: read a month's figures at 10 people, add an 11th, read again. The
 // 11th person's answers must not show (issue 11 item 12): the figures stay as released until 5 people have changed.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { MIN_CHANGE } from '../../src/shared/sharing/monitoring.ts';
 import { push, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';

@@ -1,8 +1,10 @@
 // Headers, limits and static serving: what every response promises regardless of route.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
 import { auth, checkin, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';

@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
 import { auth, checkin, putCheckin, registerDevice } from './helpers/api.ts';
 import { freshDatabase } from './helpers/databases.ts';
@@ -55,7 +57,7 @@ describe('a slowly sent body', () => {
       const { port } = app.server.address() as net.AddressInfo;
       const socket = net.connect(port, '127.0.0.1');
       let answer = '';
-      socket.on('data', (d) => (answer += d));
+      socket.on('data', (d: Buffer) => (answer += d.toString()));
       const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
       socket.write('POST /api/v1/devices HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
       // One byte every 200 ms, never the whole body: without the timeout this would go on for 20 s.
@@ -76,7 +78,7 @@ describe('a slowly sent body', () => {
       const { port } = app.server.address() as net.AddressInfo;
       const socket = net.connect(port, '127.0.0.1');
       let answer = '';
-      socket.on('data', (d) => (answer += d));
+      socket.on('data', (d: Buffer) => (answer += d.toString()));
       const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
       socket.write('GET /api/v1/health HTTP/1.1\r\nHost x\r\n\r\n');
       await closed;

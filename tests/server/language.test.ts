@@ -1,11 +1,12 @@
 // The young person's language reaches their PA's card only when they agreed at connect; ONS4 answers keep theirs.
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
+import { ons4Schema } from '../../src/shared/ons4.ts';
 import { registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
 import { asPhone, asStaff, pairingCode, signedInStaff } from './sharing-helpers.ts';
-import { ons4Schema } from '../../src/shared/ons4.ts';
 
 describe.each(DIALECTS)('the chosen language on the PA card on %s', (dialect) => {
   const server = serverForBlock(dialect);

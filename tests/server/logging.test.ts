@@ -1,6 +1,8 @@
 // Logs say who called what and how it went, never the token, the body, the query or anything a young person wrote.
 import { Writable } from 'node:stream';
+
 import { describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
 import { auth, checkin, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { freshDatabase } from './helpers/databases.ts';

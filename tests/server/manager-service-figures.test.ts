@@ -3,11 +3,13 @@
 // young people who chose to be counted only; every figure from at least 10 people or hidden, and a figure that
 // can't be differenced: one more person does not move it, five more do.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { sharingDb } from '../../src/server/pa/tables.ts';
-import { oneWorkingDayAfter } from '../../src/shared/sharing/operational.ts';
 import { MIN_CHANGE } from '../../src/shared/sharing/monitoring.ts';
+import { oneWorkingDayAfter } from '../../src/shared/sharing/operational.ts';
 import { registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';

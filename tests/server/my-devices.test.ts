@@ -1,9 +1,11 @@
 // My devices: a person sees only their own phones (last seen, "this phone") and signs one out; the signed-out phone
 // is told `device-signed-out` on every call, sync included. On SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkin, push, putCheckin, registerDevice, type Device } from './helpers/api.ts';
+
+import { checkin, type Device, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
 import { asPhone } from './sharing-helpers.ts';

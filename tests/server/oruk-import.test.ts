@@ -3,8 +3,10 @@
 // (no redirect to another origin, size, pages, time) so a hostile feed can't reach inside or wear us down.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
 import { ImportRefused, importServices, parseEvery, refreshEvery } from '../../src/server/directory/import.ts';
 import type { DirectoryService } from '../../src/shared/directory/types.ts';

@@ -2,13 +2,15 @@
 // unchanged into tests/fixtures/oruk-uk-profile), with ajv: every service, as listed and in full.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
-import { uuidV5 } from '../../src/server/directory/oruk-export.ts';
 import { importServices } from '../../src/server/directory/import.ts';
+import { uuidV5 } from '../../src/server/directory/oruk-export.ts';
 import { seedDirectory } from '../../src/server/directory/seed.ts';
 import { freshDatabase, type TestDatabase } from './helpers/databases.ts';
 

@@ -2,11 +2,13 @@
 // same request and "mark all seen", the contact log, labels, "stopped sharing" instead of a vanishing card, removing
 // a connection, outstanding pairing codes, "last shared" as when it happened, and every new body checked with zod.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import { ukDay } from '../../src/shared/sharing/schemas.ts';
-import { checkin, registerDevice, type Device } from './helpers/api.ts';
+import { checkin, type Device, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
 import { asPhone, asStaff, connect, pairingCode, signedInStaff, type Staff } from './sharing-helpers.ts';

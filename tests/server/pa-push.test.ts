@@ -4,19 +4,21 @@
 // can change their subscription, and signing out or a session's end deletes it. The push goes to a local stand-in
 // for the push service that decrypts it as a browser would.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
-import { BURST_MS, createCallAlertScheduler, type CallAlertScheduler } from '../../src/server/pa/call-alerts.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import { BURST_MS, type CallAlertScheduler, createCallAlertScheduler } from '../../src/server/pa/call-alerts.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
-import { applyRetention } from '../../src/server/retention/retention.ts';
 import { webPushSender } from '../../src/server/reminders/send.ts';
 import { loadVapidKeys } from '../../src/server/reminders/vapid.ts';
+import { applyRetention } from '../../src/server/retention/retention.ts';
 import { ukDay } from '../../src/shared/sharing/schemas.ts';
-import { registerDevice, type Device } from './helpers/api.ts';
-import { loadConfig } from '../../src/server/config.ts';
+import { type Device, registerDevice } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
-import { startPushServiceStandIn, type PushServiceStandIn } from './reminders-push-service.ts';
+import { type PushServiceStandIn, startPushServiceStandIn } from './reminders-push-service.ts';
 import { asPhone, asStaff, connect, signedInStaff, type Staff } from './sharing-helpers.ts';
 
 // A stand-in push service on http://127.0.0.1; the server's own schedulers stay off (these tests drive their own with a fake clock).

@@ -1,8 +1,10 @@
 // A manager's My plan figures on the real server: only people who chose to count, only their own council, hidden
 // under 10 people, and not moved by one more person (no differencing). On SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import type { Goal } from '../../src/shared/plan/goals.ts';
 import { push, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';

@@ -1,11 +1,13 @@
 // A PA suggests a step on a goal a young person shared: checked at the door, only on a goal shared with that PA,
 // shown only while it stays shared, answered (deleted) by the phone, and gone with "Delete my data".
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import type { Goal } from '../../src/shared/plan/goals.ts';
-import { push, registerDevice, type Device } from './helpers/api.ts';
+import { type Device, push, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
 import { asPhone, asStaff, connect, signedInStaff } from './sharing-helpers.ts';

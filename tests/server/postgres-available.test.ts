@@ -1,5 +1,6 @@
 // Server tests must run on real PostgreSQL as well as SQLite. If it is missing, this fails (never skips) and says why.
 import { describe, expect, it } from 'vitest';
+
 import { freshDatabase, POSTGRES_URL } from './helpers/databases.ts';
 
 describe('the PostgreSQL test database', () => {

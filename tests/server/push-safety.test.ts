@@ -2,20 +2,22 @@
 // services' public hosts (checked again at send time), one owner per endpoint, and one reminder that can't be sent
 // (a bad key, a send that keeps dying) fails alone and ends after MAX_ATTEMPTS. SQLite and PostgreSQL.
 import { createECDH, randomBytes } from 'node:crypto';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { isPublicAddress, isPushServiceUrl } from '../../src/server/reminders/endpoints.ts';
 import { createReminderScheduler, MAX_ATTEMPTS, STALE_CLAIM_MS } from '../../src/server/reminders/scheduler.ts';
-import { webPushSender, type PushSender } from '../../src/server/reminders/send.ts';
+import { type PushSender, webPushSender } from '../../src/server/reminders/send.ts';
 import { remindersDb } from '../../src/server/reminders/tables.ts';
 import { loadVapidKeys } from '../../src/server/reminders/vapid.ts';
-import { auth, push, registerDevice, type Device } from './helpers/api.ts';
-import { loadConfig } from '../../src/server/config.ts';
+import { auth, type Device, push, registerDevice } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
-import { appointment, startPushServiceStandIn, type PushServiceStandIn } from './reminders-push-service.ts';
+import { appointment, type PushServiceStandIn, startPushServiceStandIn } from './reminders-push-service.ts';
 
 const INWARD = ['127.0.0.1', 'localhost', '2130706433', '169.254.169.254', '10.0.0.1', '[::1]', '[::ffff:127.0.0.1]', '0x7f.1', '192.168.1.1'];
 // The server's own scheduler stays off: these tests drive their own.

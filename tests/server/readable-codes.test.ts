@@ -1,6 +1,7 @@
 // Pairing, link and recovery codes: one alphabet, one way to read what was typed, and every character equally likely
 // (a byte modulo 30 makes the first 16 characters 1.125 times as likely as the rest, a guesser's head start).
 import { describe, expect, it } from 'vitest';
+
 import { newLinkCode, newPairingCode, newRecoveryCode, randomCode } from '../../src/server/auth/tokens.ts';
 import { newOneTimePassword } from '../../src/server/pa/passwords.ts';
 import { normaliseCode, READABLE_ALPHABET } from '../../src/shared/readableCode.ts';

@@ -1,12 +1,13 @@
 // A local stand-in for a browser push service: it receives the real encrypted Web Push request, checks the VAPID
 // header, and decrypts the body (RFC 8291, aes128gcm) with the subscription's private key, like a browser would.
 import { createDecipheriv, createECDH, hkdfSync, randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+
 import type { AppointmentInput } from '../../src/shared/appointments/schema.ts';
 
-export type ReceivedPush = { path: string; topic?: string; ttl?: string; authorization?: string; payload: { title: string; body: string; url: string; tag: string } };
+type ReceivedPush = { path: string; topic?: string; ttl?: string; authorization?: string; payload: { title: string; body: string; url: string; tag: string } };
 
 export type PushServiceStandIn = {
   /** A subscription as a browser would give it, pointing at this stand-in. */

@@ -2,10 +2,12 @@
 // including the one that fell due while it was down. The clock is a file the test moves. SQLite and PostgreSQL.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
-import { startChildServer, type ChildServer } from './helpers/child-server.ts';
+
+import { type ChildServer, startChildServer } from './helpers/child-server.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
-import { appointment, startPushServiceStandIn, type PushServiceStandIn } from './reminders-push-service.ts';
+import { appointment, type PushServiceStandIn, startPushServiceStandIn } from './reminders-push-service.ts';
 
 describe.each(DIALECTS)('reminders across a SIGKILL on %s', (dialect) => {
   let database: TestDatabase;

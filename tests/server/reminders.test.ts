@@ -2,16 +2,17 @@
 // Each reminder arrives once; a gone subscription (410) is removed. SQLite and PostgreSQL.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { createReminderScheduler, type ReminderScheduler } from '../../src/server/reminders/scheduler.ts';
 import { webPushSender } from '../../src/server/reminders/send.ts';
 import { remindersDb } from '../../src/server/reminders/tables.ts';
 import { loadVapidKeys } from '../../src/server/reminders/vapid.ts';
 import type { AppointmentInput } from '../../src/shared/appointments/schema.ts';
-import { auth, push, registerDevice, type Device } from './helpers/api.ts';
-import { loadConfig } from '../../src/server/config.ts';
+import { auth, type Device, push, registerDevice } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
-import { appointment, startPushServiceStandIn, type PushServiceStandIn } from './reminders-push-service.ts';
+import { appointment, type PushServiceStandIn, startPushServiceStandIn } from './reminders-push-service.ts';
 
 // A stand-in push service on http://127.0.0.1; the server's own schedulers stay off (these tests drive their own with a fake clock).
 const reminders = { ...loadConfig({}).reminders, allowLocalHttpEndpoints: true, enabled: false };
@@ -112,7 +113,7 @@ describe.each(DIALECTS)('reminders on %s', (dialect) => {
     const deleted = appointment({ reminders: [60] });
     const moved = appointment({ reminders: [60] });
     for (const a of [cancelled, deleted, moved]) await putAppointment(device, a);
-    await putAppointment(device, { ...cancelled, status: 'cancelled' } as ReturnType<typeof appointment>);
+    await putAppointment(device, { ...cancelled, status: 'cancelled' });
     seq++;
     expect((await push(app, device, [{ seq, kind: 'appointment', op: 'delete', id: deleted.id, clientTime: '2030-01-01T00:00:00.000Z' }])).statusCode).toBe(200);
     await putAppointment(device, { ...moved, startsAt: '2030-01-11T12:00:00.000Z' });

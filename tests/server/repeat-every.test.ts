@@ -1,7 +1,9 @@
 // The background senders' clock: a run now, the next only after the last one ended (never two at once, however slow),
 // an error logged by its message and the clock going on, and stop waiting for the run in progress.
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import { describe, expect, it } from 'vitest';
+
 import { repeatEvery } from '../../src/server/reminders/repeatEvery.ts';
 
 describe('repeatEvery', () => {

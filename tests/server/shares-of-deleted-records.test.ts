@@ -3,6 +3,7 @@
 // deleted record a database held from before that was so.
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { up as clearSharesOfDeletedRecords } from '../../src/server/migrations/016_shares_of_deleted_records.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import { checkin, deleteRecord, push, putCheckin, registerDevice } from './helpers/api.ts';

@@ -1,7 +1,9 @@
 // Requests sent from an appointment ("help getting there", "I couldn't go") reach the PA with which appointment it is, on SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { push, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';

@@ -1,21 +1,23 @@
 // The authorization matrix: every sharing/PA endpoint × every kind of caller. Exactly the allowed calls
 // succeed; every other call gets 401/403/404, carries none of young person A's data and changes nothing.
 import { randomUUID } from 'node:crypto';
+
 import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import { paRoutes } from '../../src/server/routes/pa.ts';
-import { paDayRoutes } from '../../src/server/routes/pa-day.ts';
 import { paCoverRoutes } from '../../src/server/routes/pa-cover.ts';
-import { paPushRoutes } from '../../src/server/routes/pa-push.ts';
-import { ukDay } from '../../src/shared/sharing/schemas.ts';
+import { paDayRoutes } from '../../src/server/routes/pa-day.ts';
 import { paManagerRoutes } from '../../src/server/routes/pa-manager.ts';
+import { paPushRoutes } from '../../src/server/routes/pa-push.ts';
 import { sharingRoutes } from '../../src/server/routes/sharing.ts';
-import { checkin, registerDevice, type Device } from './helpers/api.ts';
+import { ukDay } from '../../src/shared/sharing/schemas.ts';
+import { checkin, type Device, registerDevice } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
 import { asPhone, asStaff, connect, HOST, ORIGIN, pairingCode, signedInStaff, type Staff } from './sharing-helpers.ts';
-import { loadConfig } from '../../src/server/config.ts';
 
 const ACTORS = ['nobody', 'youngPersonA', 'youngPersonB', 'paOfA', 'paSameCouncil', 'paOtherCouncil', 'manager', 'admin'] as const;
 type Actor = (typeof ACTORS)[number];
@@ -172,7 +174,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     const probe = Fastify();
     probe.decorate('store', { db: {} } as never);
     probe.decorate('config', loadConfig({}));
-    probe.addHook('onRoute', (r) => { if (r.method !== 'HEAD') declared.push(`${r.method} ${r.url}`); });
+    probe.addHook('onRoute', (r) => { if (r.method !== 'HEAD') declared.push(`${String(r.method)} ${r.url}`); });
     for (const routes of [sharingRoutes, paRoutes, paDayRoutes, paCoverRoutes, paManagerRoutes, paPushRoutes]) await probe.register(routes);
     await probe.ready();
     await probe.close();

@@ -1,6 +1,8 @@
 // Helpers for the sharing tests: staff accounts signed in through the real login, and PA-page requests.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance, InjectOptions } from 'fastify';
+
 import { createStaffUser } from '../../src/server/pa/accounts.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import type { StaffRole, StaffUser } from '../../src/shared/sharing/schemas.ts';

@@ -1,8 +1,10 @@
 // Brute force: wrong passwords, pairing codes and recovery codes are slowed, then locked; and the manager's
 // figures hide anything from fewer than 10 young people. On SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { PER_TARGET } from '../../src/server/pa/attempts.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import { checkin, push, putCheckin, registerDevice } from './helpers/api.ts';

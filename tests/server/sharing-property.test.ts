@@ -4,23 +4,25 @@
 // the synced record, a request is a synced record, disconnecting clears the flags and withdraws the requests.
 // Against the real server (in this process) on SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
+
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import type { Checkin } from '../../src/shared/checkins.ts';
+import type { Goal } from '../../src/shared/plan/goals.ts';
 import { paCopyOf } from '../../src/shared/sharing/paCopy.ts';
 import type { PaRequestRecord } from '../../src/shared/sharing/schemas.ts';
 import type { Mutation } from '../../src/shared/sync.ts';
-import type { Goal } from '../../src/shared/plan/goals.ts';
-import { registerDevice, type Device } from './helpers/api.ts';
+import { type Device, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
 import { asPhone, asStaff, pairingCode, signedInStaff, type Staff } from './sharing-helpers.ts';
 
 const SLOTS = 3;
 const slot = fc.nat(SLOTS - 1);
-const mood = fc.constantFrom(1, 2, 3, 4, 5) as fc.Arbitrary<Checkin['mood']>;
+const mood = fc.constantFrom<Checkin['mood']>(1, 2, 3, 4, 5);
 const commandArb = fc.oneof(
   { weight: 3, arbitrary: fc.record({ type: fc.constant('create' as const), slot, mood }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('share' as const), slot, withNote: fc.boolean() }) },
@@ -81,7 +83,7 @@ class SharingPhone {
     if (!this.online || this.outbox.length === 0) return;
     const res = await asPhone(this.app, this.device, { method: 'POST', url: '/api/v1/sync/push', payload: { deviceId: this.device.deviceId, mutations: this.outbox } });
     expect(res.statusCode, res.body).toBe(200);
-    const { lastSeq } = res.json() as { lastSeq: number };
+    const { lastSeq } = res.json<{ lastSeq: number }>();
     this.outbox = this.outbox.filter((m) => m.seq > lastSeq);
   }
 

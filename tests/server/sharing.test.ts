@@ -1,12 +1,14 @@
 // Sharing with a PA, seen + reply, the caseload, pairing codes, recovery and devices, on SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
+import { createUserCommand } from '../../src/server/pa/create-user.ts';
 import { sharingDb } from '../../src/server/pa/tables.ts';
 import { checkin, deleteRecord, pullAll, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
-import { createUserCommand } from '../../src/server/pa/create-user.ts';
 import { asPhone, asStaff, connect, HOST, ORIGIN, pairingCode, signedInStaff, type Staff } from './sharing-helpers.ts';
 
 describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {

@@ -1,7 +1,9 @@
 // Staff sign-in: a one-time password signs in once only, and changing a password signs out every other session.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { createUserCommand } from '../../src/server/pa/create-user.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';

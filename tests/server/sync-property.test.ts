@@ -3,23 +3,26 @@
 // Twice: fast, with the server in this process (many runs); and with the real server as its own process, whose
 // random steps also include a SIGKILL while a push holds its transaction open (fewer runs: each restart takes a second).
 import { randomUUID } from 'node:crypto';
+
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { buildServer } from '../../src/server/app.ts';
-import { FEELINGS, LIFE_AREAS, type Checkin } from '../../src/shared/checkins.ts';
+import { FEELINGS, LIFE_AREAS } from '../../src/shared/checkinOptions.ts';
+import type { Checkin } from '../../src/shared/checkins.ts';
 import type { Mutation } from '../../src/shared/sync.ts';
 import type { Device } from './helpers/api.ts';
-import { startChildServer, waitForStderr, type ChildServer } from './helpers/child-server.ts';
+import { type ChildServer, startChildServer, waitForStderr } from './helpers/child-server.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
-import { pullEverything, TestPhone, viaHttp, viaInject, type PushOutcome, type Transport } from './helpers/test-phone.ts';
+import { pullEverything, type PushOutcome, TestPhone, type Transport, viaHttp, viaInject } from './helpers/test-phone.ts';
 
 const ID_POOL = 4;
 const phoneArb = fc.constantFrom<0 | 1>(0, 1);
 const timeArb = fc.constantFrom('2026-11-20T09:00:00.000Z', '2026-11-21T18:30:00+01:00');
 const fieldsArb = fc.record({
   at: timeArb,
-  mood: fc.constantFrom(1, 2, 3, 4, 5) as fc.Arbitrary<Checkin['mood']>,
+  mood: fc.constantFrom<Checkin['mood']>(1, 2, 3, 4, 5),
   hard: fc.subarray([...LIFE_AREAS], { maxLength: 3 }),
   good: fc.subarray([...LIFE_AREAS], { maxLength: 3 }),
   feelings: fc.subarray([...FEELINGS], { maxLength: 3 }),

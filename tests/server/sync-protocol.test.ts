@@ -1,7 +1,9 @@
 // The push/pull protocol as a phone sees it, on SQLite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+
 import { checkin, deleteRecord, pullAll, pullPage, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';

@@ -1,6 +1,7 @@
 // The SQLite store keeps compiled statements so a push doesn't recompile its SQL; reuse must never break a query.
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { withStatementCache } from '../../src/server/store/database.ts';
 
 describe('the SQLite statement cache', () => {
@@ -25,7 +26,7 @@ describe('the SQLite statement cache', () => {
     const cache = rowsTable();
     const seen: number[] = [];
     for (const row of cache.prepare('select n from t order by n').iterate([]) as Iterable<{ n: number }>) {
-      seen.push(row.n, (cache.prepare('select n from t order by n').all([]) as unknown[]).length);
+      seen.push(row.n, cache.prepare('select n from t order by n').all([]).length);
     }
     expect(seen).toEqual([1, 3, 2, 3, 3, 3]);
   });

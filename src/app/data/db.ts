@@ -1,15 +1,16 @@
 // The phone's own database: the source of truth for everything the young person sees.
 // Its schema is one versioned block (see the constructor for how to change it).
 import Dexie, { type EntityTable } from 'dexie';
-import type { Checkin } from '../../shared/checkins.ts';
-import type { Ons4 } from '../../shared/ons4.ts';
+
 import type { Appointment } from '../../shared/appointments/schema.ts';
-import type { Kind } from '../../shared/sync.ts';
-import type { DirectoryService } from '../../shared/directory/types.ts';
+import type { Checkin } from '../../shared/checkins.ts';
 import type { Favourite, SafetyPlan } from '../../shared/directory/personal.ts';
-import type { PaRequestRecord } from '../../shared/sharing/schemas.ts';
-import { encryptAtRest } from './lock/encryptAtRest.ts';
+import type { DirectoryService } from '../../shared/directory/types.ts';
+import type { Ons4 } from '../../shared/ons4.ts';
 import type { Goal } from '../../shared/plan/goals.ts';
+import type { PaRequestRecord } from '../../shared/sharing/schemas.ts';
+import type { Kind } from '../../shared/sync.ts';
+import { encryptAtRest } from './lock/encryptAtRest.ts';
 import type { HeldPage } from './lock/holding.ts';
 
 /** A local change waiting to reach the server. `seq` is this device's mutation number (1, 2, 3…). */

@@ -1,7 +1,7 @@
 // Every local write goes through here so the record and its outbox entry land in one transaction:
 // if the phone dies mid-write, either both exist or neither does, and nothing is lost or half-sent.
-import { db, tableForKind } from './db.ts';
 import type { PersonalKind } from '../../shared/sync.ts';
+import { db, tableForKind } from './db.ts';
 
 function tableOf(kind: PersonalKind) {
   const name = tableForKind[kind];

@@ -2,6 +2,7 @@
 // already selected, so most people tap once. Loaded only on first start, never part of the usual first screen.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { LanguageList } from './LanguageList.tsx';
 
 export function FirstStartLanguage({ preselected, onChosen }: { preselected: string; onChosen: () => void }) {

@@ -1,6 +1,7 @@
 // Every shipped language, each written in itself (so a person finds theirs without reading English) with its
 // English name underneath for whoever is helping them. No flags: a flag is a country, not a language.
 import { useTranslation } from 'react-i18next';
+
 import { changeLanguage } from './index.ts';
 import { LANGUAGES } from './languages.ts';
 

@@ -1,6 +1,7 @@
 // A small header button that opens the language list, from the very first screen.
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { LanguageList } from './LanguageList.tsx';
 
 export function LanguagePicker() {

@@ -3,10 +3,11 @@
 // don't download a speech engine instead (eSpeak NG measured: 9 MB, and none of the languages phones most lack).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { languageOf } from './languages.ts';
 
 /** The phone's voice for a language: its Intl locale's language first (Dari: fa-AF, then any Persian), then our code. */
-export function voiceFor(voices: readonly SpeechSynthesisVoice[], code: string): SpeechSynthesisVoice | undefined {
+function voiceFor(voices: readonly SpeechSynthesisVoice[], code: string): SpeechSynthesisVoice | undefined {
   const language = languageOf(code);
   const tag = (v: SpeechSynthesisVoice) => v.lang.toLowerCase().replace('_', '-');
   const wanted = [language?.intl.toLowerCase(), language?.intl.toLowerCase().split('-')[0], code.toLowerCase()].filter(Boolean) as string[];

@@ -1,5 +1,6 @@
 // Dates, times and numbers in the reader's language, through Intl (Arabic gets Arabic digits and month names).
 import i18n from 'i18next';
+
 import { intlLocale } from '../../shared/languages.ts';
 
 // From the languages table: British English for "en", the Gregorian calendar and each language's own digits.

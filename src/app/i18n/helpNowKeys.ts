@@ -3,7 +3,7 @@
 // Tiny and dependency-free: the build (vite.config.ts), the app and the tests import it.
 
 /** Key prefixes (dotted) whose words go into the Help-now chunk. */
-export const HELP_NOW_KEY_PREFIXES = [
+const HELP_NOW_KEY_PREFIXES = [
   'help.', 'helpNow.', 'exit.', 'nav.', 'language.', 'app.name',
   'directory.hours.', 'directory.actions.call', 'directory.actions.text',
 ] as const;

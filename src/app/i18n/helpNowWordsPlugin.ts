@@ -2,7 +2,9 @@
 // packed from locales/*.json, so it is one small chunk the service worker precaches (budget: 12 KB gzip).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import type { Plugin } from 'vite';
+
 import { LANGUAGES } from '../../shared/languages.ts';
 import { packHelpNowWords } from './helpNowKeys.ts';
 

@@ -1,10 +1,11 @@
 // i18next setup: English is bundled; every other language is its own small chunk, loaded when chosen.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGE_CACHE } from '../pwa/swRules.ts';
+
 import en from '../../../locales/en.json';
-import { LANGUAGES, PSEUDO_LANGUAGES, directionOf, htmlLang, matchPhoneLanguage } from './languages.ts';
 import { isDiscreet, tellWorker } from '../features/settings/discreet.ts';
+import { LANGUAGE_CACHE } from '../pwa/swRules.ts';
+import { directionOf, htmlLang, LANGUAGES, matchPhoneLanguage, PSEUDO_LANGUAGES } from './languages.ts';
 
 const STORAGE_KEY = 'language';
 

@@ -1,6 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { changeLanguage, startI18n } from '../i18n/index.ts';
 import { clearDraft, setUnsavedInput, writeDraft } from '../ui/draft.ts';
 import { UpdateNotice } from './UpdateNotice.tsx';

@@ -2,9 +2,11 @@
 // Mounted once in the app shell. It never reloads by itself: only the person's press on Update does.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { hasUnsavedInput } from '../ui/draft.ts';
-import { applyUpdate, getUpdateState, setUpdateState, subscribeToUpdateState } from './updateState.ts';
 import { startUpdates } from './start.ts';
+import { applyUpdate, getUpdateState, setUpdateState, subscribeToUpdateState } from './updateState.ts';
+
 import './UpdateNotice.css';
 
 const OFFLINE_NOTE_MS = 8000;

@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { writeCompressedCopies } from './compressedCopies.ts';
 
 let dir = '';

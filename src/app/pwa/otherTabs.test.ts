@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { watchForUpgradeInAnotherTab } from './otherTabs.ts';
 import { getUpdateState, resetUpdateStateForTests } from './updateState.ts';
 

@@ -1,5 +1,6 @@
 // When another tab opens a newer version of the app, it upgrades the phone's database; this tab must step aside.
 import type Dexie from 'dexie';
+
 import { setUpdateState } from './updateState.ts';
 
 /** Dexie closes this tab's connection so the upgrade can go ahead; we show the update notice (Update reloads). */

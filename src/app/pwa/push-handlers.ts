@@ -50,7 +50,7 @@ self.addEventListener('notificationclick', (event) => {
     for (const client of windows) {
       if ('focus' in client) {
         await client.focus();
-        await (client as WindowClient).navigate(url).catch(() => undefined);
+        await client.navigate(url).catch(() => undefined);
         return;
       }
     }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { connectServiceWorker, type WorkboxLike } from './serviceWorker.ts';
 import { applyUpdate, getUpdateState, resetUpdateStateForTests } from './updateState.ts';
 

@@ -1,6 +1,6 @@
 // Connects the page to its service worker: a new version waits for the person's "Update", and the app never reloads by itself.
-import { setApplyUpdate, setUpdateState } from './updateState.ts';
 import { afterNextPaint } from '../ui/afterPaint.ts';
+import { setApplyUpdate, setUpdateState } from './updateState.ts';
 
 /** The parts of workbox-window's Workbox we use; a fake stands in for it in unit tests. */
 export type WorkboxLike = {
@@ -16,7 +16,7 @@ export type ConnectOptions = {
   everyHour: (check: () => void) => void;
 };
 
-export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 export async function connectServiceWorker(wb: WorkboxLike, options: ConnectOptions): Promise<void> {
   let updateRequested = false;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { isAppNavigation } from './swRules.ts';
 
 describe('which addresses open the saved app when offline', () => {

@@ -1,5 +1,5 @@
 // A feature's call to our server as this phone (its device token), through the one API client (api.ts).
-import { ApiError, OfflineError, callApi, type DeviceIdentity } from './api.ts';
+import { ApiError, callApi, type DeviceIdentity, OfflineError } from './api.ts';
 import { knownIdentity } from './identity.ts';
 import { forgetThisPhone } from './signedOut.ts';
 import { syncNow } from './syncClient.ts';

@@ -1,10 +1,10 @@
 // When sync runs: on start, when the phone comes online, when the app comes back into view,
 // shortly after a local change, every minute while online, and after a failed round again soon (2 s, doubling to a
 // minute), so a change waiting in the outbox goes as soon as the server answers, with no screen opened.
-import { onLocalWrite } from '../data/records.ts';
-import { sendBeforeLock, syncNow } from './syncClient.ts';
 import { lockState, onLockChange } from '../data/lock/lockState.ts';
 import { setBeforeLock } from '../data/lock/start.ts';
+import { onLocalWrite } from '../data/records.ts';
+import { sendBeforeLock, syncNow } from './syncClient.ts';
 
 const AFTER_WRITE_MS = 2_000;
 const EVERY_MS = 60_000;

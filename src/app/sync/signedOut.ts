@@ -1,12 +1,13 @@
 // A phone its person signed out (they restored on a new phone, or removed it from "my devices"): when the server says
 // so, it keeps nothing personal and never sets itself up again by itself, so a lost or sold phone shows nothing.
+import { useLiveQuery } from 'dexie-react-hooks';
+
+import type { DeletedEverywhere } from '../../shared/deleteMyData.ts';
 import { db } from '../data/db.ts';
 import { PUBLIC_TABLES } from '../data/lock/encryptAtRest.ts';
 import { setLockState } from '../data/lock/lockState.ts';
-import { forgetLockedSync } from './whileLocked.ts';
-import type { DeletedEverywhere } from '../../shared/deleteMyData.ts';
 import { META } from '../data/meta.ts';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { forgetLockedSync } from './whileLocked.ts';
 
 
 /** What "Delete my data" removed: always this phone; with `server` when it was everywhere. */

@@ -1,6 +1,7 @@
 // What the sync status line says: "Saved on this phone" until the last change is safely on the server.
-import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+
 import { db } from '../data/db.ts';
 import { META } from '../data/meta.ts';
 

@@ -1,13 +1,13 @@
 // One sync round: make sure this phone has an identity, push the outbox in small batches, then pull.
 // Never throws: anything that fails simply stays in the outbox ("Saved on this phone") for the next round, except a
 // change the server refuses, which is set aside (shown in Settings) so it never blocks the rest.
-import { db, tableForKind, type OutboxEntry } from '../data/db.ts';
-import { META, type MetaKey } from '../data/meta.ts';
-import { ApiError, pullChanges, pushMutations, registerDevice, type Change, type DeviceIdentity } from './api.ts';
-import { adoptIdentity, renumberOutbox } from './identity.ts';
-import { LockedError, lockState } from '../data/lock/lockState.ts';
-import { openHeld } from '../data/lock/holding.ts';
 import type { PullResponse } from '../../shared/sync.ts';
+import { db, type OutboxEntry, tableForKind } from '../data/db.ts';
+import { openHeld } from '../data/lock/holding.ts';
+import { LockedError, lockState } from '../data/lock/lockState.ts';
+import { META, type MetaKey } from '../data/meta.ts';
+import { ApiError, type Change, type DeviceIdentity, pullChanges, pushMutations, registerDevice } from './api.ts';
+import { adoptIdentity, renumberOutbox } from './identity.ts';
 import { forgetThisPhone, isSignedOut, SignedOutError } from './signedOut.ts';
 import { canPullWhileLocked, pullWhileLocked, rememberForLockedSync } from './whileLocked.ts';
 
@@ -65,7 +65,7 @@ function refusedIndex(error: unknown, batch: OutboxEntry[]): number | undefined 
 /** Moves a refused change out of the outbox into its own table, in one transaction; the rest is renumbered and sent. */
 async function setAside(entry: OutboxEntry): Promise<void> {
   await db.transaction('rw', db.outbox, db.refusedChanges, async () => {
-    await db.outbox.delete(entry.seq!);
+    await db.outbox.delete(entry.seq);
     await db.refusedChanges.add({ kind: entry.kind, op: entry.op, id: entry.id, clientTime: entry.clientTime, refusedAt: new Date().toISOString() });
   });
 }
@@ -154,7 +154,7 @@ export async function mergeHeldPages(): Promise<void> {
     const page = privateJwk ? await openHeld<PullResponse>(privateJwk, row).catch(() => undefined) : undefined;
     const cursor = (await metaValue<number>(META.cursor)) ?? 0;
     // Sealed to another key (a PIN since removed) or already pulled: it goes; the server still has it all.
-    if (!page || page.cursor <= cursor) await db.heldWhileLocked.delete(row.n!);
+    if (!page || page.cursor <= cursor) await db.heldWhileLocked.delete(row.n);
     else await applyPulled(page.changes, page.cursor, page.lastSeq, row.n);
   }
 }
@@ -182,7 +182,7 @@ async function pull(id: DeviceIdentity): Promise<void> {
 
 /** Push then pull. If the server refuses the push (but answers), still pull, so the phone stays up to date. */
 async function pushAndPull(id: DeviceIdentity): Promise<void> {
-  let pushError: unknown;
+  let pushError: ApiError | undefined;
   try {
     await push(id);
   } catch (error) {
@@ -250,7 +250,7 @@ export function syncNow(): Promise<SyncResult> {
   }
   if (lockState().mode === 'locked' && !canPullWhileLocked()) return Promise.resolve('locked');
   running = (async () => {
-    let result: SyncResult = 'ok';
+    let result: SyncResult;
     do {
       again = false;
       if (typeof navigator !== 'undefined' && navigator.onLine === false) {

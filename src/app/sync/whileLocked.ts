@@ -9,7 +9,7 @@ import { db } from '../data/db.ts';
 import { sealForHolding } from '../data/lock/holding.ts';
 import { LockedError } from '../data/lock/lockState.ts';
 import { readPinLock } from '../data/lock/start.ts';
-import { pullChanges, type DeviceIdentity } from './api.ts';
+import { type DeviceIdentity, pullChanges } from './api.ts';
 
 type Session = { identity: DeviceIdentity; cursor: number };
 let session: Session | undefined;

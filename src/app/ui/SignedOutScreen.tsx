@@ -1,9 +1,10 @@
 // What a signed-out phone shows instead of the app: neutral words (no hint of what it held), and a way to start
 // again that only the person's own tap takes.
 import { useTranslation } from 'react-i18next';
-import { startAgain } from '../sync/signedOut.ts';
+
 import { DeletedList } from '../features/settings/DeletedList.tsx';
 import { useDeletedSummary } from '../features/settings/queries.ts';
+import { startAgain } from '../sync/signedOut.ts';
 
 export function SignedOutScreen() {
   const { t } = useTranslation();

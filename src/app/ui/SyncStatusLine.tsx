@@ -1,5 +1,6 @@
 // A calm one-line sync status: "Saved on this phone" or "Backed up"; never alarming words.
 import { useTranslation } from 'react-i18next';
+
 import { useSyncState } from '../sync/status.ts';
 
 export function SyncStatusLine() {

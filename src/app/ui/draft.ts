@@ -2,6 +2,7 @@
 // gone when it closes; sealed while the PIN is on) as it is typed, so a reload or an app update never loses it. The update notice promises to
 // keep someone's text only when a form on screen holds unsaved input AND that input is really stored here.
 import { useCallback, useEffect, useState } from 'react';
+
 import { readPersonal, writePersonal } from '../data/lock/sealedStorage.ts';
 
 const PREFIX = 'draft:';

@@ -1,11 +1,11 @@
 // Today at a glance and the caseload's search and filters: pure, so they are tested without a page.
-import { NEEDS_ME_NOW, type CaseloadEntry, type NeedReason } from '../../shared/sharing/caseload.ts';
+import { type CaseloadEntry, type NeedReason, NEEDS_ME_NOW } from '../../shared/sharing/caseload.ts';
 
 export type CaseloadFilter = { search: string; needsMe: boolean; unseen: boolean; quietDays: number | null };
 export const NO_FILTER: CaseloadFilter = { search: '', needsMe: false, unseen: false, quietDays: null };
 export const QUIET_CHOICES = [7, 14, 30] as const;
 
-export const needsMeNow = (entry: CaseloadEntry): boolean => entry.reasons.some((r) => NEEDS_ME_NOW.includes(r));
+const needsMeNow = (entry: CaseloadEntry): boolean => entry.reasons.some((r) => NEEDS_ME_NOW.includes(r));
 
 /** For each reason that needs the PA now, who has it (in caseload order); reasons nobody has are left out. */
 export function glance(caseload: readonly CaseloadEntry[]): { total: number; reasons: { reason: NeedReason; people: CaseloadEntry[] }[] } {

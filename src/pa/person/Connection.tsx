@@ -1,7 +1,8 @@
 // The connection itself: the PA's own label for this young person (only the PA sees it), and removing a stale one.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+
 import { NAME_MAX } from '../../shared/sharing/schemas.ts';
 import { paFetch } from '../api.ts';
 
@@ -28,7 +29,7 @@ export function Connection({ personId, name, label, onSaved }: { personId: strin
     if (!window.confirm(t('pa.connection.removeConfirm', { name }))) return;
     try {
       await paFetch('DELETE', `/pa/people/${personId}`);
-      navigate('/');
+      void navigate('/');
     } catch {
       setError(t('pa.errors.server'));
     }

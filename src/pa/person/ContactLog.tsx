@@ -1,7 +1,8 @@
 // The PA's contact log for one young person: that they called, texted, met or got no answer, and when. Never what
 // was said (there is nowhere to write it).
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { CONTACT_KINDS, type ContactEntry, type ContactKind } from '../../shared/sharing/schemas.ts';
 import { paFetch } from '../api.ts';
 import { formatWhen } from '../i18n.ts';

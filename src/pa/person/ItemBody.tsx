@@ -1,8 +1,10 @@
 // What one shared item says, in the PA page's words: a request (and which appointment), wellbeing answers or a check-in.
-import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
+import { useTranslation } from 'react-i18next';
+
 import type { SharedItem } from '../../shared/sharing/schemas.ts';
 import { formatWhen } from '../i18n.ts';
+import { textOf } from './text.ts';
 
 const ONS4 = ['life', 'worthwhile', 'happy', 'anxious'] as const;
 
@@ -15,7 +17,7 @@ export function ItemBody({ item }: { item: SharedItem }) {
     const travel = Array.isArray(d.travelHelp) ? d.travelHelp.map((k) => t(`sharing.appointment.travel.${String(k)}` as ParseKeys)).join(i18n.language === 'ar' ? '، ' : ', ') : '';
     return (
       <>
-        <p className="pa-item-title">{t(`sharing.requests.${String(d.request)}` as ParseKeys)}{d.about ? <> · <span dir="auto">{String(d.about)}</span></> : null}</p>
+        <p className="pa-item-title">{t(`sharing.requests.${String(d.request)}` as ParseKeys)}{d.about ? <> · <span dir="auto">{textOf(d.about)}</span></> : null}</p>
         {appointment && typeof appointment.startsAt === 'string' && (
           <p>{t('sharing.appointment.about')} <bdi>{String(appointment.title)}</bdi>{i18n.language === 'ar' ? '، ' : ', '}{formatWhen(appointment.startsAt, i18n.language)}</p>
         )}
@@ -36,7 +38,7 @@ export function ItemBody({ item }: { item: SharedItem }) {
       {list(d.feelings, 'feelings') && <p>{t('pa.person.feelings')} {list(d.feelings, 'feelings')}</p>}
       {list(d.hard, 'areas') && <p>{t('pa.person.hard')} {list(d.hard, 'areas')}</p>}
       {list(d.good, 'areas') && <p>{t('pa.person.good')} {list(d.good, 'areas')}</p>}
-      {d.note ? <p>{t('pa.person.note')} <span dir="auto">{String(d.note)}</span></p> : null}
+      {d.note ? <p>{t('pa.person.note')} <span dir="auto">{textOf(d.note)}</span></p> : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 // A list of shared items, newest first, drawn a page at a time: a year of daily check-ins is 365 cards, each with
 // its own reply box, and drawing them all made the person page take over a second on an office computer. The newest
 // come first and anything still waiting for the PA is always drawn, wherever it falls; older ones are a tap away.
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Cards drawn at first, and added by each tap on "Show older". */

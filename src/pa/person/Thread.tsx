@@ -1,9 +1,10 @@
 // An item's short thread on the PA page: the PA's first reply, the young person's answer, the PA's next message...
 // oldest first, each up to REPLY_MAX characters; and a box to write the next one.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { REPLY_MAX, type SharedItem, type ThreadMessage } from '../../shared/sharing/schemas.ts';
-import { PaHttpError, paFetch } from '../api.ts';
+import { paFetch, PaHttpError } from '../api.ts';
 import { formatWhen } from '../i18n.ts';
 
 /** The whole thread of a card (one item, or a run of the same request), oldest first. */

@@ -2,6 +2,7 @@
 // consecutive identical requests, each within REPEAT_WINDOW_MS of the one before, are grouped. Pure, for tests.
 import { itemTime } from '../../shared/sharing/caseload.ts';
 import type { SharedItem } from '../../shared/sharing/schemas.ts';
+import { textOf } from './text.ts';
 
 export const REPEAT_WINDOW_MS = 4 * 60 * 60 * 1000;
 
@@ -9,7 +10,7 @@ export const REPEAT_WINDOW_MS = 4 * 60 * 60 * 1000;
 export type ItemGroup = SharedItem[];
 
 const repeatKey = (item: SharedItem): string | null =>
-  item.kind === 'request' && !item.data.appointment ? `${String(item.data.request)}\u0000${String(item.data.about ?? '')}` : null;
+  item.kind === 'request' && !item.data.appointment ? `${textOf(item.data.request)}\u0000${textOf(item.data.about)}` : null;
 
 /** `items` in any order; groups oldest first. */
 export function groupRepeats(items: readonly SharedItem[]): ItemGroup[] {

@@ -2,6 +2,7 @@
 //   app.get('/thing', { onRequest: requireDevice }, async (request) => { request.device.personId … })
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+
 import { ApiError } from '../http/errors.ts';
 import { hashSecret } from './tokens.ts';
 

@@ -1,5 +1,6 @@
 // Device tokens and link codes: random from node:crypto, stored only as SHA-256 hashes.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+
 import { groupCode, READABLE_ALPHABET } from '../../shared/readableCode.ts';
 
 /** 256 random bits, base64url (43 characters). */

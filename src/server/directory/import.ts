@@ -6,13 +6,14 @@
 // broken feed can't point us at internal hosts, fill memory or keep us busy for ever.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+
 import type { Store } from '../store/database.ts';
 import { describeProblems, MAX_SERVICES_PER_FEED, readOrukFeed, readOrukRoot } from './oruk-feed.ts';
 import { writeServices } from './write.ts';
 
 export const IMPORT_SERVICES_USAGE = 'import-services <file|url> [--replace] [--every 24h]';
 
-export type FetchLimits = {
+type FetchLimits = {
   /** Pages followed at most (a feed that never says last_page stops here). */
   maxPages: number;
   /** Bytes read at most, over all pages. */
@@ -20,7 +21,7 @@ export type FetchLimits = {
   /** The whole fetch, all pages, must finish within this. */
   maxMillis: number;
 };
-export const DEFAULT_LIMITS: FetchLimits = { maxPages: 500, maxBytes: 100 * 1024 * 1024, maxMillis: 5 * 60_000 };
+const DEFAULT_LIMITS: FetchLimits = { maxPages: 500, maxBytes: 100 * 1024 * 1024, maxMillis: 5 * 60_000 };
 const MAX_REDIRECTS = 5;
 
 export class ImportRefused extends Error {}
@@ -29,30 +30,37 @@ export type Progress = (message: string) => void;
 
 type Budget = { limits: FetchLimits; bytes: number; deadline: AbortSignal; origin: string };
 
+/** One page of an ORUK list, as sent: the services under `contents` (v3) or `content` (v1), and whether more follow. */
+type FeedPage = Record<string, unknown>;
+const pageOf = (json: unknown): FeedPage | undefined =>
+  (json && typeof json === 'object' && !Array.isArray(json) ? (json as FeedPage) : undefined);
+
 /** Fetches every page of an ORUK list (v3 `last_page`/`total_pages`, v1 `last`) and joins them into one list. */
 async function fetchFeed(url: string, limits: FetchLimits, progress: Progress): Promise<unknown> {
   const budget: Budget = { limits, bytes: 0, deadline: AbortSignal.timeout(limits.maxMillis), origin: new URL(url).origin };
   const first = await fetchJson(url, budget);
-  const isList = first && typeof first === 'object' && !Array.isArray(first);
-  const key = isList && Array.isArray(first.contents) ? 'contents' : isList && Array.isArray(first.content) ? 'content' : undefined;
-  if (!key) return first;
-  const items: unknown[] = [...first[key]];
-  const totalPages = Number.isInteger(first.total_pages) ? first.total_pages : undefined;
+  const firstPage = pageOf(first);
+  const key = Array.isArray(firstPage?.contents) ? 'contents' : Array.isArray(firstPage?.content) ? 'content' : undefined;
+  if (!firstPage || !key) return first;
+  const listOf = (page: FeedPage | undefined): unknown[] => (Array.isArray(page?.[key]) ? (page[key] as unknown[]) : []);
+  const items: unknown[] = [...listOf(firstPage)];
+  const totalPages = Number.isInteger(firstPage.total_pages) ? (firstPage.total_pages as number) : undefined;
   progress(`Page 1${totalPages ? ` of ${totalPages}` : ''}: ${items.length} services so far.`);
-  let page = first;
-  for (let n = 2; !(page.last_page ?? page.last ?? true) && (page[key]?.length ?? 0) > 0; n++) {
+  let page: FeedPage | undefined = firstPage;
+  // A page that is not a JSON object ends the list (readOrukRoot then judges what was gathered).
+  for (let n = 2; page && !(page.last_page ?? page.last ?? true) && listOf(page).length > 0; n++) {
     if (n > limits.maxPages) throw new ImportRefused(`The feed at ${url} has more than ${limits.maxPages} pages; nothing was imported.`);
     if (items.length > MAX_SERVICES_PER_FEED) break; // readOrukRoot refuses it with the count
     const next = new URL(url);
     next.searchParams.set('page', String(n));
-    page = await fetchJson(next.toString(), budget);
-    items.push(...(Array.isArray(page?.[key]) ? page[key] : []));
+    page = pageOf(await fetchJson(next.toString(), budget));
+    items.push(...listOf(page));
     progress(`Page ${n}${totalPages ? ` of ${totalPages}` : ''}: ${items.length} services so far.`);
   }
   return { [key]: items };
 }
 
-async function fetchJson(url: string, budget: Budget): Promise<any> {
+async function fetchJson(url: string, budget: Budget): Promise<unknown> {
   let at = url;
   let response: Response;
   try {
@@ -71,7 +79,7 @@ async function fetchJson(url: string, budget: Budget): Promise<any> {
     if (!response.ok) throw new ImportRefused(`The feed answered ${response.status} ${response.statusText} for ${at}.`);
     const text = await readCapped(response, budget);
     try {
-      return JSON.parse(text);
+      return JSON.parse(text) as unknown;
     } catch {
       throw new ImportRefused(`The feed at ${at} did not send valid JSON.`);
     }

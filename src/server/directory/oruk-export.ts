@@ -1,6 +1,7 @@
 // Our directory back out in ORUK 3.0 shape, valid against the Open Referral UK profile, so other tools can read
 // it. Optional fields without a value are omitted (ORUK compliance guidance), never sent as null.
 import { createHash } from 'node:crypto';
+
 import type { DirectoryService } from '../../shared/directory/types.ts';
 
 const DAY = { mo: 'MO', tu: 'TU', we: 'WE', th: 'TH', fr: 'FR', sa: 'SA', su: 'SU' } as const;

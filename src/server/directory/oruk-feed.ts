@@ -3,6 +3,7 @@
 // line and field of each problem; a bad value inside a good service (an impossible coordinate, a malformed
 // schedule, a broken URL) is dropped from that service and reported as a warning, never invented, never fatal.
 import { z } from 'zod';
+
 import { directoryServiceSchema } from '../../shared/directory/schema.ts';
 import type { DirectoryService } from '../../shared/directory/types.ts';
 import { mapOrukService, type OrukVersion } from './oruk-map.ts';
@@ -68,7 +69,7 @@ function findScript(value: unknown, path: string): string | undefined {
 
 function detect(root: unknown): { version: OrukVersion; items: unknown[]; listKey: string } | undefined {
   const hasMarker = (items: unknown[], markers: string[]) =>
-    items.some((s) => s && typeof s === 'object' && markers.some((m) => m in (s as object)) ||
+    items.some((s) => s && typeof s === 'object' && markers.some((m) => m in s) ||
       JSON.stringify(s ?? '').includes('"physical_addresses"') && markers === V1_MARKERS);
   const byShape = (items: unknown[]): OrukVersion => (hasMarker(items, V1_MARKERS) && !hasMarker(items, V3_MARKERS) ? '1.0' : '3.0');
   if (Array.isArray(root)) return { version: byShape(root), items: root, listKey: '' };
@@ -155,7 +156,7 @@ export function readOrukRoot(root: unknown, text?: string): FeedResult {
     }
     seen.add(mapped.id);
     if (parsed.data.status && !/^active$/i.test(parsed.data.status)) return; // inactive or defunct: not shown to phones
-    services.push(checked.data as DirectoryService);
+    services.push(checked.data);
   });
   return problems.length > 0 ? { ok: false, version, problems } : { ok: true, version, services, warnings };
 }

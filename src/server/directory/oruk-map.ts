@@ -1,19 +1,29 @@
 // Maps one Open Referral UK service (1.0 or 3.0 JSON) onto our compact DirectoryService. Fields we can't
 // read are left out rather than guessed: unknown hours stay unknown, an area stays an area.
 import sanitizeHtml from 'sanitize-html';
-import type { AccessMode, Category, DirectoryService, OpeningHours, Session, ServiceLocation, Weekday } from '../../shared/directory/types.ts';
+
+import type { AccessMode, Category, DirectoryService, OpeningHours, ServiceLocation, Session, Weekday } from '../../shared/directory/types.ts';
 
 export type OrukVersion = '1.0' | '3.0';
-type Json = Record<string, any>;
+/** A JSON object from the feed: nothing in it is trusted until str(), arr(), obj() or a typeof check has read it. */
+type Json = Record<string, unknown>;
 /** A bad value inside a good service: dropped, never guessed, and said back to whoever runs the import. */
 export type Warn = (field: string, message: string) => void;
 const ignore: Warn = () => {};
 
-const arr = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v) => v && typeof v === 'object') : []);
+const isObject = (value: unknown): value is Json => !!value && typeof value === 'object';
+const arr = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
+const obj = (value: unknown): Json => (isObject(value) && !Array.isArray(value) ? value : {});
+/** A value as the feed wrote it, for a warning or a list ("MO,TU" from ["MO","TU"], as String() joins an array). */
+const asWritten = (value: unknown): string =>
+  Array.isArray(value) ? value.map(asWritten).join(',')
+    : typeof value === 'string' ? value
+      : typeof value === 'number' || typeof value === 'boolean' ? String(value)
+        : value === null || value === undefined ? '' : JSON.stringify(value);
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /** HTML and Markdown in descriptions become plain text; scripts and styles disappear with their content. */
-export function plainText(html: string): string {
+function plainText(html: string): string {
   return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'textarea', 'noscript', 'title'] })
     .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ').trim();
@@ -55,13 +65,13 @@ const isoDate = (value: unknown) => {
 function sessionsOf(schedules: Json[], warn: Warn, where: string): Session[] {
   const sessions: Session[] = [];
   schedules.forEach((s, i) => {
-    if (s.freq && String(s.freq).toUpperCase() !== 'WEEKLY') return; // monthly patterns: not shown rather than wrong
-    const days = String(s.byday ?? '').split(',').map((d) => DAY_CODES[d.trim().toUpperCase()]).filter(Boolean);
+    if (s.freq && asWritten(s.freq).toUpperCase() !== 'WEEKLY') return; // monthly patterns: not shown rather than wrong
+    const days = asWritten(s.byday).split(',').map((d) => DAY_CODES[d.trim().toUpperCase()]).filter(Boolean);
     const opens = wallTime(s.opens_at);
     const closes = wallTime(s.closes_at);
     if (days.length === 0 && !s.opens_at && !s.closes_at) return; // a description-only schedule: nothing to read
     if (days.length === 0 || !opens || !closes) {
-      warn(`${where}[${i}]`, `Schedule dropped: cannot read days "${String(s.byday ?? '')}" ${String(s.opens_at ?? '')}–${String(s.closes_at ?? '')}.`);
+      warn(`${where}[${i}]`, `Schedule dropped: cannot read days "${asWritten(s.byday)}" ${asWritten(s.opens_at)}–${asWritten(s.closes_at)}.`);
       return;
     }
     const from = isoDate(s.valid_from);
@@ -97,9 +107,9 @@ const onEarth = (lat: unknown, lng: unknown) =>
 
 function locationOf(service: Json, warn: Warn = ignore): ServiceLocation {
   for (const [i, sal] of arr(service.service_at_locations).entries()) {
-    const loc = sal.location ?? {};
+    const loc = obj(sal.location);
     if (loc.latitude != null && loc.longitude != null && !onEarth(loc.latitude, loc.longitude)) {
-      warn(`service_at_locations[${i}].location`, `Coordinate dropped: ${String(loc.latitude)}, ${String(loc.longitude)} is not a place on Earth.`);
+      warn(`service_at_locations[${i}].location`, `Coordinate dropped: ${asWritten(loc.latitude)}, ${asWritten(loc.longitude)} is not a place on Earth.`);
       continue;
     }
     if (typeof loc.latitude === 'number' && typeof loc.longitude === 'number') {
@@ -107,22 +117,22 @@ function locationOf(service: Json, warn: Warn = ignore): ServiceLocation {
       const line = address ? [str(address.address_1), str(address.city), str(address.postal_code)].filter(Boolean).join(', ') : undefined;
       return {
         kind: 'point', lat: toMetre(loc.latitude), lng: toMetre(loc.longitude),
-        ...(line ? { address: line } : {}), ...(str(address?.postal_code) ? { postcode: str(address.postal_code) } : {}),
+        ...(line ? { address: line } : {}), ...(str(address?.postal_code) ? { postcode: str(address?.postal_code) } : {}),
       };
     }
   }
   const area = str(arr(service.service_areas)[0]?.name) ?? str(arr(service.service_areas)[0]?.service_area);
   if (area) return { kind: 'area', area };
   // A place whose coordinate was dropped is still somewhere: its town or postcode, never "anywhere".
-  const address = arr(service.service_at_locations).flatMap((sal) => [...arr(sal.location?.addresses), ...arr(sal.location?.physical_addresses)])[0];
+  const address = arr(service.service_at_locations).flatMap((sal) => [...arr(obj(sal.location).addresses), ...arr(obj(sal.location).physical_addresses)])[0];
   const town = str(address?.city) ?? str(address?.postal_code);
   return town ? { kind: 'area', area: town.slice(0, 120) } : { kind: 'national' };
 }
 
 function firstPhone(service: Json): string | undefined {
   const places = [
-    service.phones, ...arr(service.contacts).map((c) => c.phones), service.organization?.phones,
-    ...arr(service.service_at_locations).flatMap((sal) => [sal.phones, sal.location?.phones]),
+    service.phones, ...arr(service.contacts).map((c) => c.phones), obj(service.organization).phones,
+    ...arr(service.service_at_locations).flatMap((sal) => [sal.phones, obj(sal.location).phones]),
   ];
   for (const list of places) for (const phone of arr(list)) if (str(phone.number)) return str(phone.number);
   return undefined;
@@ -130,8 +140,8 @@ function firstPhone(service: Json): string | undefined {
 
 function taxonomyWords(service: Json): string[] {
   return [
-    ...arr(service.service_taxonomys).map((t) => str(t.taxonomy?.name)),
-    ...arr(service.attributes).map((a) => str(a.taxonomy_term?.name) ?? str(a.taxonomy_term?.term)),
+    ...arr(service.service_taxonomys).map((t) => str(obj(t.taxonomy).name)),
+    ...arr(service.attributes).map((a) => str(obj(a.taxonomy_term).name) ?? str(obj(a.taxonomy_term).term)),
     ...arr(service.eligibilitys).map((e) => str(e.eligibility)),
   ].filter((w): w is string => Boolean(w));
 }
@@ -178,9 +188,9 @@ export function mapOrukService(service: Json, version: OrukVersion, warn: Warn =
   return {
     id: String(service.id),
     name,
-    ...(str(service.organization?.name) && service.organization.name !== name ? { organisation: str(service.organization.name) } : {}),
+    ...(str(obj(service.organization).name) && obj(service.organization).name !== name ? { organisation: str(obj(service.organization).name) } : {}),
     description: plainText(typeof service.description === 'string' ? service.description : ''),
-    ...(str(service.eligibility_description) ? { whoFor: plainText(service.eligibility_description) } : {}),
+    ...(typeof service.eligibility_description === 'string' && str(service.eligibility_description) ? { whoFor: plainText(service.eligibility_description) } : {}),
     categories: CATEGORY_WORDS.filter(([, words]) => words.test(categoryText)).map(([c]) => c),
     ...(/care leaver|care-leaver|care experienced|care-experienced/i.test(categoryText) ? { careLeaverSpecific: true } : {}),
     ...(typeof minAge === 'number' ? { minAge } : {}),

@@ -7,7 +7,7 @@ import { defaultDirectory } from '../../shared/directory/seed.ts';
 import type { Store } from '../store/database.ts';
 import { writeServices, type WriteSummary } from './write.ts';
 
-export const DEFAULT_SOURCE = 'default';
+const DEFAULT_SOURCE = 'default';
 
 export function seedDirectory(store: Store): Promise<WriteSummary> {
   return writeServices(store, DEFAULT_SOURCE, defaultDirectory(crisis.contacts, study.services, national), true);

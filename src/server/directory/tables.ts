@@ -1,10 +1,11 @@
 // Row types for the directory tables (migration 002), joined onto the foundation's tables for Kysely.
 import type { Kysely } from 'kysely';
+
 import type { Store } from '../store/database.ts';
 import type { Database } from '../store/tables.ts';
 
-export interface ServiceSourcesTable { service_id: string; source: string }
-export interface ServiceReportsTable { id: string; service_id: string; reason: string; created_at: string }
+interface ServiceSourcesTable { service_id: string; source: string }
+interface ServiceReportsTable { id: string; service_id: string; reason: string; created_at: string }
 
 export interface DirectoryDatabase extends Database {
   service_sources: ServiceSourcesTable;

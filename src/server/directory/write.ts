@@ -1,11 +1,12 @@
 // Writes directory services in one transaction, bumping the global version only for services that really
 // changed, so a phone's next pull carries just those (an unchanged re-import costs phones nothing).
 import type { Transaction } from 'kysely';
+
 import type { DirectoryService } from '../../shared/directory/types.ts';
 import type { Store } from '../store/database.ts';
 import type { Database } from '../store/tables.ts';
 import { reserveVersions } from '../store/versions.ts';
-import { directoryDb, type DirectoryDatabase } from './tables.ts';
+import { type DirectoryDatabase, directoryDb } from './tables.ts';
 
 export type WriteSummary = { added: number; changed: number; unchanged: number; removed: number };
 

@@ -1,6 +1,7 @@
 // One JSON error shape for the whole API, and the zod check every route uses before touching the store.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+
 import { databaseFault } from '../store/database.ts';
 
 export type ApiErrorBody = { error: string; message: string; field?: string; [extra: string]: unknown };

@@ -2,7 +2,9 @@
 // normalised before any check reads it, JSON bodies must be UTF-8 and not null, and no text may hold NUL or a
 // lone surrogate (src/shared/text.ts says why).
 import type { IncomingMessage } from 'node:http';
+
 import type { FastifyInstance } from 'fastify';
+
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '../../shared/text.ts';
 import { ApiError } from './errors.ts';
 
@@ -13,7 +15,7 @@ const UNRESERVED = /^[A-Za-z0-9\-._~]$/;
  * §6.2.2.2): `/%61pi/v1/devices` is `/api/v1/devices` to the router, so it must be to the rate limit and no-store
  * too. Fastify's rewriteUrl runs this before routing and every hook, so request.url is this form everywhere.
  */
-export function normalisePath(url: string): string {
+function normalisePath(url: string): string {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   if (!path.includes('%')) return url;
@@ -58,7 +60,8 @@ export function registerInputChecks(app: FastifyInstance): void {
       } catch {
         throw new ApiError(400, { error: 'invalid-json', message: 'The body is not valid UTF-8.' });
       }
-      parseJson(request, text, (error, body) => {
+      // Fastify's own JSON parser answers through the callback (synchronously); what it returns means nothing.
+      void parseJson(request, text, (error, body) => {
         if (error) return done(error);
         try {
           if (body === null) throw new ApiError(400, { error: 'invalid', field: '(body)', message: 'The body must be a JSON object, not null.' });

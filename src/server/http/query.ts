@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const noQuery = z.strictObject({});
 
 /** A whole number written in the query string, from `min` to `max`. */
-export function wholeNumberParam(min: number, max: number, message: string) {
+function wholeNumberParam(min: number, max: number, message: string) {
   return z.string().regex(/^\d{1,9}$/, message).transform(Number).refine((n) => n >= min && n <= max, message);
 }
 

@@ -1,17 +1,18 @@
 // Security headers, rate limiting and no-store on the API. Registered on the root instance so every route gets them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import helmet from 'helmet';
-import rateLimit from '@fastify/rate-limit';
+
 import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
 /**
  * The Content-Security-Policy the built app must pass: no inline scripts or styles, no third parties.
  * Front-end code must not use inline <script>, style="" attributes, or eval; images may be data: URLs.
  * WebAssembly may be compiled (the PIN's key derivation), nothing else.
  */
-export const CONTENT_SECURITY_POLICY = {
+const CONTENT_SECURITY_POLICY = {
   'default-src': ["'self'"],
   // 'wasm-unsafe-eval' lets the PIN lock compile its Argon2id WebAssembly (hash-wasm); it allows no JavaScript eval.
   'script-src': ["'self'", "'wasm-unsafe-eval'"],
@@ -45,7 +46,7 @@ export function securityHeaders(): Record<string, string> {
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   })({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error('helmet refused the headers', { cause: error });
   });
   return headers;
 }

@@ -1,8 +1,10 @@
 // Serves the built app (STATIC_DIR) with an SPA fallback, and 404 JSON for unknown /api paths.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
 import { isApi } from './security.ts';
 
 // Files that must be revalidated on every load, so a new release (and its service worker) is picked up.

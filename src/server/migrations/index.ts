@@ -1,5 +1,6 @@
 // Every migration, in order. To add one: create NNN_name.ts beside this file and add one line below.
 import type { Migration } from 'kysely';
+
 import * as foundation from './001_foundation.ts';
 import * as directory from './002_directory.ts';
 import * as appointments from './003_appointments.ts';

@@ -1,5 +1,6 @@
 // Creating PA, manager and admin accounts (the admin CLI) and checking a sign-in.
 import { randomUUID } from 'node:crypto';
+
 import type { StaffRole, StaffUser } from '../../shared/sharing/schemas.ts';
 import { hashPassword, newOneTimePassword, verifyAgainstNobody, verifyPassword } from './passwords.ts';
 import type { SharingDb } from './tables.ts';
@@ -7,8 +8,8 @@ import type { SharingDb } from './tables.ts';
 export const STAFF_ROLES: StaffRole[] = ['pa', 'manager', 'admin'];
 
 /** staff_users.must_change_password: 0 own password; 1 one-time password not yet used; 2 used once, must be replaced. */
-export const ONE_TIME_UNUSED = 1;
-export const ONE_TIME_USED = 2;
+const ONE_TIME_UNUSED = 1;
+const ONE_TIME_USED = 2;
 
 export async function createStaffUser(
   db: SharingDb,

@@ -3,7 +3,9 @@
 // ONE statement (an upsert that adds the try only if the rule allows it), so 100 guesses sent at once are each
 // counted and no more get through than if they had been sent one after another.
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+
 import { ApiError } from '../http/errors.ts';
 import type { SharingDatabase, SharingDb } from './tables.ts';
 
@@ -24,7 +26,7 @@ export const GLOBAL_RECOVERY: AttemptPolicy = { freeTries: 50, lockAfter: 100, l
  * `freeTries` at once; then each waits twice as long as the one before (1 s, 2 s, 4 s … up to maxDelayMs); after
  * `lockAfter` tries none until lockMs after the last one (then the count starts again).
  */
-export function waitAfter(policy: AttemptPolicy, tries: number): number {
+function waitAfter(policy: AttemptPolicy, tries: number): number {
   if (tries < policy.freeTries) return 0;
   if (tries >= policy.lockAfter) return policy.lockMs;
   return Math.min(policy.maxDelayMs, 1000 * 2 ** (tries - policy.freeTries));

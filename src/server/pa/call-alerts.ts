@@ -9,28 +9,29 @@
 // and notification tag, so a push service or browser holding an older one replaces it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isWithinWorkingHours } from '../../shared/sharing/working-hours.ts';
+
 import { ukDay } from '../../shared/sharing/schemas.ts';
-import { repeatEvery } from '../reminders/repeatEvery.ts';
-import { topicOf, type PushSender } from '../reminders/send.ts';
-import type { Store } from '../store/database.ts';
+import { isWithinWorkingHours } from '../../shared/sharing/working-hours.ts';
 import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
+import { repeatEvery } from '../reminders/repeatEvery.ts';
+import { type PushSender, topicOf } from '../reminders/send.ts';
+import type { Store } from '../store/database.ts';
 import { sharingDb } from './tables.ts';
 
 /** A request older than this when first seen (after downtime, or before this feature) is not pushed. */
-export const RECENT_MS = 15 * 60 * 1000;
+const RECENT_MS = 15 * 60 * 1000;
 /** One young person asking again within this time is the same burst: one push. Matches the PA page's grouping. */
 export const BURST_MS = 4 * 60 * 60 * 1000;
-export const CALL_ALERT_TAG = 'pa-call-me';
+const CALL_ALERT_TAG = 'pa-call-me';
 
-export type CallAlertWords = { title: string; body: string };
-export type CallAlertPayload = CallAlertWords & { url: string; tag: string };
+type CallAlertWords = { title: string; body: string };
+type CallAlertPayload = CallAlertWords & { url: string; tag: string };
 
 const LOCALES = path.resolve(import.meta.dirname, '../../../locales');
 let words: Map<string, CallAlertWords> | undefined;
 
 /** The notification's words from the PA page's own locale files (pa.push, English and Arabic); else English. */
-export function callAlertWords(language: string): CallAlertWords {
+function callAlertWords(language: string): CallAlertWords {
   if (!words) {
     words = new Map();
     for (const code of ['en', 'ar']) {
@@ -42,13 +43,13 @@ export function callAlertWords(language: string): CallAlertWords {
 }
 
 /** What the PA's browser receives: the same fixed words for every request, nothing about who asked. */
-export function callAlertPayload(language: string): CallAlertPayload {
+function callAlertPayload(language: string): CallAlertPayload {
   return { ...callAlertWords(language), url: '/pa/', tag: CALL_ALERT_TAG };
 }
 
-export type CallAlertLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+type CallAlertLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 export type CallAlertOptions = { store: Store; send: PushSender; now?: () => Date; intervalMs?: number; log?: CallAlertLog };
-export type CallAlertResult = { requests: number; pushed: number; outsideHours: number; subscriptionsRemoved: number };
+type CallAlertResult = { requests: number; pushed: number; outsideHours: number; subscriptionsRemoved: number };
 export type CallAlertScheduler = { tick(): Promise<CallAlertResult>; start(): void; stop(): Promise<void> };
 
 const silent: CallAlertLog = { info() {}, warn() {} };
@@ -98,7 +99,7 @@ export function createCallAlertScheduler(options: CallAlertOptions): CallAlertSc
     const recent = await db.selectFrom('shares').select(['id', 'person_id', 'pa_id', 'data'])
       .where('kind', '=', 'request').where('seen_at', 'is', null)
       .where('shared_at', '>=', new Date(at.getTime() - RECENT_MS).toISOString())
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('pa_push_notices').select('share_id').whereRef('pa_push_notices.share_id', '=', 'shares.id'))))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('pa_push_notices').select('share_id').whereRef('pa_push_notices.share_id', '=', 'shares.id'))))
       .limit(500)
       .execute();
 

@@ -6,7 +6,7 @@ import { sharingDb } from './tables.ts';
 
 export const CREATE_USER_USAGE = 'create-user --role pa|manager --email <email> --council <council> [--name <name>]';
 
-export function parseCreateUserArgs(args: string[]): { role: StaffRole; email: string; council: string; name?: string } {
+function parseCreateUserArgs(args: string[]): { role: StaffRole; email: string; council: string; name?: string } {
   const flags: Record<string, string> = {};
   for (let i = 0; i < args.length; i += 2) {
     if (!args[i].startsWith('--') || args[i + 1] === undefined) throw new Error(`Usage: ${CREATE_USER_USAGE}`);

@@ -1,6 +1,6 @@
 // Monthly anonymous figures for one council, from the synced records of young people who opted in.
 import { isoToLondonWallTime } from '../../shared/appointments/london-time.ts';
-import { councilFigures, recentMonths, type CouncilFigures, type MonitoringCheckin, type MonitoringOns4 } from '../../shared/sharing/monitoring.ts';
+import { type CouncilFigures, councilFigures, type MonitoringCheckin, type MonitoringOns4, recentMonths } from '../../shared/sharing/monitoring.ts';
 import { operationalFigures, type OperationalMonth } from '../../shared/sharing/operational.ts';
 import { loadReleases, saveReleases } from './figure-releases.ts';
 import type { SharingDb } from './tables.ts';

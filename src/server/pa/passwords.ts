@@ -1,5 +1,6 @@
 // Staff passwords: scrypt from node:crypto with a random salt; only the hash is stored.
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
+
 import { randomCode } from '../auth/tokens.ts';
 
 const PARAMS = { N: 16384, r: 8, p: 1 };

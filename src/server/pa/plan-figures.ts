@@ -1,7 +1,7 @@
 // My plan's anonymous figures for one council, from the goals of young people who opted in to being counted.
 import { isoToLondonWallTime } from '../../shared/appointments/london-time.ts';
+import { type PlanFigures, planFigures, type PlanStepDone } from '../../shared/plan/figures.ts';
 import type { Goal } from '../../shared/plan/goals.ts';
-import { planFigures, type PlanFigures, type PlanStepDone } from '../../shared/plan/figures.ts';
 import { recentMonths } from '../../shared/sharing/monitoring.ts';
 import { loadReleases, saveReleases } from './figure-releases.ts';
 import type { SharingDb } from './tables.ts';

@@ -1,10 +1,12 @@
 // Recovery codes: a long code shown once; on a new phone it registers a device for the same person
 // and signs every old device out. Stored only hashed; single use.
 import { randomUUID } from 'node:crypto';
+
+import type { Kysely } from 'kysely';
+
 import { normaliseCode } from '../../shared/readableCode.ts';
 import { hashSecret, newDeviceToken, newRecoveryCode } from '../auth/tokens.ts';
 import type { SharingDb } from './tables.ts';
-import type { Kysely } from 'kysely';
 import type { SharingDatabase } from './tables.ts';
 
 export async function setRecoveryCode(db: SharingDb, personId: string): Promise<string> {

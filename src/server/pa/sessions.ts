@@ -1,18 +1,20 @@
 // PA and manager sessions: a random token in an HttpOnly, Secure, SameSite=Strict cookie, stored only hashed.
 // State-changing requests must come from our own page (Origin check), so another site can't ride the cookie.
 import { randomBytes } from 'node:crypto';
+
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import type { StaffRole, StaffUser } from '../../shared/sharing/schemas.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError } from '../http/errors.ts';
 import { sharingDb } from './tables.ts';
 
-export const SESSION_COOKIE = 'pa_session';
-export const SESSION_MS = 8 * 60 * 60 * 1000;
+const SESSION_COOKIE = 'pa_session';
+const SESSION_MS = 8 * 60 * 60 * 1000;
 
 const staffByRequest = new WeakMap<FastifyRequest, StaffUser>();
 
-export function sessionCookie(token: string, maxAgeSeconds: number): string {
+function sessionCookie(token: string, maxAgeSeconds: number): string {
   return `${SESSION_COOKIE}=${token}; Path=/api/v1; Max-Age=${maxAgeSeconds}; HttpOnly; Secure; SameSite=Strict`;
 }
 
@@ -50,7 +52,7 @@ export async function endOtherSessions(request: FastifyRequest, userId: string):
 export function requireSameOrigin(request: FastifyRequest): void {
   if (request.method === 'GET' || request.method === 'HEAD') return;
   const origin = request.headers.origin;
-  let sameHost = false;
+  let sameHost: boolean;
   try {
     sameHost = !!origin && new URL(origin).host === request.headers.host;
   } catch {

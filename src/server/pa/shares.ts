@@ -1,11 +1,17 @@
 // Reading shared copies: the only health data a PA endpoint can see.
 import { randomUUID } from 'node:crypto';
-import type { SharedItem, ThreadMessage } from '../../shared/sharing/schemas.ts';
-import { itemTime, needOf, QUIET_DAYS, type CaseloadEntry } from '../../shared/sharing/caseload.ts';
+
+import { type CaseloadEntry, itemTime, needOf, QUIET_DAYS } from '../../shared/sharing/caseload.ts';
+import type { SharedContact, SharedItem, ThreadMessage } from '../../shared/sharing/schemas.ts';
 import type { ShareMessagesTable, SharesTable, SharingDb } from './tables.ts';
 
 export function toSharedItem(row: SharesTable): SharedItem {
-  return { id: row.id, kind: row.kind as SharedItem['kind'], sharedAt: row.shared_at, seenAt: row.seen_at, reply: row.reply, data: JSON.parse(row.data) };
+  return { id: row.id, kind: row.kind as SharedItem['kind'], sharedAt: row.shared_at, seenAt: row.seen_at, reply: row.reply, data: JSON.parse(row.data) as SharedItem['data'] };
+}
+
+/** The contact details a young person shares with their PA (pa_links.contact), written only after myContactSchema passed. */
+export function contactOf(stored: string | null | undefined): SharedContact | null {
+  return stored ? (JSON.parse(stored) as SharedContact) : null;
 }
 
 const toMessage = (row: ShareMessagesTable): ThreadMessage => ({ id: row.id, author: row.author as ThreadMessage['author'], text: row.body, at: row.at, seenAt: row.seen_at });
@@ -35,7 +41,7 @@ export async function sharesFor(db: SharingDb, personId: string, paId: string): 
 }
 
 /** Shared longer ago than this and seen, an item is only counted, never read in full, by the caseload. */
-export const RECENT_DAYS = QUIET_DAYS + 1;
+const RECENT_DAYS = QUIET_DAYS + 1;
 
 export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()): Promise<CaseloadEntry[]> {
   const links = await db.selectFrom('pa_links').selectAll().where('pa_id', '=', paId).execute();
@@ -84,13 +90,13 @@ export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()):
 }
 
 const csvCell = (value: unknown): string => {
-  let text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
+  let text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : typeof value === 'string' ? value : JSON.stringify(value);
   // A leading = + - @ would run as a formula in a spreadsheet; a quote mark makes it plain text.
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 };
 
-export const CSV_COLUMNS = ['kind', 'when', 'sharedAt', 'mood', 'feelings', 'hard', 'good', 'note', 'life', 'worthwhile', 'happy', 'anxious', 'request', 'about', 'appointmentTitle', 'appointmentAt', 'seenAt', 'reply', 'thread'] as const;
+const CSV_COLUMNS = ['kind', 'when', 'sharedAt', 'mood', 'feelings', 'hard', 'good', 'note', 'life', 'worthwhile', 'happy', 'anxious', 'request', 'about', 'appointmentTitle', 'appointmentAt', 'seenAt', 'reply', 'thread'] as const;
 
 type CsvRow = Record<(typeof CSV_COLUMNS)[number], unknown>;
 

@@ -1,6 +1,7 @@
 // The server's background senders, started with it and stopped on close: appointment reminders to phones and
 // "Please call me" alerts to PAs. One Web Push sender and one clock for both; REMINDERS=off stops both.
 import type { FastifyInstance } from 'fastify';
+
 import { createCallAlertScheduler } from '../pa/call-alerts.ts';
 import { createReminderScheduler } from './scheduler.ts';
 import { webPushSender } from './send.ts';

@@ -4,12 +4,13 @@
 // own network: 127.0.0.1, localhost, 2130706433, 169.254.169.254, 10.0.0.1, [::1] and the like.
 import dns from 'node:dns';
 import net from 'node:net';
+
 import { z } from 'zod';
 
 /** The push services of Chrome/Android, Firefox, Safari and Edge (their hosts, or a parent domain with a leading dot). */
-export const PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'updates.push.services.mozilla.com', '.push.apple.com', '.notify.windows.com'];
+const PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'updates.push.services.mozilla.com', '.push.apple.com', '.notify.windows.com'];
 
-export function isPushServiceHost(hostname: string): boolean {
+function isPushServiceHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return PUSH_SERVICE_HOSTS.some((allowed) => (allowed.startsWith('.') ? host.endsWith(allowed) && host.length > allowed.length : host === allowed));
 }
@@ -57,20 +58,19 @@ export class PrivateAddressError extends Error {}
  */
 export function publicOnlyLookup(lookup: Lookup = systemLookup): net.LookupFunction {
   return (hostname, options, callback) => {
-    const cb = callback as (err: Error | null, address: string | dns.LookupAddress[], family?: number) => void;
     lookup(hostname).then((addresses) => {
       if (addresses.length === 0 || addresses.some((a) => !isPublicAddress(a.address))) {
-        cb(new PrivateAddressError(`push endpoint resolves to a non-public address`), '', 4);
+        callback(new PrivateAddressError(`push endpoint resolves to a non-public address`), '', 4);
         return;
       }
-      if ((options as dns.LookupOptions).all) cb(null, addresses);
-      else cb(null, addresses[0].address, addresses[0].family);
-    }, (error: Error) => cb(error, '', 4));
+      if (options.all) callback(null, addresses);
+      else callback(null, addresses[0].address, addresses[0].family);
+    }, (error: Error) => callback(error, '', 4));
   };
 }
 
 /** The browser's subscription keys, as PushSubscription.toJSON() gives them (the phone's, routes/push.ts, and the PA page's, routes/pa-push.ts). */
-export const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
+const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
 
 export function endpointSchema(allowLocalStandIn: boolean) {
   return z.url({ message: 'Must be the push service URL from the browser' }).max(2000)

@@ -7,7 +7,7 @@ import { remindersDb } from './tables.ts';
 const BATCH = 500;
 
 /** The unique key of one reminder: moving the appointment makes a new one, so a moved appointment reminds again. */
-export function reminderKey(appointmentId: string, minutesBefore: number, startsAt: string): string {
+function reminderKey(appointmentId: string, minutesBefore: number, startsAt: string): string {
   return `${appointmentId}|${minutesBefore}|${new Date(startsAt).toISOString()}`;
 }
 

@@ -7,15 +7,15 @@
 // marking sent, we can't know whether the push went out; after STALE_CLAIM_MS the claim is released and the push is
 // sent again with the same Topic header and notification tag, so a push service that still holds the first copy
 // replaces it and a phone that showed it replaces it silently. Missing a reminder is worse than that rare repeat.
+import type { NotificationWords } from '../../shared/appointments/schema.ts';
 import { appointmentSchema } from '../../shared/appointments/schema.ts';
 import type { Store } from '../store/database.ts';
 import { followAppointments } from './feed.ts';
-import type { NotificationWords } from '../../shared/appointments/schema.ts';
 import { reminderPayload } from './payload.ts';
 import { repeatEvery } from './repeatEvery.ts';
+import { type PushSender, topicOf } from './send.ts';
+import { type DueRemindersTable, remindersDb } from './tables.ts';
 import { notificationWords } from './words.ts';
-import { topicOf, type PushSender } from './send.ts';
-import { remindersDb, type DueRemindersTable } from './tables.ts';
 
 type DueReminder = DueRemindersTable;
 
@@ -23,7 +23,7 @@ export const STALE_CLAIM_MS = 2 * 60 * 1000;
 export const MAX_ATTEMPTS = 5;
 const BATCH = 100;
 
-export type SchedulerLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+type SchedulerLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 export type ReminderSchedulerOptions = {
   store: Store;
   send: PushSender;
@@ -31,7 +31,7 @@ export type ReminderSchedulerOptions = {
   intervalMs?: number;
   log?: SchedulerLog;
 };
-export type TickResult = { sent: number; missed: number; subscriptionsRemoved: number };
+type TickResult = { sent: number; missed: number; subscriptionsRemoved: number };
 
 export type ReminderScheduler = {
   /** One pass: follow appointment changes, then send what is due. Tests call this directly. */

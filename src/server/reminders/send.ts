@@ -3,13 +3,15 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+
 import webpush from 'web-push';
-import { isLocalStandIn, isPushServiceUrl, PrivateAddressError, publicOnlyLookup, systemLookup, type Lookup } from './endpoints.ts';
+
+import { isLocalStandIn, isPushServiceUrl, type Lookup, PrivateAddressError, publicOnlyLookup, systemLookup } from './endpoints.ts';
 import type { VapidKeys } from './vapid.ts';
 
-export type PushTarget = { endpoint: string; p256dh: string; auth: string };
+type PushTarget = { endpoint: string; p256dh: string; auth: string };
 /** failed: this subscription can never work (a bad key, a refused endpoint); retry: try again later. */
-export type PushOutcome = 'delivered' | 'gone' | 'retry' | 'failed';
+type PushOutcome = 'delivered' | 'gone' | 'retry' | 'failed';
 export type PushSender = (target: PushTarget, payload: string, topic: string) => Promise<PushOutcome>;
 
 /** A Topic header (≤ 32 base64url characters) from the reminder's key: a repeat of the same reminder replaces it. */

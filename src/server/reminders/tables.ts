@@ -1,21 +1,22 @@
 // Row types for the reminder tables (migration 003), added to the foundation's Database type.
 import type { Kysely } from 'kysely';
+
 import type { Store } from '../store/database.ts';
 import type { Database } from '../store/tables.ts';
 
-export interface PushSubscriptionsTable {
+interface PushSubscriptionsTable {
   id: string; device_id: string; person_id: string; endpoint: string; p256dh: string; auth: string;
   language: string; words: string; created_at: string;
 }
 
-export type ReminderState = 'pending' | 'sending' | 'sent' | 'missed' | 'gone';
+type ReminderState = 'pending' | 'sending' | 'sent' | 'missed' | 'gone';
 
 export interface DueRemindersTable {
   id: string; person_id: string; appointment_id: string; minutes_before: number; starts_at: string; due_at: string;
   state: ReminderState; claimed_at: string | null; sent_at: string | null; attempts: number;
 }
 
-export interface ReminderFeedTable { id: number; version: number }
+interface ReminderFeedTable { id: number; version: number }
 
 export interface RemindersDatabase extends Database {
   push_subscriptions: PushSubscriptionsTable;

@@ -2,6 +2,7 @@
 // start and kept in DATA_DIR/vapid.json (readable only by the server's user), so subscriptions survive restarts.
 import fs from 'node:fs';
 import path from 'node:path';
+
 import webpush from 'web-push';
 
 export type VapidKeys = { publicKey: string; privateKey: string; subject: string };

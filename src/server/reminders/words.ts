@@ -2,8 +2,9 @@
 // files (appointments.push): the server never needs the phone to send them, and an unknown language reads English.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LANGUAGES } from '../../shared/languages.ts';
+
 import type { NotificationWords } from '../../shared/appointments/schema.ts';
+import { LANGUAGES } from '../../shared/languages.ts';
 
 const LOCALES = path.resolve(import.meta.dirname, '../../../locales');
 let table: Map<string, NotificationWords> | undefined;

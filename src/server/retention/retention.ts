@@ -12,8 +12,9 @@
 // expiry: they are how a lost phone's data comes back), the audit log (a PA's access must stay accountable) and
 // the anonymous directory reports.
 import type { Kysely } from 'kysely';
-import type { SharingDatabase } from '../pa/tables.ts';
+
 import { FORGET_ATTEMPTS_AFTER_MS } from '../pa/attempts.ts';
+import type { SharingDatabase } from '../pa/tables.ts';
 import type { RemindersDatabase } from '../reminders/tables.ts';
 import type { SignedOutTokensTable } from '../routes/delete-my-data.ts';
 import type { Store } from '../store/database.ts';
@@ -41,7 +42,7 @@ export async function applyRetention(store: Store, days: number, now = Date.now(
   return db.transaction().execute(async (trx) => {
     const tombstones = counted(await trx.deleteFrom('records')
       .where('deleted', '=', 1).where('updated_at', '<', cutoff)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('devices').select('devices.id')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('devices').select('devices.id')
         .whereRef('devices.person_id', '=', 'records.person_id')
         .where('devices.revoked_at', 'is', null)
         .whereRef('devices.pulled_version', '<', 'records.version'))))
@@ -59,7 +60,7 @@ export async function applyRetention(store: Store, days: number, now = Date.now(
     const staffSessions = counted(await trx.deleteFrom('staff_sessions').where('expires_at', '<', cutoff).execute());
     const reminders = counted(await trx.deleteFrom('due_reminders')
       .where('state', 'in', ['sent', 'missed', 'gone']).where('due_at', '<', cutoff).execute());
-    const paPush = counted(await trx.deleteFrom('pa_push_subscriptions').where(({ not, exists, selectFrom }) => not(exists(selectFrom('staff_sessions')
+    const paPush = counted(await trx.deleteFrom('pa_push_subscriptions').where((eb) => eb.not(eb.exists(eb.selectFrom('staff_sessions')
       .select('staff_sessions.token_hash').whereRef('staff_sessions.token_hash', '=', 'pa_push_subscriptions.session_hash').where('staff_sessions.expires_at', '>', nowIso)))).execute())
       + counted(await trx.deleteFrom('pa_push_notices').where('at', '<', new Date(now - DAY_MS).toISOString()).execute());
     const guessCounters = counted(await trx.deleteFrom('attempt_counters').where('last_try_ms', '<', now - FORGET_ATTEMPTS_AFTER_MS).execute());

@@ -5,22 +5,24 @@
 //   - stopped_using: one row per PA (no name, no person id). Deriving it was not possible: nothing of theirs is left
 //     to derive from, and a PA whose caseload line silently vanished would wonder whether something broke.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+
 import type { DeletedEverywhere } from '../../shared/deleteMyData.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { validate } from '../http/errors.ts';
+import { noQuery } from '../http/query.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
 import type { SharingDatabase } from '../pa/tables.ts';
 import type { RemindersDatabase } from '../reminders/tables.ts';
-import type { Kysely } from 'kysely';
-import { noQuery } from '../http/query.ts';
 
 // The person must say it in the body: a stray POST with no body deletes nothing.
 const deleteEverywhereSchema = z.strictObject({ everywhere: z.literal(true) });
 
 export interface SignedOutTokensTable { token_hash: string; signed_out_at: string }
-export interface StoppedUsingTable { id: string; pa_id: string; stopped_at: string }
+interface StoppedUsingTable { id: string; pa_id: string; stopped_at: string }
 type DeletionDatabase = SharingDatabase & RemindersDatabase & { signed_out_tokens: SignedOutTokensTable; stopped_using: StoppedUsingTable };
 
 export function deletionDb(app: FastifyInstance): Kysely<DeletionDatabase> {

@@ -1,16 +1,18 @@
 // Device identity: register a phone (optionally joining a person with a link code) and make link codes.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { registerDeviceSchema, type RegisterDeviceResponse } from '../../shared/sync.ts';
+
+import { normaliseCode } from '../../shared/readableCode.ts';
+import { type RegisterDeviceResponse, registerDeviceSchema } from '../../shared/sync.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { hashSecret, newDeviceToken, newLinkCode } from '../auth/tokens.ts';
-import { normaliseCode } from '../../shared/readableCode.ts';
 import { ApiError, validate } from '../http/errors.ts';
 
-export const LINK_CODE_TTL_MS = 15 * 60 * 1000;
+const LINK_CODE_TTL_MS = 15 * 60 * 1000;
 
-export type LinkCodeResponse = { code: string; expiresAt: string };
+type LinkCodeResponse = { code: string; expiresAt: string };
 
 // These endpoints take no options yet; an empty object (or no body) is allowed, anything else is a mistake.
 const noOptions = z.strictObject({}).optional();

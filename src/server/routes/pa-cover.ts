@@ -2,17 +2,19 @@
 // included). During it the covering PA sees the same caseload and shared items, read-only; before or after, 404.
 // Assigning, ending and every access by the covering PA are in the audit log.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+
 import { orderCaseload } from '../../shared/sharing/caseload.ts';
-import { coverSchema, ukDay, type Cover } from '../../shared/sharing/schemas.ts';
+import { type Cover, coverSchema, ukDay } from '../../shared/sharing/schemas.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { noQuery } from '../http/query.ts';
 import { audit } from '../pa/accounts.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
 import { caseloadOf, sharesFor, withThreads } from '../pa/shares.ts';
-import { sharingDb, type SharingDb } from '../pa/tables.ts';
+import { type SharingDb, sharingDb } from '../pa/tables.ts';
 import { contactsFor } from './pa-day.ts';
-import { noQuery } from '../http/query.ts';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const coverPersonParams = z.strictObject({ id: z.uuid(), personId: z.uuid() });

@@ -2,15 +2,17 @@
 // labels, removing a stale connection, and the PA's outstanding pairing codes. Every call needs a PA session and
 // touches only that PA's own young people and codes (anything else is a 404, as if it did not exist).
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { contactSchema, labelSchema, messageSchema, seenManySchema, type ContactEntry, type ContactKind } from '../../shared/sharing/schemas.ts';
+
+import { type ContactEntry, type ContactKind, contactSchema, labelSchema, messageSchema, seenManySchema } from '../../shared/sharing/schemas.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { noQuery } from '../http/query.ts';
 import { audit } from '../pa/accounts.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
 import { addMessage } from '../pa/shares.ts';
-import { sharingDb, type SharingDb } from '../pa/tables.ts';
-import { noQuery } from '../http/query.ts';
+import { type SharingDb, sharingDb } from '../pa/tables.ts';
 
 const noBody = z.strictObject({}).optional();
 const personParams = z.strictObject({ personId: z.uuid() });

@@ -1,10 +1,11 @@
 // Managers see anonymous monthly figures for their own council (k ≥ 10); admins see the audit log, never content.
 import type { FastifyInstance } from 'fastify';
+
 import { validate } from '../http/errors.ts';
+import { monthsQuery, noQuery } from '../http/query.ts';
 import { figuresForCouncil } from '../pa/monitoring.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
 import { sharingDb } from '../pa/tables.ts';
-import { noQuery, monthsQuery } from '../http/query.ts';
 
 // Built once, not per request: zod compiles a schema the first time it runs it.
 

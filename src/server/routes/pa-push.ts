@@ -1,8 +1,10 @@
 // Told when someone asks: the PA page's opt-in to a content-free push (pa/call-alerts.ts sends it, inside working
 // hours only). A subscription is tied to the session that made it, so signing out ends it.
 import { createHash } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { requireStaff, sessionTokenOf, staffOf } from '../pa/sessions.ts';

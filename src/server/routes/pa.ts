@@ -1,25 +1,27 @@
 // The PA page's API: sign in and out, the caseload, a young person's shared items, seen + reply,
 // pairing codes, working hours and CSV export. Every call needs a PA session; every object is checked.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+
+import { normaliseCode } from '../../shared/readableCode.ts';
 import { orderCaseload } from '../../shared/sharing/caseload.ts';
 import {
   changePasswordSchema, loginSchema, seenSchema, workingHoursSchema,
 } from '../../shared/sharing/schemas.ts';
 import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
 import { hashSecret, newPairingCode } from '../auth/tokens.ts';
-import { normaliseCode } from '../../shared/readableCode.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { noQuery } from '../http/query.ts';
 import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
-import { caseloadAsCsv, caseloadOf, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
-import { contactsFor, markSeen } from './pa-day.ts';
+import { caseloadAsCsv, caseloadOf, contactOf, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
 import { sharingDb } from '../pa/tables.ts';
-import { noQuery } from '../http/query.ts';
+import { contactsFor, markSeen } from './pa-day.ts';
 
-export const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
+const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
 
 // Schemas are built once, not per request: zod compiles a schema the first time it runs it.
 const noBody = z.strictObject({}).optional();
@@ -92,7 +94,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     if (!link) throw notFound();
     await audit(db, staff.id, 'open-person', personId);
     return {
-      person: { id: personId, name: link.name, label: link.label ?? null, connectedAt: link.linked_at, contact: link.contact ? JSON.parse(link.contact) : null },
+      person: { id: personId, name: link.name, label: link.label ?? null, connectedAt: link.linked_at, contact: contactOf(link.contact) },
       shares: await withThreads(db, await sharesFor(db, personId, staff.id), { personId, paId: staff.id }),
       contacts: await contactsFor(db, personId, staff.id),
     };

@@ -2,22 +2,24 @@
 // once the young person has added the step (as it is or changed) or let it go, deletes it. A suggestion shows only
 // while its goal is still shared with that PA, so unsharing or disconnecting hides it at once.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { suggestStepSchema, type StepSuggestion } from '../../shared/plan/schema.ts';
+
+import { type StepSuggestion, suggestStepSchema } from '../../shared/plan/schema.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { monthsQuery, noQuery } from '../http/query.ts';
 import { audit } from '../pa/accounts.ts';
-import { requireStaff, staffOf } from '../pa/sessions.ts';
-import { sharingDb, type GoalSuggestionsTable, type SharingDb } from '../pa/tables.ts';
 import { planFiguresForCouncil } from '../pa/plan-figures.ts';
-import { noQuery, monthsQuery } from '../http/query.ts';
+import { requireStaff, staffOf } from '../pa/sessions.ts';
+import { type GoalSuggestionsTable, type SharingDb, sharingDb } from '../pa/tables.ts';
 
 const personParams = z.strictObject({ personId: z.uuid() });
 const goalParams = z.strictObject({ personId: z.uuid(), goalId: z.uuid() });
 const suggestionParams = z.strictObject({ id: z.uuid() });
 /** Enough for a conversation, not a to-do list written for them. */
-export const SUGGESTIONS_PER_GOAL_MAX = 3;
+const SUGGESTIONS_PER_GOAL_MAX = 3;
 
 const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: this young person is not connected to you, or stopped sharing this goal.' });
 

@@ -1,14 +1,16 @@
 // Web Push for reminders: the VAPID public key, and saving or removing this device's push subscription.
 // Also starts the reminder scheduler with the server and stops it on close.
 import { createHash } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+
+import { notificationWordsSchema } from '../../shared/appointments/schema.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { endpointSchema, subscriptionKeysSchema } from '../reminders/endpoints.ts';
 import { remindersDb } from '../reminders/tables.ts';
 import { loadVapidKeys } from '../reminders/vapid.ts';
-import { notificationWordsSchema } from '../../shared/appointments/schema.ts';
 
 export async function pushRoutes(app: FastifyInstance): Promise<void> {
   const settings = app.config.reminders;

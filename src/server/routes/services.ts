@@ -1,9 +1,11 @@
 // The public directory API: our services in ORUK 3.0 shape (open, CORS *), and "Something wrong here?" reports.
 import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { DirectoryService } from '../../shared/directory/types.ts';
+
 import { REPORT_REASONS } from '../../shared/directory/report.ts';
+import type { DirectoryService } from '../../shared/directory/types.ts';
 import { orukPage, toOrukService, uuidV5 } from '../directory/oruk-export.ts';
 import { directoryDb } from '../directory/tables.ts';
 import { ApiError, validate } from '../http/errors.ts';

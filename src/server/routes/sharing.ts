@@ -1,23 +1,25 @@
 // The young person's side of sharing: connect to a PA with a code, share and unshare items, see seen/replies,
 // count in anonymous monitoring, disconnect; plus recovery codes and "my devices". Device token auth only.
+import { randomUUID } from 'node:crypto';
+
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { connectSchema, messageSchema, monitoringSchema, myContactSchema, restoreSchema, shareSchema, type MyPaStatus } from '../../shared/sharing/schemas.ts';
+
+import { normaliseCode } from '../../shared/readableCode.ts';
 import { paCopyOf } from '../../shared/sharing/paCopy.ts';
+import { connectSchema, messageSchema, monitoringSchema, myContactSchema, type MyPaStatus, restoreSchema, shareSchema } from '../../shared/sharing/schemas.ts';
 import { nextWorkingTime } from '../../shared/sharing/working-hours.ts';
+import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { noQuery } from '../http/query.ts';
 import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
-import { normaliseCode } from '../../shared/readableCode.ts';
-import { addMessage, toSharedItem, withThreads } from '../pa/shares.ts';
+import { addMessage, contactOf, toSharedItem, withThreads } from '../pa/shares.ts';
 import type { SharingDb } from '../pa/tables.ts';
-import { randomUUID } from 'node:crypto';
 import { sharingDb } from '../pa/tables.ts';
-import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
 import { coverToday } from './pa-cover.ts';
-import { noQuery } from '../http/query.ts';
 
 // Schemas are built once, not per request: zod compiles a schema the first time it runs it.
 const idParams = z.strictObject({ id: z.uuid() });
@@ -49,7 +51,7 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     const shares = await withThreads(db, rows.map(toSharedItem), { personId, paId: link.pa_id });
     // The PA's "read" marks on their answers are the PA's own business: the phone gets the words and times only.
     for (const item of shares) item.thread = item.thread?.map(({ seenAt: _seen, ...m }) => m);
-    return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares, coveredBy: await coverToday(db, link.pa_id), contact: link.contact ? JSON.parse(link.contact) : null };
+    return { connected: true, monitoring, paName: link.name, workingHours: workingHoursOf(link.working_hours), shares, coveredBy: await coverToday(db, link.pa_id), contact: contactOf(link.contact) };
   });
 
   app.post('/my-pa/connect', device, async (request) => {

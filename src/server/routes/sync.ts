@@ -1,6 +1,7 @@
 // The sync protocol endpoints (see src/shared/sync.ts and docs/architecture.md "Sync protocol").
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+
 import { pullQuerySchema, pushRequestSchema, type PushResponse } from '../../shared/sync.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { ApiError, validate } from '../http/errors.ts';

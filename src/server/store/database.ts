@@ -1,10 +1,12 @@
 // Opens the store: Kysely over better-sqlite3 (default, embedded) or a pg Pool (DATABASE_URL=postgres://…).
 import fs from 'node:fs';
 import path from 'node:path';
+
 import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { postgresPoolFromEnv, type DatabaseConfig } from '../config.ts';
+
+import { type DatabaseConfig, postgresPoolFromEnv } from '../config.ts';
 import type { Database } from './tables.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -43,7 +45,7 @@ export function databaseFault(error: unknown): FaultKind | undefined {
   return undefined;
 }
 
-export type FaultWatch = {
+type FaultWatch = {
   /** The fault seen most recently and not yet cleared by a successful ping, if any. */
   current(): { kind: FaultKind; since: number } | undefined;
   saw(kind: FaultKind): void;
@@ -84,9 +86,10 @@ export type SqliteDirect = {
 
 // pg returns int8 (bigint) and numeric as strings; our versions and seqs stay far below 2^53, so read them as numbers.
 const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
     if (oid === 20) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format as 'text');
+    // pg-types declares its parsers as `any`; each takes the text pg sent.
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
 };
 
@@ -122,7 +125,7 @@ export function openStore(config: DatabaseConfig, options: StoreOptions = {}): S
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
     const inTransaction = sqlite.transaction((work: () => unknown) => work());
     const direct: SqliteDirect = {
-      prepare: statements.prepare,
+      prepare: (sqlText) => statements.prepare(sqlText),
       transaction: <T>(work: () => T) => db.connection().execute(async () => inTransaction.immediate(work) as T),
     };
     return { db, dialect: 'sqlite', sqlite: direct, close: () => db.destroy(), faults };

@@ -1,5 +1,6 @@
 // Runs the migrations listed in ../migrations/index.ts, in order, on either dialect.
-import { Migrator, sql, type Migration } from 'kysely';
+import { Migrator, sql } from 'kysely';
+
 import { migrations } from '../migrations/index.ts';
 import type { Store } from './database.ts';
 
@@ -12,7 +13,7 @@ export async function migrateToLatest(store: Store): Promise<void> {
   }
   const migrator = new Migrator({
     db: store.db,
-    provider: { getMigrations: async () => migrations as Record<string, Migration> },
+    provider: { getMigrations: async () => migrations },
     migrationTableSchema,
     // Features are built on parallel branches, each adding its own numbered migration; one that lands after a higher
     // number has already run on a database must still run there. Our migrations only add, so their order is free.
@@ -21,6 +22,6 @@ export async function migrateToLatest(store: Store): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Database migration "${failed}" failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Database migration "${failed}" failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`);
   }
 }

@@ -1,12 +1,12 @@
 // Row types for every table, as Kysely sees them. Times are ISO 8601 UTC text; flags are 0/1 (portable to SQLite).
 import type { Generated } from 'kysely';
 
-export interface PeopleTable {
+interface PeopleTable {
   id: string;
   created_at: string;
 }
 
-export interface DevicesTable {
+interface DevicesTable {
   id: string;
   person_id: string;
   /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
@@ -30,19 +30,19 @@ export interface RecordsTable {
   updated_at: string;
 }
 
-export interface ServicesTable {
+interface ServicesTable {
   id: string;
   version: number;
   deleted: number;
   data: string | null;
 }
 
-export interface SyncMetaTable {
+interface SyncMetaTable {
   id: number;
   version: number;
 }
 
-export interface LinkCodesTable {
+interface LinkCodesTable {
   code_hash: string;
   person_id: string;
   expires_at: string;

@@ -1,5 +1,6 @@
 // The one global version counter that orders the pull feed. Call only inside a write transaction.
 import { sql, type Transaction } from 'kysely';
+
 import type { Database } from './tables.ts';
 
 /**

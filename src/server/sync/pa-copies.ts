@@ -2,6 +2,7 @@
 // the synced record (or, for a request, the record itself), so an edit updates the PA's copy, and an unshare or a
 // delete removes it, exactly when the phone's change is saved. Nothing is copied when no PA is connected.
 import { CompiledQuery, type Transaction } from 'kysely';
+
 import { copyKindOf, isShareableKind, paCopyOf } from '../../shared/sharing/paCopy.ts';
 import type { Mutation } from '../../shared/sync.ts';
 import type { SqliteDirect } from '../store/database.ts';
@@ -18,19 +19,19 @@ const UPSERT_SQL = 'insert into "shares" ("id", "person_id", "pa_id", "kind", "d
 const dropSql = (count: number) => `delete from "shares" where "person_id" = ? and "id" in (${Array(count).fill('?').join(', ')})`;
 
 /** Whether any of these writes can touch a PA's copy (most pushes cannot, and then cost nothing more). */
-export const touchesPaCopies = (writes: readonly Mutation[]): boolean => writes.some((m) => isShareableKind(m.kind));
+const touchesPaCopies = (writes: readonly Mutation[]): boolean => writes.some((m) => isShareableKind(m.kind));
 
 /**
  * The statements that bring the PA's copies in line with `writes` (each id's last mutation). With no PA connected
  * there is nothing to do: connecting and disconnecting both delete every copy the person had.
  */
-export function paCopyStatements(writes: readonly Mutation[], personId: string, paId: string | null, now: string): Statement[] {
+function paCopyStatements(writes: readonly Mutation[], personId: string, paId: string | null, now: string): Statement[] {
   if (!paId) return [];
   const statements: Statement[] = [];
   const drop: string[] = [];
   for (const m of writes) {
     if (!isShareableKind(m.kind)) continue;
-    const copy = m.op === 'put' ? paCopyOf(m.kind, m.record as Record<string, unknown>) : null;
+    const copy = m.op === 'put' ? paCopyOf(m.kind, m.record) : null;
     if (copy) statements.push({ sql: UPSERT_SQL, parameters: [m.id, personId, paId, copyKindOf(m.kind), JSON.stringify(copy), now, personId] });
     else drop.push(m.id);
   }

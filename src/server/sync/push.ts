@@ -2,19 +2,20 @@
 // Two bodies, one plan: on SQLite it runs synchronously on better-sqlite3 (the default server's hottest path), on
 // PostgreSQL through Kysely. Both take every decision in the same functions; they differ only in how statements run.
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { Mutation, PushRequest } from '../../shared/sync.ts';
-import { deviceSignedOut, type AuthenticatedDevice } from '../auth/device.ts';
+import { type AuthenticatedDevice, deviceSignedOut } from '../auth/device.ts';
 import { ApiError } from '../http/errors.ts';
 import type { SqliteDirect, Store } from '../store/database.ts';
 import type { RecordsTable } from '../store/tables.ts';
-import { RESERVE_VERSIONS_SQLITE, firstReserved, reserveVersions } from '../store/versions.ts';
-import { upsertParameters, upsertRecords, upsertSql } from './upsert-records.ts';
+import { firstReserved, RESERVE_VERSIONS_SQLITE, reserveVersions } from '../store/versions.ts';
 import { keepPaCopiesOnSqlite, keepPaCopiesWithKysely } from './pa-copies.ts';
+import { upsertParameters, upsertRecords, upsertSql } from './upsert-records.ts';
 
 export type PushOptions = { testDelayBeforeCommitMs?: number };
 
 /** Only the last mutation of each id counts (last writer wins), so each row is written once, in first-to-last order. */
-export function lastMutationPerId(mutations: readonly Mutation[]): Mutation[] {
+function lastMutationPerId(mutations: readonly Mutation[]): Mutation[] {
   const last = new Map<string, Mutation>();
   for (const m of mutations) {
     last.delete(m.id); // re-insert, so the map's order is the order of each id's last mutation

@@ -1,5 +1,6 @@
 // Writes a push's rows with one INSERT … ON CONFLICT statement whose SQL text is built once per row count.
 import { CompiledQuery, type Transaction } from 'kysely';
+
 import type { Dialect } from '../store/database.ts';
 import type { Database, RecordsTable } from '../store/tables.ts';
 

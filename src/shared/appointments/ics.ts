@@ -1,6 +1,6 @@
 // "Add to my calendar": an RFC 5545 file, so the phone's own calendar reminds them even with no signal.
-import type { Appointment } from './schema.ts';
 import { isoToLondonWallTime } from './london-time.ts';
+import type { Appointment } from './schema.ts';
 
 /** Words the calendar shows; the app passes them in the person's language. */
 export type IcsWords = { reminder: string; phone: string };
@@ -30,7 +30,7 @@ const LONDON_VTIMEZONE = [
 ];
 
 /** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines. */
-export function escapeText(value: string): string {
+function escapeText(value: string): string {
   return value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')

@@ -14,7 +14,7 @@ const londonParts = () => (partsFormat ??= new Intl.DateTimeFormat('en-GB', {
 export type LondonWallTime = { date: string; time: string };
 
 /** London's offset from UTC, in minutes (0 in winter, 60 in summer), at the instant `utcMs`. */
-export function londonOffsetMinutes(utcMs: number): number {
+function londonOffsetMinutes(utcMs: number): number {
   const p = Object.fromEntries(londonParts().formatToParts(new Date(utcMs)).map((x) => [x.type, x.value]));
   const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
   return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
@@ -27,7 +27,7 @@ function offsetText(minutes: number): string {
 }
 
 /** Is `date` (YYYY-MM-DD) a day that exists on the calendar? 2027-02-29 and 2026-04-31 do not. */
-export function isRealDate(date: string): boolean {
+function isRealDate(date: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return false;
   const [y, mo, d] = [+m[1], +m[2], +m[3]];

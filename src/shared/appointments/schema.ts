@@ -1,5 +1,6 @@
 // An appointment a young person keeps on their phone (and syncs like a check-in). Private by default.
 import { z } from 'zod';
+
 import { safeText } from '../text.ts';
 
 export const TITLE_MAX = 200;
@@ -15,8 +16,8 @@ export const DEFAULT_REMINDERS = [24 * 60, 2 * 60] as const;
 export const notificationWordsSchema = z.strictObject({ comingUp: z.string().trim().min(1).max(120), open: z.string().trim().max(200) });
 export type NotificationWords = z.infer<typeof notificationWordsSchema>;
 
-export const APPOINTMENT_STATUSES = ['planned', 'cancelled'] as const;
-export const APPOINTMENT_OUTCOMES = ['went', 'couldnt-go'] as const;
+const APPOINTMENT_STATUSES = ['planned', 'cancelled'] as const;
+const APPOINTMENT_OUTCOMES = ['went', 'couldnt-go'] as const;
 export type AppointmentOutcome = (typeof APPOINTMENT_OUTCOMES)[number];
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'Must be a real date and time, e.g. 2026-03-29T10:00:00+01:00' });
@@ -27,7 +28,7 @@ export type TravelHelpChoice = (typeof TRAVEL_HELP)[number];
 /** Nothing ticked: a new appointment's travel help. */
 export const NO_TRAVEL_HELP: Record<TravelHelpChoice, boolean> = { fare: false, taxi: false, someoneToGoWith: false };
 
-export const travelHelpSchema = z.strictObject({
+const travelHelpSchema = z.strictObject({
   fare: z.boolean().default(false),
   taxi: z.boolean().default(false),
   someoneToGoWith: z.boolean().default(false),

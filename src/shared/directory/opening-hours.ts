@@ -1,8 +1,8 @@
 // Is a service open at a moment, and when does it next open or close? Always in Europe/London wall-clock time,
 // so BST/GMT clock changes need no special cases: we compare what the clock on the wall says.
-import { WEEKDAYS, type OpeningHours, type Session, type Weekday } from './types.ts';
+import { type OpeningHours, type Session, type Weekday, WEEKDAYS } from './types.ts';
 
-export const SERVICE_TIME_ZONE = 'Europe/London';
+const SERVICE_TIME_ZONE = 'Europe/London';
 
 /** A London wall-clock reading: date (YYYY-MM-DD), weekday and minutes since midnight. */
 export type WallClock = { date: string; weekday: Weekday; minutes: number };
@@ -25,7 +25,7 @@ export function londonWallClock(at: Date): WallClock {
 
 /** "09:30" or "09:30:00" → 570. Throws on anything else so bad imports are caught at the door. */
 const parsedTimes = new Map<string, number>();
-export function minutesOf(time: string): number {
+function minutesOf(time: string): number {
   // Directories repeat a handful of times ("09:00", "17:00") thousands of times; parse each once.
   const cached = parsedTimes.get(time);
   if (cached !== undefined) return cached;

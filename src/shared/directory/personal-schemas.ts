@@ -1,6 +1,7 @@
 // The server's checks for saved places and the safety plan (see personal.ts for what they are).
 import { z } from 'zod';
-import { SAFETY_PLAN_STEPS, SAFETY_PLAN_STEP_MAX, type SafetyPlanStep } from './personal.ts';
+
+import { SAFETY_PLAN_STEP_MAX, SAFETY_PLAN_STEPS, type SafetyPlanStep } from './personal.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 

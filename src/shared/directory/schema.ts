@@ -1,8 +1,9 @@
 // zod schemas for a directory service: what the server accepts from an import and serves on the pull feed.
 import { z } from 'zod';
+
 import { ACCESS_MODES, CATEGORIES, WEEKDAYS } from './types.ts';
 
-export const DESCRIPTION_MAX = 4000;
+const DESCRIPTION_MAX = 4000;
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Must be a time like 09:30');
 const date = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -15,7 +16,7 @@ const sessionSchema = z.strictObject({
   to: date.optional(),
 });
 
-export const openingHoursSchema = z.discriminatedUnion('kind', [
+const openingHoursSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('always') }),
   z.strictObject({
     kind: z.literal('weekly'),
@@ -27,7 +28,7 @@ export const openingHoursSchema = z.discriminatedUnion('kind', [
 const lat = z.number().min(-90).max(90);
 const lng = z.number().min(-180).max(180);
 
-export const serviceLocationSchema = z.discriminatedUnion('kind', [
+const serviceLocationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('point'), lat, lng, address: text(300).optional(), postcode: text(10).optional() }),
   z.strictObject({ kind: z.literal('area'), area: text(120), lat: lat.optional(), lng: lng.optional() }),
   z.strictObject({ kind: z.literal('national') }),

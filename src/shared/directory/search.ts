@@ -1,6 +1,6 @@
 // Finds services for what someone typed, the filters they chose and where they are. Built once per directory
 // (buildSearchIndex), then each keystroke only walks the word list, not every service.
-import { milesBetween, type LatLng } from './distance.ts';
+import { type LatLng, milesBetween } from './distance.ts';
 import { isOpenOnClock, londonWallClock, type WallClock } from './opening-hours.ts';
 import type { AccessMode, Category, DirectoryService } from './types.ts';
 
@@ -8,7 +8,7 @@ import type { AccessMode, Category, DirectoryService } from './types.ts';
 export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ß/g, 'ss');
 }
-export const wordsOf = (text: string): string[] => foldText(text).split(/[^\p{L}\p{N}+]+/u).filter(Boolean);
+const wordsOf = (text: string): string[] => foldText(text).split(/[^\p{L}\p{N}+]+/u).filter(Boolean);
 
 export type DirectoryFilters = {
   category?: Category;
@@ -78,7 +78,7 @@ function withinOneEdit(a: string, b: string): boolean {
 
 const REMOTE: AccessMode[] = ['phone', 'text', 'online'];
 
-export function passesFilters(s: DirectoryService, f: DirectoryFilters, now: WallClock): boolean {
+function passesFilters(s: DirectoryService, f: DirectoryFilters, now: WallClock): boolean {
   if (f.category && !s.categories.includes(f.category)) return false;
   if (f.careLeaverOnly && !s.careLeaverSpecific) return false;
   if (f.age !== undefined && ((s.minAge ?? 0) > f.age || (s.maxAge ?? Infinity) < f.age)) return false;

@@ -12,7 +12,7 @@ export type StudyService = { name: string; area: string; kind: string[]; summary
 const ALL_DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
 
 /** Reads a data file's hours text; only the forms it uses, anything else stays unknown rather than guessed. */
-export function crisisHours(text: string): OpeningHours | undefined {
+function crisisHours(text: string): OpeningHours | undefined {
   if (/^24\/7$|^24\/7[,;]|^24 hours,? (a day,? )?(every day|7 days a week)/.test(text)) return { kind: 'always' };
   if (/^9am to midnight, every day$/.test(text)) return { kind: 'weekly', sessions: [{ days: [...ALL_DAYS], opens: '09:00', closes: '00:00' }] };
   return undefined;
@@ -37,7 +37,7 @@ export function crisisServices(contacts: CrisisContact[]): DirectoryService[] {
 }
 
 /** One entry of national-services.json: only the fields a source confirmed are present. */
-export type NationalService = {
+type NationalService = {
   id: string; name: string; phone?: string; sms?: { number: string; body?: string }; email?: string; url?: string;
   hours?: string; who: string; free?: boolean; categories: string[];
 };
@@ -48,7 +48,7 @@ const CATEGORY_OF_NATIONAL: Record<string, Category> = {
 };
 
 /** "2026-12" is when the file was checked; each service carries it so the screen can say "checked December 2026". */
-export function nationalServices(services: NationalService[], checked: string): DirectoryService[] {
+function nationalServices(services: NationalService[], checked: string): DirectoryService[] {
   return services.map((s) => {
     const hours = s.hours ? crisisHours(s.hours) : undefined;
     return {
@@ -88,7 +88,7 @@ const AREA_CENTRES: Record<string, { lat: number; lng: number }> = {
   Worcestershire: { lat: 52.199959, lng: -2.207516 }, // WR1, Worcester
 };
 
-export function studyServices(services: StudyService[]): DirectoryService[] {
+function studyServices(services: StudyService[]): DirectoryService[] {
   return services.map((s) => {
     const online = s.kind.includes('online') || s.area === 'online';
     return {

@@ -3,7 +3,7 @@
 // people or hidden, counts in bands of COUNT_STEP, and a figure released again only once its group has changed by
 // MIN_CHANGE people since every earlier release, so figures cannot be differenced.
 import { LIFE_AREAS, type LifeArea } from '../checkinOptions.ts';
-import { countBand, MIN_PEOPLE, membersOf, release, type Group, type Releases } from '../sharing/monitoring.ts';
+import { countBand, type Group, membersOf, MIN_PEOPLE, release, type Releases } from '../sharing/monitoring.ts';
 
 /** One step done: who (never shown), in which month (YYYY-MM, London) and which part of life its goal is about. */
 export type PlanStepDone = { personId: string; month: string; area: LifeArea };

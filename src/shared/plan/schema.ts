@@ -1,13 +1,14 @@
 // The server's checks for a goal (kind `goal`), the same the phone's import uses. See goals.ts for what a goal is.
 import { z } from 'zod';
-import { safeText } from '../text.ts';
+
 import { LIFE_AREAS } from '../checkinOptions.ts';
+import { safeText } from '../text.ts';
 import { GOAL_TEXT_MAX, STEP_TEXT_MAX, STEPS_MAX } from './goals.ts';
 
 const isoDateTime = z.iso.datetime({ offset: true });
-export const dayString = z.iso.date();
+const dayString = z.iso.date();
 
-export const goalStepSchema = z.strictObject({
+const goalStepSchema = z.strictObject({
   id: z.uuid(),
   text: safeText().trim().min(1).max(STEP_TEXT_MAX),
   due: dayString.optional(),
@@ -26,7 +27,6 @@ export const goalSchema = z.strictObject({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
-export type GoalRecord = z.infer<typeof goalSchema>;
 
 /** What a PA sends to suggest a step on a shared goal. */
 export const suggestStepSchema = z.strictObject({

@@ -4,7 +4,7 @@
 import type { PaRequest, SharedItem } from './schemas.ts';
 
 /** Every reason a young person can rise up the caseload, with its weight (a person's need is the sum of theirs). */
-export const NEED_WEIGHTS = {
+const NEED_WEIGHTS = {
   'feeling-unsafe': 100,
   'call-me': 90,
   'awful-repeated': 80,
@@ -22,14 +22,14 @@ export const NEED_WEIGHTS = {
 export type NeedReason = keyof typeof NEED_WEIGHTS;
 
 /** Moods and "hard" answers count for a week: "Awful twice this week". Requests count until the PA has seen them. */
-export const WEEK_DAYS = 7;
+const WEEK_DAYS = 7;
 
 /**
  * "Gone quiet": someone who chose to share check-ins regularly (at least QUIET_AFTER_SHARED of them) has shared none
  * for QUIET_DAYS. Only what they shared counts: a PA never learns whether they checked in without sharing.
  */
 export const QUIET_DAYS = 14;
-export const QUIET_AFTER_SHARED = 3;
+const QUIET_AFTER_SHARED = 3;
 
 /** The reasons "Today at a glance" counts as needing the PA now (the rest only order the caseload). */
 export const NEEDS_ME_NOW: readonly NeedReason[] = ['feeling-unsafe', 'call-me', 'awful-repeated', 'cant-make-it', 'missed-appointment', 'quiet'];

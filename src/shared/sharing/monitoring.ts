@@ -4,7 +4,7 @@
 // - counts are shown in bands of COUNT_STEP (10–14, 15–19 …), shares in steps of 5 %, averages as whole numbers;
 // - a figure is released again only when its group has changed by at least MIN_CHANGE people since EVERY earlier
 //   release of it; until then the last released figure is shown, so comparing two releases never singles anyone out.
-import { ONS4_ITEMS, ons4Band, type Ons4Band, type Ons4Item } from '../ons4Bands.ts';
+import { ONS4_ITEMS, type Ons4Band, ons4Band, type Ons4Item } from '../ons4Bands.ts';
 
 export const MIN_PEOPLE = 10;
 export const COUNT_STEP = 5;
@@ -47,7 +47,7 @@ export function changedPeople(a: Group, b: Group): number {
 }
 
 /** Each band's share, hiding bands of fewer than MIN_PEOPLE and, while the hidden ones could be worked out, more. */
-export function bandShares(counts: Partial<Record<Ons4Band, number>>, total: number): Partial<Record<Ons4Band, number | null>> {
+function bandShares(counts: Partial<Record<Ons4Band, number>>, total: number): Partial<Record<Ons4Band, number | null>> {
   const bands = (Object.keys(counts) as Ons4Band[]).filter((b) => counts[b]! > 0);
   const hidden = new Set(bands.filter((b) => counts[b]! < MIN_PEOPLE));
   const hiddenSum = () => [...hidden].reduce((sum, b) => sum + counts[b]!, 0);

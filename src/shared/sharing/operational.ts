@@ -3,7 +3,7 @@
 // (monitoring.ts): only young people who chose to be counted, every figure from at least MIN_PEOPLE people or hidden,
 // counts in bands of 5, shares in 5 % steps, whole hours, and a figure re-released only after MIN_CHANGE people changed.
 import { isoToLondonWallTime } from '../appointments/london-time.ts';
-import { countBand, MIN_PEOPLE, release, type Group, type Releases } from './monitoring.ts';
+import { countBand, type Group, MIN_PEOPLE, release, type Releases } from './monitoring.ts';
 
 export type OperationalLink = { personId: string; linkedAt: string };
 export type OperationalShare = { id: string; personId: string; kind: string; sharedAt: string; seenAt: string | null };

@@ -3,7 +3,7 @@
 import type { PaRequest } from './schemas.ts';
 
 /** The kinds whose records can reach a PA. */
-export const SHAREABLE_KINDS = ['checkin', 'ons4', 'paRequest', 'goal'] as const;
+const SHAREABLE_KINDS = ['checkin', 'ons4', 'paRequest', 'goal'] as const;
 export type ShareableKind = (typeof SHAREABLE_KINDS)[number];
 /** The kind a PA's copy is filed under (a `paRequest` record shows as a `request`). */
 export type CopyKind = 'checkin' | 'ons4' | 'request' | 'goal';

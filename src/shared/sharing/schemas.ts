@@ -1,11 +1,12 @@
 // What the young person's phone and the PA page send about sharing, checked the same way on both sides.
 import { z } from 'zod';
-import { safeText } from '../text.ts';
-import { normaliseCode, READABLE_ALPHABET } from '../readableCode.ts';
-import { checkinSchema } from '../checkins.ts';
-import { ons4Schema } from '../ons4.ts';
-import { LANGUAGES, type LanguageCode } from '../languages.ts';
+
 import { TRAVEL_HELP } from '../appointments/schema.ts';
+import { checkinSchema } from '../checkins.ts';
+import { type LanguageCode, LANGUAGES } from '../languages.ts';
+import { ons4Schema } from '../ons4.ts';
+import { normaliseCode, READABLE_ALPHABET } from '../readableCode.ts';
+import { safeText } from '../text.ts';
 
 /**
  * One-tap requests a young person can send their PA. "call-me" is the most urgent and sorts first.
@@ -33,7 +34,7 @@ export const connectSchema = z.strictObject({
 
 
 /** Title and time only: what the PA needs to know which appointment, nothing more (no place, no notes). */
-export const requestAppointmentSchema = z.strictObject({
+const requestAppointmentSchema = z.strictObject({
   id: z.uuid(),
   title: safeText().trim().min(1).max(200),
   startsAt: z.iso.datetime({ offset: true }),
@@ -72,7 +73,6 @@ export const shareSchema = z.discriminatedUnion('kind', [
   }).refine((r) => r.appointment === undefined || r.request !== 'call-me', { message: 'Only travel and missed-appointment requests are about an appointment', path: ['appointment'] })
     .refine((r) => r.travelHelp === undefined || r.request === 'travel-help', { message: 'Travel choices go only with a travel request', path: ['travelHelp'] }),
 ]);
-export type ShareInput = z.infer<typeof shareSchema>;
 
 export const monitoringSchema = z.strictObject({ optIn: z.boolean() });
 
@@ -107,7 +107,7 @@ export function ukDay(now = new Date()): string {
 
 /** How the young person would like to be contacted, if they choose to share it (never required). */
 export const CONTACT_PREFERENCES = ['call', 'text', 'either'] as const;
-export const sharedContactSchema = z.strictObject({
+const sharedContactSchema = z.strictObject({
   phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'Use digits, spaces and an optional + only, like 07700 900123'),
   prefer: z.enum(CONTACT_PREFERENCES),
 });

@@ -1,8 +1,9 @@
 // Small helpers to talk to a built server through app.inject, as a phone would.
 import type { FastifyInstance } from 'fastify';
-import { aCheckin } from '../../builders/checkin.ts';
+
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import type { Mutation, PullResponse, RegisterDeviceResponse } from '../../../src/shared/sync.ts';
+import { aCheckin } from '../../builders/checkin.ts';
 
 export type Device = RegisterDeviceResponse;
 

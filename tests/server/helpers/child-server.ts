@@ -1,5 +1,5 @@
 // Runs the real server (`node --import tsx src/server/main.ts`) as a child process, for crash tests.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -15,7 +15,7 @@ export function startChildServer(env: Record<string, string>, options: { onStder
   });
   let out = '';
   let err = '';
-  child.stderr!.on('data', (d) => {
+  child.stderr.on('data', (d) => {
     err += d;
     options.onStderr?.(err);
   });
@@ -29,7 +29,7 @@ export function startChildServer(env: Record<string, string>, options: { onStder
       void kill();
       reject(new Error(`server did not start within 30 s. stdout: ${out} stderr: ${err}`));
     }, 30_000);
-    child.stdout!.on('data', (d) => {
+    child.stdout.on('data', (d) => {
       out += d;
       const match = /Listening on http:\/\/localhost:(\d+)/.exec(out);
       if (match) {

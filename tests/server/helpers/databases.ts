@@ -1,9 +1,11 @@
 // A fresh, empty database per test file for each dialect: a temp SQLite file, or a new PostgreSQL schema.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+
 import pg from 'pg';
+
 import { loadConfig, type ServerConfig } from '../../../src/server/config.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -26,6 +28,7 @@ async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Prom
     throw new Error(
       `PostgreSQL is not reachable at ${POSTGRES_URL} (${error instanceof Error ? error.message : String(error)}). ` +
       'Start PostgreSQL with a "test" database (trust auth for postgres@127.0.0.1), or set TEST_DATABASE_URL.',
+      { cause: error },
     );
   }
   try {

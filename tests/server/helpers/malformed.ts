@@ -1,13 +1,14 @@
 // fast-check arbitraries for malformed API requests: broken JSON, wrong content types, junk values, extra and
 // prototype-polluting keys, bad ids, out-of-range numbers. Each request is filtered so it can never be valid.
 import fc from 'fast-check';
-import { FEELINGS, LIFE_AREAS } from '../../../src/shared/checkins.ts';
+
+import { FEELINGS, LIFE_AREAS } from '../../../src/shared/checkinOptions.ts';
 
 export type RawRequest = { method: string; url: string; headers: Record<string, string>; payload?: string | Buffer };
 type Body = { contentType: string; payload: string };
 type Path = (string | number)[];
 
-export const HUGE_STRING = 'x'.repeat(2 * 1024 * 1024);
+const HUGE_STRING = 'x'.repeat(2 * 1024 * 1024);
 
 export const junkValue = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
@@ -19,13 +20,13 @@ export const junkValue = fc.oneof(
 const pollutingKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'extra', 'isAdmin', 'personId');
 const JSON_TYPES = ['application/json', 'application/json; charset=utf-8'];
 
-export const wrongContentType = fc.record({
+const wrongContentType = fc.record({
   contentType: fc.constantFrom('text/plain', 'text/html', 'application/xml', 'application/x-www-form-urlencoded',
     'multipart/form-data; boundary=x', 'application/octet-stream', 'image/png', 'application/jsonp', 'json', 'application/javascript'),
   payload: fc.oneof(fc.string({ minLength: 1, maxLength: 200 }), fc.constant('{"linkCode":"ABCD-EFGH-JK"}')),
 });
 
-export const brokenJsonText = fc.record({
+const brokenJsonText = fc.record({
   contentType: fc.constantFrom(...JSON_TYPES),
   payload: fc.oneof(
     fc.string({ minLength: 1, maxLength: 200 }),

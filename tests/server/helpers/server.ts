@@ -1,8 +1,9 @@
 // One migrated server over a fresh database for a whole describe block, closed and dropped afterwards.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
+
 import { buildServer } from '../../../src/server/app.ts';
-import { freshDatabase, type DialectName, type TestDatabase } from './databases.ts';
+import { type DialectName, freshDatabase, type TestDatabase } from './databases.ts';
 
 export type ServerForBlock = { app: FastifyInstance; database: TestDatabase };
 

@@ -1,9 +1,10 @@
 // A small in-test sync client that behaves like the real one: local store + outbox, push from the lowest
 // unacknowledged seq in batches, drop what the server acknowledged, pull then re-apply pending outbox on top.
 import type { FastifyInstance } from 'fastify';
+
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import type { Mutation, PullResponse } from '../../../src/shared/sync.ts';
-import { auth, deleteRecord, putCheckin, type Device } from './api.ts';
+import { auth, deleteRecord, type Device, putCheckin } from './api.ts';
 
 export type PushOutcome = { status: number; sent: Mutation[]; lastSeq?: number };
 

@@ -1,5 +1,6 @@
 // The form's rules, without a browser: every impossible answer gets its own message.
 import { describe, expect, it } from 'vitest';
+
 import { appointmentFromDraft, draftFromAppointment, emptyDraft } from '../../../src/app/features/appointments/draft.ts';
 
 const base = { id: '5b0f7c1e-9a43-4b8e-8d51-2f1f2b6b7a10' };

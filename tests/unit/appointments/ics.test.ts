@@ -1,9 +1,10 @@
 // The calendar file must open in real calendars: parsed here with ical.js, a full RFC 5545 parser.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { appointmentSchema, type AppointmentInput } from '../../../src/shared/appointments/schema.ts';
+
 import { appointmentToIcs, foldLine, icsUid } from '../../../src/shared/appointments/ics.ts';
 import { londonWallTimeToIso } from '../../../src/shared/appointments/london-time.ts';
+import { type AppointmentInput, appointmentSchema } from '../../../src/shared/appointments/schema.ts';
 
 const words = { reminder: 'Reminder', phone: 'Phone' };
 const ID = '5b0f7c1e-9a43-4b8e-8d51-2f1f2b6b7a10';

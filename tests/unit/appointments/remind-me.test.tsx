@@ -2,15 +2,17 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startI18n } from '../../../src/app/i18n/index.ts';
+
 import { db } from '../../../src/app/data/db.ts';
 import { RemindMe } from '../../../src/app/features/appointments/RemindMe.tsx';
+import { startI18n } from '../../../src/app/i18n/index.ts';
+import { jsonBodyOf } from '../helpers/fetchCalls.ts';
 
 const realUserAgent = navigator.userAgent;
 const setUserAgent = (value: string) => Object.defineProperty(navigator, 'userAgent', { value, configurable: true });
 
 function fakePushBrowser() {
-  const requestPermission = vi.fn(async () => 'granted' as NotificationPermission);
+  const requestPermission = vi.fn(async () => 'granted');
   const subscribe = vi.fn(async () => ({
     endpoint: 'https://push.example.invalid/sub/1',
     toJSON: () => ({ endpoint: 'https://push.example.invalid/sub/1', keys: { p256dh: 'BPk-example-key', auth: 'example-auth' } }),
@@ -50,7 +52,7 @@ describe('Remind me on this phone', () => {
     const [url, init] = browser.fetchMock.mock.calls.find(([u]) => String(u).endsWith('/push/subscriptions'))! as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/push/subscriptions');
     expect((init.headers as Record<string, string>).authorization).toBe('Bearer example-token');
-    expect(JSON.parse(String(init.body))).toEqual({
+    expect(jsonBodyOf(init)).toEqual({
       endpoint: 'https://push.example.invalid/sub/1', keys: { p256dh: 'BPk-example-key', auth: 'example-auth' }, language: 'en',
       words: { comingUp: 'You have something coming up', open: 'Open the app to see it.' },
     });

@@ -1,7 +1,8 @@
 // What an appointment may hold, and the clear messages for what it may not.
 import { describe, expect, it } from 'vitest';
-import { appointmentSchema, reminderTimes, NOTES_MAX } from '../../../src/shared/appointments/schema.ts';
-import { londonWallTimeToIso, isoToLondonWallTime } from '../../../src/shared/appointments/london-time.ts';
+
+import { isoToLondonWallTime, londonWallTimeToIso } from '../../../src/shared/appointments/london-time.ts';
+import { appointmentSchema, NOTES_MAX, reminderTimes } from '../../../src/shared/appointments/schema.ts';
 
 const base = { id: '5b0f7c1e-9a43-4b8e-8d51-2f1f2b6b7a10', title: 'Housing office', startsAt: '2026-05-12T14:00:00+01:00', updatedAt: '2026-05-01T09:00:00Z' };
 

@@ -1,13 +1,14 @@
 // The appointment screens, driven the way a person uses them (labels and roles), against the real Dexie database.
-import { cleanup, render, screen, within, fireEvent } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startI18n, changeLanguage } from '../../../src/app/i18n/index.ts';
+
 import { db } from '../../../src/app/data/db.ts';
 import AppointmentsScreen from '../../../src/app/features/appointments/AppointmentsScreen.tsx';
 import NextAppointment from '../../../src/app/features/appointments/NextAppointment.tsx';
-import { appointmentSchema, type AppointmentInput } from '../../../src/shared/appointments/schema.ts';
+import { changeLanguage, startI18n } from '../../../src/app/i18n/index.ts';
+import { type AppointmentInput, appointmentSchema } from '../../../src/shared/appointments/schema.ts';
 import type { DirectoryService } from '../../../src/shared/directory/types.ts';
 
 const service: DirectoryService = {
@@ -123,7 +124,7 @@ describe('bad input gets a clear message and saves nothing', () => {
     fireEvent.change(screen.getByLabelText('Notes'), { target: { value: huge } });
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.getByLabelText('Notes')).toHaveAccessibleDescription(expect.stringContaining('Notes can be up to 2000 characters. You have 10485760.'));
-    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toHaveLength(huge.length);
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Notes').value).toHaveLength(huge.length);
     expect(await db.appointments.count()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // How times read: "tomorrow" near by, the date further off, in London time whatever the phone's clock zone.
 import { describe, expect, it } from 'vitest';
+
 import { dueReminders, nextAppointment, relativeDay } from '../../../src/app/features/appointments/when.ts';
 import { appointmentSchema } from '../../../src/shared/appointments/schema.ts';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkinSchema, NOTE_MAX } from '../../../src/shared/checkins.ts';
+
+import { NOTE_MAX } from '../../../src/shared/checkinOptions.ts';
+import { checkinSchema } from '../../../src/shared/checkins.ts';
 
 const valid = {
   id: '0b7c4a2e-1f3d-4c5b-9a8e-2d6f1c3b4a5e',

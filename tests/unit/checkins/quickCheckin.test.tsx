@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, cleanup, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
-import { checkinSchema } from '../../../src/shared/checkins.ts';
 import { TodayScreen } from '../../../src/app/features/checkins/TodayScreen.tsx';
 import { hasUnsavedInput } from '../../../src/app/ui/draft.ts';
+import { checkinSchema } from '../../../src/shared/checkins.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 beforeEach(async () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+
 import { AppDatabase } from '../../../src/app/data/db.ts';
 
 // Phones keep databases made by earlier releases; today's single schema block must open them without losing a thing.

@@ -2,14 +2,15 @@
 // what the app reads is unchanged, and wrong PINs are counted and slowed.
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
-import { saveRecord } from '../../../src/app/data/records.ts';
 import { newDataKey, pinKeyFrom, seal, unseal, unwrapDataKey } from '../../../src/app/data/lock/crypto.ts';
 import { newKdfParams, stretchPin } from '../../../src/app/data/lock/kdf.ts';
-import { lockState, LockedError, setLockState } from '../../../src/app/data/lock/lockState.ts';
+import { LockedError, lockState, setLockState } from '../../../src/app/data/lock/lockState.ts';
 import { ATTEMPTS_BEFORE_RESTORE, lockNow, readAttempts, turnOffPin, turnOnPin, unlock, waitAfter } from '../../../src/app/data/lock/pinLock.ts';
-import { readDraft, writeDraft } from '../../../src/app/ui/draft.ts';
+import { saveRecord } from '../../../src/app/data/records.ts';
 import { rememberedPlace, rememberPlace } from '../../../src/app/features/directory/place.ts';
+import { readDraft, writeDraft } from '../../../src/app/ui/draft.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import { aCheckin } from '../../builders/checkin.ts';
 

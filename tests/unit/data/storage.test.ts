@@ -1,8 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
+
 import { AppDatabase } from '../../../src/app/data/db.ts';
-import { openLocalStore } from '../../../src/app/data/storage.ts';
 import { askToKeepDataOnThisPhone } from '../../../src/app/data/persist.ts';
+import { openLocalStore } from '../../../src/app/data/storage.ts';
 
 describe('where the phone keeps its data', () => {
   it('uses IndexedDB when the browser allows it', async () => {

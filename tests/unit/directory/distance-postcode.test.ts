@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { milesBetween, roundMiles } from '../../../src/shared/directory/distance.ts';
 import { parseOutcodeCentroids, parsePostcode } from '../../../src/shared/directory/postcode.ts';
 

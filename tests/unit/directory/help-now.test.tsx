@@ -1,6 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import HelpNowScreen, { openNowNearby } from '../../../src/app/features/help/HelpNowScreen.tsx';
 import { createShiftCounter } from '../../../src/app/features/help/quickExit.ts';
 import { startI18n } from '../../../src/app/i18n/index.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { closesAt, isAlwaysOpen, isOpenAt, nextOpening } from '../../../src/shared/directory/opening-hours.ts';
 import type { OpeningHours } from '../../../src/shared/directory/types.ts';
 
@@ -64,7 +65,7 @@ describe('open now, in London time', () => {
   });
 
   it('is closed on listed closed days, such as bank holidays', () => {
-    const withHoliday: OpeningHours = { ...officeHours, closed: [{ from: '2025-12-25', to: '2025-12-26' }] } as OpeningHours;
+    const withHoliday: OpeningHours = { ...officeHours, closed: [{ from: '2025-12-25', to: '2025-12-26' }] };
     expect(isOpenAt(withHoliday, at('2025-12-25T12:00:00Z'))).toBe(false);
     expect(isOpenAt(withHoliday, at('2025-12-24T12:00:00Z'))).toBe(true);
   });

@@ -2,12 +2,13 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import ar from '../../../locales/ar.json';
 import { db } from '../../../src/app/data/db.ts';
 import AppointmentsScreen from '../../../src/app/features/appointments/AppointmentsScreen.tsx';
 import DirectoryScreen from '../../../src/app/features/directory/DirectoryScreen.tsx';
 import SafetyPlanScreen from '../../../src/app/features/safety-plan/SafetyPlanScreen.tsx';
 import { changeLanguage, startI18n } from '../../../src/app/i18n/index.ts';
-import ar from '../../../locales/ar.json';
 import type { DirectoryService } from '../../../src/shared/directory/types.ts';
 
 const example = (n: number, lat: number, extra: Partial<DirectoryService> = {}): DirectoryService => ({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { formatDistance } from '../../../src/shared/directory/distance.ts';
 import { buildSearchIndex, distancesFrom, findServices, foldText, searchServices, wordMatches } from '../../../src/shared/directory/search.ts';
 import type { AccessMode, DirectoryService } from '../../../src/shared/directory/types.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import crisis from '../../../src/shared/directory/data/crisis-contacts.json' with { type: 'json' };
 import national from '../../../src/shared/directory/data/national-services.json' with { type: 'json' };
 import study from '../../../src/shared/directory/data/study-services.json' with { type: 'json' };

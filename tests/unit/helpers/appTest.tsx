@@ -1,7 +1,8 @@
 // Shared set-up for app tests: English (or another language) loaded, an empty phone database, a router.
-import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
+
 import { db } from '../../../src/app/data/db.ts';
 import { startI18n } from '../../../src/app/i18n/index.ts';
 

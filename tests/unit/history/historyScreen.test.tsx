@@ -1,12 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
 import HistoryScreen from '../../../src/app/features/history/HistoryScreen.tsx';
 import type { Checkin } from '../../../src/shared/checkins.ts';
-import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 import { aCheckin, daysAgo } from '../../builders/checkin.ts';
+import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 const checkin = (days: number, mood: Checkin['mood'], extra: Partial<Checkin> = {}): Checkin => aCheckin({ at: daysAgo(days), mood, ...extra });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { groupByDay, localDayKey, moodOverTime } from '../../../src/app/features/history/moodOverTime.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import { aCheckin } from '../../builders/checkin.ts';

@@ -1,6 +1,7 @@
 // Help now's words for every language ship in one precached chunk; what comes out is exactly each locale's words.
-import { describe, expect, it } from 'vitest';
 import packed from 'virtual:help-now-words';
+import { describe, expect, it } from 'vitest';
+
 import { flatten, isHelpNowKey, unpackHelpNowWords, withoutHelpNowWords } from '../../../src/app/i18n/helpNowKeys.ts';
 import { LANGUAGES } from '../../../src/shared/languages.ts';
 

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { Shell } from '../../../src/app/App.tsx';
 import { changeLanguage, initialLanguage, startI18n } from '../../../src/app/i18n/index.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';

@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import en from '../../../locales/en.json';
 import { pseudoLocalise, pseudoString } from '../../../src/app/i18n/pseudo.ts';
 import { LANGUAGES, PA_PAGE_LANGUAGES } from '../../../src/shared/languages.ts';
@@ -31,7 +33,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 // Plural forms differ by language (Arabic has six), so compare keys without their plural ending.
 const baseKeys = (tree: Tree) => new Set([...leaves(tree).keys()].map((k) => k.replace(PLURAL, '')));
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort();
-const english = leaves(en as Tree);
+const english = leaves(en);
 const pluralBasesOf = (tree: Tree) => [...new Set([...leaves(tree).keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')))];
 // Only the PA page's own languages carry its words (src/shared/languages.ts says why).
 const showsPaPage = (code: string) => (PA_PAGE_LANGUAGES as readonly string[]).includes(code);
@@ -54,7 +56,7 @@ for (const language of LANGUAGES.filter((l) => l.code !== 'en')) {
   describe(`translation: ${language.englishName} (${language.code})`, () => {
     const tree = read(language.code);
     const translated = leaves(tree);
-    const reference = showsPaPage(language.code) ? (en as Tree) : (englishForPhones as Tree);
+    const reference = showsPaPage(language.code) ? (en as Tree) : englishForPhones;
 
     it('has every English key (a missing key names itself here)', () => {
       const have = baseKeys(tree);
@@ -118,7 +120,7 @@ describe('pseudo-locales for tests', () => {
   });
 
   it('covers every key of English', () => {
-    const pseudo = pseudoLocalise(en as never, 'long') as Tree;
+    const pseudo = pseudoLocalise(en, 'long') as Tree;
     expect([...leaves(pseudo).keys()]).toEqual([...leaves(en as Tree).keys()]);
   });
 });

@@ -1,12 +1,13 @@
 // Read aloud with the phone's own voices: a button only where the phone has a voice for the text's language,
 // "no voice" (or nothing, for extra text) where it has none; what it speaks, and in which language.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ReadAloud } from '../../../src/app/i18n/ReadAloud.tsx';
-import { changeLanguage, startI18n } from '../../../src/app/i18n/index.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import ar from '../../../locales/ar.json';
 import ti from '../../../locales/ti.json';
+import { changeLanguage, startI18n } from '../../../src/app/i18n/index.ts';
+import { ReadAloud } from '../../../src/app/i18n/ReadAloud.tsx';
 
 class FakeUtterance {
   voice: SpeechSynthesisVoice | null = null;

@@ -1,8 +1,10 @@
 // Every word a person sees comes from the locale files: no text written straight into a screen, and no t('key')
 // whose key English lacks (a misspelt key would show the key itself, in every language).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import en from '../../../locales/en.json';
 import { flatten } from '../../../src/app/i18n/helpNowKeys.ts';
 

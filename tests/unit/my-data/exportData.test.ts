@@ -1,18 +1,19 @@
 // Export my data: complete, re-importable into an empty phone, nothing of anyone else; the spreadsheets are safe.
-import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import i18n from 'i18next';
-import { PERSONAL_KINDS, personalRecordSchemas, type PersonalKind } from '../../../src/shared/sync.ts';
-import { SAFETY_PLAN_STEPS } from '../../../src/shared/directory/personal.ts';
-import { FEELINGS, LIFE_AREAS } from '../../../src/shared/checkins.ts';
-import { PA_REQUESTS } from '../../../src/shared/sharing/schemas.ts';
-import { isSafeText } from '../../../src/shared/text.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { db, tableForKind } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
-import { buildExport, importExport } from '../../../src/app/features/my-data/myData.ts';
 import { appointmentsCsv, checkinsCsv, csvCell } from '../../../src/app/features/my-data/csv.ts';
-import { freshPhone } from '../helpers/appTest.tsx';
+import { buildExport, importExport } from '../../../src/app/features/my-data/myData.ts';
+import { FEELINGS, LIFE_AREAS } from '../../../src/shared/checkinOptions.ts';
+import { SAFETY_PLAN_STEPS } from '../../../src/shared/directory/personal.ts';
+import { PA_REQUESTS } from '../../../src/shared/sharing/schemas.ts';
+import { PERSONAL_KINDS, type PersonalKind, personalRecordSchemas } from '../../../src/shared/sync.ts';
+import { isSafeText } from '../../../src/shared/text.ts';
 import { aCheckin } from '../../builders/checkin.ts';
+import { freshPhone } from '../helpers/appTest.tsx';
 
 beforeEach(() => freshPhone());
 

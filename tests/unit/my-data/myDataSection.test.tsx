@@ -1,12 +1,13 @@
 // "Your data" in More: one tap saves the copy; a saved copy brought back fills an empty phone.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
-import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
 import { aCheckin } from '../../builders/checkin.ts';
+import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 beforeEach(async () => {
   cleanup();
@@ -32,7 +33,7 @@ describe('Your data (More)', () => {
     expect(names[0]).toMatch(/^my-data-\d{4}-\d{2}-\d{2}\.json$/);
     const copy = await new Promise<string>((resolve) => {
       const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
+      reader.onload = () => resolve(reader.result as string); // readAsText gives a string
       reader.readAsText(blobs[0]);
     });
     expect(copy).toContain('Invented note for the copy');

@@ -1,15 +1,17 @@
 // "Your phones" in More: lists the phones (this phone marked, last used), signs another out after asking, and a phone
 // that was signed out elsewhere wipes itself when the server says so.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
-import { saveRecord } from '../../../src/app/data/records.ts';
 import { META } from '../../../src/app/data/meta.ts';
+import { saveRecord } from '../../../src/app/data/records.ts';
+import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
 import { isSignedOut } from '../../../src/app/sync/signedOut.ts';
-import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 import { aCheckin } from '../../builders/checkin.ts';
+import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { urlOf } from '../helpers/fetchCalls.ts';
 
 const THIS_PHONE = '00000000-0000-4000-8000-000000000001';
 const OTHER_PHONE = '00000000-0000-4000-8000-000000000002';
@@ -34,7 +36,7 @@ describe('Your phones (More)', () => {
     ];
     const calls: string[] = [];
     vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      const path = new URL(String(input), 'http://localhost').pathname;
+      const path = new URL(urlOf(input), 'http://localhost').pathname;
       calls.push(`${init.method} ${path}`);
       if (path === '/api/v1/my-devices') return json(200, { devices: phones });
       if (path === `/api/v1/my-devices/${OTHER_PHONE}` && init.method === 'DELETE') {

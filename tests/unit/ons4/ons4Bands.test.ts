@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isFavourableBand, ons4Band, ons4IsDue, ONS4_ITEMS } from '../../../src/shared/ons4.ts';
+
+import { isFavourableBand, ONS4_ITEMS, ons4Band, ons4IsDue } from '../../../src/shared/ons4Bands.ts';
 
 // Written out from the ONS thresholds (standards.md §2.1), one entry per score 0..10.
 const POSITIVE = ['low', 'low', 'low', 'low', 'low', 'medium', 'medium', 'high', 'high', 'very-high', 'very-high'];

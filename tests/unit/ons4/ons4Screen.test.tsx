@@ -1,11 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import ar from '../../../locales/ar.json';
 import { db } from '../../../src/app/data/db.ts';
 import Ons4Screen from '../../../src/app/features/ons4/Ons4Screen.tsx';
 import { ons4Schema } from '../../../src/shared/ons4.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
-import ar from '../../../locales/ar.json';
 
 const QUESTIONS = {
   life: 'Overall, how satisfied are you with your life nowadays?',

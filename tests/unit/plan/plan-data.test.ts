@@ -1,14 +1,15 @@
 // My plan's data layer on a phone's own database: every change is saved with its outbox entry, and a plan stays a handful.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../../src/app/data/db.ts';
-import { GOALS_MAX } from '../../../src/shared/plan/goals.ts';
-import { goalSchema } from '../../../src/shared/plan/schema.ts';
 import { liveQuery } from 'dexie';
-import { acceptSuggestion, addGoal, addStep, deleteGoal, putOnHold, shareGoal, tickStep } from '../../../src/app/features/plan/mutations.ts';
-import { allGoals, readPlan, type Plan } from '../../../src/app/features/plan/queries.ts';
-import { META } from '../../../src/app/data/meta.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { db } from '../../../src/app/data/db.ts';
 import { setLockState } from '../../../src/app/data/lock/lockState.ts';
 import { turnOnPin } from '../../../src/app/data/lock/pinLock.ts';
+import { META } from '../../../src/app/data/meta.ts';
+import { acceptSuggestion, addGoal, addStep, deleteGoal, putOnHold, shareGoal, tickStep } from '../../../src/app/features/plan/mutations.ts';
+import { allGoals, type Plan, readPlan } from '../../../src/app/features/plan/queries.ts';
+import { GOALS_MAX } from '../../../src/shared/plan/goals.ts';
+import { goalSchema } from '../../../src/shared/plan/schema.ts';
 import { freshPhone } from '../helpers/appTest.tsx';
 
 beforeEach(() => freshPhone());

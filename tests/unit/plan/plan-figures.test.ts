@@ -1,5 +1,6 @@
 // A manager's My plan figures follow the same rules as the other figures: ≥ 10 people, bands of 5, no differencing.
 import { describe, expect, it } from 'vitest';
+
 import { planFigures, type PlanStepDone } from '../../../src/shared/plan/figures.ts';
 import type { Releases } from '../../../src/shared/sharing/monitoring.ts';
 

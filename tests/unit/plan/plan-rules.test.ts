@@ -1,9 +1,10 @@
 // My plan's pure rules: what the PA sees of a goal, which step is next, the quiet line on Today, the caseload reason.
 import { describe, expect, it } from 'vitest';
-import { paCopyOf, repeatsRequest } from '../../../src/shared/sharing/paCopy.ts';
-import { nextStepOf, stepsDueOn, type Goal } from '../../../src/shared/plan/goals.ts';
+
+import { type Goal, nextStepOf, stepsDueOn } from '../../../src/shared/plan/goals.ts';
 import { goalSchema } from '../../../src/shared/plan/schema.ts';
 import { needOf } from '../../../src/shared/sharing/caseload.ts';
+import { paCopyOf, repeatsRequest } from '../../../src/shared/sharing/paCopy.ts';
 import type { SharedItem } from '../../../src/shared/sharing/schemas.ts';
 
 const goal = (over: Partial<Goal> = {}): Goal => ({

@@ -1,16 +1,18 @@
 // "Delete my data" on the phone: a clear confirmation that can be cancelled, nothing deleted when the server can't be
 // reached, and after deleting, a phone that holds nothing and lists what was deleted (en, ar).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { Shell } from '../../../src/app/App.tsx';
 import { db } from '../../../src/app/data/db.ts';
+import { META } from '../../../src/app/data/meta.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
 import { changeLanguage } from '../../../src/app/i18n/index.ts';
-import { META } from '../../../src/app/data/meta.ts';
 import type { DeletedEverywhere } from '../../../src/shared/deleteMyData.ts';
-import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 import { aCheckin } from '../../builders/checkin.ts';
+import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { jsonBodyOf, urlOf } from '../helpers/fetchCalls.ts';
 
 const deleted: DeletedEverywhere = { records: 12, devices: 2, paConnection: true, shares: 3, recoveryCode: true, monitoring: true, reminders: 1 };
 let calls: { url: string; body: unknown }[];
@@ -25,8 +27,8 @@ async function phoneWithData() {
 function stubServer(answer: () => Promise<Response>) {
   calls = [];
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = String(input);
-    calls.push({ url, body: init.body ? JSON.parse(String(init.body)) : undefined });
+    const url = urlOf(input);
+    calls.push({ url, body: jsonBodyOf(init) });
     if (url === '/api/v1/my-data/delete') return answer();
     // The background sync is not what this test is about: the server is unreachable for it.
     throw new TypeError('Failed to fetch');

@@ -1,13 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
-import { saveRecord } from '../../../src/app/data/records.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
+import { saveRecord } from '../../../src/app/data/records.ts';
+import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
 import { changeLanguage } from '../../../src/app/i18n/index.ts';
-import { FakeSyncServer } from '../sync/fakeServer.ts';
-import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 import { aCheckin } from '../../builders/checkin.ts';
+import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { FakeSyncServer } from '../sync/fakeServer.ts';
 
 beforeEach(async () => {
   cleanup();

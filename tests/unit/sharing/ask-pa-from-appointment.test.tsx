@@ -3,12 +3,13 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
+import { META } from '../../../src/app/data/meta.ts';
 import AppointmentsScreen from '../../../src/app/features/appointments/AppointmentsScreen.tsx';
 import { rememberStatus } from '../../../src/app/features/sharing/status.ts';
 import { startI18n } from '../../../src/app/i18n/index.ts';
-import { META } from '../../../src/app/data/meta.ts';
-import { appointmentSchema, type AppointmentInput } from '../../../src/shared/appointments/schema.ts';
+import { type AppointmentInput, appointmentSchema } from '../../../src/shared/appointments/schema.ts';
 import { DEFAULT_WORKING_HOURS, type SharedItem } from '../../../src/shared/sharing/schemas.ts';
 
 const connected = (shares: SharedItem[] = []) => rememberStatus({ connected: true, monitoring: false, paName: 'Example PA 0007', workingHours: DEFAULT_WORKING_HOURS, shares });

@@ -3,8 +3,9 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setupI18n } from '../../../src/pa/i18n.ts';
+
 import { CaseloadPage } from '../../../src/pa/CaseloadPage.tsx';
+import { setupI18n } from '../../../src/pa/i18n.ts';
 import type { CaseloadEntry } from '../../../src/shared/sharing/caseload.ts';
 
 const person = (n: number, language: string | null): CaseloadEntry => ({

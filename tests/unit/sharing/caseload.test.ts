@@ -1,6 +1,7 @@
 // The caseload's need score: a table of what was shared and the reasons and order the PA should see.
 import { describe, expect, it } from 'vitest';
-import { needOf, orderCaseload, type CaseloadEntry } from '../../../src/shared/sharing/caseload.ts';
+
+import { type CaseloadEntry, needOf, orderCaseload } from '../../../src/shared/sharing/caseload.ts';
 import type { SharedItem } from '../../../src/shared/sharing/schemas.ts';
 
 const NOW = Date.parse('2026-11-20T12:00:00.000Z');

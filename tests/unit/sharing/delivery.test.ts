@@ -1,6 +1,7 @@
 // Requests and shares ride the one outbox: "Waiting to send" until the server acknowledges, then "Sent", then "Seen";
 // the same request twice within a few minutes is one request; disconnecting withdraws requests and clears the flags.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
 import { askPa, deliveryOf, outOfHoursNow } from '../../../src/app/features/sharing/delivery.ts';
 import { clearLocalShareFlags } from '../../../src/app/features/sharing/status.ts';

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ONS4_ITEMS, ons4Band, type Ons4Band } from '../../../src/shared/ons4.ts';
+
+import { ONS4_ITEMS, type Ons4Band, ons4Band } from '../../../src/shared/ons4Bands.ts';
 import {
-  changedPeople, councilFigures, COUNT_STEP, MIN_CHANGE, MIN_PEOPLE, monthFigures, type MonitoringOns4, type Releases,
+  changedPeople, councilFigures, COUNT_STEP, MIN_CHANGE, MIN_PEOPLE, type MonitoringOns4, monthFigures, type Releases,
 } from '../../../src/shared/sharing/monitoring.ts';
 
 const MONTH = '2026-11';
@@ -20,7 +21,7 @@ const row = (personId: string, a: { life: number; worthwhile: number; happy: num
 describe('anonymous monitoring figures for managers', () => {
   it('never shows a figure, a band’s share or a month that rests on fewer than 10 young people', () => {
     fc.assert(fc.property(fc.uniqueArray(person, { maxLength: 31 }), checkins, ons4, (participants, c, o) => {
-      const figures = councilFigures(participants, ['2026-09', '2026-10', MONTH], c, o as MonitoringOns4[]);
+      const figures = councilFigures(participants, ['2026-09', '2026-10', MONTH], c, o);
       expect(figures.participants).toBe(participants.length >= MIN_PEOPLE ? Math.floor(participants.length / COUNT_STEP) * COUNT_STEP : null);
       for (const m of figures.months) {
         const checkers = new Set(c.filter((x) => x.month === m.month).map((x) => x.personId)).size;

@@ -2,6 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import { formatWhen, setupI18n, switchLanguage } from '../../../src/pa/i18n.ts';
 import { PersonPage } from '../../../src/pa/PersonPage.tsx';
 

@@ -3,11 +3,14 @@
 // handler and opens no cache, so no young person's data can sit in a cache.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import { setupI18n } from '../../../src/pa/i18n.ts';
 import { PushOptIn } from '../../../src/pa/PushOptIn.tsx';
+import { jsonBodyOf } from '../helpers/fetchCalls.ts';
 
 beforeAll(async () => { await setupI18n(); });
 afterEach(() => {
@@ -29,7 +32,7 @@ function pushCapableBrowser() {
   vi.stubGlobal('Notification', Object.assign(function Notification() {}, { permission: 'default', requestPermission: vi.fn(async () => 'granted') }));
   const calls: { method: string; url: string; body: unknown }[] = [];
   vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
-    calls.push({ method: init.method ?? 'GET', url, body: init.body ? JSON.parse(String(init.body)) : undefined });
+    calls.push({ method: init.method ?? 'GET', url, body: jsonBodyOf(init) });
     const body = url.endsWith('/push/key') ? { publicKey: 'BAAA' } : { ok: true };
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   }));

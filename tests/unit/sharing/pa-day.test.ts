@@ -1,9 +1,10 @@
 // Today at a glance, the caseload's search and filters, and a run of the same request shown as one card.
 import { describe, expect, it } from 'vitest';
-import type { CaseloadEntry, NeedReason } from '../../../src/shared/sharing/caseload.ts';
-import type { SharedItem } from '../../../src/shared/sharing/schemas.ts';
+
 import { filterCaseload, glance, NO_FILTER } from '../../../src/pa/caseload/filter.ts';
 import { groupRepeats, REPEAT_WINDOW_MS } from '../../../src/pa/person/grouping.ts';
+import type { CaseloadEntry, NeedReason } from '../../../src/shared/sharing/caseload.ts';
+import type { SharedItem } from '../../../src/shared/sharing/schemas.ts';
 
 const NOW = Date.parse('2026-12-03T12:00:00.000Z');
 const daysAgo = (d: number) => new Date(NOW - d * 86_400_000).toISOString();

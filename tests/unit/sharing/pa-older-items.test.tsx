@@ -5,6 +5,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import { setupI18n } from '../../../src/pa/i18n.ts';
 import { CARDS_PER_PAGE, cardsToDraw } from '../../../src/pa/person/NewestFirst.tsx';
 import { PersonPage } from '../../../src/pa/PersonPage.tsx';
@@ -25,7 +26,7 @@ afterEach(() => { cleanup(); vi.unstubAllGlobals(); });
 /** The notes on the drawn cards, top to bottom, as day numbers. */
 function drawnDays(): number[] {
   const list = screen.getByRole('heading', { name: /What they shared/ }).closest('section')!.querySelector('ol.pa-items')!;
-  return within(list as HTMLElement).getAllByText(/^Example note \d+$/).map((el) => Number(el.textContent!.split(' ').at(-1)));
+  return within(list as HTMLElement).getAllByText(/^Example note \d+$/).map((el) => Number(el.textContent.split(' ').at(-1)));
 }
 
 describe('older items on the person page', () => {

@@ -4,6 +4,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import { setupI18n } from '../../../src/pa/i18n.ts';
 import { PersonPage } from '../../../src/pa/PersonPage.tsx';
 

@@ -4,6 +4,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
 import { CheckinDetails } from '../../../src/app/features/checkins/CheckinDetails.tsx';
 import MyPaScreen from '../../../src/app/features/sharing/MyPaScreen.tsx';
@@ -12,8 +13,8 @@ import { rememberStatus } from '../../../src/app/features/sharing/status.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
 import { paCopyOf } from '../../../src/shared/sharing/paCopy.ts';
 import { DEFAULT_WORKING_HOURS, type SharedItem } from '../../../src/shared/sharing/schemas.ts';
-import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 import { aCheckin } from '../../builders/checkin.ts';
+import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 const at = '2026-11-20T10:00:00.000Z';
 const record: Checkin = aCheckin({ at, mood: 2, hard: ['money', 'food'], note: 'example private note' });

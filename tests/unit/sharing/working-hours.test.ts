@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEFAULT_WORKING_HOURS, workingHoursSchema } from '../../../src/shared/sharing/schemas.ts';
 import { isWithinWorkingHours, nextWorkingTime } from '../../../src/shared/sharing/working-hours.ts';
 

@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { Shell } from '../../../src/app/App.tsx';
 import { db } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
-import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 import { aCheckin } from '../../builders/checkin.ts';
+import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 beforeEach(async () => {
   cleanup();

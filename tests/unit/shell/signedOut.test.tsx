@@ -1,13 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { Shell } from '../../../src/app/App.tsx';
 import { db } from '../../../src/app/data/db.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
-import { forgetThisPhone } from '../../../src/app/sync/signedOut.ts';
 import { changeLanguage } from '../../../src/app/i18n/index.ts';
-import { freshPhone, renderAt } from '../helpers/appTest.tsx';
+import { forgetThisPhone } from '../../../src/app/sync/signedOut.ts';
 import { aCheckin } from '../../builders/checkin.ts';
+import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 beforeEach(async () => {
   cleanup();

@@ -1,5 +1,6 @@
 // A small in-memory stand-in for the sync API, following the contract in src/shared/sync.ts.
 import type { Change } from '../../../src/shared/sync.ts';
+import { jsonBodyOf, urlOf } from '../helpers/fetchCalls.ts';
 
 type Mutation = { seq: number; kind: string; op: 'put' | 'delete'; id: string; record?: Record<string, unknown> };
 type Device = { token: string; lastSeq: number; revoked: boolean; signedOut?: boolean };
@@ -24,7 +25,7 @@ export class FakeSyncServer {
 
   fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     if (this.offline) throw new TypeError('Failed to fetch');
-    const url = new URL(String(input), 'http://localhost');
+    const url = new URL(urlOf(input), 'http://localhost');
     const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (url.pathname === '/api/v1/devices' && init.method === 'POST') {
       const deviceId = crypto.randomUUID();
@@ -43,7 +44,7 @@ export class FakeSyncServer {
         this.failNextPush = undefined;
         return json(status, { error: 'boom', message: 'Server trouble' });
       }
-      const body = JSON.parse(String(init.body)) as { deviceId: string; mutations: Mutation[] };
+      const body = jsonBodyOf(init) as { deviceId: string; mutations: Mutation[] };
       if (body.deviceId !== deviceId) return json(403, { error: 'forbidden' });
       for (let i = 1; i < body.mutations.length; i++) {
         if (body.mutations[i].seq !== body.mutations[i - 1].seq + 1) return json(400, { error: 'invalid', field: `mutations.${i}.seq` });

@@ -1,5 +1,6 @@
 // A push names the one field that is wrong, so a client developer can fix it; what passes is the record as stored.
 import { describe, expect, it } from 'vitest';
+
 import { pushRequestSchema } from '../../../src/shared/sync.ts';
 
 const deviceId = '0b4f7a52-3c1d-4e8f-a6b9-5d2c8e1f7a34';

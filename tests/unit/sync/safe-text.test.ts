@@ -1,6 +1,7 @@
 // Text people type must be stored the same on SQLite and PostgreSQL: NUL and lone surrogates are refused by the
 // shared zod helper (on the phone, before saving) and by the server's door check, naming the field.
 import { describe, expect, it } from 'vitest';
+
 import { checkinSchema } from '../../../src/shared/checkins.ts';
 import { connectSchema } from '../../../src/shared/sharing/schemas.ts';
 import { findUnsafeText, isSafeText, safeText } from '../../../src/shared/text.ts';

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { aCheckin } from '../../builders/checkin.ts';
 
 vi.mock('../../../src/app/sync/syncClient.ts', () => ({ syncNow: vi.fn(async () => 'ok'), sendBeforeLock: vi.fn(async () => undefined) }));

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
-import { deleteRecord, saveRecord } from '../../../src/app/data/records.ts';
 import { META } from '../../../src/app/data/meta.ts';
+import { deleteRecord, saveRecord } from '../../../src/app/data/records.ts';
 import { PUSH_BATCH_SIZE, syncNow } from '../../../src/app/sync/syncClient.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
-import { FakeSyncServer } from './fakeServer.ts';
 import { aCheckin } from '../../builders/checkin.ts';
+import { urlOf } from '../helpers/fetchCalls.ts';
+import { FakeSyncServer } from './fakeServer.ts';
 
 let server: FakeSyncServer;
 
@@ -223,7 +225,7 @@ describe('sync client', () => {
     let lost = false;
     vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
       const response = await realFetch(input, init);
-      if (!lost && String(input).includes('/sync/push')) {
+      if (!lost && urlOf(input).includes('/sync/push')) {
         lost = true;
         throw new TypeError('connection dropped');
       }

@@ -1,11 +1,13 @@
 // Property test, after Actual's: random offline edits, failures and lost answers never lose a change,
 // and once the network is back the phone and the server agree.
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
 import { deleteRecord, saveRecord } from '../../../src/app/data/records.ts';
 import { syncNow } from '../../../src/app/sync/syncClient.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
+import { urlOf } from '../helpers/fetchCalls.ts';
 import { FakeSyncServer } from './fakeServer.ts';
 
 const IDS = Array.from({ length: 4 }, (_, i) => `00000000-0000-4000-8000-00000000000${i}`);
@@ -17,11 +19,11 @@ type Step =
   | { do: 'sync'; network: 'ok' | 'offline' | 'server-error' | 'answer-lost' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ do: fc.constant('save' as const), which: fc.nat(3), mood: fc.constantFrom(1, 2, 3, 4, 5) as fc.Arbitrary<Checkin['mood']> }),
+  fc.record({ do: fc.constant('save' as const), which: fc.nat(3), mood: fc.constantFrom<Checkin['mood']>(1, 2, 3, 4, 5) }),
   fc.record({ do: fc.constant('delete' as const), which: fc.nat(3) }),
   // Another phone of the same person edits only the last two records, so the first two have one author.
-  fc.record({ do: fc.constant('other-phone-saves' as const), which: fc.integer({ min: 2, max: 3 }), mood: fc.constantFrom(1, 2, 3, 4, 5) as fc.Arbitrary<Checkin['mood']> }),
-  fc.record({ do: fc.constant('sync' as const), network: fc.constantFrom('ok', 'offline', 'server-error', 'answer-lost') as fc.Arbitrary<'ok' | 'offline' | 'server-error' | 'answer-lost'> }),
+  fc.record({ do: fc.constant('other-phone-saves' as const), which: fc.integer({ min: 2, max: 3 }), mood: fc.constantFrom<Checkin['mood']>(1, 2, 3, 4, 5) }),
+  fc.record({ do: fc.constant('sync' as const), network: fc.constantFrom<'ok' | 'offline' | 'server-error' | 'answer-lost'>('ok', 'offline', 'server-error', 'answer-lost') }),
 );
 
 afterEach(() => vi.unstubAllGlobals());
@@ -35,7 +37,7 @@ describe('sync under random offline edits and failures', () => {
         const server = new FakeSyncServer();
         let mode: 'ok' | 'offline' | 'server-error' | 'answer-lost' = 'ok';
         vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-          const isPush = String(input).includes('/sync/push');
+          const isPush = urlOf(input).includes('/sync/push');
           if (mode === 'offline') throw new TypeError('offline');
           if (mode === 'server-error' && isPush) server.failNextPush = 500;
           const response = await server.fetch(input, init);

@@ -3,17 +3,18 @@
 // at unlock they are in place before anything reads them; a page pulled again meanwhile is not applied twice.
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { db } from '../../../src/app/data/db.ts';
-import { saveRecord } from '../../../src/app/data/records.ts';
 import { newHoldingKeys, openHeld, sealForHolding } from '../../../src/app/data/lock/holding.ts';
-import { dataKey, lockState, LockedError, setLockState } from '../../../src/app/data/lock/lockState.ts';
+import { dataKey, LockedError, lockState, setLockState } from '../../../src/app/data/lock/lockState.ts';
 import { lockNow, turnOnPin, unlock } from '../../../src/app/data/lock/pinLock.ts';
 import { setBeforeLock } from '../../../src/app/data/lock/start.ts';
+import { saveRecord } from '../../../src/app/data/records.ts';
 import { mergeHeldPages, sendBeforeLock, syncNow } from '../../../src/app/sync/syncClient.ts';
 import { forgetLockedSync } from '../../../src/app/sync/whileLocked.ts';
 import type { Checkin } from '../../../src/shared/checkins.ts';
-import { FakeSyncServer } from './fakeServer.ts';
 import { aCheckin } from '../../builders/checkin.ts';
+import { FakeSyncServer } from './fakeServer.ts';
 
 let server: FakeSyncServer;
 const PIN = '135790';

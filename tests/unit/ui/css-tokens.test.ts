@@ -1,8 +1,9 @@
 // Keeps the look on its tokens: a colour is written once, in a sheet's `:root` block, and used everywhere by name;
 // focus has one colour; buttons have one class (`.button` in app.css) instead of a copy per feature; a class two
 // features use lives in app.css, so changing one feature's sheet never restyles another's screen.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(import.meta.dirname, '../../../src');

@@ -1,6 +1,7 @@
-import { describe, it, expect, beforeEach } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+
 import { hasUnsavedInput, setUnsavedInput, useDraft, useUnsavedInput, writeDraft } from '../../../src/app/ui/draft.ts';
 
 function Form({ dirty }: { dirty: boolean }) {

@@ -2,9 +2,10 @@
 // seals every field of a personal record except its keys and indexed fields into one AES-GCM ciphertext on write,
 // and opens it again on read. Features never see the difference; with no PIN, records pass through untouched.
 import type { DBCore, DBCoreCursor, DBCoreIndex, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { sealJson, unsealJson, type Bytes } from './crypto.ts';
-import { dataKey, isLocked, LockedError } from './lockState.ts';
+
 import { META } from '../meta.ts';
+import { type Bytes, sealJson, unsealJson } from './crypto.ts';
+import { dataKey, isLocked, LockedError } from './lockState.ts';
 
 /**
  * Tables whose records are public and never sealed. Every other table, including any added later, is personal and
@@ -16,13 +17,13 @@ export const PUBLIC_TABLES: readonly string[] = ['services'];
  * Tables whose records are sealed before they reach the database (to the lock's public key, so they can be written
  * while locked): passed through as they are, but personal all the same (wiped with the rest).
  */
-export const SELF_SEALED_TABLES: readonly string[] = ['heldWhileLocked'];
+const SELF_SEALED_TABLES: readonly string[] = ['heldWhileLocked'];
 
 /** Meta entries kept readable while locked: the lock itself, and the neutral signed-out screen's facts. */
-export const PLAIN_META_KEYS: readonly string[] = [META.pinLock, META.pinAttempts, META.signedOut, META.deletedMyData];
+const PLAIN_META_KEYS: readonly string[] = [META.pinLock, META.pinAttempts, META.signedOut, META.deletedMyData];
 
 /** The one field that holds a sealed record's other fields. */
-export const SEALED_FIELD = 'sealed';
+const SEALED_FIELD = 'sealed';
 
 type Row = Record<string, unknown>;
 
@@ -147,7 +148,7 @@ function cursorOver(trans: DBCoreTransaction, rows: { key: unknown; primaryKey: 
       return cursor.start(() => (once-- ? cursor.continue() : cursor.stop())).then(() => cursor as DBCoreCursor);
     },
   };
-  return cursor as DBCoreCursor;
+  return cursor;
 }
 
 function sealedTable(table: DBCoreTable): DBCoreTable {
@@ -163,10 +164,10 @@ function sealedTable(table: DBCoreTable): DBCoreTable {
         return table.mutate(req);
       }
       const values = await inTransaction(req.trans, name, Promise.all(req.values.map((row) => sealRow(key, name, plainFields, row))));
-      return table.mutate({ ...req, values } as DBCoreMutateRequest);
+      return table.mutate({ ...req, values });
     },
     async get(req) {
-      const row = await table.get(req);
+      const row: unknown = await table.get(req);
       return isSealed(row) ? inTransaction(req.trans, name, openRow(row)) : row;
     },
     async getMany(req) {
@@ -183,8 +184,8 @@ function sealedTable(table: DBCoreTable): DBCoreTable {
       const direction = req.reverse ? (req.unique ? 'prevunique' : 'prev') : req.unique ? 'nextunique' : 'next';
       const { result } = await table.query({ trans: req.trans, values: true, query: req.query, direction });
       const opened = await inTransaction(req.trans, name, openRows(result));
-      const indexKey = req.query.index.extractKey ?? (() => undefined);
-      const primaryKey = table.schema.primaryKey.extractKey ?? (() => undefined);
+      const indexKey: (row: unknown) => unknown = req.query.index.extractKey ?? (() => undefined);
+      const primaryKey: (row: unknown) => unknown = table.schema.primaryKey.extractKey ?? (() => undefined);
       return cursorOver(req.trans, opened.map((value) => ({ key: indexKey(value), primaryKey: primaryKey(value), value })), !!req.reverse);
     },
   };

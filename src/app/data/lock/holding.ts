@@ -2,7 +2,7 @@
 // the data key and opened only after the PIN. The key pair is made when the PIN is turned on: the public half is kept
 // in plain beside the wrapped data key (it can seal, never open); the private half is stored sealed under the data key.
 // Each held page gets its own one-off ECDH key pair (ECIES): ECDH P-256 → HKDF-SHA-256 → AES-GCM.
-import { sealJson, unsealJson, type Bytes } from './crypto.ts';
+import { type Bytes, sealJson, unsealJson } from './crypto.ts';
 
 const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const INFO = new TextEncoder().encode('care-leaver-app held while locked v1');

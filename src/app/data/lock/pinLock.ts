@@ -1,28 +1,26 @@
 // Turning the PIN on and off, unlocking, locking, and slowing down wrong guesses. The wrapped data key, its salt and
 // the Argon2id settings live in `meta` (none of them is secret: without the PIN they open nothing).
-import { db } from '../db.ts';
+import type { DeviceIdentity } from '../../sync/api.ts';
+import { adoptIdentity } from '../../sync/identity.ts';
 import { mergeHeldPages } from '../../sync/syncClient.ts';
 import { forgetLockedSync } from '../../sync/whileLocked.ts';
-import { newHoldingKeys } from './holding.ts';
+import { db } from '../db.ts';
 import { META } from '../meta.ts';
-import { adoptIdentity } from '../../sync/identity.ts';
-import type { DeviceIdentity } from '../../sync/api.ts';
-import { newDataKey, pinKeyFrom, unwrapDataKey, type Bytes } from './crypto.ts';
+import { newDataKey, pinKeyFrom, unwrapDataKey } from './crypto.ts';
 import { PUBLIC_TABLES } from './encryptAtRest.ts';
-import { newKdfParams, stretchPin, type KdfParams } from './kdf.ts';
-import { lockState, setLockState, type LockState } from './lockState.ts';
+import { newHoldingKeys } from './holding.ts';
+import { type KdfParams, newKdfParams, stretchPin } from './kdf.ts';
+import { type LockState, lockState, setLockState } from './lockState.ts';
 import { dropSealed, openStorage, sealStorage, storageToPlain } from './sealedStorage.ts';
-import { readPinLock, type PinLock } from './start.ts';
+import { type PinLock, readPinLock } from './start.ts';
 
 export { lockNow } from './start.ts';
 
 export type PinAttempts = { failed: number; waitUntil?: string };
 
-export const MIN_PIN_LENGTH = 4;
-export const SUGGESTED_PIN_LENGTH = 6;
 /** After this many wrong PINs the lock screen offers restoring from the backup instead. */
 export const ATTEMPTS_BEFORE_RESTORE = 10;
-export const DEFAULT_LOCK_AFTER_MS = 2 * 60_000;
+const DEFAULT_LOCK_AFTER_MS = 2 * 60_000;
 const FREE_ATTEMPTS = 3;
 /** Meta flag: saved places were sealed again without their serviceId in plain (see afterUnlock). */
 const FIRST_WAIT_MS = 5_000;
@@ -86,7 +84,7 @@ export type UnlockResult =
 /** The data key for `pin`, or undefined when the PIN is wrong. */
 async function tryPin(pin: string, lock: PinLock): Promise<CryptoKey | undefined> {
   try {
-    return await unwrapDataKey(await keyFromPin(pin, lock.kdf), lock.wrappedKey as Bytes);
+    return await unwrapDataKey(await keyFromPin(pin, lock.kdf), lock.wrappedKey);
   } catch {
     return undefined;
   }

@@ -1,13 +1,13 @@
 // Personal values in the browser's key/value storage (form drafts, the saved place, the chosen council), sealed like
 // the database while the PIN is on. Reads stay synchronous: sealed values are opened into memory at unlock, kept
 // there while unlocked, and forgotten at lock; writes update memory at once and reach storage sealed a moment later.
-import { sealText, toBase64, fromBase64, unsealText } from './crypto.ts';
+import { fromBase64, sealText, toBase64, unsealText } from './crypto.ts';
 import { lockState } from './lockState.ts';
 
 export type Area = 'local' | 'session';
 const MARK = 'sealed:';
 /** localStorage keys that say something about the person; the rest (language, radius, flags) stay plain. */
-export const PERSONAL_LOCAL_KEYS: readonly string[] = ['directory.place', 'directory.council'];
+const PERSONAL_LOCAL_KEYS: readonly string[] = ['directory.place', 'directory.council'];
 const DRAFT_PREFIX = 'draft:';
 
 const storage = (area: Area): Storage => (area === 'local' ? localStorage : sessionStorage);

@@ -1,17 +1,17 @@
 // At start: a phone with a PIN opens locked. While the app is in the background for longer than the lock time, it
 // locks, so whoever picks the phone up next sees the PIN screen.
 import { db } from '../db.ts';
+import { META } from '../meta.ts';
 import type { Bytes } from './crypto.ts';
 import type { KdfParams } from './kdf.ts';
+import { type LockState, lockState, setLockState } from './lockState.ts';
 import { forgetOpened } from './sealedStorage.ts';
-import { lockState, setLockState, type LockState } from './lockState.ts';
-import { META } from '../meta.ts';
 
 /** `holdingPublicKey`: seals what is pulled while locked (lock/holding.ts); made at unlock for a lock set before it. */
 export type PinLock = { version: 1; kdf: KdfParams; wrappedKey: Bytes; lockAfterMs: number; holdingPublicKey?: JsonWebKey };
 
 /** How long locking waits, at most, for the outbox to reach the server before the data key goes. */
-export const SEND_BEFORE_LOCK_MS = 5_000;
+const SEND_BEFORE_LOCK_MS = 5_000;
 
 let beforeLock: () => Promise<void> = async () => undefined;
 

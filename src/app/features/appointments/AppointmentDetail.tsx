@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+
 import { appointmentToIcs, icsFileName } from '../../../shared/appointments/ics.ts';
-import { TRAVEL_HELP, type Appointment } from '../../../shared/appointments/schema.ts';
+import { type Appointment, TRAVEL_HELP } from '../../../shared/appointments/schema.ts';
 import { AskPaAboutAppointment } from '../sharing/AskPaAboutAppointment.tsx';
 import { CantMakeIt } from './CantMakeIt.tsx';
 import { RemindMe } from './RemindMe.tsx';
@@ -111,7 +112,7 @@ function Details({ appointment: a }: { appointment: Appointment }) {
           <p id="appt-delete-question">{t('appointments.detail.confirmDelete')}</p>
           <div className="appt-actions">
             <button type="button" className="button button-danger"
-              onClick={async () => { await deleteAppointment(a.id); navigate('/appointments', { replace: true }); }}>
+              onClick={async () => { await deleteAppointment(a.id); void navigate('/appointments', { replace: true }); }}>
               {t('appointments.detail.delete')}
             </button>
             <button type="button" className="button button-secondary" onClick={() => setConfirmingDelete(false)}>{t('appointments.detail.keep')}</button>

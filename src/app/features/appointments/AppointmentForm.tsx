@@ -1,16 +1,17 @@
 // Add or change an appointment. Nothing is saved until every answer makes sense; nothing typed is ever thrown away.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { ParseKeys } from 'i18next';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { useDraft } from '../../ui/draft.ts';
+
 import { NOTES_MAX, TRAVEL_HELP } from '../../../shared/appointments/schema.ts';
-import { appointmentFromDraft, draftFromAppointment, emptyDraft, type AppointmentDraft, type DraftField, type DraftProblem } from './draft.ts';
+import { useDraft } from '../../ui/draft.ts';
+import type { FromStep } from '../plan/StepActions.tsx';
+import { type AppointmentDraft, appointmentFromDraft, type DraftField, draftFromAppointment, type DraftProblem, emptyDraft } from './draft.ts';
 import { ReminderChoices } from './ReminderChoices.tsx';
 import { ServicePicker } from './ServicePicker.tsx';
 import type { PickedService } from './services.ts';
 import { saveAppointment, useAppointment } from './store.ts';
-import type { ParseKeys } from 'i18next';
-import type { FromStep } from '../plan/StepActions.tsx';
 
 export function AppointmentForm() {
   const { id } = useParams();
@@ -61,7 +62,7 @@ function AppointmentFormFields({ existing }: { existing?: Parameters<typeof draf
     setProblems([]);
     await saveAppointment(result.appointment);
     kept.clear();
-    navigate(`/appointments/${result.appointment.id}`, { replace: !!existing });
+    void navigate(`/appointments/${result.appointment.id}`, { replace: !!existing });
   }
 
   const field = (name: DraftField, label: string, control: ReactNode, hint?: string) => (

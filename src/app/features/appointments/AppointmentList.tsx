@@ -1,9 +1,10 @@
 // Upcoming and past appointments, with "today", "tomorrow", "in 3 days" and what happened to past ones.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import type { Appointment } from '../../../shared/appointments/schema.ts';
 import { useAppointments } from './store.ts';
-import { formatDate, formatTime, isNearby, isPast, relativeDay, localeOf } from './when.ts';
+import { formatDate, formatTime, isNearby, isPast, localeOf, relativeDay } from './when.ts';
 
 export function AppointmentList() {
   const { t, i18n } = useTranslation();

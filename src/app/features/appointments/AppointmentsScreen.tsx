@@ -1,9 +1,11 @@
 // The appointments feature: list, add, one appointment, change it.
 import { Route, Routes } from 'react-router';
-import './appointments.css';
+
 import { AppointmentDetail } from './AppointmentDetail.tsx';
 import { AppointmentForm } from './AppointmentForm.tsx';
 import { AppointmentList } from './AppointmentList.tsx';
+
+import './appointments.css';
 
 export default function AppointmentsScreen() {
   return (

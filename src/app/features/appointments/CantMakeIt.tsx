@@ -1,9 +1,10 @@
 // "I can't make it": the service's phone and text buttons, and a ready sentence to copy.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { Appointment } from '../../../shared/appointments/schema.ts';
-import { AskPaAboutAppointment } from '../sharing/AskPaAboutAppointment.tsx';
 import { intlLocale } from '../../../shared/languages.ts';
+import { AskPaAboutAppointment } from '../sharing/AskPaAboutAppointment.tsx';
 import { formatDate, formatTime } from './when.ts';
 
 /** Digits and a leading + only, for tel: and sms: links. */

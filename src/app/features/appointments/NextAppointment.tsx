@@ -1,9 +1,11 @@
 // On the Today screen (loaded lazily): what is next, and any reminders that have come due while the app was closed.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import './appointments.css';
+
 import { useAppointments } from './store.ts';
 import { dueReminders, formatTime, localeOf, nextAppointment, relativeDay } from './when.ts';
+
+import './appointments.css';
 
 export default function NextAppointment() {
   const { t, i18n } = useTranslation();

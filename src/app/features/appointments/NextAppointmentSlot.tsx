@@ -1,6 +1,7 @@
 // The Today screen's one hook into appointments: tiny here, the real card loads in its own chunk after the first
 // paint, so the check-in form (what people open the app for) is never kept waiting by it.
 import { lazy, Suspense, useEffect, useState } from 'react';
+
 import { afterNextPaint } from '../../ui/afterPaint.ts';
 
 const NextAppointment = lazy(() => import('./NextAppointment.tsx'));

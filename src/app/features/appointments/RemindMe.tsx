@@ -1,8 +1,9 @@
 // "Remind me on this phone": turns on notifications only when tapped, and explains plainly when they can't work.
+import type { ParseKeys } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pushStatus, turnOffReminders, turnOnReminders, type PushStatus, type TurnOnResult } from './push.ts';
-import type { ParseKeys } from 'i18next';
+
+import { type PushStatus, pushStatus, turnOffReminders, turnOnReminders, type TurnOnResult } from './push.ts';
 
 const MESSAGE: Record<TurnOnResult | PushStatus, string> = {
   on: 'appointments.push.on', off: 'appointments.push.off', denied: 'appointments.push.denied',

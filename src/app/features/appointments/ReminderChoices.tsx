@@ -1,8 +1,9 @@
 // "Remind me": a day before, two hours before, or their own times (a number and a unit).
+import type { ParseKeys } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OWN_REMINDER_UNITS, type AppointmentDraft, type OwnReminderUnit } from './draft.ts';
-import type { ParseKeys } from 'i18next';
+
+import { type AppointmentDraft, OWN_REMINDER_UNITS, type OwnReminderUnit } from './draft.ts';
 
 type Props = {
   draft: AppointmentDraft;

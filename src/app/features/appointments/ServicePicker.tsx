@@ -1,6 +1,7 @@
 // Search Find help on this phone and link a service: it fills in the place and the phone number.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { findServicesToPick, type PickedService } from './services.ts';
 
 type Props = {

@@ -1,9 +1,9 @@
 // The form's answers → an appointment record, or a list of problems the form shows beside each field.
 // Kept apart from the screen so every rule is tested without a browser; the zod schema checks again before saving.
-import { londonWallTimeToIso, isoToLondonWallTime } from '../../../shared/appointments/london-time.ts';
+import { isoToLondonWallTime, londonWallTimeToIso } from '../../../shared/appointments/london-time.ts';
 import {
-  appointmentSchema, DEFAULT_REMINDERS, NO_TRAVEL_HELP, NOTES_MAX, PLACE_MAX, TITLE_MAX, REMINDER_MAX_MINUTES, MAX_REMINDERS,
-  type Appointment,
+  type Appointment, appointmentSchema, DEFAULT_REMINDERS, MAX_REMINDERS, NO_TRAVEL_HELP, NOTES_MAX, PLACE_MAX,
+  REMINDER_MAX_MINUTES, TITLE_MAX,
 } from '../../../shared/appointments/schema.ts';
 
 export const OWN_REMINDER_UNITS = { minutes: 1, hours: 60, days: 24 * 60 } as const;

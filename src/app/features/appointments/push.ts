@@ -1,14 +1,14 @@
 // Turning reminder notifications on for this phone. Permission is asked only when they tap "Remind me".
+import type { NotificationWords } from '../../../shared/appointments/schema.ts';
 import { callApi } from '../../sync/api.ts';
 import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import { knownIdentity } from '../../sync/identity.ts';
-import type { NotificationWords } from '../../../shared/appointments/schema.ts';
 
 export type PushStatus = 'unsupported' | 'iphone-needs-install' | 'denied' | 'off' | 'on';
 export type TurnOnResult = 'on' | 'denied' | 'unsupported' | 'iphone-needs-install' | 'offline' | 'not-synced' | 'failed';
 
 /** iPhones and iPads show web notifications only for apps added to the home screen. */
-export function isIosOutsideHomeScreen(): boolean {
+function isIosOutsideHomeScreen(): boolean {
   const ios = /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
   if (!ios) return false;
   const standalone = (navigator as Navigator & { standalone?: boolean }).standalone === true

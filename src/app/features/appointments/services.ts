@@ -1,7 +1,7 @@
 // Picking a place from the directory on this phone (Find help), so the appointment gets its name, place and phone.
-import { db } from '../../data/db.ts';
-import { buildSearchIndex, searchServices, type SearchIndex } from '../../../shared/directory/search.ts';
+import { buildSearchIndex, type SearchIndex, searchServices } from '../../../shared/directory/search.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
+import { db } from '../../data/db.ts';
 
 /** What an appointment copies from a directory service. */
 export type PickedService = { id: string; name: string; place: string; phone?: string };

@@ -1,8 +1,9 @@
 // Reading and writing appointments on this phone. Every write goes through saveRecord/deleteRecord so it syncs.
 import { useLiveQuery } from 'dexie-react-hooks';
+
+import type { Appointment, AppointmentOutcome } from '../../../shared/appointments/schema.ts';
 import { db } from '../../data/db.ts';
 import { deleteRecord, saveRecord } from '../../data/records.ts';
-import type { Appointment, AppointmentOutcome } from '../../../shared/appointments/schema.ts';
 
 const byStart = (x: Appointment, y: Appointment) => Date.parse(x.startsAt) - Date.parse(y.startsAt);
 

@@ -1,11 +1,11 @@
 // How an appointment's time reads to a person, in their language: "today", "tomorrow", "in 3 days", "Tue 12 May, 14:00".
-import { intlLocale } from '../../../shared/languages.ts';
 import { isoToLondonWallTime, LONDON } from '../../../shared/appointments/london-time.ts';
-import type { Appointment } from '../../../shared/appointments/schema.ts';
 import { reminderTimes } from '../../../shared/appointments/reminder-times.ts';
+import type { Appointment } from '../../../shared/appointments/schema.ts';
+import { intlLocale } from '../../../shared/languages.ts';
 
 /** Whole calendar days (in London) from `now` to the appointment: 0 today, 1 tomorrow, -1 yesterday. */
-export function daysFromToday(startsAt: string, now: Date): number {
+function daysFromToday(startsAt: string, now: Date): number {
   const day = (iso: string) => Date.parse(`${isoToLondonWallTime(iso).date}T00:00:00Z`);
   return Math.round((day(startsAt) - day(now.toISOString())) / 86_400_000);
 }

@@ -1,10 +1,11 @@
 // The optional parts of a check-in: what's hard, what's going well, feeling words and a private note.
+import type { ParseKeys } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { FEELINGS, LIFE_AREAS, NOTE_MAX } from '../../../shared/checkinOptions.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { ChipGroup } from './ChipGroup.tsx';
-import type { ParseKeys } from 'i18next';
 
 export type Details = { hard: string[]; good: string[]; feelings: string[]; note: string };
 

@@ -1,16 +1,18 @@
 // The check-in form. New: a face tap saves at once, then details can be added to the same check-in.
 // Edit (from History): everything shown, saved with "Save changes".
+import type { ParseKeys } from 'i18next';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import type { Mood } from '../../../shared/checkinOptions.ts';
 import type { Checkin } from '../../../shared/checkins.ts';
 import { useUnsavedInput } from '../../ui/draft.ts';
 import { CheckinDetails, type Details } from './CheckinDetails.tsx';
-import { checkinDraftKey, clearDraft, readDraft, writeDraft, type CheckinDraft } from './draft.ts';
+import { type CheckinDraft, checkinDraftKey, clearDraft, readDraft, writeDraft } from './draft.ts';
 import { MoodPicker } from './MoodPicker.tsx';
-import type { Mood } from '../../../shared/checkinOptions.ts';
-import { newCheckinId, saveCheckin, type CheckinAnswers } from './saveCheckin.ts';
+import { type CheckinAnswers, newCheckinId, saveCheckin } from './saveCheckin.ts';
+
 import './checkins.css';
-import type { ParseKeys } from 'i18next';
 
 type Props = {
   /** The check-in to edit; without it the form makes a new one. */

@@ -1,7 +1,8 @@
 // Five big faces with words; one tap is a whole check-in.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MOODS, type Mood } from '../../../shared/checkinOptions.ts';
+
+import { type Mood, MOODS } from '../../../shared/checkinOptions.ts';
 import { MoodFace } from './MoodFace.tsx';
 
 type Props = { value?: Mood; onPick: (mood: Mood) => void; disabled?: boolean };

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import { ons4IsDue } from '../../../shared/ons4Bands.ts';
 import { useOns4InviteFacts } from './queries.ts';
 

@@ -1,17 +1,18 @@
 // The first screen: a greeting and the quick check-in (one tap on a face is enough), then gentle extras.
-import { lazy, Suspense, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { ParseKeys } from 'i18next';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import { formatTime } from '../../i18n/format.ts';
+import { NextAppointmentSlot } from '../appointments/NextAppointmentSlot.tsx';
+import { TodayPlanLine } from '../plan/TodayPlanLine.tsx';
 import { CheckinForm } from './CheckinForm.tsx';
 import { readDraft } from './draft.ts';
 import { MoodFace } from './MoodFace.tsx';
 import { Ons4Invite } from './Ons4Invite.tsx';
-import { NextAppointmentSlot } from '../appointments/NextAppointmentSlot.tsx';
-import { TodayPlanLine } from '../plan/TodayPlanLine.tsx';
 import { greetingKey, latestCheckinToday, mayHaveCheckedInToday, rememberCheckinToday } from './todayCheckin.ts';
-import type { ParseKeys } from 'i18next';
 
 const DRAFT_KEY = 'today';
 // Sharing code loads only when a check-in is on screen, never with the first route.

@@ -1,7 +1,7 @@
 // A half-filled check-in, kept through the app's one draft mechanism (src/app/ui/draft.ts) as it is typed, so a
 // reload or an update never loses it. Its own helpers only because the form also keeps a just-saved face.
-import { clearDraft as clearKept, readDraft as readKept, writeDraft as writeKept } from '../../ui/draft.ts';
 import type { Mood } from '../../../shared/checkinOptions.ts';
+import { clearDraft as clearKept, readDraft as readKept, writeDraft as writeKept } from '../../ui/draft.ts';
 
 export type CheckinDraft = {
   /** Set once the face was tapped and the check-in saved; later details update the same check-in. */

@@ -1,5 +1,6 @@
 // What Today reads from the phone besides today's check-in (todayCheckin.ts).
 import { useLiveQuery } from 'dexie-react-hooks';
+
 import { db } from '../../data/db.ts';
 
 /** Whether to invite the wellbeing questions: when they were last answered, and whether there is any check-in yet. */

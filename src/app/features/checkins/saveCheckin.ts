@@ -1,8 +1,8 @@
 // Writes a check-in through the shared write path (record + outbox entry in one transaction).
 import type { Checkin } from '../../../shared/checkins.ts';
 import { db } from '../../data/db.ts';
-import { saveRecord } from '../../data/records.ts';
 import { askToKeepDataOnThisPhone } from '../../data/persist.ts';
+import { saveRecord } from '../../data/records.ts';
 
 export type CheckinAnswers = Pick<Checkin, 'mood' | 'hard' | 'good' | 'feelings' | 'note'>;
 

@@ -1,12 +1,14 @@
 // Call, text, email and website buttons for a service: real links the phone knows how to open.
 import { useTranslation } from 'react-i18next';
+
 import type { ServiceContacts } from '../../../shared/directory/types.ts';
 import { withLtr } from '../../i18n/bidi.tsx';
+
 import './contact-links.css';
 
 const dialable = (number: string) => number.replace(/[^0-9+]/g, '');
 
-export function smsHref(sms: NonNullable<ServiceContacts['sms']>): string {
+function smsHref(sms: NonNullable<ServiceContacts['sms']>): string {
   // "?&body=" is read by both Android and iOS messaging apps.
   return `sms:${dialable(sms.number)}${sms.body ? `?&body=${encodeURIComponent(sms.body)}` : ''}`;
 }

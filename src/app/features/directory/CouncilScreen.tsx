@@ -1,8 +1,9 @@
 // What my council offers: pick a council and see which kinds of support its local offer listed in May 2022.
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import table from './council/la-wellbeing-offers-2022.tsv?raw';
+
 import { readPersonal, writePersonal } from '../../data/lock/sealedStorage.ts';
+import table from './council/la-wellbeing-offers-2022.tsv?raw';
 import { OFFER_KINDS, parseCouncilOffers } from './council/offers.ts';
 
 const COUNCIL_KEY = 'directory.council';

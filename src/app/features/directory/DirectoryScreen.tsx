@@ -1,8 +1,10 @@
 // Find help: search and filters (/directory), one service (/directory/service/:id), what my council offers.
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+
 import { SearchScreen } from './SearchScreen.tsx';
 import { ServiceScreen } from './ServiceScreen.tsx';
+
 import './directory.css';
 
 // The council table is only needed by people who open it.

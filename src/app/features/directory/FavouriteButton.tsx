@@ -1,6 +1,7 @@
 // Save a service to my list. Backed up with everything else they own, never shared: what someone saves can say a lot about them.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { saveService, unsaveService } from './mutations.ts';
 import { useSavedService } from './queries.ts';
 

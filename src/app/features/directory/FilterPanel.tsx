@@ -3,11 +3,12 @@
 // service names a language), and the panel stays open until the person closes it, even as the last filter goes.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Category } from '../../../shared/directory/types.ts';
-import { FLAG_PARAMS } from './filters.ts';
-import { intlLocale } from '../../../shared/languages.ts';
 
-type Props = { params: URLSearchParams; languages: string[]; categories: Category[]; onChange(params: URLSearchParams): void };
+import type { Category } from '../../../shared/directory/types.ts';
+import { intlLocale } from '../../../shared/languages.ts';
+import { FLAG_PARAMS } from './filters.ts';
+
+type Props = { params: URLSearchParams; languages: string[]; categories: Category[]; onChange: (params: URLSearchParams) => void };
 
 const FLAG_LABELS = { open: 'openNow', cl: 'careLeavers', o25: 'over25', free: 'free', walk: 'walkIn', remote: 'remote', saved: 'saved' } as const;
 

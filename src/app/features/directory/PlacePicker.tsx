@@ -1,10 +1,11 @@
 // "Where are you?": a postcode or district resolved offline, or the phone's location, only when asked.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parsePostcode } from '../../../shared/directory/postcode.ts';
-import { loadOutcodeCentroids, rememberPlace, type Place } from './place.ts';
 
-type Props = { place?: Place; onChange(place: Place | undefined): void };
+import { parsePostcode } from '../../../shared/directory/postcode.ts';
+import { loadOutcodeCentroids, type Place, rememberPlace } from './place.ts';
+
+type Props = { place?: Place; onChange: (place: Place | undefined) => void };
 
 export function PlacePicker({ place, onChange }: Props) {
   const { t } = useTranslation();

@@ -1,8 +1,9 @@
 // "Something wrong here?": a reason from a short list, nothing typed, so nothing personal can be sent.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { callApi } from '../../sync/api.ts';
+
 import { REPORT_REASONS, type ReportReason } from '../../../shared/directory/report.ts';
+import { callApi } from '../../sync/api.ts';
 
 export function ReportForm({ serviceId }: { serviceId: string }) {
   const { t } = useTranslation();

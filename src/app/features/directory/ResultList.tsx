@@ -2,12 +2,13 @@
 // first; national services follow under their own heading, so a far-away local service never looks near.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import { formatDistance } from '../../../shared/directory/distance.ts';
 import type { SearchHit } from '../../../shared/directory/search.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
+import { intlLocale } from '../../../shared/languages.ts';
 import { isOpenNow, openStatus } from './hoursText.ts';
 import { rememberedReach } from './place.ts';
-import { intlLocale } from '../../../shared/languages.ts';
 
 /** "December 2026" in the reader's language, from "2026-12". */
 export function checkedMonth(checked: string, language: string): string {

@@ -4,17 +4,18 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+
 import { formatAmount } from '../../../shared/directory/distance.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { readQuery } from './filters.ts';
-import { rememberedPlace, rememberedReach, rememberReach, RADIUS_CHOICES, type Place, type Reach } from './place.ts';
+import { type Place, RADIUS_CHOICES, type Reach, rememberedPlace, rememberedReach, rememberReach } from './place.ts';
 import { PlacePicker } from './PlacePicker.tsx';
 import { ResultList } from './ResultList.tsx';
 import { useDirectorySearch } from './useDirectorySearch.ts';
 
 const PAGE = 30;
 
-function ReachPicker({ reach, onChange }: { reach: Reach; onChange(reach: Reach): void }) {
+function ReachPicker({ reach, onChange }: { reach: Reach; onChange: (reach: Reach) => void }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   return (
@@ -41,8 +42,8 @@ export function SearchScreen() {
   const [controlsOpen, setControlsOpen] = useState(() => !rememberedPlace());
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const key = params.toString();
-  // Recompute only when the address changes (params is a new object every render).
-  const q = useMemo(() => readQuery(params), [key]);
+  // Recompute only when the address changes (params is a new object every render), from the address itself.
+  const q = useMemo(() => readQuery(new URLSearchParams(key)), [key]);
   const [shown, setShown] = useState(PAGE);
   // A new search starts again from the first page of results.
   const [shownFor, setShownFor] = useState(key);

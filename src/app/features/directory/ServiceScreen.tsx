@@ -1,9 +1,14 @@
 // One service: what it offers, who it's for, opening times, and ways to get in touch or get there. Never a dead
 // end: every action the data allows, and when it allows none, "Ask my PA" and the nearest national alternative.
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { pickedFrom } from '../appointments/services.ts';
+
+import { milesBetween } from '../../../shared/directory/distance.ts';
+import type { DirectoryService } from '../../../shared/directory/types.ts';
+import { intlLocale } from '../../../shared/languages.ts';
 import { ReadAloud } from '../../i18n/ReadAloud.tsx';
+import { pickedFrom } from '../appointments/services.ts';
 import { ContactLinks } from './ContactLinks.tsx';
 import { FavouriteButton } from './FavouriteButton.tsx';
 import { isOpenNow, openStatus } from './hoursText.ts';
@@ -11,10 +16,6 @@ import { rememberedPlace } from './place.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { checkedMonth, useWhereText } from './ResultList.tsx';
 import { useServices } from './useServices.ts';
-import { milesBetween } from '../../../shared/directory/distance.ts';
-import type { DirectoryService } from '../../../shared/directory/types.ts';
-import { intlLocale } from '../../../shared/languages.ts';
-import type { ParseKeys } from 'i18next';
 
 const canContact = (s: DirectoryService) => Boolean(s.contacts.phone || s.contacts.sms || s.contacts.email || s.contacts.url);
 
@@ -22,7 +23,7 @@ const canContact = (s: DirectoryService) => Boolean(s.contacts.phone || s.contac
  * A national service that helps with the same things and can be reached now (most shared categories first), for
  * a service whose data gives no way in. Crisis lines only stand in for a crisis service.
  */
-export function nationalAlternative(service: DirectoryService, services: DirectoryService[]): DirectoryService | undefined {
+function nationalAlternative(service: DirectoryService, services: DirectoryService[]): DirectoryService | undefined {
   const shared = (s: DirectoryService) => s.categories.filter((c) => service.categories.includes(c)).length;
   return services
     .filter((s) => s.id !== service.id && s.location.kind === 'national' && canContact(s))

@@ -1,11 +1,12 @@
 // Opening hours in the reader's language: "Open now, closes at 17:00", "Opens at 9:00 tomorrow".
 import type { TFunction } from 'i18next';
+
 import { closesAt, isOpenAt, nextOpening } from '../../../shared/directory/opening-hours.ts';
-import { WEEKDAYS, type OpeningHours, type Weekday } from '../../../shared/directory/types.ts';
+import { type OpeningHours, type Weekday, WEEKDAYS } from '../../../shared/directory/types.ts';
 import { intlLocale, weekdayName } from '../../../shared/languages.ts';
 
 /** "09:00" → "9:00" or "٩:٠٠ ص" depending on language; the date is irrelevant, so format it as UTC. */
-export function formatWallTime(time: string, language: string): string {
+function formatWallTime(time: string, language: string): string {
   const [h, m] = time.split(':').map(Number);
   return new Intl.DateTimeFormat(intlLocale(language), { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1, h, m));
 }
@@ -16,7 +17,7 @@ export function isOpenNow(hours: OpeningHours | undefined, at: Date): boolean {
 }
 
 /** An opening-hours weekday's name in the reader's language. */
-export const nameOfWeekday = (day: Weekday, language: string) => weekdayName(1 + WEEKDAYS.indexOf(day), language);
+const nameOfWeekday = (day: Weekday, language: string) => weekdayName(1 + WEEKDAYS.indexOf(day), language);
 
 export function openStatus(hours: OpeningHours | undefined, at: Date, t: TFunction, language: string): string {
   if (!hours) return t('directory.hours.unknown');

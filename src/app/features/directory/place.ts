@@ -1,6 +1,6 @@
 // Where the person last said they are (a postcode district or their location), kept on this phone only.
+import { type DistanceUnit, KM_PER_MILE, type LatLng } from '../../../shared/directory/distance.ts';
 import { readPersonal, writePersonal } from '../../data/lock/sealedStorage.ts';
-import { KM_PER_MILE, type DistanceUnit, type LatLng } from '../../../shared/directory/distance.ts';
 import { fetchFile } from '../../sync/api.ts';
 
 export type Place = LatLng & { label: string };

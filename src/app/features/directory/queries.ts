@@ -1,5 +1,6 @@
 // What Find help reads from the phone about the person's own saved places (the directory itself: useServices.ts).
 import { useLiveQuery } from 'dexie-react-hooks';
+
 import { db } from '../../data/db.ts';
 
 // Found by reading the few saved places, not by an index: an index would keep which service each one is readable

@@ -2,14 +2,15 @@
 // the distance to every service worked out once per place, not per keystroke.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+
 import { buildSearchIndex, distancesFrom, findServices, type SearchHit } from '../../../shared/directory/search.ts';
 import { CATEGORIES, type Category } from '../../../shared/directory/types.ts';
 import { db } from '../../data/db.ts';
 import type { DirectoryQuery } from './filters.ts';
-import { radiusInMiles, type Place, type Reach } from './place.ts';
+import { type Place, radiusInMiles, type Reach } from './place.ts';
 import { useServices } from './useServices.ts';
 
-export function useFavouriteIds(): Set<string> {
+function useFavouriteIds(): Set<string> {
   const favourites = useLiveQuery(() => db.favourites.toArray(), []);
   return useMemo(() => new Set((favourites ?? []).map((f) => f.serviceId)), [favourites]);
 }

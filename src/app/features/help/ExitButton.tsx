@@ -1,7 +1,9 @@
 // The "Exit" button at the top of every screen (the shell puts it there), explained the first time it appears.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { EXIT_EXPLAINED_KEY, EXIT_URL, exitNow, useShiftToExit } from './quickExit.ts';
+
 import './quick-exit.css';
 
 function wasExplained(): boolean {

@@ -3,16 +3,18 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import crisis from '../../../shared/directory/data/crisis-contacts.json';
 import { milesBetween } from '../../../shared/directory/distance.ts';
 import { isAlwaysOpen, isOpenAt, londonWallClock } from '../../../shared/directory/opening-hours.ts';
 import { crisisServices } from '../../../shared/directory/seed.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
+import { ReadAloud } from '../../i18n/ReadAloud.tsx';
 import { ContactLinks } from '../directory/ContactLinks.tsx';
 import { openStatus } from '../directory/hoursText.ts';
 import { rememberedPlace } from '../directory/place.ts';
 import { useServices } from '../directory/useServices.ts';
-import { ReadAloud } from '../../i18n/ReadAloud.tsx';
+
 import './help.css';
 
 const CRISIS_LINES = crisisServices(crisis.contacts);

@@ -1,6 +1,8 @@
 // One past check-in: face and word, what was hard or good, feelings, the note; edit in place or delete after a check.
+import type { ParseKeys } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { Checkin } from '../../../shared/checkins.ts';
 import { deleteRecord } from '../../data/records.ts';
 import { formatList, formatTime } from '../../i18n/format.ts';
@@ -8,7 +10,6 @@ import { CheckinForm } from '../checkins/CheckinForm.tsx';
 import { readDraft } from '../checkins/draft.ts';
 import { MoodFace } from '../checkins/MoodFace.tsx';
 import ShareToggle from '../sharing/ShareToggle.tsx';
-import type { ParseKeys } from 'i18next';
 
 type Props = { checkin: Checkin; onDeleted: () => void; onEdited: () => void };
 

@@ -3,15 +3,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import { formatDay } from '../../i18n/format.ts';
 import { Ons4Trend } from '../ons4/Ons4Trend.tsx';
-import '../ons4/ons4.css';
+import { useOns4Answers } from '../ons4/queries.ts';
 import { CheckinCard } from './CheckinCard.tsx';
 import { MoodChart } from './MoodChart.tsx';
 import { dayKeyToDate, groupByDay } from './moodOverTime.ts';
-import './history.css';
 import { useCheckins } from './queries.ts';
-import { useOns4Answers } from '../ons4/queries.ts';
+
+import '../ons4/ons4.css';
+import './history.css';
 
 export default function HistoryScreen() {
   const { t } = useTranslation();

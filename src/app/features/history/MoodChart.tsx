@@ -1,9 +1,10 @@
 // Mood over time as a small hand-made SVG (no chart library), with a sentence and a table for screen readers.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Checkin } from '../../../shared/checkins.ts';
-import { formatNumber, formatShortDate, formatDay } from '../../i18n/format.ts';
+
 import { MOODS } from '../../../shared/checkinOptions.ts';
+import type { Checkin } from '../../../shared/checkins.ts';
+import { formatDay, formatNumber, formatShortDate } from '../../i18n/format.ts';
 import { FaceShape } from '../checkins/MoodFace.tsx';
 import { dayKeyToDate, MOOD_RANGES, moodOverTime, type MoodRange } from './moodOverTime.ts';
 

@@ -30,10 +30,10 @@ export function groupByDay(checkins: Checkin[]): { day: string; checkins: Checki
   return groups;
 }
 
-export type DayMood = { day: string; average: number; count: number };
+type DayMood = { day: string; average: number; count: number };
 
 /** Start of the chosen time (local midnight), or of the first check-in for "all". */
-export function rangeStart(range: MoodRange, checkins: Pick<Checkin, 'at'>[], now: Date): Date {
+function rangeStart(range: MoodRange, checkins: Pick<Checkin, 'at'>[], now: Date): Date {
   if (range === 'all') {
     const first = Math.min(...checkins.map((c) => Date.parse(c.at)), now.getTime());
     return dayKeyToDate(localDayKey(new Date(first)));

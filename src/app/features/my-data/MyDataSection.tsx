@@ -1,8 +1,9 @@
 // In More: one tap saves a copy of everything (JSON, to bring back later) or a spreadsheet of check-ins or
 // appointments; "Bring back a copy" reads such a JSON file into this phone. All made on the phone, nothing sent.
 // Below them, the phones backed up under this person.
-import { useId, useState, type ChangeEvent } from 'react';
+import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { appointmentsCsv, checkinsCsv } from './csv.ts';
 import { MyDevices } from './MyDevices.tsx';
 
@@ -22,8 +23,9 @@ function download(name: string, text: string, type: string) {
 function readText(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
+    // readAsText always gives a string.
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
     reader.readAsText(file);
   });
 }

@@ -3,6 +3,7 @@
 // itself (src/app/sync/signedOut.ts). Shown in More and on My PA's backup panel.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { formatDateTime } from '../../i18n/format.ts';
 import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 

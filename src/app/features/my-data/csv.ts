@@ -1,8 +1,9 @@
 // Check-ins and appointments as spreadsheets, in the reader's language, that open right in Excel, LibreOffice
 // and Numbers: UTF-8 with a byte-order mark (or Excel guesses the encoding wrongly) and no cell run as a formula.
 import type { TFunction } from 'i18next';
-import type { Checkin } from '../../../shared/checkins.ts';
+
 import type { Appointment } from '../../../shared/appointments/schema.ts';
+import type { Checkin } from '../../../shared/checkins.ts';
 import { formatDateTime, formatList } from '../../i18n/format.ts';
 
 const BOM = '\uFEFF';
@@ -15,7 +16,7 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function toCsv(rows: string[][]): string {
+function toCsv(rows: string[][]): string {
   return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -1,10 +1,11 @@
 // "Export my data": a complete copy of everything this phone holds about its person, made on the phone, and the
 // "Import" that brings such a copy back into an empty phone (through the normal data layer, so it is backed up too).
 import { z } from 'zod';
-import { PERSONAL_KINDS, personalRecordSchemas, type PersonalKind } from '../../../shared/sync.ts';
+
+import { PERSONAL_KINDS, type PersonalKind, personalRecordSchemas } from '../../../shared/sync.ts';
 import { db, tableForKind } from '../../data/db.ts';
-import { saveRecord } from '../../data/records.ts';
 import { META } from '../../data/meta.ts';
+import { saveRecord } from '../../data/records.ts';
 
 /** Names the file as this app's, so an import can refuse anything else; raise `version` when the shape changes. */
 export const EXPORT_FORMAT = 'care-leaver-app/my-data';
@@ -50,7 +51,7 @@ export type ImportResult = { ok: true; count: number } | { ok: false; field: str
 /** Every string in `value` that is a key of `ids` replaced by its value (ids inside records, e.g. a request's appointment). */
 function withNewIds<T>(value: T, ids: Map<string, string>): T {
   if (typeof value === 'string') return (ids.get(value) ?? value) as T;
-  if (Array.isArray(value)) return value.map((v) => withNewIds(v, ids)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => withNewIds(v, ids)) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withNewIds(v, ids)])) as T;
   return value;
 }

@@ -1,9 +1,10 @@
 // One ONS question answered by tapping one of eleven numbers, 0 to 10 (a real radio group, no slider).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import { htmlLang } from '../../../shared/languages.ts';
 import type { Ons4Item } from '../../../shared/ons4Bands.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { htmlLang } from '../../../shared/languages.ts';
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 

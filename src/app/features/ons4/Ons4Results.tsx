@@ -1,8 +1,9 @@
 // The answers shown back in ONS bands, in plain words; for anxiety, low is the good end.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import type { Ons4 } from '../../../shared/ons4.ts';
-import { isFavourableBand, ons4Band, ONS4_ITEMS } from '../../../shared/ons4Bands.ts';
+import { isFavourableBand, ONS4_ITEMS, ons4Band } from '../../../shared/ons4Bands.ts';
 import { formatNumber } from '../../i18n/format.ts';
 
 export function Ons4Results({ answers }: { answers: Ons4 }) {

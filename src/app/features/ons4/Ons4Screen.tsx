@@ -1,19 +1,21 @@
 // The four ONS personal wellbeing questions, in their exact wording; skippable, then shown back with a trend.
 import { useEffect, useState } from 'react';
-import { isShippedLanguage } from '../../../shared/languages.ts';
-import { ReadAloud } from '../../i18n/ReadAloud.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
+import { isShippedLanguage } from '../../../shared/languages.ts';
 import type { Ons4 } from '../../../shared/ons4.ts';
 import { ONS4_ITEMS, type Ons4Item } from '../../../shared/ons4Bands.ts';
 import { saveRecord } from '../../data/records.ts';
-import ShareToggle from '../sharing/ShareToggle.tsx';
+import { ReadAloud } from '../../i18n/ReadAloud.tsx';
 import { clearDraft, readDraft, useUnsavedInput, writeDraft } from '../../ui/draft.ts';
+import ShareToggle from '../sharing/ShareToggle.tsx';
 import { Ons4Question } from './Ons4Question.tsx';
 import { Ons4Results } from './Ons4Results.tsx';
 import { Ons4Trend } from './Ons4Trend.tsx';
-import './ons4.css';
 import { useOns4Answers } from './queries.ts';
+
+import './ons4.css';
 
 type Answers = Partial<Record<Ons4Item, number>>;
 const DRAFT_KEY = 'ons4';

@@ -1,5 +1,6 @@
 // Each answer over past ONS4 check-ins: a small line per question, and a table with the same numbers.
 import { useTranslation } from 'react-i18next';
+
 import type { Ons4 } from '../../../shared/ons4.ts';
 import { ONS4_ITEMS, type Ons4Item } from '../../../shared/ons4Bands.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';

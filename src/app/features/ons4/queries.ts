@@ -1,5 +1,6 @@
 // What the wellbeing questions read from the phone.
 import { useLiveQuery } from 'dexie-react-hooks';
+
 import { db } from '../../data/db.ts';
 
 /** Every set of answers on this phone, live (undefined while the database opens). */

@@ -1,11 +1,13 @@
 // The lock screen: shown instead of every personal screen while the PIN is on and the phone is locked. Help now and
 // Exit stay above it. Wrong PINs make the next try wait (kept across reloads); after many, it offers the backup.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+
 import { ATTEMPTS_BEFORE_RESTORE, forgetLockedData, readAttempts, unlock } from '../../data/lock/pinLock.ts';
 import { OfflineError } from '../../sync/api.ts';
-import { identityForRecoveryCode, useRestoredIdentity } from '../sharing/restore.ts';
+import { identityForRecoveryCode, switchToRestoredIdentity } from '../sharing/restore.ts';
+
 import './pin-lock.css';
 
 const secondsLeft = (until: string | undefined, now: number) => (until ? Math.max(0, Math.ceil((Date.parse(until) - now) / 1000)) : 0);
@@ -38,8 +40,8 @@ function RestoreFromBackup({ tooMany }: { tooMany: boolean }) {
       // The code is checked first: a wrong one must not empty the phone.
       const identity = await identityForRecoveryCode(code);
       await forgetLockedData(identity);
-      await useRestoredIdentity(identity);
-      navigate('/', { replace: true });
+      await switchToRestoredIdentity(identity);
+      void navigate('/', { replace: true });
     } catch (e) {
       setError(t(e instanceof OfflineError ? 'pin.lock.offline' : 'pin.lock.restoreRejected'));
       setBusy(false);

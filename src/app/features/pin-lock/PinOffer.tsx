@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import { lockState } from '../../data/lock/lockState.ts';
 
 const OFFERED = 'pin.offered';

@@ -1,8 +1,10 @@
 // More → PIN lock: what a PIN protects against and what it does not, in plain words; turn it on, lock now, turn it off.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { isAcceptablePin, lockNow, turnOffPin, turnOnPin } from '../../data/lock/pinLock.ts';
 import { readPinLock } from '../../data/lock/start.ts';
+
 import './pin-lock.css';
 
 function TurnOn({ onDone }: { onDone: () => void }) {

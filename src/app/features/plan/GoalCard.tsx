@@ -2,13 +2,14 @@
 // quiet controls: on hold, delete, share with the PA.
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import { type Goal, nextStepOf } from '../../../shared/plan/goals.ts';
+import type { StepSuggestion } from '../../../shared/plan/schema.ts';
 import { formatDay, formatShortDate } from '../../i18n/format.ts';
-import { nextStepOf, type Goal } from '../../../shared/plan/goals.ts';
+import { GoalWords } from './GoalWords.tsx';
 import { addStep, deleteGoal, putOnHold, tickStep } from './mutations.ts';
 import { StepForm } from './StepForm.tsx';
 import { Suggestions } from './Suggestions.tsx';
-import { GoalWords } from './GoalWords.tsx';
-import type { StepSuggestion } from '../../../shared/plan/schema.ts';
 
 // Sharing code loads only when a goal is on screen.
 const GoalShare = lazy(() => import('./GoalShare.tsx'));

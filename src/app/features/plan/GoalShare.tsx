@@ -2,8 +2,9 @@
 // paCopyOf the server copies with), and undone at any time. Rides the one outbox like a shared check-in.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { paCopyOf } from '../../../shared/sharing/paCopy.ts';
+
 import type { Goal } from '../../../shared/plan/goals.ts';
+import { paCopyOf } from '../../../shared/sharing/paCopy.ts';
 import { deliveryOf, sendSoon, useWaitingIds } from '../sharing/delivery.ts';
 import { refreshMyPa, useMyPaStatus } from '../sharing/status.ts';
 import { shareGoal } from './mutations.ts';

@@ -1,8 +1,9 @@
 // Changing a goal's own words and its part of life, at any time: the plan stays theirs.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { LIFE_AREAS, type LifeArea } from '../../../shared/checkinOptions.ts';
-import { GOAL_TEXT_MAX, type Goal } from '../../../shared/plan/goals.ts';
+import { type Goal, GOAL_TEXT_MAX } from '../../../shared/plan/goals.ts';
 import { editGoal } from './mutations.ts';
 
 export function GoalWords({ goal, onDone }: { goal: Goal; onDone: () => void }) {

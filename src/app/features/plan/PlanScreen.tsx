@@ -1,13 +1,15 @@
 // My plan: a few goals in the young person's own words, each with the next small step. Theirs, not the council's:
 // no scores, no streaks, nothing to fill in before they can start (starting points prefill a goal they then edit).
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
 import { LIFE_AREAS, type LifeArea } from '../../../shared/checkinOptions.ts';
-import { GOALS_MAX, GOAL_STARTERS, GOAL_TEXT_MAX, STEP_TEXT_MAX, type GoalStarter } from '../../../shared/plan/goals.ts';
-import { usePlan } from './queries.ts';
-import { addGoal, refreshSuggestions } from './mutations.ts';
+import { GOAL_STARTERS, GOAL_TEXT_MAX, GOALS_MAX, type GoalStarter, STEP_TEXT_MAX } from '../../../shared/plan/goals.ts';
 import { GoalCard } from './GoalCard.tsx';
+import { addGoal, refreshSuggestions } from './mutations.ts';
+import { usePlan } from './queries.ts';
+
 import './plan.css';
 
 type NewGoal = { text: string; area: LifeArea; step: string; due: string };

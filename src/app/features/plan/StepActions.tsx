@@ -1,11 +1,12 @@
 // What a next step can become: an appointment (prefilled, with the appointment's own reminders) or a request to the
 // PA ("Can you help me with this step?") through the one outbox.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import type { Goal, GoalStep } from '../../../shared/plan/goals.ts';
 import { askPa } from '../sharing/delivery.ts';
 import { useMyPaStatus } from '../sharing/status.ts';
-import { useState } from 'react';
 
 /** What the appointment form is prefilled with (see AppointmentForm's location state). */
 export type FromStep = { title: string; date?: string };

@@ -1,6 +1,7 @@
 // "Add the next step": a few words and, if they like, a day.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { STEP_TEXT_MAX } from '../../../shared/plan/goals.ts';
 import type { StepInput } from './mutations.ts';
 

@@ -1,11 +1,12 @@
 // Steps the PA suggested on this goal: the young person adds one as it is, changes it first, or lets it go.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { StepSuggestion } from '../../../shared/plan/schema.ts';
 import { formatDay } from '../../i18n/format.ts';
+import { dayAsDate } from './GoalCard.tsx';
 import { acceptSuggestion, ignoreSuggestion } from './mutations.ts';
 import { StepForm } from './StepForm.tsx';
-import { dayAsDate } from './GoalCard.tsx';
 
 export function Suggestions({ suggestions, onStatus }: { suggestions: StepSuggestion[]; onStatus: (message: string) => void }) {
   return <>{suggestions.map((s) => <Suggestion key={s.id} suggestion={s} onStatus={onStatus} />)}</>;

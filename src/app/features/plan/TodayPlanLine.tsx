@@ -2,6 +2,7 @@
 // nothing when there is no such step, no count, no streak.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import { useStepsDueToday } from './queries.ts';
 
 export function TodayPlanLine() {

@@ -1,13 +1,13 @@
 // Changing "My plan": every change saves the whole goal through saveRecord, so it is on the phone at once and queued
 // to back up (and, if the goal is shared, to update the PA's copy) in the same transaction.
-import { saveRecord, deleteRecord } from '../../data/records.ts';
 import type { LifeArea } from '../../../shared/checkinOptions.ts';
-import { GOALS_MAX, GOAL_TEXT_MAX, STEP_TEXT_MAX, STEPS_MAX, type Goal, type GoalStep } from '../../../shared/plan/goals.ts';
-import { db } from '../../data/db.ts';
-import { goalById } from './queries.ts';
-import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
+import { type Goal, GOAL_TEXT_MAX, GOALS_MAX, type GoalStep, STEP_TEXT_MAX, STEPS_MAX } from '../../../shared/plan/goals.ts';
 import type { StepSuggestion } from '../../../shared/plan/schema.ts';
+import { db } from '../../data/db.ts';
 import { META } from '../../data/meta.ts';
+import { deleteRecord, saveRecord } from '../../data/records.ts';
+import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
+import { goalById } from './queries.ts';
 
 export type StepInput = { text: string; due?: string; fromPa?: boolean };
 

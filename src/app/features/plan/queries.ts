@@ -1,12 +1,13 @@
 // Reading "My plan" from the phone's own database: the only place the plan's screens get goals from.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../data/db.ts';
-import { dayOf, stepsDueOn, type Goal } from '../../../shared/plan/goals.ts';
+
+import { dayOf, type Goal, stepsDueOn } from '../../../shared/plan/goals.ts';
 import type { StepSuggestion } from '../../../shared/plan/schema.ts';
+import { db } from '../../data/db.ts';
 import { META } from '../../data/meta.ts';
 
 /** Goals being worked on first (oldest first, as they were made), then those on hold. */
-export function sortGoals(goals: Goal[]): Goal[] {
+function sortGoals(goals: Goal[]): Goal[] {
   return [...goals].sort((a, b) => Number(a.onHold) - Number(b.onHold) || a.createdAt.localeCompare(b.createdAt));
 }
 

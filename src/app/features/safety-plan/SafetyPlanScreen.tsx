@@ -1,17 +1,19 @@
 // My safety plan: the six Stanley–Brown steps in plain words, plus "what keeps me going". Private: never shared with
 // a PA; backed up like their other records so a restored phone gets it back. Half-written steps are kept as a draft.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import crisis from '../../../shared/directory/data/crisis-contacts.json';
-import { SAFETY_PLAN_STEPS, SAFETY_PLAN_STEP_MAX, type SafetyPlan, type SafetyPlanStep } from '../../../shared/directory/personal.ts';
+import { SAFETY_PLAN_STEP_MAX, SAFETY_PLAN_STEPS, type SafetyPlan, type SafetyPlanStep } from '../../../shared/directory/personal.ts';
 import { saveRecord } from '../../data/records.ts';
-import { useDraft } from '../../ui/draft.ts';
-import { useServices } from '../directory/useServices.ts';
-import './safety-plan.css';
 import { ReadAloud } from '../../i18n/ReadAloud.tsx';
-import { useSafetyPlan } from './queries.ts';
+import { useDraft } from '../../ui/draft.ts';
 import { useSavedServices } from '../directory/queries.ts';
+import { useServices } from '../directory/useServices.ts';
+import { useSafetyPlan } from './queries.ts';
+
+import './safety-plan.css';
 
 type Draft = Partial<Record<SafetyPlanStep, string>>;
 
@@ -41,7 +43,7 @@ export default function SafetyPlanScreen() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const plan: SafetyPlan = { id: stored?.id ?? crypto.randomUUID(), updatedAt: new Date().toISOString() };
-    for (const step of SAFETY_PLAN_STEPS) if (draft[step]?.trim()) plan[step] = draft[step]!.slice(0, SAFETY_PLAN_STEP_MAX);
+    for (const step of SAFETY_PLAN_STEPS) if (draft[step]?.trim()) plan[step] = draft[step].slice(0, SAFETY_PLAN_STEP_MAX);
     await saveRecord('safetyPlan', plan);
     kept.clear();
     setStatus(t('safetyPlan.saved'));

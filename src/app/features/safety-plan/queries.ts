@@ -1,7 +1,8 @@
 // What the safety plan reads from the phone.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../data/db.ts';
+
 import type { SafetyPlan } from '../../../shared/directory/personal.ts';
+import { db } from '../../data/db.ts';
 
 /** The plan to show: the newest, should two phones each have made one before a restore joined them. */
 export function useSafetyPlan(): SafetyPlan | null | undefined {

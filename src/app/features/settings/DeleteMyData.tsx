@@ -3,11 +3,12 @@
 // phone wipes itself like a signed-out phone (sync/signedOut.ts) and lists what was deleted (DeletedList.tsx).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { DeletedEverywhere } from '../../../shared/deleteMyData.ts';
-import { forgetThisPhone } from '../../sync/signedOut.ts';
-import { turnOffReminders } from '../appointments/push.ts';
 import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
 import { knownIdentity } from '../../sync/identity.ts';
+import { forgetThisPhone } from '../../sync/signedOut.ts';
+import { turnOffReminders } from '../appointments/push.ts';
 
 type Choice = 'phone' | 'everywhere';
 
@@ -20,7 +21,7 @@ async function stopNotifications(): Promise<void> {
   }
 }
 
-export async function deleteMyData(choice: Choice): Promise<void> {
+async function deleteMyData(choice: Choice): Promise<void> {
   if (choice === 'phone') {
     await stopNotifications();
     await forgetThisPhone({});

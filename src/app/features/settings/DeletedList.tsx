@@ -1,5 +1,6 @@
 // What "Delete my data" removed, listed on the neutral screen the phone shows once it has wiped itself.
 import { useTranslation } from 'react-i18next';
+
 import { type DeletedSummary } from '../../sync/signedOut.ts';
 
 export function DeletedList({ summary }: { summary: DeletedSummary }) {

@@ -3,17 +3,19 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LanguageList } from '../../i18n/LanguageList.tsx';
+
 import { formatDateTime } from '../../i18n/format.ts';
+import { applyDocumentLanguage } from '../../i18n/index.ts';
+import { LanguageList } from '../../i18n/LanguageList.tsx';
 import { useSyncState } from '../../sync/status.ts';
 import { syncNow } from '../../sync/syncClient.ts';
 import { MyDataSection } from '../my-data/MyDataSection.tsx';
 import { DeleteMyData } from './DeleteMyData.tsx';
-import { applyDocumentLanguage } from '../../i18n/index.ts';
 import { isDiscreet, setDiscreet, tellWorker } from './discreet.ts';
-import './settings.css';
 import { dismissRefusedChange } from './mutations.ts';
 import { useRefusedChanges } from './queries.ts';
+
+import './settings.css';
 
 // The PIN code (and its Argon2id library, later still) loads only when More is opened.
 const PinSettings = lazy(() => import('../pin-lock/PinSettings.tsx'));

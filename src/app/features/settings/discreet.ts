@@ -4,7 +4,7 @@
 const DISCREET_KEY = 'discreet';
 /** Cache Storage is readable by both the page and the service worker, which has no localStorage. */
 const WORKER_CACHE = 'app-settings';
-export const DISCREET_WORKER_URL = '/__app-settings/discreet';
+const DISCREET_WORKER_URL = '/__app-settings/discreet';
 
 export function isDiscreet(): boolean {
   try {

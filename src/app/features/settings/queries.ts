@@ -1,5 +1,6 @@
 // What Settings reads from the phone.
 import { useLiveQuery } from 'dexie-react-hooks';
+
 import { db } from '../../data/db.ts';
 import { META } from '../../data/meta.ts';
 import type { DeletedSummary } from '../../sync/signedOut.ts';

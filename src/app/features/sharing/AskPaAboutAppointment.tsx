@@ -1,15 +1,17 @@
 // A one-tap request to my PA sent from an appointment ("help getting there", "I can't make it", "I couldn't go"),
 // linked to it, through the one outbox like every change, with its state: waiting to send, sent, seen (and any reply).
+import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TRAVEL_HELP, type Appointment } from '../../../shared/appointments/schema.ts';
+
+import { type Appointment, TRAVEL_HELP } from '../../../shared/appointments/schema.ts';
 import type { PaRequest } from '../../../shared/sharing/schemas.ts';
-import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { askPa, deliveryOf, outOfHoursNow, useWaitingIds } from './delivery.ts';
-import { shareOf, useMyPaStatus } from './status.ts';
-import './sharing.css';
-import type { ParseKeys } from 'i18next';
+import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { isAbout, useRequestAbout } from './queries.ts';
+import { shareOf, useMyPaStatus } from './status.ts';
+
+import './sharing.css';
 
 type AppointmentRequest = Extract<PaRequest, 'travel-help' | 'missed-appointment' | 'cant-make-it'>;
 

@@ -1,10 +1,11 @@
 // Lost phone: a recovery code shown once (to write down or copy), restoring on a new phone, and my devices.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { ApiError, OfflineError } from '../../sync/api.ts';
 import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
-import { identityForRecoveryCode, useRestoredIdentity } from './restore.ts';
 import { MyDevices } from '../my-data/MyDevices.tsx';
+import { identityForRecoveryCode, switchToRestoredIdentity } from './restore.ts';
 
 // Every synced kind (src/shared/sync.ts) and the PA link come back; these lists must change when those do.
 const COMES_BACK = ['comesBack1', 'comesBack2', 'comesBack3', 'comesBack4', 'comesBack5', 'comesBack7', 'comesBack6'] as const;
@@ -44,7 +45,7 @@ export function BackupPanel() {
     setRestoreError('');
     try {
       const identity = await identityForRecoveryCode(restoreCode);
-      await useRestoredIdentity(identity);
+      await switchToRestoredIdentity(identity);
       setRestoreCode('');
       setMessage(t('sharing.backup.restored'));
       setRestores((n) => n + 1);

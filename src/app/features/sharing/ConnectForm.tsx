@@ -1,11 +1,12 @@
 // Connect to my PA with the short code they gave me, after reading what they will and won't see.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDraft } from '../../ui/draft.ts';
+
+import { isShippedLanguage } from '../../../shared/languages.ts';
 import { ApiError, OfflineError } from '../../sync/api.ts';
 import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
+import { useDraft } from '../../ui/draft.ts';
 import { clearLocalShareFlags, refreshMyPa } from './status.ts';
-import { isShippedLanguage } from '../../../shared/languages.ts';
 
 export function ConnectForm() {
   const { t, i18n } = useTranslation();

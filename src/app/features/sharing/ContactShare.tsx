@@ -1,6 +1,7 @@
 // My phone number and how I like to be contacted, for my PA: only if I choose, and I can take it back at any time.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { CONTACT_PREFERENCES, type SharedContact } from '../../../shared/sharing/schemas.ts';
 import { ApiError, OfflineError } from '../../sync/api.ts';
 import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';

@@ -1,5 +1,6 @@
 // The national crisis lines, shown right where a young person shares something out of their PA's hours.
 import { useTranslation } from 'react-i18next';
+
 import crisis from '../../../shared/directory/data/crisis-contacts.json';
 import { crisisServices } from '../../../shared/directory/seed.ts';
 import { ContactLinks } from '../directory/ContactLinks.tsx';

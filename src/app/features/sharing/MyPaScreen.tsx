@@ -1,18 +1,20 @@
 // "My PA": connect with a code, send a request, see what I shared (seen? reply?), monitoring choice, backup.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import { weekdayName } from '../../../shared/languages.ts';
 import type { WorkingHours } from '../../../shared/sharing/schemas.ts';
-import { BackupPanel } from './BackupPanel.tsx';
-import { ConnectForm } from './ConnectForm.tsx';
+import { formatDate } from '../../i18n/format.ts';
 import { OfflineError } from '../../sync/api.ts';
 import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
-import { RequestButtons } from './RequestButtons.tsx';
+import { BackupPanel } from './BackupPanel.tsx';
+import { ConnectForm } from './ConnectForm.tsx';
 import { ContactShare } from './ContactShare.tsx';
+import { RequestButtons } from './RequestButtons.tsx';
 import { SharedList } from './SharedList.tsx';
 import { clearLocalShareFlags, refreshMyPa, useMyPaStatus } from './status.ts';
+
 import './sharing.css';
-import { weekdayName } from '../../../shared/languages.ts';
-import { formatDate } from '../../i18n/format.ts';
 
 function workingHoursText(hours: WorkingHours, language: string): { day: string; range: string }[] {
   return [...hours.days].sort((a, b) => a.day - b.day).map((d) => ({ day: weekdayName(d.day, language), range: `${d.start}–${d.end}` }));

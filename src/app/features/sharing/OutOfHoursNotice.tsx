@@ -1,5 +1,6 @@
 // "Your PA is not at work now": when they are likely to see it, and who can help right now.
 import { useTranslation } from 'react-i18next';
+
 import { formatDateTime } from '../../i18n/format.ts';
 import { CrisisLines } from './CrisisLines.tsx';
 

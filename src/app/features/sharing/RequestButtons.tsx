@@ -2,11 +2,12 @@
 // Each rides the outbox and says truthfully where it has got to: waiting to send, sent, seen.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import type { PaRequest } from '../../../shared/sharing/schemas.ts';
-import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { askPa, deliveryOf, outOfHoursNow, useWaitingIds } from './delivery.ts';
-import { shareOf, useMyPaStatus } from './status.ts';
+import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { usePaRequest } from './queries.ts';
+import { shareOf, useMyPaStatus } from './status.ts';
 
 /** The requests My PA offers; "I can't make it" is asked from the appointment itself. */
 const MY_PA_REQUESTS: PaRequest[] = ['call-me', 'travel-help', 'missed-appointment'];

@@ -1,19 +1,21 @@
 // "Share with my PA" on one check-in or ONS4 answer: off by default, can be undone at any time. Before sharing it
 // shows exactly what the PA will see (the same paCopyOf the server copies with); the note goes only if ticked.
 // Sharing is the record's own flag, saved and synced through the one outbox: an edit later updates the PA's copy.
+import type { ParseKeys } from 'i18next';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ParseKeys } from 'i18next';
 import { Link } from 'react-router';
+
 import type { Checkin } from '../../../shared/checkins.ts';
 import type { Ons4 } from '../../../shared/ons4.ts';
 import { paCopyOf } from '../../../shared/sharing/paCopy.ts';
 import { saveRecord } from '../../data/records.ts';
-import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { deliveryOf, outOfHoursNow, sendSoon, useWaitingIds } from './delivery.ts';
-import { refreshMyPa, shareOf, useMyPaStatus } from './status.ts';
-import './sharing.css';
+import { OutOfHoursNotice } from './OutOfHoursNotice.tsx';
 import { useShareable } from './queries.ts';
+import { refreshMyPa, shareOf, useMyPaStatus } from './status.ts';
+
+import './sharing.css';
 
 /** `connectHint`: when no PA is connected, show a link to connect (on single-item screens, not in long lists). */
 type Props = { kind: 'checkin' | 'ons4'; id: string; connectHint?: boolean };
@@ -24,11 +26,11 @@ let statusChecked = false;
 type T = (key: string, options?: Record<string, unknown>) => string;
 
 /** "Not good · Money, Food · your note": the PA's copy in the young person's words. */
-export function previewOf(copy: Record<string, unknown>, t: T, listSeparator: string): string {
-  if (copy.mood === undefined) return t('sharing.preview.ons4');
+function previewOf(copy: Record<string, unknown>, t: T, listSeparator: string): string {
+  if (typeof copy.mood !== 'number') return t('sharing.preview.ons4');
   const areas = Array.isArray(copy.hard) ? copy.hard.map((a) => t(`checkin.areas.${String(a)}`)) : [];
   const feelings = Array.isArray(copy.feelings) ? copy.feelings.map((f) => t(`checkin.feelings.${String(f)}`)) : [];
-  const parts = [t(`sharing.moods.${String(copy.mood)}`), areas.join(listSeparator), feelings.join(listSeparator), copy.note ? t('sharing.preview.yourNote') : '']
+  const parts = [t(`sharing.moods.${copy.mood}`), areas.join(listSeparator), feelings.join(listSeparator), copy.note ? t('sharing.preview.yourNote') : '']
     .filter((p) => p !== '');
   return parts.join(' · ');
 }

@@ -1,12 +1,13 @@
 // What I have shared with my PA, whether they have seen it, their reply, and a way to take it back.
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
+
 import type { SharedItem } from '../../../shared/sharing/schemas.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { AnswerForm, ThreadMessages } from './Thread.tsx';
-import type { ParseKeys } from 'i18next';
 import { unshare } from './mutations.ts';
+import { AnswerForm, ThreadMessages } from './Thread.tsx';
 
-export function sharedItemTitle(item: SharedItem, t: (key: string, options?: Record<string, unknown>) => string): string {
+function sharedItemTitle(item: SharedItem, t: (key: string, options?: Record<string, unknown>) => string): string {
   if (item.kind === 'request') {
     const about = (item.data.appointment as { title?: string } | undefined)?.title;
     return `${t(`sharing.requests.${String(item.data.request)}`)}${about ? ` · ${about}` : ''}`;

@@ -1,7 +1,8 @@
 // The short thread on something I shared: my PA's reply, my answer, their next message... oldest first; once my PA
 // has written, I can answer (up to REPLY_MAX characters). Needs signal: an answer is sent at once or not at all.
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { REPLY_MAX, type SharedItem } from '../../../shared/sharing/schemas.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { OfflineError } from '../../sync/api.ts';

@@ -2,6 +2,7 @@
 // a share is the record's own flag. So what the phone says is what the outbox knows: "Waiting to send" while a change
 // is in the outbox, "Sent" once the server has acknowledged it, "Seen" once the PA has marked it seen.
 import { useLiveQuery } from 'dexie-react-hooks';
+
 import { repeatsRequest, SAME_REQUEST_MS } from '../../../shared/sharing/paCopy.ts';
 import type { MyPaStatus, PaRequestRecord } from '../../../shared/sharing/schemas.ts';
 import { nextWorkingTime } from '../../../shared/sharing/working-hours.ts';

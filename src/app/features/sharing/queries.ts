@@ -1,5 +1,6 @@
 // What My PA and the share controls read from the phone (the PA link itself: status.ts; sending: delivery.ts).
 import { useLiveQuery } from 'dexie-react-hooks';
+
 import type { Checkin } from '../../../shared/checkins.ts';
 import type { Ons4 } from '../../../shared/ons4.ts';
 import type { PaRequest } from '../../../shared/sharing/schemas.ts';

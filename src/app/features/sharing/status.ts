@@ -1,11 +1,12 @@
 // What the phone knows about its PA link: fetched from the server and kept on the phone for offline reading.
 import { useLiveQuery } from 'dexie-react-hooks';
+
 import type { MyPaStatus, SharedItem } from '../../../shared/sharing/schemas.ts';
 import { db } from '../../data/db.ts';
+import { META } from '../../data/meta.ts';
 import { deleteRecord, saveRecord } from '../../data/records.ts';
 import { OfflineError } from '../../sync/api.ts';
 import { callAsThisPhone } from '../../sync/callAsThisPhone.ts';
-import { META } from '../../data/meta.ts';
 
 
 /** Fetches the PA link and shares; keeps the last answer. Returns null when offline. */

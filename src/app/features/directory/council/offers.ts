@@ -3,10 +3,10 @@
 // joined, and councils abolished since are shown under the councils that took over, each with its original row
 // named as the source, so nothing in the table is changed or merged.
 export const OFFER_KINDS = ['basic', 'generic', 'charity', 'dedicated', 'commissioned', 'camhs', 'mentoring', 'wider'] as const;
-export type OfferKind = (typeof OFFER_KINDS)[number];
-export type Offers = Record<OfferKind, boolean>;
+type OfferKind = (typeof OFFER_KINDS)[number];
+type Offers = Record<OfferKind, boolean>;
 /** One row of the study's table, as it was written in May 2022. */
-export type ListedRow = { listedAs: string; offers: Offers };
+type ListedRow = { listedAs: string; offers: Offers };
 /** A council today, with the 2022 row(s) that describe its area (two for a council formed from two). */
 export type CouncilOffer = { council: string; rows: ListedRow[]; successorSince?: string };
 
@@ -34,7 +34,7 @@ const KIND_SUFFIX = /\s*\((Unitary Authority|Metropolitan District|London Boroug
 const isListed = (cell: string) => /^y\b/i.test(cell.trim());
 
 /** Reads the study's table: council name, then eight Y/N columns in OFFER_KINDS order. */
-export function parseCouncilRows(tsv: string): ListedRow[] {
+function parseCouncilRows(tsv: string): ListedRow[] {
   const rows: ListedRow[] = [];
   for (const line of tsv.split('\n').slice(1)) {
     const cells = line.split('\t');

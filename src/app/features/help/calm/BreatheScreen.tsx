@@ -3,7 +3,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import { ReadAloud } from './ReadAloud.tsx';
+
 import './calm.css';
 
 const IN_SECONDS = 4;
@@ -15,7 +17,6 @@ export default function BreatheScreen() {
   const [phase, setPhase] = useState<'in' | 'out'>('in');
   useEffect(() => {
     if (!running) return;
-    setPhase('in');
     let current: 'in' | 'out' = 'in';
     let timer: ReturnType<typeof setTimeout>;
     const next = () => {
@@ -40,7 +41,11 @@ export default function BreatheScreen() {
       {/* Not a live region: a voice saying "breathe in" every few seconds would get in the way. */}
       <p className="calm-breath__cue">{running ? t(phase === 'in' ? 'calm.breathe.in' : 'calm.breathe.out') : t('calm.breathe.ready')}</p>
       <p>
-        <button type="button" className="button" onClick={() => setRunning(!running)}>
+        <button type="button" className="button" onClick={() => {
+          // Every start begins with breathing in (set here, not in the effect, so the circle never renders one stale phase).
+          if (!running) setPhase('in');
+          setRunning(!running);
+        }}>
           {running ? t('calm.breathe.stop') : t('calm.breathe.start')}
         </button>
       </p>

@@ -2,7 +2,9 @@
 // nothing to type or save: the noticing happens in your head).
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+
 import { ReadAloud } from './ReadAloud.tsx';
+
 import './calm.css';
 
 const SENSES = ['see', 'touch', 'hear', 'smell', 'taste'] as const;
