@@ -19,3 +19,20 @@ export function words(language: string, key: string, values: Record<string, stri
   if (typeof node !== 'string') throw new Error(`locales/${language}.json has no string at "${key}"`);
   return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => values[name] ?? `{{${name}}}`);
 }
+
+/**
+ * The app's words as a RegExp, for text with a dynamic part a test can't know exactly (a time, a count, a code):
+ * the words are matched literally and each `{{name}}` by `parts[name]` (a RegExp source), or by `.+?` if not given.
+ * `wordsPattern('en', 'sharing.connectedTo')` → /You are connected to .+?\./.
+ */
+export function wordsPattern(language: string, key: string, parts: Record<string, string> = {}, flags = ''): RegExp {
+  const text = words(language, key);
+  const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let source = '';
+  let last = 0;
+  for (const match of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    source += escape(text.slice(last, match.index)) + `(?:${parts[match[1]] ?? '.+?'})`;
+    last = match.index + match[0].length;
+  }
+  return new RegExp(source + escape(text.slice(last)), flags);
+}
