@@ -23,9 +23,10 @@ export function words(language: string, key: string, values: Record<string, stri
 /**
  * The app's words as a RegExp, for text with a dynamic part a test can't know exactly (a time, a count, a code):
  * the words are matched literally and each `{{name}}` by `parts[name]` (a RegExp source), or by `.+?` if not given.
- * `wordsPattern('en', 'sharing.connectedTo')` → /You are connected to .+?\./.
+ * `whole` anchors it to the whole text (^…$); `flags` as for any RegExp.
+ * `wordsPattern('en', 'sharing.connectedTo')` → /You are connected to (?:.+?)\./.
  */
-export function wordsPattern(language: string, key: string, parts: Record<string, string> = {}, flags = ''): RegExp {
+export function wordsPattern(language: string, key: string, parts: Record<string, string> = {}, { whole = false, flags = '' } = {}): RegExp {
   const text = words(language, key);
   const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let source = '';
@@ -34,5 +35,6 @@ export function wordsPattern(language: string, key: string, parts: Record<string
     source += escape(text.slice(last, match.index)) + `(?:${parts[match[1]] ?? '.+?'})`;
     last = match.index + match[0].length;
   }
-  return new RegExp(source + escape(text.slice(last)), flags);
+  source += escape(text.slice(last));
+  return new RegExp(whole ? `^${source}$` : source, flags);
 }
