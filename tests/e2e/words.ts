@@ -28,13 +28,17 @@ export function words(language: string, key: string, values: Record<string, stri
  */
 export function wordsPattern(language: string, key: string, parts: Record<string, string> = {}, { whole = false, flags = '' } = {}): RegExp {
   const text = words(language, key);
-  const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let source = '';
   let last = 0;
   for (const match of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
-    source += escape(text.slice(last, match.index)) + `(?:${parts[match[1]] ?? '.+?'})`;
+    source += escapeRegExp(text.slice(last, match.index)) + `(?:${parts[match[1]] ?? '.+?'})`;
     last = match.index + match[0].length;
   }
-  source += escape(text.slice(last));
+  source += escapeRegExp(text.slice(last));
   return new RegExp(whole ? `^${source}$` : source, flags);
+}
+
+/** Text as a RegExp source that matches it literally, for words the app joins itself ("Send: …"). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
