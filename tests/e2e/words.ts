@@ -23,10 +23,10 @@ export function words(language: string, key: string, values: Record<string, stri
 /**
  * The app's words as a RegExp, for text with a dynamic part a test can't know exactly (a time, a count, a code):
  * the words are matched literally and each `{{name}}` by `parts[name]` (a RegExp source), or by `.+?` if not given.
- * `whole` anchors it to the whole text (^…$); `flags` as for any RegExp.
+ * `whole` anchors it to the whole text (^…$).
  * `wordsPattern('en', 'sharing.connectedTo')` → /You are connected to (?:.+?)\./.
  */
-export function wordsPattern(language: string, key: string, parts: Record<string, string> = {}, { whole = false, flags = '' } = {}): RegExp {
+export function wordsPattern(language: string, key: string, parts: Record<string, string> = {}, { whole = false } = {}): RegExp {
   const text = words(language, key);
   let source = '';
   let last = 0;
@@ -35,7 +35,7 @@ export function wordsPattern(language: string, key: string, parts: Record<string
     last = match.index + match[0].length;
   }
   source += escapeRegExp(text.slice(last));
-  return new RegExp(whole ? `^${source}$` : source, flags);
+  return new RegExp(whole ? `^${source}$` : source);
 }
 
 /** Text as a RegExp source that matches it literally, for words the app joins itself ("Send: …"). */
