@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, goOffline, goOnline, newPhone, screenshot, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
+import { words } from './words.ts';
 
 serverAndBrowserPerFile({ staticDir: process.env.E2E_STATIC_DIR });
 
@@ -26,9 +27,9 @@ function countLocal(page: Page, table: string): Promise<number> {
 }
 
 async function fillNewAppointment(page: Page, title: string) {
-  await page.getByLabel('What is it?').fill(title);
-  await page.getByLabel('Date', { exact: true }).fill('2030-07-15');
-  await page.getByLabel('Time', { exact: true }).fill('14:30');
+  await page.getByLabel(words('en', 'appointments.form.what')).fill(title);
+  await page.getByLabel(words('en', 'appointments.form.date'), { exact: true }).fill('2030-07-15');
+  await page.getByLabel(words('en', 'appointments.form.time'), { exact: true }).fill('14:30');
 }
 
 describe('appointments in the browser', () => {
@@ -41,14 +42,14 @@ describe('appointments in the browser', () => {
     await goOffline(context);
     await page.goto(server.url('/appointments/new'));
     await fillNewAppointment(page, 'Careers chat');
-    await page.getByLabel('Search Find help').fill('Thrive careers');
-    await page.getByRole('button', { name: 'Use Thrive Careers Hub' }).click();
-    await expect.poll(() => page.getByText('Linked to Thrive Careers Hub').count()).toBe(1);
-    await page.getByRole('checkbox', { name: 'Someone to go with me' }).check();
+    await page.getByLabel(words('en', 'appointments.form.searchDirectory')).fill('Thrive careers');
+    await page.getByRole('button', { name: words('en', 'appointments.form.pickService', { name: 'Thrive Careers Hub' }) }).click();
+    await expect.poll(() => page.getByText(words('en', 'appointments.form.chosenService', { name: 'Thrive Careers Hub' })).count()).toBe(1);
+    await page.getByRole('checkbox', { name: words('en', 'appointments.form.someoneToGoWith') }).check();
     await expectNoAxeViolations(page, 'new appointment form (en)');
     await expectNoHorizontalOverflow(page, 'new appointment form (en)');
     await screenshot(page, 'appointments-form-en');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: words('en', 'appointments.form.save') }).click();
     await page.getByRole('heading', { level: 1, name: 'Careers chat' }).waitFor();
 
     await page.reload();
@@ -58,7 +59,7 @@ describe('appointments in the browser', () => {
     await expectNoHorizontalOverflow(page, 'appointment details (en)');
     await screenshot(page, 'appointments-detail-en');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Add to my calendar' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: words('en', 'appointments.detail.addToCalendar') }).click()]);
     expect(download.suggestedFilename()).toBe('appointment-2030-07-15.ics');
     const ics = readFileSync((await download.path()), 'utf8');
     const calendar = new ICAL.Component(ICAL.parse(ics));
@@ -74,7 +75,7 @@ describe('appointments in the browser', () => {
 
     // The Today screen shows what is next.
     await page.goto(server.url('/'));
-    const next = page.getByRole('region', { name: 'Next appointment' });
+    const next = page.getByRole('region', { name: words('en', 'appointments.next.heading') });
     await next.getByRole('link', { name: /Careers chat/ }).waitFor();
     await expectNoAxeViolations(page, 'Today with the next appointment (en)');
     await screenshot(page, 'appointments-today-en');
@@ -94,7 +95,7 @@ describe('appointments in the browser', () => {
       });
     });
     await cdp.send('ServiceWorker.enable');
-    const payload = { title: 'You have something coming up', body: 'Open the app to see it.', url: '/appointments', tag: 'reminder-e2e' };
+    const payload = { title: words('en', 'appointments.push.comingUp'), body: words('en', 'appointments.push.open'), url: '/appointments', tag: 'reminder-e2e' };
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.origin, registrationId: await registrationId, data: JSON.stringify(payload) });
     const shown = await eventually(
       () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, tag: n.tag }))),
@@ -106,16 +107,16 @@ describe('appointments in the browser', () => {
   it('gives clear messages for bad input and saves nothing', async () => {
     const { page, context } = await newPhone(browser, server);
     await page.goto(server.url('/appointments/new'));
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: words('en', 'appointments.form.save') }).click();
     await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('Nothing has been saved yet');
+    expect(await page.getByRole('alert').textContent()).toContain(words('en', 'appointments.form.fixProblems'));
     await fillNewAppointment(page, 'College');
-    await page.getByLabel('Ends at (if you know)').fill('13:00');
-    await page.getByRole('button', { name: 'Add my own time' }).click();
-    await page.getByLabel('How long before').fill('-5');
-    await page.getByLabel('Notes').fill('n'.repeat(2500));
-    await page.getByRole('button', { name: 'Save' }).click();
-    for (const message of ['The end must be after the start.', 'A reminder must come before the appointment. Use a number above 0.', 'Notes can be up to 2000 characters. You have 2500.']) {
+    await page.getByLabel(words('en', 'appointments.form.endTime')).fill('13:00');
+    await page.getByRole('button', { name: words('en', 'appointments.form.addOwnReminder') }).click();
+    await page.getByLabel(words('en', 'appointments.form.ownAmount')).fill('-5');
+    await page.getByLabel(words('en', 'appointments.form.notes')).fill('n'.repeat(2500));
+    await page.getByRole('button', { name: words('en', 'appointments.form.save') }).click();
+    for (const message of [words('en', 'appointments.problems.endBeforeStart'), words('en', 'appointments.problems.reminderAfterStart'), words('en', 'appointments.problems.notesTooLong', { max: '2000', count: '2500' })]) {
       await page.getByText(message).waitFor();
     }
     await expectNoAxeViolations(page, 'appointment form with errors (en)');
@@ -127,27 +128,27 @@ describe('appointments in the browser', () => {
   it('reads right to left in Arabic with no accessibility problems on any appointment screen', async () => {
     const { page, context } = await newPhone(browser, server, { language: 'ar' });
     await page.goto(server.url('/appointments'));
-    await page.getByRole('heading', { level: 1, name: 'المواعيد' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: words('ar', 'appointments.title') }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await expectNoAxeViolations(page, 'appointments list (ar)');
-    await page.getByRole('link', { name: 'أضف موعدًا' }).click();
-    await page.getByRole('heading', { level: 1, name: 'موعد جديد' }).waitFor();
-    await page.getByRole('button', { name: 'احفظ' }).click();
+    await page.getByRole('link', { name: words('ar', 'appointments.add') }).click();
+    await page.getByRole('heading', { level: 1, name: words('ar', 'appointments.form.newTitle') }).waitFor();
+    await page.getByRole('button', { name: words('ar', 'appointments.form.save') }).click();
     await page.getByRole('alert').waitFor();
     await expectNoAxeViolations(page, 'new appointment form with errors (ar)');
     await expectNoHorizontalOverflow(page, 'new appointment form (ar)');
     await screenshot(page, 'appointments-form-ar');
-    await page.getByLabel('ما هو الموعد؟').fill('الطبيب');
-    await page.getByLabel('التاريخ').fill('2030-03-05');
-    await page.getByLabel('الوقت', { exact: true }).fill('09:00');
-    await page.getByRole('button', { name: 'احفظ' }).click();
+    await page.getByLabel(words('ar', 'appointments.form.what')).fill('الطبيب');
+    await page.getByLabel(words('ar', 'appointments.form.date')).fill('2030-03-05');
+    await page.getByLabel(words('ar', 'appointments.form.time'), { exact: true }).fill('09:00');
+    await page.getByRole('button', { name: words('ar', 'appointments.form.save') }).click();
     await page.getByRole('heading', { level: 1, name: 'الطبيب' }).waitFor();
-    await page.getByRole('button', { name: 'لا أستطيع الحضور' }).click();
+    await page.getByRole('button', { name: words('ar', 'appointments.cantMake.button') }).click();
     await expectNoAxeViolations(page, 'appointment details (ar)');
     await expectNoHorizontalOverflow(page, 'appointment details (ar)');
     await screenshot(page, 'appointments-detail-ar');
-    await page.getByRole('link', { name: 'ارجع إلى المواعيد' }).click();
-    await page.getByRole('heading', { level: 1, name: 'المواعيد' }).waitFor();
+    await page.getByRole('link', { name: words('ar', 'appointments.back') }).click();
+    await page.getByRole('heading', { level: 1, name: words('ar', 'appointments.title') }).waitFor();
     await expectNoAxeViolations(page, 'appointments list with one (ar)');
     await screenshot(page, 'appointments-list-ar');
     await context.close();

@@ -16,7 +16,7 @@ describe.each([false, true])('calm down offline (reduced motion: %s)', (reduced)
     await goOffline(context);
 
     await page.goto(server.url('/help'));
-    const ok = page.getByRole('button', { name: 'OK, got it' });
+    const ok = page.getByRole('button', { name: words('en', 'exit.explainOk') });
     await page.getByRole('heading', { level: 1, name: words('en', 'help.title') }).waitFor();
     if (await ok.isVisible()) await ok.click();
     await page.getByRole('link', { name: words('en', 'calm.links.breathe') }).click();

@@ -4,13 +4,14 @@
 import { expect, it } from 'vitest';
 
 import { browser, deviceOf, expectNoAxeViolations, expectNoHorizontalOverflow, newPhone, server, serverAndBrowserPerFile } from './harness.ts';
+import { words } from './words.ts';
 
 serverAndBrowserPerFile();
 
 it('deletes everything everywhere from More, lists what went, and signs out the other phone', async () => {
   const { page } = await newPhone(browser, server);
   await page.goto(server.url('/my-pa'));
-  await page.getByRole('button', { name: 'Turn on backup and make my recovery code' }).click();
+  await page.getByRole('button', { name: words('en', 'sharing.backup.make') }).click();
   await page.getByText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/).waitFor();
   const device = (await deviceOf(page))!;
   const [{ person_id: personId }] = server.query<{ person_id: string }>('select person_id from devices where id = ?', device.deviceId);
@@ -20,17 +21,17 @@ it('deletes everything everywhere from More, lists what went, and signs out the 
   expect(other.status).toBe(201);
 
   await page.goto(server.url('/settings'));
-  await page.getByRole('button', { name: 'Delete everywhere' }).click();
-  await page.getByText("Delete everything, everywhere? You can't undo this.").waitFor();
+  await page.getByRole('button', { name: words('en', 'settings.deleteData.everywhere') }).click();
+  await page.getByText(words('en', 'settings.deleteData.confirmEverywhere')).waitFor();
   await expectNoAxeViolations(page, 'delete my data, confirmation (en)');
   const started = Date.now();
-  await page.getByRole('button', { name: 'Yes, delete' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Your data was deleted' }).waitFor();
+  await page.getByRole('button', { name: words('en', 'settings.deleteData.yes') }).click();
+  await page.getByRole('heading', { level: 1, name: words('en', 'settings.deleteData.doneTitle') }).waitFor();
   const tookMs = Date.now() - started;
   console.log(`delete everywhere: ${tookMs} ms from the tap to the message`);
   expect(tookMs).toBeLessThan(10_000);
-  await expect.poll(() => page.getByRole('listitem').allInnerTexts()).toContain('Phones signed out: 2');
-  expect(await page.getByRole('listitem').allInnerTexts()).toContain('Your recovery code');
+  await expect.poll(() => page.getByRole('listitem').allInnerTexts()).toContain(words('en', 'settings.deleteData.deleted.devices', { count: '2' }));
+  expect(await page.getByRole('listitem').allInnerTexts()).toContain(words('en', 'settings.deleteData.deleted.recoveryCode'));
   await expectNoAxeViolations(page, 'delete my data, done (en)');
   await expectNoHorizontalOverflow(page, 'delete my data, done (en)');
 

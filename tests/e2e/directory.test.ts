@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { browser, copyOfBuiltApp, goOffline, newPhone, ROOT, server, serverAndBrowserPerFile, waitForServiceWorker } from './harness.ts';
+import { words, wordsPattern } from './words.ts';
 
 // Wednesday 15 January 2025, 12:00 in London: the day-time drop-ins are open, the evening café is not.
 const WEDNESDAY_NOON = new Date('2025-01-15T12:00:00Z');
@@ -24,7 +25,7 @@ async function standInForExitPage(context: BrowserContext): Promise<void> {
 }
 
 async function dismissExitExplanation(page: Page): Promise<void> {
-  const ok = page.getByRole('button', { name: 'OK, got it' });
+  const ok = page.getByRole('button', { name: words('en', 'exit.explainOk') });
   if (await ok.isVisible()) await ok.click();
 }
 
@@ -47,25 +48,25 @@ describe('finding help near a postcode with no signal', () => {
     await goOffline(context);
     await page.reload();
     await dismissExitExplanation(page);
-    await page.getByRole('textbox', { name: 'Postcode or first part of it' }).fill('sk1');
-    await page.getByRole('button', { name: 'Show help near here' }).click();
+    await page.getByRole('textbox', { name: words('en', 'directory.place.postcode') }).fill('sk1');
+    await page.getByRole('button', { name: words('en', 'directory.place.usePostcode') }).click();
     // Results first: the place, search and filters fold into one line at the top.
-    await expect.poll(() => page.locator('.dir-controls__summary').textContent()).toContain('Showing help near SK1');
+    await expect.poll(() => page.locator('.dir-controls__summary').textContent()).toContain(words('en', 'directory.place.near', { place: 'SK1' }));
     expect(await page.locator('.dir-controls').getAttribute('open')).toBeNull();
 
     const examples = async () => (await page.locator('.dir-result__name').allTextContents()).filter((n) => n.startsWith('Example'));
     expect(await examples()).toEqual(['Example Near Drop-in 0001', 'Example Evening Café 0002', 'Example Far Drop-in 0003']);
     const whereOf = (name: string) => page.locator('.dir-result').filter({ hasText: name }).locator('.dir-result__where').textContent();
-    expect(await whereOf('Example Near Drop-in 0001')).toBe('About 0.1 miles away');
+    expect(await whereOf('Example Near Drop-in 0001')).toBe(words('en', 'directory.results.away', { distance: '0.1 miles' }));
     // A service known only by its area comes near the top in its own area, said as the distance to its middle.
     expect(await page.locator('.dir-result__name').first().textContent()).toBe('Pure Insight');
-    expect(await whereOf('Pure Insight')).toBe('In the Stockport area, about 0.1 miles to its middle');
+    expect(await whereOf('Pure Insight')).toBe(words('en', 'directory.results.inAreaAway', { area: 'Stockport', distance: '0.1 miles' }));
     // Leeds is 40 miles away: not near SK1.
     expect(await page.getByRole('link', { name: 'Example Leeds Drop-in 0004' }).count()).toBe(0);
 
     await page.locator('.dir-controls__summary').click();
-    await page.locator('summary').filter({ hasText: 'Filters' }).click();
-    await page.getByRole('checkbox', { name: 'Open now' }).check();
+    await page.locator('summary').filter({ hasText: words('en', 'directory.filters.title') }).click();
+    await page.getByRole('checkbox', { name: words('en', 'directory.filters.openNow') }).check();
     // Open now at noon: the two day-time drop-ins and the 24-hour crisis lines; not the evening café.
     const open = await page.locator('.dir-result__name').allTextContents();
     expect(open.filter((n) => n.startsWith('Example'))).toEqual(['Example Near Drop-in 0001', 'Example Far Drop-in 0003']);
@@ -74,8 +75,8 @@ describe('finding help near a postcode with no signal', () => {
 
     await page.getByRole('link', { name: 'Example Near Drop-in 0001' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Example Near Drop-in 0001');
-    expect(await page.getByText('Open now, closes at 17:00', { exact: false }).count()).toBe(1);
-    const call = page.getByRole('link', { name: /^Call 0161 496 0001/ });
+    expect(await page.getByText(words('en', 'directory.hours.openCloses', { time: '17:00' }), { exact: false }).count()).toBe(1);
+    const call = page.getByRole('link', { name: wordsPattern('en', 'directory.actions.callLabel', { number: '0161 496 0001' }, { whole: true }) });
     expect(await call.getAttribute('href')).toBe('tel:01614960001');
     await context.close();
   });
@@ -87,34 +88,36 @@ describe('near me that means near', () => {
     await page.goto(server.url('/directory'));
     await page.getByRole('link', { name: 'Example Leeds Drop-in 0004' }).waitFor({ timeout: 30_000 });
     await dismissExitExplanation(page);
-    await page.getByRole('textbox', { name: 'Postcode or first part of it' }).fill('LS1');
-    await page.getByRole('button', { name: 'Show help near here' }).click();
-    await expect.poll(() => page.locator('.dir-controls__summary').textContent()).toContain('Showing help near LS1');
+    await page.getByRole('textbox', { name: words('en', 'directory.place.postcode') }).fill('LS1');
+    await page.getByRole('button', { name: words('en', 'directory.place.usePostcode') }).click();
+    await expect.poll(() => page.locator('.dir-controls__summary').textContent()).toContain(words('en', 'directory.place.near', { place: 'LS1' }));
 
     const local = page.locator('.directory > .dir-results .dir-result');
     await expect.poll(() => local.count()).toBe(1);
     expect(await local.first().locator('.dir-result__name').textContent()).toBe('Example Leeds Drop-in 0004');
-    expect(await local.first().locator('.dir-result__where').textContent()).toMatch(/^About 0\.\d miles away$/);
+    expect(await local.first().locator('.dir-result__where').textContent()).toMatch(wordsPattern('en', 'directory.results.away', { distance: '0\\.\\d miles' }, { whole: true }));
     // National help follows, each saying where it helps; the care-leaver-only Stockport services are 40 miles away.
-    expect(await page.getByRole('heading', { name: 'Anywhere in England' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: words('en', 'directory.results.nationalTitle') }).count()).toBe(1);
     const names = await page.locator('.dir-result__name').allTextContents();
     expect(names).not.toContain('Pure Insight');
     expect(names).toContain('Become – Care Advice Line');
-    expect(await page.locator('.dir-national .dir-result').first().locator('.dir-checked').textContent()).toBe('Details checked December 2026');
+    expect(await page.locator('.dir-national .dir-result').first().locator('.dir-checked').textContent()).toBe(words('en', 'directory.service.checked', { month: 'December 2026' }));
 
     // Further out, every local result shows its distance, nearest first.
     await page.locator('.dir-controls__summary').click();
-    await page.getByRole('combobox', { name: 'How far' }).selectOption('50');
+    await page.getByRole('combobox', { name: words('en', 'directory.place.radius') }).selectOption('50');
     await expect.poll(() => local.count()).toBeGreaterThan(1);
     const wheres = await local.locator('.dir-result__where').allTextContents();
-    for (const where of wheres) expect(where).toMatch(/about [\d.]+ miles/i);
+    const miles = { distance: '[\\d.]+ miles' };
+    const withDistance = [wordsPattern('en', 'directory.results.away', miles, { whole: true }), wordsPattern('en', 'directory.results.inAreaAway', miles, { whole: true })];
+    for (const where of wheres) expect(withDistance.some((pattern) => pattern.test(where)), where).toBe(true);
     expect(await local.first().locator('.dir-result__name').textContent()).toBe('Example Leeds Drop-in 0004');
 
     // Nothing near Truro within 2 miles: national services fill the list.
-    await page.getByRole('combobox', { name: 'How far' }).selectOption('2');
-    await page.getByRole('textbox', { name: 'Postcode or first part of it' }).fill('TR1');
-    await page.getByRole('button', { name: 'Show help near here' }).click();
-    await expect.poll(() => page.locator('.dir-controls__summary').textContent()).toContain('Showing help near TR1');
+    await page.getByRole('combobox', { name: words('en', 'directory.place.radius') }).selectOption('2');
+    await page.getByRole('textbox', { name: words('en', 'directory.place.postcode') }).fill('TR1');
+    await page.getByRole('button', { name: words('en', 'directory.place.usePostcode') }).click();
+    await expect.poll(() => page.locator('.dir-controls__summary').textContent()).toContain(words('en', 'directory.place.near', { place: 'TR1' }));
     await expect.poll(() => local.count()).toBe(0);
     expect(await page.locator('.dir-none-near').count()).toBe(1);
     expect(await page.locator('.dir-national .dir-result').count()).toBeGreaterThan(10);
@@ -127,10 +130,10 @@ describe('quick exit', () => {
     const { page, context } = await newPhone(browser, server);
     await standInForExitPage(context);
     await page.goto(server.url('/help'));
-    await page.getByRole('heading', { level: 1, name: 'Help now' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: words('en', 'help.title') }).waitFor();
     // Press Exit and, before the browser can paint another frame, look at what would be painted.
-    const seen = await page.evaluate(() => {
-      const button = [...document.querySelectorAll('a[role="button"]')].find((a) => a.textContent?.includes('Exit')) as HTMLElement;
+    const seen = await page.evaluate((exit) => {
+      const button = [...document.querySelectorAll('a[role="button"]')].find((a) => a.textContent?.includes(exit)) as HTMLElement;
       button.click();
       const cover = document.querySelector('.quick-exit-cover');
       const root = document.getElementById('root')!;
@@ -138,7 +141,7 @@ describe('quick exit', () => {
         coverCoversScreen: cover ? cover.getBoundingClientRect().height >= window.innerHeight && getComputedStyle(cover).visibility === 'visible' : false,
         appHidden: getComputedStyle(root).visibility === 'hidden',
       };
-    });
+    }, words('en', 'exit.button'));
     expect(seen).toEqual({ coverCoversScreen: true, appHidden: true });
     await page.waitForURL(EXIT_PAGE, { timeout: 10_000 });
     await context.close();
@@ -148,7 +151,7 @@ describe('quick exit', () => {
     const { page, context } = await newPhone(browser, server);
     await standInForExitPage(context);
     await page.goto(server.url('/safety-plan'));
-    await page.getByRole('heading', { level: 1, name: 'My safety plan' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: words('en', 'safetyPlan.title') }).waitFor();
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
     expect(page.url()).toBe(server.url('/safety-plan'));

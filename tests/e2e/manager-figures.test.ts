@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 import { browser, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, type RunningServer, screenshot, server, serverAndBrowserPerFile } from './harness.ts';
 import { createUser, ownPassword } from './staff.ts';
+import { words, wordsPattern } from './words.ts';
 
 const DESK = { width: 1280, height: 800 };
 
@@ -37,29 +38,29 @@ describe('the manager’s figures over time', () => {
     const context = await browser.newContext({ viewport: DESK, locale: 'en', timezoneId: 'Europe/London' });
     const page = await context.newPage();
     await page.goto(server.url('/pa/'));
-    await page.getByLabel('Email').fill('manager-figures@example.test');
-    await page.getByLabel('Password').fill(manager.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /Monthly figures/ }).waitFor();
+    await page.getByLabel(words('en', 'pa.login.email')).fill('manager-figures@example.test');
+    await page.getByLabel(words('en', 'pa.login.password')).fill(manager.password);
+    await page.getByRole('button', { name: words('en', 'pa.login.submit') }).click();
+    await page.getByRole('heading', { name: wordsPattern('en', 'pa.nav.figures') }).waitFor();
 
-    await page.getByRole('img', { name: /Average wellbeing answers by month/ }).waitFor();
-    await page.getByText('How anxious they felt yesterday, from 0 to 10. Lower is better.').waitFor();
-    const wellbeing = page.getByRole('region', { name: 'Figures by month', exact: true });
+    await page.getByRole('img', { name: wordsPattern('en', 'pa.figures.chartTitle') }).waitFor();
+    await page.getByText(words('en', 'pa.figures.meaning.anxious')).waitFor();
+    const wellbeing = page.getByRole('region', { name: words('en', 'pa.figures.tableLabel'), exact: true });
     expect(await wellbeing.getByRole('row').count()).toBe(13);
-    const service = page.getByRole('region', { name: 'The service’s figures by month' });
+    const service = page.getByRole('region', { name: words('en', 'pa.figures.service.tableLabel') });
     expect(await service.getByRole('row').count()).toBe(13);
     // This month: 10–14 connected, 10–14 requests, none seen yet.
     const thisMonth = service.getByRole('row').nth(1);
-    expect(await thisMonth.getByRole('cell').allTextContents()).toEqual(['10–14', '10–14', 'Hidden (fewer than 10)', 'Hidden (fewer than 10)']);
+    expect(await thisMonth.getByRole('cell').allTextContents()).toEqual(['10–14', '10–14', words('en', 'pa.figures.hidden'), words('en', 'pa.figures.hidden')]);
     // The tables scroll sideways on a phone, so each takes keyboard focus.
     await service.focus();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('The service’s figures by month');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(words('en', 'pa.figures.service.tableLabel'));
 
     for (const language of ['en', 'ar']) {
       if (language === 'ar') {
-        await page.getByRole('button', { name: 'العربية' }).click();
-        await page.getByRole('heading', { name: /الأرقام الشهرية/ }).waitFor();
-        await page.getByRole('img', { name: /متوسط إجابات الرفاه/ }).waitFor();
+        await page.getByRole('button', { name: words('en', 'pa.otherLanguage') }).click();
+        await page.getByRole('heading', { name: wordsPattern('ar', 'pa.nav.figures') }).waitFor();
+        await page.getByRole('img', { name: wordsPattern('ar', 'pa.figures.chartTitle') }).waitFor();
       }
       for (const width of [PHONE_VIEWPORT, DESK]) {
         await page.setViewportSize(width);

@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PushServiceStandIn, startPushServiceStandIn } from '../server/reminders-push-service.ts';
 import { browser, eventually, expectNoAxeViolations, expectNoHorizontalOverflow, PHONE_VIEWPORT, server, serverAndBrowserPerFile } from './harness.ts';
 import { connectedPhone, createUser, ownPassword } from './staff.ts';
+import { words } from './words.ts';
 
 const DESK = { width: 1280, height: 800 };
 const ALL_DAY = { days: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '23:59' })) };
-const CONTENT_FREE = { title: 'Someone on your caseload asked you to call', body: 'Open the PA page to see who.', url: '/pa/', tag: 'pa-call-me' };
+const CONTENT_FREE = { title: words('en', 'pa.push.notificationTitle'), body: words('en', 'pa.push.notificationBody'), url: '/pa/', tag: 'pa-call-me' };
 
 /** The PA page's working hours, set the way its Hours page does. */
 async function setHours(page: Page, hours: object): Promise<void> {
@@ -44,17 +45,17 @@ describe('call alerts to the PA, two browsers', () => {
     await context.grantPermissions(['notifications'], { origin: server.origin });
     const page = await context.newPage();
     await page.goto(server.url('/pa/'));
-    await page.getByLabel('Email').fill('pa-alerts@example.test');
-    await page.getByLabel('Password').fill(pa.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Your caseload' }).waitFor();
+    await page.getByLabel(words('en', 'pa.login.email')).fill('pa-alerts@example.test');
+    await page.getByLabel(words('en', 'pa.login.password')).fill(pa.password);
+    await page.getByRole('button', { name: words('en', 'pa.login.submit') }).click();
+    await page.getByRole('heading', { name: words('en', 'pa.caseload.title') }).waitFor();
     await setHours(page, ALL_DAY);
 
     // The PA opts in on the Working hours page. This registers the PA page's own service worker (scope /pa/).
-    await page.getByRole('link', { name: 'Working hours' }).click();
-    const optIn = page.getByRole('region', { name: 'Notifications in this browser' });
-    await optIn.getByText('Notifications are off in this browser.').waitFor();
-    await optIn.getByRole('button', { name: 'Turn on notifications' }).click();
+    await page.getByRole('link', { name: words('en', 'pa.nav.hours') }).click();
+    const optIn = page.getByRole('region', { name: words('en', 'pa.push.heading') });
+    await optIn.getByText(words('en', 'pa.push.off')).waitFor();
+    await optIn.getByRole('button', { name: words('en', 'pa.push.turnOn') }).click();
     // Without a push service the browser refuses to subscribe, and the PA is told so in words they can act on.
     await optIn.getByRole('alert').waitFor({ timeout: 20_000 }).catch(() => undefined);
     console.log(`[pa-call-alerts] after "Turn on notifications": ${(await optIn.getByRole('alert').textContent().catch(() => null)) ?? 'no error shown'}`);
@@ -77,7 +78,7 @@ describe('call alerts to the PA, two browsers', () => {
 
     // Inside working hours: the young person asks; one content-free push arrives and the service worker shows it.
     const riley = await connectedPhone(browser, server, pa.cookie, 'Example Riley');
-    await riley.page.getByRole('button', { name: 'Please call me' }).click();
+    await riley.page.getByRole('button', { name: words('en', 'sharing.requests.call-me') }).click();
     const tapped = Date.now();
     await pushService.waitFor(1, 15_000);
     console.log(`[pa-call-alerts] push reached the push service ${Date.now() - tapped} ms after the tap`);
@@ -90,25 +91,25 @@ describe('call alerts to the PA, two browsers', () => {
     // Outside working hours: another young person asks; the open page shows it, but nothing is pushed.
     await setHours(page, { days: [] });
     const sam = await connectedPhone(browser, server, pa.cookie, 'Example Sam');
-    await sam.page.getByRole('button', { name: 'Please call me' }).click();
-    await page.getByRole('link', { name: 'Caseload', exact: true }).click();
-    await page.getByRole('region', { name: 'Today at a glance' }).getByText('Asked you to call (2):').waitFor({ timeout: 10_000 });
+    await sam.page.getByRole('button', { name: words('en', 'sharing.requests.call-me') }).click();
+    await page.getByRole('link', { name: words('en', 'pa.nav.caseload'), exact: true }).click();
+    await page.getByRole('region', { name: words('en', 'pa.glance.title') }).getByText(words('en', 'pa.glance.reason', { reason: words('en', 'pa.caseload.reasons.call-me'), count: '2' })).waitFor({ timeout: 10_000 });
     // Several scheduler ticks (every 500 ms here) pass with the request on the server.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(pushService.received).toHaveLength(1);
 
     // The opt-in on the Working hours page: axe finds nothing at 360 and 1280 px, in English and Arabic.
-    await page.getByRole('link', { name: 'Working hours' }).click();
+    await page.getByRole('link', { name: words('en', 'pa.nav.hours') }).click();
     for (const language of ['en', 'ar']) {
-      if (language === 'ar') await page.getByRole('button', { name: 'العربية' }).click();
-      await page.getByRole('heading', { name: language === 'ar' ? 'الإشعارات في هذا المتصفح' : 'Notifications in this browser' }).waitFor();
+      if (language === 'ar') await page.getByRole('button', { name: words('en', 'pa.otherLanguage') }).click();
+      await page.getByRole('heading', { name: words(language, 'pa.push.heading') }).waitFor();
       for (const width of [PHONE_VIEWPORT, DESK]) {
         await page.setViewportSize(width);
         await expectNoAxeViolations(page, `PA working hours with notifications (${language}, ${width.width})`);
         await expectNoHorizontalOverflow(page, `PA working hours with notifications (${language}, ${width.width})`);
       }
     }
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: words('ar', 'pa.otherLanguage') }).click();
 
     await riley.context.close();
     await sam.context.close();

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { browser, eventually, goOffline, goOnline, languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer, server, serverAndBrowserPerFile } from './harness.ts';
+import { words, wordsPattern } from './words.ts';
 
 const SIGNAL_TO_PA_MS = 10_000;
 
@@ -46,10 +47,10 @@ async function slowPhone(browser: Browser, delayMs: number): Promise<{ context: 
 async function connectedPhone(browser: Browser, server: RunningServer, cookie: string, delayMs: number, name: string) {
   const phone = await slowPhone(browser, delayMs);
   await phone.page.goto(server.url('/my-pa'));
-  await phone.page.getByLabel('Code from your PA').fill(await pairingCode(server, cookie));
-  await phone.page.getByLabel(/first name or nickname/).fill(name);
-  await phone.page.getByRole('button', { name: 'Connect' }).click();
-  await phone.page.getByText('You are connected to Example PA.').waitFor({ timeout: 30_000 });
+  await phone.page.getByLabel(words('en', 'sharing.connect.codeLabel')).fill(await pairingCode(server, cookie));
+  await phone.page.getByLabel(words('en', 'sharing.connect.nameLabel')).fill(name);
+  await phone.page.getByRole('button', { name: words('en', 'sharing.connect.submit') }).click();
+  await phone.page.getByText(words('en', 'sharing.connectedTo', { name: 'Example PA' })).waitFor({ timeout: 30_000 });
   const [{ person_id: personId }] = server.query<{ person_id: string }>('select person_id from pa_links where name = ?', name);
   return { ...phone, personId };
 }
@@ -70,18 +71,18 @@ describe('"Please call me" reaches the PA on a slow network', () => {
       const phone = await connectedPhone(browser, server, cookie, delayMs, `Example Person first load ${delayMs}`);
       // My PA's first load: the page opens afresh and the status and sync calls are on their way when the tap lands.
       await phone.page.reload();
-      await phone.page.getByRole('button', { name: 'Please call me' }).click();
+      await phone.page.getByRole('button', { name: words('en', 'sharing.requests.call-me') }).click();
       const tapped = Date.now();
-      await phone.page.getByText(/^Please call me: /).waitFor();
+      await phone.page.getByText(new RegExp(`^${wordsPattern('en', 'sharing.requests.call-me').source}: `)).waitFor();
       await eventually(() => requestsFor(server, phone.personId), (rows) => rows.length === 1, 'the request reaching the PA', SIGNAL_TO_PA_MS);
       const reachedMs = Date.now() - tapped;
       expect(reachedMs).toBeLessThan(SIGNAL_TO_PA_MS);
       // Never "Sent" before the server had it; once it has, the phone says so, still on the same screen.
-      await phone.page.getByText('Please call me: Sent to your PA.').waitFor({ timeout: SIGNAL_TO_PA_MS });
+      await phone.page.getByText(`${words('en', 'sharing.requests.call-me')}: ${words('en', 'sharing.delivery.sent')}`).waitFor({ timeout: SIGNAL_TO_PA_MS });
       expect(JSON.parse(requestsFor(server, phone.personId)[0].data)).toMatchObject({ request: 'call-me' });
       // A second tap a moment later is the same request, not another one.
-      await phone.page.getByRole('button', { name: 'Please call me' }).click();
-      await phone.page.getByText('Please call me: Sent to your PA.').waitFor();
+      await phone.page.getByRole('button', { name: words('en', 'sharing.requests.call-me') }).click();
+      await phone.page.getByText(`${words('en', 'sharing.requests.call-me')}: ${words('en', 'sharing.delivery.sent')}`).waitFor();
       expect(requestsFor(server, phone.personId)).toHaveLength(1);
       console.log(`[pa-requests] delay ${delayMs} ms: "Please call me" reached the PA ${reachedMs} ms after the tap`);
       await phone.context.close();
@@ -90,14 +91,14 @@ describe('"Please call me" reaches the PA on a slow network', () => {
     it(`with ${delayMs} ms of delay: tapped offline, it is sent exactly once when back online`, async () => {
       const phone = await connectedPhone(browser, server, cookie, delayMs, `Example Person offline ${delayMs}`);
       await goOffline(phone.context);
-      await phone.page.getByRole('button', { name: 'Please call me' }).click();
-      await phone.page.getByText('Please call me: Waiting to send. It will go as soon as there is signal.').waitFor();
+      await phone.page.getByRole('button', { name: words('en', 'sharing.requests.call-me') }).click();
+      await phone.page.getByText(`${words('en', 'sharing.requests.call-me')}: ${words('en', 'sharing.delivery.waiting')}`).waitFor();
       expect(requestsFor(server, phone.personId)).toHaveLength(0);
       await goOnline(phone.context);
       const online = Date.now();
       await eventually(() => requestsFor(server, phone.personId), (rows) => rows.length === 1, 'the request reaching the PA', SIGNAL_TO_PA_MS);
       const reachedMs = Date.now() - online;
-      await phone.page.getByText('Please call me: Sent to your PA.').waitFor({ timeout: SIGNAL_TO_PA_MS });
+      await phone.page.getByText(`${words('en', 'sharing.requests.call-me')}: ${words('en', 'sharing.delivery.sent')}`).waitFor({ timeout: SIGNAL_TO_PA_MS });
       expect(requestsFor(server, phone.personId)).toHaveLength(1);
       expect(server.query("select id from records where kind = 'paRequest' and person_id = ?", phone.personId)).toHaveLength(1);
       console.log(`[pa-requests] delay ${delayMs} ms: offline request reached the PA ${reachedMs} ms after signal`);

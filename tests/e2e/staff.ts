@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 
 import { languageAlreadyChosen, PHONE_VIEWPORT, ROOT, type RunningServer } from './harness.ts';
+import { words } from './words.ts';
 
 /** A staff member of Example Council; returns their one-time password. */
 export function createUser(server: RunningServer, role: 'pa' | 'manager', email: string, name = `Example ${role}`): string {
@@ -33,9 +34,9 @@ export async function connectedPhone(browser: Browser, server: RunningServer, co
   const page = await context.newPage();
   const code = (await server.api<{ code: string }>('/api/v1/pa/pairing-codes', { method: 'POST', headers: { origin: server.origin, cookie } })).body.code;
   await page.goto(server.url('/my-pa'));
-  await page.getByLabel('Code from your PA').fill(code);
-  await page.getByLabel(/first name or nickname/).fill(name);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.getByText('You are connected to Example pa.').waitFor({ timeout: 30_000 });
+  await page.getByLabel(words('en', 'sharing.connect.codeLabel')).fill(code);
+  await page.getByLabel(words('en', 'sharing.connect.nameLabel')).fill(name);
+  await page.getByRole('button', { name: words('en', 'sharing.connect.submit') }).click();
+  await page.getByText(words('en', 'sharing.connectedTo', { name: 'Example pa' })).waitFor({ timeout: 30_000 });
   return { context, page };
 }

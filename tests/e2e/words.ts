@@ -19,3 +19,26 @@ export function words(language: string, key: string, values: Record<string, stri
   if (typeof node !== 'string') throw new Error(`locales/${language}.json has no string at "${key}"`);
   return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => values[name] ?? `{{${name}}}`);
 }
+
+/**
+ * The app's words as a RegExp, for text with a dynamic part a test can't know exactly (a time, a count, a code):
+ * the words are matched literally and each `{{name}}` by `parts[name]` (a RegExp source), or by `.+?` if not given.
+ * `whole` anchors it to the whole text (^…$).
+ * `wordsPattern('en', 'sharing.connectedTo')` → /You are connected to (?:.+?)\./.
+ */
+export function wordsPattern(language: string, key: string, parts: Record<string, string> = {}, { whole = false } = {}): RegExp {
+  const text = words(language, key);
+  let source = '';
+  let last = 0;
+  for (const match of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    source += escapeRegExp(text.slice(last, match.index)) + `(?:${parts[match[1]] ?? '.+?'})`;
+    last = match.index + match[0].length;
+  }
+  source += escapeRegExp(text.slice(last));
+  return new RegExp(whole ? `^${source}$` : source);
+}
+
+/** Text as a RegExp source that matches it literally, for words the app joins itself ("Send: …"). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
