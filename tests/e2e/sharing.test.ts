@@ -216,7 +216,7 @@ describe('sharing with a PA, end to end', () => {
     await old.page.getByRole('textbox', { name: words('en', 'safetyPlan.steps.warningSigns.label') }).fill('Example: not sleeping');
     await old.page.getByRole('button', { name: words('en', 'safetyPlan.save') }).click();
     // Saved on the phone before leaving the screen: going to another page at once could beat the save (seen under load).
-    await old.page.getByRole('status').getByText(words('en', 'safetyPlan.saved')).waitFor();
+    await old.page.getByRole('main').getByRole('status').getByText(words('en', 'safetyPlan.saved')).waitFor();
     const [service] = server.query<{ id: string }>('select id from services where deleted = 0 order by id limit 1');
     await old.page.goto(server.url(`/directory/service/${encodeURIComponent(service.id)}`));
     await old.page.getByRole('button', { name: words('en', 'directory.service.save') }).click();
