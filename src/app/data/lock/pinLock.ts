@@ -13,6 +13,7 @@ import { newKdfParams, stretchPin, type KdfParams } from './kdf.ts';
 import { lockState, setLockState, type LockState } from './lockState.ts';
 import { dropSealed, openStorage, sealStorage, storageToPlain } from './sealedStorage.ts';
 import { readPinLock, type PinLock } from './start.ts';
+import { markPinLock } from './pinLockMark.ts';
 
 export { lockNow } from './start.ts';
 
@@ -70,6 +71,8 @@ export async function turnOnPin(pin: string): Promise<void> {
   const { key, wrapped } = await newDataKey(await keyFromPin(pin, kdf));
   const holding = await newHoldingKeys();
   const lock: PinLock = { version: 1, kdf, wrappedKey: wrapped, lockAfterMs: DEFAULT_LOCK_AFTER_MS, holdingPublicKey: holding.publicJwk };
+  // Marked before the PIN exists, so a start in between never paints Today without the lock screen.
+  markPinLock(true);
   await rewriteEverything({ mode: 'unlocked', key }, async () => {
     // The private half is an ordinary meta entry, so it is sealed under the data key like everything else.
     await db.meta.bulkPut([{ key: META.pinLock, value: lock }, { key: META.pinAttempts, value: { failed: 0 } }, { key: META.holdingPrivateKey, value: holding.privateJwk }, { key: META.favouritesResealed, value: true }]);
@@ -152,6 +155,7 @@ export async function turnOffPin(pin: string): Promise<boolean> {
     await db.heldWhileLocked.clear();
     await db.meta.bulkDelete([META.pinLock, META.pinAttempts, META.holdingPrivateKey, META.favouritesResealed]);
   });
+  markPinLock(false);
   return true;
 }
 

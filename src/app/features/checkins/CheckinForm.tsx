@@ -7,7 +7,8 @@ import { useUnsavedInput } from '../../ui/draft.ts';
 import { CheckinDetails, type Details } from './CheckinDetails.tsx';
 import { checkinDraftKey, clearDraft, readDraft, writeDraft, type CheckinDraft } from './draft.ts';
 import { MoodPicker } from './MoodPicker.tsx';
-import type { Mood } from '../../../shared/checkinOptions.ts';
+import { MOODS, type Mood } from '../../../shared/checkinOptions.ts';
+import { takeEarlyTap } from '../../shell/earlyTaps.ts';
 import { newCheckinId, saveCheckin, type CheckinAnswers } from './saveCheckin.ts';
 import './checkins.css';
 import type { ParseKeys } from 'i18next';
@@ -21,6 +22,8 @@ type Props = {
   onDone?: (saved: boolean) => void;
   /** Called after every successful save (Today keeps the form open once the first tap saved). */
   onSaved?: () => void;
+  /** Today: a face tapped on the prerendered page before the app listened counts as this form's first tap. */
+  takesEarlyTap?: boolean;
 };
 
 type Notice = 'saved' | 'updated' | 'error' | 'draft' | undefined;
@@ -40,7 +43,7 @@ function startingState(existing: Checkin | undefined, draftKey: string): { draft
   return { draft: { ...EMPTY, expanded: false }, restored: false };
 }
 
-export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
+export function CheckinForm({ existing, draftKey, onDone, onSaved, takesEarlyTap }: Props) {
   const { t } = useTranslation();
   const editing = existing !== undefined;
   const [{ draft: initial, restored }] = useState(() => startingState(existing, draftKey));
@@ -99,6 +102,12 @@ export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
     onDone?.(savedNow);
   }
 
+  useEffect(() => {
+    const mood = takesEarlyTap && !editing ? Number(takeEarlyTap()) : NaN;
+    if (isMood(mood)) pickMood(mood);
+    // Once, when the form is live: the tap was made before it could listen.
+  }, []);
+
   const showDetails = editing || draft.expanded;
   return (
     <div className="checkin-form">
@@ -140,6 +149,8 @@ export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
     </div>
   );
 }
+
+const isMood = (value: number): value is Mood => (MOODS as readonly number[]).includes(value);
 
 function noticeKey(notice: Exclude<Notice, undefined>, saved: boolean): string {
   if (notice === 'draft') return 'checkin.draftKept';

@@ -10,7 +10,8 @@ import { MoodFace } from './MoodFace.tsx';
 import { Ons4Invite } from './Ons4Invite.tsx';
 import { NextAppointmentSlot } from '../appointments/NextAppointmentSlot.tsx';
 import { TodayPlanLine } from '../plan/TodayPlanLine.tsx';
-import { greetingKey, latestCheckinToday, mayHaveCheckedInToday, rememberCheckinToday } from './todayCheckin.ts';
+import { latestCheckinToday } from './todayCheckin.ts';
+import { greetingKey, mayHaveCheckedInToday, rememberCheckinToday } from './checkedInToday.ts';
 import type { ParseKeys } from 'i18next';
 
 const DRAFT_KEY = 'today';
@@ -41,6 +42,7 @@ export function TodayScreen() {
         <CheckinForm
           key={round}
           draftKey={DRAFT_KEY}
+          takesEarlyTap
           onSaved={() => setStage('form')}
           onDone={(saved) => {
             setJustSaved(saved);

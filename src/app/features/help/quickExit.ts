@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 
 /** A neutral page with nothing personal on it, as GOV.UK recommends. */
 export const EXIT_URL = 'https://www.bbc.co.uk/weather';
-export const EXIT_EXPLAINED_KEY = 'exit.explained';
+export { EXIT_EXPLAINED_KEY } from './quickExitKey.ts';
 const SHIFT_PRESSES = 3;
 const SHIFT_WINDOW_MS = 5000;
 

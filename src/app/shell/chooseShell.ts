@@ -1,0 +1,71 @@
+// The page's one inline script (built into index.html and help.html by firstPaintPlugin.ts, allowed by its CSP hash):
+// before the first paint, it puts the prerendered screen in the language this phone chose into #root, with its
+// direction, so the Help now bar and Today show before any of the app's JavaScript has loaded. It puts nothing in when
+// the app's own first screen would differ: first start (the language list comes first), a PIN (the lock screen comes
+// first; Help now stays open), a half-filled form, the quick-exit note not read yet, or another address than the
+// prerendered one. Without JavaScript the <noscript> copy shows instead.
+import { LANGUAGE_KEY } from '../i18n/languageKey.ts';
+import { EXIT_EXPLAINED_KEY } from '../features/help/quickExitKey.ts';
+import { greetingKey, mayHaveCheckedInToday } from '../features/checkins/checkedInToday.ts';
+import { knownWithoutPin } from '../data/lock/pinLockMark.ts';
+import { DRAFT_PREFIX } from '../ui/draftKey.ts';
+import { EARLY_TAPS, type EarlyTaps } from './earlyTaps.ts';
+
+/** Filled in by the build: each language's four greetings, keyed like today.greeting.* (the heading needs the clock). */
+declare const GREETINGS: Record<string, Record<string, string>>;
+
+function read(area: 'localStorage' | 'sessionStorage', key: string): string | null {
+  try {
+    return window[area].getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function anyDraft(): boolean {
+  try {
+    for (let i = 0; i < sessionStorage.length; i++) if (sessionStorage.key(i)?.startsWith(DRAFT_PREFIX)) return true;
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function firstPaintAllowed(screen: string | undefined): boolean {
+  if (screen === 'help') return location.pathname === '/help';
+  return screen === 'today' && location.pathname === '/' && knownWithoutPin() && read('localStorage', EXIT_EXPLAINED_KEY) === 'yes' && !anyDraft();
+}
+
+function noteEarlyTaps(root: HTMLElement): void {
+  const taps: EarlyTaps = { moods: [], stop: () => root.removeEventListener('click', note) };
+  function note(event: Event) {
+    const face = (event.target as Element).closest('.mood-face');
+    const mood = face && /mood-(\d)/.exec(face.className)?.[1];
+    if (mood) taps.moods.push(mood);
+  }
+  root.addEventListener('click', note);
+  (window as unknown as Record<string, EarlyTaps>)[EARLY_TAPS] = taps;
+}
+
+function showFirstPaint(): void {
+  const root = document.getElementById('root');
+  const stored = read('localStorage', LANGUAGE_KEY);
+  const language = stored && /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(stored) ? stored : null;
+  const screen = root?.dataset.firstPaint;
+  const template = language ? document.querySelector<HTMLTemplateElement>(`template[data-first-paint="${language}"]`) : null;
+  if (!root || !template || !firstPaintAllowed(screen)) return;
+  const html = document.documentElement;
+  html.lang = template.dataset.lang!;
+  html.dir = template.dataset.dir!;
+  root.append(template.content.cloneNode(true));
+  if (screen === 'today') {
+    const heading = root.querySelector('.today h1');
+    if (heading) heading.textContent = GREETINGS[language!][greetingKey().replace('today.greeting.', '')];
+    // As the app's first frame does: no faces for someone who already checked in today (their check-in shows instead).
+    if (mayHaveCheckedInToday()) root.querySelector('.checkin-form')?.remove();
+    else noteEarlyTaps(root);
+  }
+  root.dataset.painted = screen;
+}
+
+showFirstPaint();

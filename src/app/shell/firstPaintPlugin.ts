@@ -1,0 +1,122 @@
+// Build step (used by vite.config.ts, runs in Node): puts the prerendered app shell into index.html (Today) and
+// help.html (Help now), for every shipped language, with the one inline script that picks the phone's language before
+// the first paint (chooseShell.ts), and writes that script's CSP hash for the server (one home: FIRST_PAINT_CSP_FILE).
+//   <noscript>   the shell in one language, for a browser with JavaScript off (English; the server sends
+//                dist/shell/<code>/… instead when the language cookie names another language)
+//   <div id=root data-first-paint=today|help>   empty: the inline script fills it, or the app does
+//   <template data-first-paint=<code>>           the shell in each language, inert until chosen
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build, createServer, type Plugin } from 'vite';
+import type { OutputAsset, OutputBundle, OutputChunk } from 'rolldown';
+import { FIRST_PAINT_CSP_FILE, prerenderedPagePath, type FirstPaintCsp } from '../../shared/firstPaint.ts';
+import type { PrerenderedLanguage } from './prerender.tsx';
+
+type Words = Record<string, unknown>;
+
+/** The words a phone has for a language: everything but the PA page's (the same as phoneWordsOnly in vite.config.ts). */
+function phoneWords(localesDir: string, code: string): Words {
+  const { pa: _paPageOnly, ...words } = JSON.parse(readFileSync(path.join(localesDir, `${code}.json`), 'utf8')) as Words;
+  return words;
+}
+
+async function prerender(root: string, localesDir: string): Promise<PrerenderedLanguage[]> {
+  const server = await createServer({
+    configFile: false, root, logLevel: 'warn', appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const { prerenderShells } = (await server.ssrLoadModule('/src/app/shell/prerender.tsx')) as typeof import('./prerender.tsx');
+    return await prerenderShells((code) => phoneWords(localesDir, code));
+  } finally {
+    await server.close();
+  }
+}
+
+/** chooseShell.ts as one small self-contained script, with each language's greetings written in. */
+async function inlineScript(root: string, shells: PrerenderedLanguage[]): Promise<string> {
+  const output = await build({
+    configFile: false, root, logLevel: 'warn', publicDir: false,
+    build: {
+      write: false, minify: true, target: 'es2022',
+      lib: { entry: path.join(root, 'src/app/shell/chooseShell.ts'), formats: ['iife'], name: 'chooseShell' },
+    },
+  });
+  const chunk = (Array.isArray(output) ? output[0] : output as { output: OutputChunk[] }).output[0] as OutputChunk;
+  const greetings = Object.fromEntries(shells.map((s) => [s.code, s.greetings]));
+  // The script reads GREETINGS as a free name; this block gives it one. `<` is escaped so no text can end the script.
+  return `{const GREETINGS=${JSON.stringify(greetings).replace(/</g, '\\u003c')};${chunk.code.trim()}}`;
+}
+
+/** The Today heading without a clock (no script to read one): the word "Today". */
+const withoutClock = (shell: PrerenderedLanguage) => shell.today.replace(/(<div class="today"><h1>)[^<]*(<\/h1>)/, `$1${shell.today_word}$2`);
+
+/** Help now without what needs the moment and the phone (what is open now nearby, reading aloud): the app adds those. */
+const withoutMoment = (html: string) => html
+  .replace(/<section aria-labelledby="help-open-title">.*?<\/section>/s, '')
+  .replace(/<p class="read-aloud[^"]*">.*?<\/p>/s, '');
+
+/**
+ * The styles Help now's own chunk brings (they load with the screen in the app): help.html links them, so the
+ * prerendered Help now looks as it will once the app has started.
+ */
+function helpNowStyles(bundle: OutputBundle, html: string): string {
+  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+  const start = chunks.find((c) => c.facadeModuleId?.endsWith('/features/help/HelpNowScreen.tsx'));
+  if (!start) throw new Error('firstPaint: no chunk for features/help/HelpNowScreen.tsx');
+  const css = new Set<string>();
+  const visit = (chunk: OutputChunk, seen = new Set<string>()) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
+    for (const file of (chunk as OutputChunk & { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? []) css.add(file);
+    for (const name of chunk.imports) {
+      const next = bundle[name];
+      if (next?.type === 'chunk') visit(next, seen);
+    }
+  };
+  visit(start);
+  return [...css].filter((file) => !html.includes(`/${file}"`)).map((file) => `<link rel="stylesheet" href="/${file}">`).join('');
+}
+
+function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguage[], noScript: PrerenderedLanguage, script: string): string {
+  const markup = (s: PrerenderedLanguage) => (screen === 'today' ? s.today : withoutMoment(s.helpNow));
+  const templates = shells.map((s) => `<template data-first-paint="${s.code}" data-lang="${s.lang}" data-dir="${s.dir}">${markup(s)}</template>`).join('');
+  const noScriptShell = screen === 'today' ? withoutClock(noScript) : withoutMoment(noScript.helpNow);
+  const body = `<noscript>${noScriptShell}</noscript><div id="root" data-first-paint="${screen}"></div>${templates}<script>${script}</script>`;
+  const replaced = html
+    .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${noScript.lang}" dir="${noScript.dir}">`)
+    .replace('<div id="root"></div>', body);
+  if (!replaced.includes('data-first-paint=')) throw new Error('firstPaint: index.html has no <div id="root"></div> to fill');
+  return replaced;
+}
+
+export function firstPaint(localesDir: string): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'first-paint',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      root = config.root;
+    },
+    async generateBundle(_options, bundle) {
+      const index = bundle['index.html'] as OutputAsset | undefined;
+      if (!index) return;
+      const shells = await prerender(root, localesDir);
+      const script = await inlineScript(root, shells);
+      const html = String(index.source);
+      const helpHtml = html.replace('</head>', `${helpNowStyles(bundle, html)}</head>`);
+      const english = shells.find((s) => s.code === 'en')!;
+      index.source = page(html, 'today', shells, english, script);
+      this.emitFile({ type: 'asset', fileName: 'help.html', source: page(helpHtml, 'help', shells, english, script) });
+      for (const shell of shells) {
+        if (shell.code === 'en') continue;
+        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'index.html'), source: page(html, 'today', shells, shell, script) });
+        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'help.html'), source: page(helpHtml, 'help', shells, shell, script) });
+      }
+      const csp: FirstPaintCsp = { scriptSrc: [`'sha256-${createHash('sha256').update(script).digest('base64')}'`] };
+      this.emitFile({ type: 'asset', fileName: FIRST_PAINT_CSP_FILE, source: JSON.stringify(csp) });
+    },
+  };
+}
