@@ -10,6 +10,9 @@ import type { ReactNode } from 'react';
 import { Shell } from '../App.tsx';
 import { EXIT_EXPLAINED_KEY } from '../features/help/quickExit.ts';
 import { LANGUAGES, directionOf, htmlLang } from '../i18n/languages.ts';
+import crisis from '../../shared/directory/data/crisis-contacts.json';
+import { crisisServices } from '../../shared/directory/seed.ts';
+import { isAlwaysOpen } from '../../shared/directory/opening-hours.ts';
 
 /**
  * The phone the prerender shows, and the one the inline script (chooseShell.ts) lets it stand for: a language was
@@ -52,6 +55,10 @@ async function toHtml(tree: ReactNode): Promise<string> {
 }
 
 export async function prerenderShells(words: (code: string) => Record<string, unknown>): Promise<PrerenderedLanguage[]> {
+  // Help now's page says whether each line is open, as at the moment it is drawn: true for ever only of lines open
+  // all the time. A line with hours would be "open" or "closed" as at the build, so stop the build instead.
+  const withHours = crisisServices(crisis.contacts).filter((line) => !isAlwaysOpen(line.hours));
+  if (withHours.length > 0) throw new Error(`Prerendered Help now cannot show hours of ${withHours.map((l) => l.name).join(', ')}: leave them out of help.html first`);
   const g = globalThis as Record<string, unknown>;
   g.localStorage = memoryStorage(FIRST_PAINT_STORAGE);
   g.sessionStorage = memoryStorage({});
