@@ -41,11 +41,17 @@ async function start() {
   } else {
     // Anything the inline script painted that the app's first screen does not match (Help now: its opening times
     // and what is open nearby depend on the moment) is replaced in React's first commit; same header, same place.
-    root = createRoot(container);
-    // First start: the language list before anything else (its own small chunk, so later starts never load it).
+    // First start: the language list before anything else (its own small chunk, so later starts never load it);
+    // the inline script painted it already when it could, and React takes that over as it takes over Today.
     if (chosenLanguage() === null) {
       const { FirstStartLanguage } = await import('./i18n/FirstStartLanguage.tsx');
-      await new Promise<void>((chosen) => root.render(<FirstStartLanguage preselected={phoneLanguage()} onChosen={chosen} />));
+      await new Promise<void>((chosen) => {
+        const list = <FirstStartLanguage preselected={phoneLanguage()} onChosen={chosen} />;
+        if (container.dataset.painted === 'first-start' && i18n.language === phoneLanguage()) root = hydrateRoot(container, list);
+        else (root = createRoot(container)).render(list);
+      });
+    } else {
+      root = createRoot(container);
     }
     // As a transition, React builds the first screen in small slices, giving the phone back between them, rather
     // than in one long task that would leave a tap on Help now waiting on a slow phone.

@@ -117,6 +117,39 @@ async function returningPhone(language: string): Promise<{ page: Page; context: 
 }
 
 describe('with JavaScript on', () => {
+  for (const [locale, code] of [['en-GB', 'en'], ['fa-IR', 'fa']]) {
+    it(`paints the first-start language list before the app starts, and takes it over (${code})`, async () => {
+      const { page, context } = await newPhone(browser, server, { language: locale, firstStart: true });
+      const reactErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') reactErrors.push(message.text());
+      });
+      await context.addInitScript(() => {
+        new MutationObserver((changes) => {
+          for (const change of changes) {
+            for (const node of change.removedNodes) if (node instanceof HTMLElement && node.classList.contains('first-start')) (window as unknown as { listReplaced: boolean }).listReplaced = true;
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      try {
+        await page.goto(server.url('/'));
+        expect(await page.evaluate(() => [document.getElementById('root')!.dataset.painted, document.documentElement.dir])).toEqual(['first-start', code === 'fa' ? 'rtl' : 'ltr']);
+        await page.getByRole('heading', { level: 1, name: words(code, 'language.choose') }).waitFor();
+        // The phone's language first, already pressed, as the app draws it.
+        const first = page.getByRole('listitem').first().getByRole('button');
+        expect(await first.getAttribute('aria-pressed')).toBe('true');
+        // React has it once the heading has focus (FirstStartLanguage's effect).
+        await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+        expect(await page.evaluate(() => (window as unknown as { listReplaced?: boolean }).listReplaced === true)).toBe(false);
+        await first.click();
+        await page.getByRole('link', { name: words(code, 'helpNow.link') }).waitFor();
+        expect(reactErrors.filter((text) => /hydrat|Minified React error|did not match|#418|#423|#425/i.test(text))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
   it('takes over the painted Today without a hydration warning, in every language', async () => {
     for (const { code } of LANGUAGES) {
       const { page, context, reactErrors, replaced } = await returningPhone(code);

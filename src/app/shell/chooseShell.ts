@@ -1,7 +1,7 @@
 // The page's one inline script (built into index.html and help.html by firstPaintPlugin.ts, allowed by its CSP hash):
 // before the first paint, it puts the prerendered screen in the language this phone chose into #root, with its
 // direction, so the Help now bar and Today show before any of the app's JavaScript has loaded. It puts nothing in when
-// the app's own first screen would differ: first start (the language list comes first), a PIN (the lock screen comes
+// the app's own first screen would differ: first start (then the language list, prerendered too, comes first), a PIN (the lock screen comes
 // first; Help now stays open), a half-filled form, the quick-exit note not read yet, or another address than the
 // prerendered one. Without JavaScript the <noscript> copy shows instead.
 import { LANGUAGE_KEY } from '../i18n/languageKey.ts';
@@ -10,9 +10,12 @@ import { greetingKey, mayHaveCheckedInToday } from '../features/checkins/checked
 import { knownWithoutPin } from '../data/lock/pinLockMark.ts';
 import { DRAFT_PREFIX } from '../ui/draftKey.ts';
 import { EARLY_TAPS, type EarlyTaps } from './earlyTaps.ts';
+import { directionOf, htmlLang, matchPhoneLanguage } from '../../shared/languages.ts';
 
 /** Filled in by the build: each language's four greetings, keyed like today.greeting.* (the heading needs the clock). */
 declare const GREETINGS: Record<string, Record<string, string>>;
+/** Filled in by the build: each language's words for the first-start screen (its heading, its privacy link). */
+declare const FIRST_START: Record<string, [string, string]>;
 
 function read(area: 'localStorage' | 'sessionStorage', key: string): string | null {
   try {
@@ -47,11 +50,36 @@ function noteEarlyTaps(root: HTMLElement): void {
   (window as unknown as Record<string, EarlyTaps>)[EARLY_TAPS] = taps;
 }
 
+/** First start: the language list as FirstStartLanguage draws it for this phone (its language first and pressed). */
+function showFirstStart(root: HTMLElement): void {
+  const template = document.querySelector<HTMLTemplateElement>('template[data-first-start]');
+  const phone = matchPhoneLanguage(navigator.languages ?? [navigator.language]) ?? 'en';
+  if (!template || !FIRST_START[phone]) return;
+  const html = document.documentElement;
+  html.lang = htmlLang(phone);
+  html.dir = directionOf(phone);
+  root.append(template.content.cloneNode(true));
+  const list = root.querySelector('.language-list');
+  const option = list?.querySelector(`.language-option__native[lang="${phone}"]`)?.closest('li');
+  const heading = root.querySelector('h1');
+  const privacy = root.querySelector('main > p > a');
+  if (!list || !option || !heading || !privacy) {
+    root.replaceChildren();
+    return;
+  }
+  list.prepend(option);
+  for (const button of list.querySelectorAll('button')) button.setAttribute('aria-pressed', String(option.contains(button)));
+  heading.textContent = FIRST_START[phone][0];
+  privacy.textContent = FIRST_START[phone][1];
+  root.dataset.painted = 'first-start';
+}
+
 function showFirstPaint(): void {
   const root = document.getElementById('root');
   const stored = read('localStorage', LANGUAGE_KEY);
   const language = stored && /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(stored) ? stored : null;
   const screen = root?.dataset.firstPaint;
+  if (root && !stored && screen === 'today') return showFirstStart(root);
   const template = language ? document.querySelector<HTMLTemplateElement>(`template[data-first-paint="${language}"]`) : null;
   if (!root || !template || !firstPaintAllowed(screen)) return;
   const html = document.documentElement;

@@ -5,6 +5,7 @@
 //                dist/shell/<code>/… instead when the language cookie names another language)
 //   <div id=root data-first-paint=today|help>   empty: the inline script fills it, or the app does
 //   <template data-first-paint=<code>>           the shell in each language, inert until chosen
+//   <template data-first-start>                  the first-start language list (index.html)
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,14 +22,15 @@ function phoneWords(localesDir: string, code: string): Words {
   return words;
 }
 
-async function prerender(root: string, localesDir: string): Promise<PrerenderedLanguage[]> {
+async function prerender(root: string, localesDir: string): Promise<{ shells: PrerenderedLanguage[]; firstStart: string }> {
   const server = await createServer({
     configFile: false, root, logLevel: 'warn', appType: 'custom',
     server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] },
   });
   try {
-    const { prerenderShells } = (await server.ssrLoadModule('/src/app/shell/prerender.tsx')) as typeof import('./prerender.tsx');
-    return await prerenderShells((code) => phoneWords(localesDir, code));
+    const { prerenderShells, prerenderFirstStart } = (await server.ssrLoadModule('/src/app/shell/prerender.tsx')) as typeof import('./prerender.tsx');
+    const words = (code: string) => phoneWords(localesDir, code);
+    return { shells: await prerenderShells(words), firstStart: await prerenderFirstStart(words) };
   } finally {
     await server.close();
   }
@@ -45,8 +47,10 @@ async function inlineScript(root: string, shells: PrerenderedLanguage[]): Promis
   });
   const chunk = (Array.isArray(output) ? output[0] : output as { output: OutputChunk[] }).output[0] as OutputChunk;
   const greetings = Object.fromEntries(shells.map((s) => [s.code, s.greetings]));
-  // The script reads GREETINGS as a free name; this block gives it one. `<` is escaped so no text can end the script.
-  return `{const GREETINGS=${JSON.stringify(greetings).replace(/</g, '\\u003c')};${chunk.code.trim()}}`;
+  const firstStart = Object.fromEntries(shells.map((s) => [s.code, s.firstStartWords]));
+  // The script reads these as free names; this block gives them. `<` is escaped so no text can end the script.
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  return `{const GREETINGS=${json(greetings)},FIRST_START=${json(firstStart)};${chunk.code.trim()}}`;
 }
 
 /** The Today heading without a clock (no script to read one): the word "Today". */
@@ -79,9 +83,11 @@ function helpNowStyles(bundle: OutputBundle, html: string): string {
   return [...css].filter((file) => !html.includes(`/${file}"`)).map((file) => `<link rel="stylesheet" href="/${file}">`).join('');
 }
 
-function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguage[], noScript: PrerenderedLanguage, script: string): string {
+function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguage[], noScript: PrerenderedLanguage, script: string, firstStart: string): string {
   const markup = (s: PrerenderedLanguage) => (screen === 'today' ? s.today : withoutMoment(s.helpNow));
-  const templates = shells.map((s) => `<template data-first-paint="${s.code}" data-lang="${s.lang}" data-dir="${s.dir}">${markup(s)}</template>`).join('');
+  const languages = shells.map((s) => `<template data-first-paint="${s.code}" data-lang="${s.lang}" data-dir="${s.dir}">${markup(s)}</template>`).join('');
+  // The first-start language list comes before any screen, at any address (index.html only: Help now is its own page).
+  const templates = screen === 'today' ? `${languages}<template data-first-start>${firstStart}</template>` : languages;
   const noScriptShell = screen === 'today' ? withoutClock(noScript) : withoutMoment(noScript.helpNow);
   const body = `<noscript>${noScriptShell}</noscript><div id="root" data-first-paint="${screen}"></div>${templates}<script>${script}</script>`;
   const replaced = html
@@ -103,17 +109,17 @@ export function firstPaint(localesDir: string): Plugin {
     async generateBundle(_options, bundle) {
       const index = bundle['index.html'] as OutputAsset | undefined;
       if (!index) return;
-      const shells = await prerender(root, localesDir);
+      const { shells, firstStart } = await prerender(root, localesDir);
       const script = await inlineScript(root, shells);
       const html = String(index.source);
       const helpHtml = html.replace('</head>', `${helpNowStyles(bundle, html)}</head>`);
       const english = shells.find((s) => s.code === 'en')!;
-      index.source = page(html, 'today', shells, english, script);
-      this.emitFile({ type: 'asset', fileName: 'help.html', source: page(helpHtml, 'help', shells, english, script) });
+      index.source = page(html, 'today', shells, english, script, firstStart);
+      this.emitFile({ type: 'asset', fileName: 'help.html', source: page(helpHtml, 'help', shells, english, script, firstStart) });
       for (const shell of shells) {
         if (shell.code === 'en') continue;
-        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'index.html'), source: page(html, 'today', shells, shell, script) });
-        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'help.html'), source: page(helpHtml, 'help', shells, shell, script) });
+        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'index.html'), source: page(html, 'today', shells, shell, script, firstStart) });
+        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'help.html'), source: page(helpHtml, 'help', shells, shell, script, firstStart) });
       }
       const csp: FirstPaintCsp = { scriptSrc: [`'sha256-${createHash('sha256').update(script).digest('base64')}'`] };
       this.emitFile({ type: 'asset', fileName: FIRST_PAINT_CSP_FILE, source: JSON.stringify(csp) });

@@ -8,6 +8,7 @@ import { StaticRouter } from 'react-router';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { Shell } from '../App.tsx';
+import { FirstStartLanguage } from '../i18n/FirstStartLanguage.tsx';
 import { EXIT_EXPLAINED_KEY } from '../features/help/quickExit.ts';
 import { LANGUAGES, directionOf, htmlLang } from '../i18n/languages.ts';
 import crisis from '../../shared/directory/data/crisis-contacts.json';
@@ -44,7 +45,16 @@ export type PrerenderedLanguage = {
   /** The four greetings (night, morning, afternoon, evening), and the word for Today (the heading without a clock). */
   greetings: Record<string, string>;
   today_word: string;
+  /** The first-start screen's own words: its heading and its privacy link (the list is the same in every language). */
+  firstStartWords: [string, string];
 };
+
+/** The first-start language list as an English phone sees it; chooseShell.ts moves the phone's language to the top. */
+export async function prerenderFirstStart(words: (code: string) => Record<string, unknown>): Promise<string> {
+  const i18n = i18next.createInstance();
+  await i18n.init({ lng: 'en', resources: { en: { translation: words('en') } }, interpolation: { escapeValue: false } });
+  return renderToString(<I18nextProvider i18n={i18n}><FirstStartLanguage preselected="en" onChosen={() => undefined} /></I18nextProvider>);
+}
 
 async function toHtml(tree: ReactNode): Promise<string> {
   // prerender waits for the lazy screens (Help now is one); renderToString would give their fallback.
@@ -88,6 +98,7 @@ export async function prerenderShells(words: (code: string) => Record<string, un
       helpNow: await toHtml(at('/help')),
       greetings: Object.fromEntries(['night', 'morning', 'afternoon', 'evening'].map((k) => [k, t(`today.greeting.${k}`)])),
       today_word: t('nav.today'),
+      firstStartWords: [t('language.choose'), t('privacy.title')],
     });
   }
   return out;
