@@ -156,7 +156,9 @@ describe('with JavaScript on', () => {
       try {
         await page.goto(server.url('/'));
         expect(await page.evaluate(() => document.getElementById('root')!.dataset.painted), code).toBe('today');
-        // React listens once the language list opens from the painted button.
+        // The app starts after the first paint; from hydrateRoot on (it ends the inline script's noting of taps) React
+        // listens, and the language list opens from the painted button.
+        await page.waitForFunction(() => !('firstPaintTaps' in window));
         await page.getByRole('button', { name: words(code, 'language.button') }).click();
         await page.getByRole('group', { name: words(code, 'language.choose') }).waitFor();
         expect(reactErrors.filter((text) => /hydrat|Minified React error|did not match|#418|#423|#425/i.test(text)), code).toEqual([]);

@@ -96,4 +96,32 @@ function showFirstPaint(): void {
   root.dataset.painted = screen;
 }
 
-showFirstPaint();
+/**
+ * Starts the app once the painted screen is on the glass: its script is already downloading (a modulepreload link
+ * the build puts in its place), but running it first would hold the first paint back behind it on a slow phone.
+ */
+function startAppAfterPaint(): void {
+  const app = document.querySelector<HTMLLinkElement>('link[data-app-start]');
+  if (!app) return;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = app.href;
+    document.head.append(script);
+  };
+  // A page opened in the background paints nothing until it is shown, so it starts at once.
+  if (document.visibilityState === 'hidden') return start();
+  requestAnimationFrame(() => setTimeout(start, 0));
+  document.addEventListener('visibilitychange', start, { once: true });
+}
+
+try {
+  showFirstPaint();
+} finally {
+  // Whatever happened above, the app starts: it draws its first screen itself when nothing was painted.
+  startAppAfterPaint();
+}

@@ -91,9 +91,12 @@ function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguag
   const noScriptShell = screen === 'today' ? withoutClock(noScript) : withoutMoment(noScript.helpNow);
   const body = `<noscript>${noScriptShell}</noscript><div id="root" data-first-paint="${screen}"></div>${templates}<script>${script}</script>`;
   const replaced = html
+    // The app's script downloads at once but runs after the first paint: the inline script starts it (chooseShell.ts).
+    .replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, '<link rel="modulepreload" crossorigin href="$1" data-app-start>')
     .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${noScript.lang}" dir="${noScript.dir}">`)
     .replace('<div id="root"></div>', body);
   if (!replaced.includes('data-first-paint=')) throw new Error('firstPaint: index.html has no <div id="root"></div> to fill');
+  if (!replaced.includes('data-app-start')) throw new Error('firstPaint: index.html has no <script type="module" crossorigin src> to start after the first paint');
   return replaced;
 }
 
