@@ -30,9 +30,9 @@ async function start() {
   const container = document.getElementById('root')!;
   let root: Root;
   const hydrate = container.dataset.painted === 'today' && chosenLanguage() !== null && i18n.language === chosenLanguage() && !isLocked();
-  // A face tapped on the painted Today before React listened is kept for Today's form, only when it is that Today.
-  stopNotingEarlyTaps(hydrate);
   if (hydrate) {
+    // A face tapped on the painted Today before React listened is kept for Today's form.
+    stopNotingEarlyTaps(true);
     // The inline script painted the prerendered Today (shell/chooseShell.ts): React takes that markup over rather
     // than drawing it again.
     startTransition(() => {
@@ -44,13 +44,17 @@ async function start() {
     // First start: the language list before anything else (its own small chunk, so later starts never load it);
     // the inline script painted it already when it could, and React takes that over as it takes over Today.
     if (chosenLanguage() === null) {
+      // A language tapped on the painted list waits for the list (below); nothing else painted is taken over.
       const { FirstStartLanguage } = await import('./i18n/FirstStartLanguage.tsx');
       await new Promise<void>((chosen) => {
         const list = <FirstStartLanguage preselected={phoneLanguage()} onChosen={chosen} />;
-        if (container.dataset.painted === 'first-start' && i18n.language === phoneLanguage()) root = hydrateRoot(container, list);
+        const painted = container.dataset.painted === 'first-start' && i18n.language === phoneLanguage();
+        stopNotingEarlyTaps(painted);
+        if (painted) root = hydrateRoot(container, list);
         else (root = createRoot(container)).render(list);
       });
     } else {
+      stopNotingEarlyTaps(false);
       root = createRoot(container);
     }
     // As a transition, React builds the first screen in small slices, giving the phone back between them, rather

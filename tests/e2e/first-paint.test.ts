@@ -169,6 +169,26 @@ describe('with JavaScript on', () => {
     }
   });
 
+  it('takes a language tapped on the painted first-start list before the app started as the choice', async () => {
+    const { page, context } = await newPhone(browser, server, { language: 'en-GB', firstStart: true });
+    try {
+      let release!: () => void;
+      const scriptHeld = new Promise<void>((resolve) => { release = resolve; });
+      await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
+        await scriptHeld;
+        await route.continue();
+      });
+      await page.goto(server.url('/'), { waitUntil: 'commit' });
+      const arabic = LANGUAGES.find((l) => l.code === 'ar')!.nativeName;
+      await page.getByRole('button', { name: new RegExp(arabic) }).click();
+      release();
+      await page.getByRole('link', { name: words('ar', 'helpNow.link') }).waitFor();
+      expect(await page.evaluate(() => [localStorage.getItem('language'), document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('saves a face tapped 100 ms after the first paint once, not lost, not doubled', async () => {
     const { page, context } = await returningPhone('en');
     try {
@@ -184,7 +204,7 @@ describe('with JavaScript on', () => {
       await good.waitFor();
       await page.waitForTimeout(100);
       await good.click();
-      expect(await page.evaluate(() => (window as unknown as { firstPaintTaps?: { moods: string[] } }).firstPaintTaps?.moods)).toEqual(['4']);
+      expect(await page.evaluate(() => (window as unknown as { firstPaintTaps?: { taps: unknown[] } }).firstPaintTaps?.taps)).toEqual([{ kind: 'mood', value: '4' }]);
       release();
       await page.getByText(words('en', 'checkin.saved')).waitFor();
       const saved = await eventually(() => server.records('checkin'), (records) => records.length >= 1, 'the check-in on the server');

@@ -3,11 +3,19 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageList } from './LanguageList.tsx';
+import { changeLanguage } from './index.ts';
+import { takeEarlyTap } from '../shell/earlyTaps.ts';
 
 export function FirstStartLanguage({ preselected, onChosen }: { preselected: string; onChosen: () => void }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    // A language tapped on the painted list before the app listened (shell/earlyTaps.ts) is the choice.
+    const tapped = takeEarlyTap('language');
+    if (tapped) void changeLanguage(tapped).then(onChosen);
+    else heading.current?.focus();
+    // Once, when the list is live.
+  }, []);
   return (
     <main className="first-start" id="main">
       <h1 ref={heading} tabIndex={-1}>{t('language.choose')}</h1>

@@ -40,14 +40,17 @@ function firstPaintAllowed(screen: string | undefined): boolean {
 }
 
 function noteEarlyTaps(root: HTMLElement): void {
-  const taps: EarlyTaps = { moods: [], stop: () => root.removeEventListener('click', note) };
+  const noted: EarlyTaps = { taps: [], stop: () => root.removeEventListener('click', note) };
   function note(event: Event) {
-    const face = (event.target as Element).closest('.mood-face');
+    const target = event.target as Element;
+    const face = target.closest('.mood-face');
     const mood = face && /mood-(\d)/.exec(face.className)?.[1];
-    if (mood) taps.moods.push(mood);
+    const language = target.closest('.language-option')?.querySelector('.language-option__native')?.getAttribute('lang');
+    if (mood) noted.taps.push({ kind: 'mood', value: mood });
+    else if (language) noted.taps.push({ kind: 'language', value: language });
   }
   root.addEventListener('click', note);
-  (window as unknown as Record<string, EarlyTaps>)[EARLY_TAPS] = taps;
+  (window as unknown as Record<string, EarlyTaps>)[EARLY_TAPS] = noted;
 }
 
 /** First start: the language list as FirstStartLanguage draws it for this phone (its language first and pressed). */
@@ -72,6 +75,7 @@ function showFirstStart(root: HTMLElement): void {
   heading.textContent = FIRST_START[phone][0];
   privacy.textContent = FIRST_START[phone][1];
   root.dataset.painted = 'first-start';
+  noteEarlyTaps(root);
 }
 
 function showFirstPaint(): void {
@@ -97,21 +101,18 @@ function showFirstPaint(): void {
 }
 
 /**
- * Starts the app once the painted screen is on the glass: its script is already downloading (a modulepreload link
- * the build puts in its place), but running it first would hold the first paint back behind it on a slow phone.
+ * Starts the app once the painted screen is on the glass: its script (the first of #root's data-app, then what it
+ * imports, preloaded) is fetched and run only then, so on a slow line it never holds the first paint back.
  */
 function startAppAfterPaint(): void {
-  const app = document.querySelector<HTMLLinkElement>('link[data-app-start]');
-  if (!app) return;
+  const [entry, ...imports] = document.getElementById('root')?.dataset.app?.split(' ') ?? [];
+  if (!entry) return;
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.crossOrigin = '';
-    script.src = app.href;
-    document.head.append(script);
+    for (const href of imports) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: '', href }));
+    document.head.append(Object.assign(document.createElement('script'), { type: 'module', crossOrigin: '', src: entry }));
   };
   // A page opened in the background paints nothing until it is shown, so it starts at once.
   if (document.visibilityState === 'hidden') return start();

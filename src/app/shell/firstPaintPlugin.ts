@@ -89,14 +89,18 @@ function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguag
   // The first-start language list comes before any screen, at any address (index.html only: Help now is its own page).
   const templates = screen === 'today' ? `${languages}<template data-first-start>${firstStart}</template>` : languages;
   const noScriptShell = screen === 'today' ? withoutClock(noScript) : withoutMoment(noScript.helpNow);
-  const body = `<noscript>${noScriptShell}</noscript><div id="root" data-first-paint="${screen}"></div>${templates}<script>${script}</script>`;
-  const replaced = html
-    // The app's script downloads at once but runs after the first paint: the inline script starts it (chooseShell.ts).
-    .replace(/<script type="module" crossorigin src="([^"]+)"><\/script>/, '<link rel="modulepreload" crossorigin href="$1" data-app-start>')
+  // The app's script (and what Vite preloads with it) is fetched and run once the first screen is painted: the inline
+  // script starts it (chooseShell.ts). On a slow connection its 150 KB would otherwise share the line with the page's
+  // own CSS, and hold the first paint back.
+  const app = [...html.matchAll(/<script type="module" crossorigin src="([^"]+)"><\/script>|<link rel="modulepreload" crossorigin href="([^"]+)">/g)]
+    .map((m) => m[1] ?? m[2]);
+  const withoutScripts = html.replace(/\s*<script type="module" crossorigin src="[^"]+"><\/script>|\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '');
+  if (app.length === 0 || !html.includes('<script type="module"')) throw new Error('firstPaint: index.html has no <script type="module" crossorigin src> to start after the first paint');
+  const body = `<noscript>${noScriptShell}</noscript><div id="root" data-first-paint="${screen}" data-app="${app.join(' ')}"></div>${templates}<script>${script}</script>`;
+  const replaced = withoutScripts
     .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${noScript.lang}" dir="${noScript.dir}">`)
     .replace('<div id="root"></div>', body);
   if (!replaced.includes('data-first-paint=')) throw new Error('firstPaint: index.html has no <div id="root"></div> to fill');
-  if (!replaced.includes('data-app-start')) throw new Error('firstPaint: index.html has no <script type="module" crossorigin src> to start after the first paint');
   return replaced;
 }
 

@@ -103,7 +103,7 @@ export function CheckinForm({ existing, draftKey, onDone, onSaved, takesEarlyTap
   }
 
   useEffect(() => {
-    const mood = takesEarlyTap && !editing ? Number(takeEarlyTap()) : NaN;
+    const mood = takesEarlyTap && !editing ? Number(takeEarlyTap('mood')) : NaN;
     if (isMood(mood)) pickMood(mood);
     // Once, when the form is live: the tap was made before it could listen.
   }, []);
