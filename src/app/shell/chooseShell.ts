@@ -10,6 +10,7 @@ import { greetingKey, mayHaveCheckedInToday } from '../features/checkins/checked
 import { knownWithoutPin } from '../data/lock/pinLockMark.ts';
 import { DRAFT_PREFIX } from '../ui/draftKey.ts';
 import { EARLY_TAPS, type EarlyTaps } from './earlyTaps.ts';
+import { createShiftCounter, exitNow, uncoverOnReturn } from '../features/help/quickExitNow.ts';
 import { directionOf, htmlLang, matchPhoneLanguage } from '../../shared/languages.ts';
 
 /** Filled in by the build: each language's four greetings, keyed like today.greeting.* (the heading needs the clock). */
@@ -39,10 +40,25 @@ function firstPaintAllowed(screen: string | undefined): boolean {
   return screen === 'today' && location.pathname === '/' && knownWithoutPin() && read('localStorage', EXIT_EXPLAINED_KEY) === 'yes' && !anyDraft();
 }
 
-function noteEarlyTaps(root: HTMLElement): void {
-  const noted: EarlyTaps = { taps: [], stop: () => root.removeEventListener('click', note) };
+/**
+ * Until the app listens: notes taps on a face or a language for the screen to take later, and makes quick exit work
+ * as it will in the app (Exit, or Shift three times: the page is covered and replaced in history, never stacked).
+ */
+function listenBeforeTheAppStarts(root: HTMLElement): void {
+  const onShift = createShiftCounter(exitNow);
+  const noted: EarlyTaps = {
+    taps: [],
+    stop: () => {
+      root.removeEventListener('click', note);
+      window.removeEventListener('keydown', onShift);
+    },
+  };
   function note(event: Event) {
     const target = event.target as Element;
+    if (target.closest('.quick-exit__button')) {
+      event.preventDefault();
+      return exitNow();
+    }
     const face = target.closest('.mood-face');
     const mood = face && /mood-(\d)/.exec(face.className)?.[1];
     const language = target.closest('.language-option')?.querySelector('.language-option__native')?.getAttribute('lang');
@@ -50,6 +66,8 @@ function noteEarlyTaps(root: HTMLElement): void {
     else if (language) noted.taps.push({ kind: 'language', value: language });
   }
   root.addEventListener('click', note);
+  window.addEventListener('keydown', onShift);
+  window.addEventListener('pageshow', uncoverOnReturn);
   (window as unknown as Record<string, EarlyTaps>)[EARLY_TAPS] = noted;
 }
 
@@ -75,7 +93,7 @@ function showFirstStart(root: HTMLElement): void {
   heading.textContent = FIRST_START[phone][0];
   privacy.textContent = FIRST_START[phone][1];
   root.dataset.painted = 'first-start';
-  noteEarlyTaps(root);
+  listenBeforeTheAppStarts(root);
 }
 
 function showFirstPaint(): void {
@@ -95,9 +113,9 @@ function showFirstPaint(): void {
     if (heading) heading.textContent = GREETINGS[language!][greetingKey().replace('today.greeting.', '')];
     // As the app's first frame does: no faces for someone who already checked in today (their check-in shows instead).
     if (mayHaveCheckedInToday()) root.querySelector('.checkin-form')?.remove();
-    else noteEarlyTaps(root);
   }
   root.dataset.painted = screen;
+  listenBeforeTheAppStarts(root);
 }
 
 /**
