@@ -7,6 +7,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { withoutHelpNowWords } from './src/app/i18n/helpNowKeys.ts';
 import { helpNowWords } from './src/app/i18n/helpNowWordsPlugin.ts';
 import { compressedCopies } from './src/app/pwa/compressedCopies.ts';
+import { firstPaint } from './src/app/shell/firstPaintPlugin.ts';
+import { FIRST_PAINT_CSP_FILE } from './src/shared/firstPaint.ts';
 import { LANGUAGES } from './src/shared/languages.ts';
 
 const root = import.meta.dirname;
@@ -84,6 +86,8 @@ export default defineConfig({
     react(),
     phoneWordsOnly(),
     helpNowWords(resolve(root, 'locales')),
+    // The shell and Help now, prerendered into index.html and help.html for every language (src/app/shell/).
+    firstPaint(resolve(root, 'locales')),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/app',
@@ -96,7 +100,7 @@ export default defineConfig({
         // App shell, Help now's words in every language and static data; never the PA page (young people's phones don't need it).
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json,csv}'],
         // Nor each language's chunk: sw.ts keeps the one a person chooses (Help now's words for all are precached).
-        globIgnores: ['pa/**', 'assets/pa-*', '**/pa-*.js', ...LANGUAGES.map((l) => `assets/${l.code}-*.js`)],
+        globIgnores: ['pa/**', 'shell/**', FIRST_PAINT_CSP_FILE, 'assets/pa-*', '**/pa-*.js', ...LANGUAGES.map((l) => `assets/${l.code}-*.js`)],
         maximumFileSizeToCacheInBytes: 512 * 1024,
       },
       devOptions: { enabled: false },

@@ -1,13 +1,15 @@
 // Start-up: language first (so nothing flashes in the wrong language), then the app at once; the database opens
 // alongside (screens wait for their own data) and sync starts once the first screen has loaded.
 import { startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 
 import { App } from './App.tsx';
 import { db } from './data/db.ts';
+import { isLocked } from './data/lock/lockState.ts';
 import { lockAtStart, lockInBackground } from './data/lock/start.ts';
 import { openLocalStore } from './data/storage.ts';
-import { chosenLanguage, phoneLanguage, startI18n } from './i18n/index.ts';
+import { chosenLanguage, i18n, phoneLanguage, startI18n } from './i18n/index.ts';
+import { stopNotingEarlyTaps } from './shell/earlyTaps.ts';
 
 import './styles/app.css';
 
@@ -27,17 +29,42 @@ async function start() {
   await startI18n();
   await locked;
   lockInBackground();
-  const root = createRoot(document.getElementById('root')!);
-  // First start: the language list before anything else (its own small chunk, so later starts never load it).
-  if (chosenLanguage() === null) {
-    const { FirstStartLanguage } = await import('./i18n/FirstStartLanguage.tsx');
-    await new Promise<void>((chosen) => root.render(<FirstStartLanguage preselected={phoneLanguage()} onChosen={chosen} />));
+  const container = document.getElementById('root')!;
+  let root: Root;
+  const hydrate = container.dataset.painted === 'today' && chosenLanguage() !== null && i18n.language === chosenLanguage() && !isLocked();
+  if (hydrate) {
+    // A face tapped on the painted Today before React listened is kept for Today's form.
+    stopNotingEarlyTaps(true);
+    // The inline script painted the prerendered Today (shell/chooseShell.ts): React takes that markup over rather
+    // than drawing it again.
+    startTransition(() => {
+      root = hydrateRoot(container, <App />);
+    });
+  } else {
+    // Anything the inline script painted that the app's first screen does not match (Help now: its opening times
+    // and what is open nearby depend on the moment) is replaced in React's first commit; same header, same place.
+    // First start: the language list before anything else (its own small chunk, so later starts never load it);
+    // the inline script painted it already when it could, and React takes that over as it takes over Today.
+    if (chosenLanguage() === null) {
+      // A language tapped on the painted list waits for the list (below); nothing else painted is taken over.
+      const { FirstStartLanguage } = await import('./i18n/FirstStartLanguage.tsx');
+      await new Promise<void>((chosen) => {
+        const list = <FirstStartLanguage preselected={phoneLanguage()} onChosen={chosen} />;
+        const painted = container.dataset.painted === 'first-start' && i18n.language === phoneLanguage();
+        stopNotingEarlyTaps(painted);
+        if (painted) root = hydrateRoot(container, list);
+        else (root = createRoot(container)).render(list);
+      });
+    } else {
+      stopNotingEarlyTaps(false);
+      root = createRoot(container);
+    }
+    // As a transition, React builds the first screen in small slices, giving the phone back between them, rather
+    // than in one long task that would leave a tap on Help now waiting on a slow phone.
+    startTransition(() => root.render(<App />));
   }
-  // As a transition, React builds the first screen in small slices, giving the phone back between them, rather
-  // than in one long task that would leave a tap on Help now waiting on a slow phone.
-  startTransition(() => root.render(<App />));
   // Rare (some private modes): say plainly that nothing can be kept, as soon as we know.
-  if ((await storage) === 'unavailable') root.render(<App storage="unavailable" />);
+  if ((await storage) === 'unavailable') root!.render(<App storage="unavailable" />);
   // Sync is not needed for the first paint, so it loads just after.
   await pageSettled();
   (await loadWhenOnline(() => import('./sync/schedule.ts'))).startSync();

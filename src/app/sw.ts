@@ -16,6 +16,8 @@ cleanupOutdatedCaches();
 
 // Offline, any app address (/history, /help …) opens the precached app; /api and the PA page always go to the network.
 const openCachedApp = createHandlerBoundToURL('/index.html');
+// Help now has its own prerendered page (src/app/shell/), so it paints before the app's JavaScript has loaded.
+registerRoute(({ request, url }) => request.mode === 'navigate' && url.pathname === '/help', createHandlerBoundToURL('/help.html'));
 registerRoute(({ request, url }) => request.mode === 'navigate' && isAppNavigation(url.pathname), openCachedApp);
 
 // Each language's words are not precached (14 of them would cost every phone ~170 KB): the page puts the one the

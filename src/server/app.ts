@@ -106,7 +106,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   app.setErrorHandler(handleError);
   registerInputChecks(app);
 
-  await registerSecurity(app, config.rateLimitPerMinute);
+  await registerSecurity(app, config.rateLimitPerMinute, config.staticDir);
   await app.register(async (api) => {
     for (const routes of API_ROUTES) await api.register(routes);
   }, { prefix: '/api/v1' });

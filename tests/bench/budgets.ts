@@ -1,6 +1,7 @@
 // The download budgets CI enforces (docs/architecture.md "Quality gates"): data costs money on a care leaver's phone.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 import { englishGzip, firstRouteScripts, KIB, localeChunks, measure, precacheFiles, total, withStaticImports } from './sizes.ts';
 
@@ -10,6 +11,8 @@ export const BUDGETS = {
   /** Help now's words in every language together, precached so the crisis screen switches language offline. */
   helpNowWordsGzip: 12 * KIB,
   precacheBytes: 1.5 * 1024 * KIB,
+  /** What the prerendered shell in every language (and the script that picks one) adds to index.html, gzip. */
+  firstPaintHtmlGzip: 10 * KIB,
 };
 
 export type BudgetLine = { what: string; measured: number; budget: number | null; unit: 'KiB'; over: boolean };
@@ -28,6 +31,7 @@ export function measureBudgets(distDir: string, localesDir: string): { lines: Bu
     lines.push(line(`language ${code} (${files.map((f) => path.basename(f)).join(' + ')}), gzip`, total(measure(distDir, files), 'gzip'), BUDGETS.localeChunkGzip));
   }
   lines.push(line('Help-now words, every language (helpNowWords chunk), gzip', total(measure(distDir, helpNowWordsFiles(distDir)), 'gzip'), BUDGETS.helpNowWordsGzip));
+  lines.push(line('prerendered shell in index.html, every language (src/app/shell/), gzip', firstPaintHtmlGzip(distDir), BUDGETS.firstPaintHtmlGzip));
   const precache = precacheFiles(distDir);
   lines.push(line(`everything precached (${precache.length} files, uncompressed)`, total(measure(distDir, precache), 'bytes'), BUDGETS.precacheBytes));
   return { lines, firstRouteGzip, firstRouteFiles };
@@ -38,6 +42,22 @@ function helpNowWordsFiles(distDir: string): string[] {
   const chunks = readdirSync(path.join(distDir, 'assets')).filter((f) => /^helpNowWords-[\w-]{6,}\.js$/.test(f));
   if (chunks.length !== 1) throw new Error(`Expected one assets/helpNowWords-*.js in ${distDir}, found ${chunks.length}; Help now's words must be their own chunk.`);
   return withStaticImports(distDir, [`assets/${chunks[0]}`]);
+}
+
+/**
+ * index.html gzipped, less the same page without what src/app/shell/firstPaintPlugin.ts puts in: the <noscript>
+ * shell, each language's <template> and the inline script. Fails when they are missing (the build must make them).
+ */
+function firstPaintHtmlGzip(distDir: string): number {
+  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const bare = html
+    .replace(/<noscript>[\s\S]*?<\/noscript>/, '')
+    .replace(/<template data-first-paint=[\s\S]*?<\/template>/g, '')
+    .replace(/<script>[\s\S]*?<\/script>/, '')
+    .replace(/ data-first-paint="today"/, '');
+  if (bare === html || /<template data-first-paint=/.test(bare)) throw new Error('index.html has no prerendered shell (src/app/shell/firstPaintPlugin.ts)');
+  const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
+  return gzip(html) - gzip(bare);
 }
 
 export const kib = (bytes: number) => (bytes / KIB).toFixed(1);

@@ -76,6 +76,12 @@ export function medianFigures(runs: LighthouseFigures[]): LighthouseFigures {
   };
 }
 
+/** The lowest and highest of several runs for each figure: how far apart the runs were. */
+export function spreadOf(runs: LighthouseFigures[], pick: (f: LighthouseFigures) => number, digits: number): string {
+  const values = runs.map(pick);
+  return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();

@@ -19,6 +19,8 @@ function scriptsInHtml(html: string): string[] {
     const ref = /\b(?:src|href)="([^"]+)"/.exec(tag)?.[1];
     if ((isModuleScript || isPreload) && ref && ref.startsWith('/')) found.push(ref.slice(1));
   }
+  // The prerendered pages start the app from #root's data-app after the first paint (src/app/shell/chooseShell.ts).
+  for (const list of html.match(/\bdata-app="([^"]+)"/)?.[1].split(' ') ?? []) if (list.startsWith('/')) found.push(list.slice(1));
   return found;
 }
 

@@ -3,12 +3,20 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { takeEarlyTap } from '../shell/earlyTaps.ts';
+import { changeLanguage } from './index.ts';
 import { LanguageList } from './LanguageList.tsx';
 
 export function FirstStartLanguage({ preselected, onChosen }: { preselected: string; onChosen: () => void }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    // A language tapped on the painted list before the app listened (shell/earlyTaps.ts) is the choice.
+    const tapped = takeEarlyTap('language');
+    if (tapped) void changeLanguage(tapped).then(onChosen);
+    else heading.current?.focus();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the list is live: the early tap is taken then
+  }, []);
   return (
     <main className="first-start" id="main">
       <h1 ref={heading} tabIndex={-1}>{t('language.choose')}</h1>

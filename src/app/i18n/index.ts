@@ -3,11 +3,11 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 import en from '../../../locales/en.json';
+import { LANGUAGE_COOKIE } from '../../shared/firstPaint.ts';
 import { isDiscreet, tellWorker } from '../features/settings/discreet.ts';
 import { LANGUAGE_CACHE } from '../pwa/swRules.ts';
+import { LANGUAGE_KEY as STORAGE_KEY } from './languageKey.ts';
 import { directionOf, htmlLang, LANGUAGES, matchPhoneLanguage, PSEUDO_LANGUAGES } from './languages.ts';
-
-const STORAGE_KEY = 'language';
 
 // Each non-English locale becomes a lazily loaded chunk; the service worker precaches them for offline switching.
 const localeLoaders = import.meta.glob<{ default: Record<string, unknown> }>(['/locales/*.json', '!/locales/en.json']);
@@ -100,6 +100,20 @@ export function applyDocumentLanguage(code: string): void {
   if (discreet && i18n.isInitialized) void tellWorker(title);
 }
 
+/**
+ * Copies the chosen language into a cookie, so a browser with JavaScript off gets the prerendered pages in it
+ * (the server reads it: src/server/http/static.ts). Only the code; a year, this site only.
+ */
+function rememberForPagesWithoutScript(code: string): void {
+  try {
+    const secure = location.protocol === 'https:' ? '; secure' : '';
+    const cookie = `${LANGUAGE_COOKIE}=${encodeURIComponent(code)}; path=/; max-age=31536000; samesite=strict${secure}`;
+    if (!document.cookie.split('; ').includes(`${LANGUAGE_COOKIE}=${encodeURIComponent(code)}`)) document.cookie = cookie;
+  } catch {
+    // Cookies blocked: pages without JavaScript stay in English.
+  }
+}
+
 /** Loads (if needed) and switches to a language, remembers it and updates <html lang dir>. */
 export async function changeLanguage(code: string): Promise<void> {
   await loadResources(code);
@@ -110,6 +124,7 @@ export async function changeLanguage(code: string): Promise<void> {
   } catch {
     // Not remembered across restarts when storage is blocked; the switch itself still works.
   }
+  rememberForPagesWithoutScript(code);
 }
 
 /** Starts i18next in the remembered language before the first render, so nothing flashes in English. */
@@ -132,6 +147,8 @@ export async function startI18n(code = initialLanguage()): Promise<typeof i18n> 
     await i18n.changeLanguage(code);
   }
   applyDocumentLanguage(code);
+  // Phones that chose a language before the cookie existed get it now.
+  if (chosenLanguage() === code) rememberForPagesWithoutScript(code);
   return i18n;
 }
 

@@ -13,7 +13,7 @@ const OFFLINE_NOTE_MS = 8000;
 
 export function UpdateNotice() {
   const { t } = useTranslation();
-  const { updateReady, offlineReady } = useSyncExternalStore(subscribeToUpdateState, getUpdateState);
+  const { updateReady, offlineReady } = useSyncExternalStore(subscribeToUpdateState, getUpdateState, getUpdateState);
   const [updating, setUpdating] = useState(false);
   const textKept = useUnsavedInputWhile(updateReady);
 

@@ -4,8 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 import { readPersonal, writePersonal } from '../data/lock/sealedStorage.ts';
-
-const PREFIX = 'draft:';
+import { DRAFT_PREFIX as PREFIX } from './draftKey.ts';
 const dirtyForms = new Set<string>();
 
 export function readDraft<T>(key: string): T | undefined {

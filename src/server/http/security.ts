@@ -1,15 +1,20 @@
 // Security headers, rate limiting and no-store on the API. Registered on the root instance so every route gets them.
+import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import path from 'node:path';
 
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 
+import { FIRST_PAINT_CSP_FILE, type FirstPaintCsp } from '../../shared/firstPaint.ts';
+
 /**
  * The Content-Security-Policy the built app must pass: no inline scripts or styles, no third parties.
- * Front-end code must not use inline <script>, style="" attributes, or eval; images may be data: URLs.
+ * Front-end code must not use inline <script>, style="" attributes, or eval; images may be data: URLs. The one
+ * exception is the first-paint script the build writes into the app's pages, allowed by its hash (below).
  * WebAssembly may be compiled (the PIN's key derivation), nothing else.
  */
 const CONTENT_SECURITY_POLICY = {
@@ -31,7 +36,7 @@ const CONTENT_SECURITY_POLICY = {
  * Helmet's headers, worked out once. They are the same on every answer; @fastify/helmet built Helmet's middleware
  * afresh for each request (parsing the policy again every time), which cost a sync push more than its own checks.
  */
-export function securityHeaders(): Record<string, string> {
+export function securityHeaders(inlineScripts: string[] = []): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: string | number) {
@@ -42,7 +47,10 @@ export function securityHeaders(): Record<string, string> {
     },
   };
   helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { ...CONTENT_SECURITY_POLICY, 'script-src': [...CONTENT_SECURITY_POLICY['script-src'], ...inlineScripts] },
+    },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
   })({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
@@ -51,8 +59,21 @@ export function securityHeaders(): Record<string, string> {
   return headers;
 }
 
-export async function registerSecurity(app: FastifyInstance, rateLimitPerMinute: number): Promise<void> {
-  const headers = securityHeaders();
+/**
+ * The hash of the inline script that paints the prerendered shell (src/app/shell/chooseShell.ts), as the build worked
+ * it out for this build of the app; none when the app is not built (nothing inline to allow).
+ */
+function inlineScriptsOf(staticDir: string): string[] {
+  try {
+    const csp = JSON.parse(fs.readFileSync(path.join(staticDir, FIRST_PAINT_CSP_FILE), 'utf8')) as FirstPaintCsp;
+    return csp.scriptSrc.filter((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source));
+  } catch {
+    return [];
+  }
+}
+
+export async function registerSecurity(app: FastifyInstance, rateLimitPerMinute: number, staticDir?: string): Promise<void> {
+  const headers = securityHeaders(staticDir === undefined ? [] : inlineScriptsOf(staticDir));
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();

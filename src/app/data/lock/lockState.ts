@@ -27,9 +27,12 @@ export const dataKey = (): CryptoKey | undefined => (state.mode === 'unlocked' |
 /** The lock screen is up: locked, or covered on the way to or from it. */
 export const isLocked = (): boolean => state.mode === 'locked' || state.mode === 'covered';
 
-/** Re-renders when the lock screen comes up or goes. */
+/**
+ * Re-renders when the lock screen comes up or goes. The state is also read as the "server" snapshot: the build's
+ * prerender sees 'off', and main.tsx hydrates the prerendered Today only when the phone is not locked.
+ */
 export function useLocked(): boolean {
-  return useSyncExternalStore(onLockChange, isLocked);
+  return useSyncExternalStore(onLockChange, isLocked, isLocked);
 }
 
 /** Reading or writing personal data while the PIN is on and the phone is locked. */

@@ -11,6 +11,7 @@ import { PUBLIC_TABLES } from './encryptAtRest.ts';
 import { newHoldingKeys } from './holding.ts';
 import { type KdfParams, newKdfParams, stretchPin } from './kdf.ts';
 import { type LockState, lockState, setLockState } from './lockState.ts';
+import { markPinLock } from './pinLockMark.ts';
 import { dropSealed, openStorage, sealStorage, storageToPlain } from './sealedStorage.ts';
 import { type PinLock, readPinLock } from './start.ts';
 
@@ -68,6 +69,8 @@ export async function turnOnPin(pin: string): Promise<void> {
   const { key, wrapped } = await newDataKey(await keyFromPin(pin, kdf));
   const holding = await newHoldingKeys();
   const lock: PinLock = { version: 1, kdf, wrappedKey: wrapped, lockAfterMs: DEFAULT_LOCK_AFTER_MS, holdingPublicKey: holding.publicJwk };
+  // Marked before the PIN exists, so a start in between never paints Today without the lock screen.
+  markPinLock(true);
   await rewriteEverything({ mode: 'unlocked', key }, async () => {
     // The private half is an ordinary meta entry, so it is sealed under the data key like everything else.
     await db.meta.bulkPut([{ key: META.pinLock, value: lock }, { key: META.pinAttempts, value: { failed: 0 } }, { key: META.holdingPrivateKey, value: holding.privateJwk }, { key: META.favouritesResealed, value: true }]);
@@ -150,6 +153,7 @@ export async function turnOffPin(pin: string): Promise<boolean> {
     await db.heldWhileLocked.clear();
     await db.meta.bulkDelete([META.pinLock, META.pinAttempts, META.holdingPrivateKey, META.favouritesResealed]);
   });
+  markPinLock(false);
   return true;
 }
 

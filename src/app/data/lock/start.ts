@@ -5,6 +5,7 @@ import { META } from '../meta.ts';
 import type { Bytes } from './crypto.ts';
 import type { KdfParams } from './kdf.ts';
 import { type LockState, lockState, setLockState } from './lockState.ts';
+import { markPinLock } from './pinLockMark.ts';
 import { forgetOpened } from './sealedStorage.ts';
 
 /** `holdingPublicKey`: seals what is pulled while locked (lock/holding.ts); made at unlock for a lock set before it. */
@@ -44,7 +45,9 @@ export async function readPinLock(): Promise<PinLock | undefined> {
 /** Opens locked when a PIN is set; resolves once the state is known, before anything personal is drawn. */
 export async function lockAtStart(): Promise<void> {
   try {
-    if (await readPinLock()) setLockState({ mode: 'locked' });
+    const pin = (await readPinLock()) !== undefined;
+    markPinLock(pin);
+    if (pin) setLockState({ mode: 'locked' });
   } catch {
     // No database (some private modes): there is nothing kept to lock.
   }

@@ -4,8 +4,9 @@ import type { ParseKeys } from 'i18next';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { Mood } from '../../../shared/checkinOptions.ts';
+import { type Mood, MOODS } from '../../../shared/checkinOptions.ts';
 import type { Checkin } from '../../../shared/checkins.ts';
+import { takeEarlyTap } from '../../shell/earlyTaps.ts';
 import { useUnsavedInput } from '../../ui/draft.ts';
 import { CheckinDetails, type Details } from './CheckinDetails.tsx';
 import { type CheckinDraft, checkinDraftKey, clearDraft, readDraft, writeDraft } from './draft.ts';
@@ -23,6 +24,8 @@ type Props = {
   onDone?: (saved: boolean) => void;
   /** Called after every successful save (Today keeps the form open once the first tap saved). */
   onSaved?: () => void;
+  /** Today: a face tapped on the prerendered page before the app listened counts as this form's first tap. */
+  takesEarlyTap?: boolean;
 };
 
 type Notice = 'saved' | 'updated' | 'error' | 'draft' | undefined;
@@ -42,7 +45,7 @@ function startingState(existing: Checkin | undefined, draftKey: string): { draft
   return { draft: { ...EMPTY, expanded: false }, restored: false };
 }
 
-export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
+export function CheckinForm({ existing, draftKey, onDone, onSaved, takesEarlyTap }: Props) {
   const { t } = useTranslation();
   const editing = existing !== undefined;
   const [{ draft: initial, restored }] = useState(() => startingState(existing, draftKey));
@@ -101,6 +104,15 @@ export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
     onDone?.(savedNow);
   }
 
+  // Once, when the form is live: a face tapped on the painted page before React listened (shell/earlyTaps.ts) is
+  // delivered from outside React now, exactly as if tapped here, so it is saved once and never lost.
+  useEffect(() => {
+    const mood = takesEarlyTap && !editing ? Number(takeEarlyTap('mood')) : NaN;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- an event from outside React, taken once at mount
+    if (isMood(mood)) pickMood(mood);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once at mount: the early tap is taken (and gone) then
+  }, []);
+
   const showDetails = editing || draft.expanded;
   return (
     <div className="checkin-form">
@@ -142,6 +154,8 @@ export function CheckinForm({ existing, draftKey, onDone, onSaved }: Props) {
     </div>
   );
 }
+
+const isMood = (value: number): value is Mood => (MOODS as readonly number[]).includes(value);
 
 function noticeKey(notice: Exclude<Notice, undefined>, saved: boolean): string {
   if (notice === 'draft') return 'checkin.draftKept';

@@ -8,11 +8,12 @@ import { Link } from 'react-router';
 import { formatTime } from '../../i18n/format.ts';
 import { NextAppointmentSlot } from '../appointments/NextAppointmentSlot.tsx';
 import { TodayPlanLine } from '../plan/TodayPlanLine.tsx';
+import { greetingKey, mayHaveCheckedInToday, rememberCheckinToday } from './checkedInToday.ts';
 import { CheckinForm } from './CheckinForm.tsx';
 import { readDraft } from './draft.ts';
 import { MoodFace } from './MoodFace.tsx';
 import { Ons4Invite } from './Ons4Invite.tsx';
-import { greetingKey, latestCheckinToday, mayHaveCheckedInToday, rememberCheckinToday } from './todayCheckin.ts';
+import { latestCheckinToday } from './todayCheckin.ts';
 
 const DRAFT_KEY = 'today';
 // Sharing code loads only when a check-in is on screen, never with the first route.
@@ -42,6 +43,7 @@ export function TodayScreen() {
         <CheckinForm
           key={round}
           draftKey={DRAFT_KEY}
+          takesEarlyTap
           onSaved={() => setStage('form')}
           onDone={(saved) => {
             setJustSaved(saved);

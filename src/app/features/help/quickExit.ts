@@ -1,50 +1,9 @@
 // Quick exit (GOV.UK "Exit this page"): blank the screen in the same frame, then leave for a neutral page.
 import { useEffect } from 'react';
 
-/** A neutral page with nothing personal on it, as GOV.UK recommends. */
-export const EXIT_URL = 'https://www.bbc.co.uk/weather';
-export const EXIT_EXPLAINED_KEY = 'exit.explained';
-const SHIFT_PRESSES = 3;
-const SHIFT_WINDOW_MS = 5000;
-
-/** Hides everything synchronously (no React render to wait for), then replaces this page in history. */
-export function exitNow(): void {
-  document.documentElement.classList.add('quick-exit');
-  if (!document.querySelector('.quick-exit-cover')) {
-    const cover = document.createElement('div');
-    cover.className = 'quick-exit-cover';
-    document.body.appendChild(cover);
-  }
-  window.location.replace(EXIT_URL);
-}
-
-// Coming back with the Back button (from the browser's page cache) must show the app again, not a blank page.
-function uncoverOnReturn(event: PageTransitionEvent): void {
-  if (!event.persisted) return;
-  document.documentElement.classList.remove('quick-exit');
-  document.querySelector('.quick-exit-cover')?.remove();
-}
-
-/** Counts presses of Shift on its own; three within 5 seconds of each other exits. */
-export function createShiftCounter(onExit: () => void, onCount?: (count: number) => void) {
-  let count = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return (event: KeyboardEvent) => {
-    if (event.key !== 'Shift' || event.repeat || event.ctrlKey || event.altKey || event.metaKey) {
-      if (event.key !== 'Shift') count = 0;
-      return;
-    }
-    count += 1;
-    clearTimeout(timer);
-    if (count >= SHIFT_PRESSES) {
-      count = 0;
-      onExit();
-      return;
-    }
-    onCount?.(count);
-    timer = setTimeout(() => { count = 0; onCount?.(0); }, SHIFT_WINDOW_MS);
-  };
-}
+export { EXIT_EXPLAINED_KEY } from './quickExitKey.ts';
+export { createShiftCounter, EXIT_URL, exitNow } from './quickExitNow.ts';
+import { createShiftCounter, exitNow, uncoverOnReturn } from './quickExitNow.ts';
 
 /** While a screen with an Exit button is open, Shift pressed three times exits too. */
 export function useShiftToExit(onCount?: (count: number) => void): void {

@@ -1,0 +1,140 @@
+// Build step (used by vite.config.ts, runs in Node): puts the prerendered app shell into index.html (Today) and
+// help.html (Help now), for every shipped language, with the one inline script that picks the phone's language before
+// the first paint (chooseShell.ts), and writes that script's CSP hash for the server (one home: FIRST_PAINT_CSP_FILE).
+//   <noscript>   the shell in one language, for a browser with JavaScript off (English; the server sends
+//                dist/shell/<code>/… instead when the language cookie names another language)
+//   <div id=root data-first-paint=today|help>   empty: the inline script fills it, or the app does
+//   <template data-first-paint=<code>>           the shell in each language, inert until chosen
+//   <template data-first-start>                  the first-start language list (index.html)
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { build, createServer, type Plugin, type Rolldown } from 'vite';
+
+type OutputAsset = Rolldown.OutputAsset;
+type OutputBundle = Rolldown.OutputBundle;
+type OutputChunk = Rolldown.OutputChunk;
+
+import { FIRST_PAINT_CSP_FILE, type FirstPaintCsp, prerenderedPagePath } from '../../shared/firstPaint.ts';
+import type { PrerenderedLanguage } from './prerender.tsx';
+
+type Words = Record<string, unknown>;
+
+/** The words a phone has for a language: everything but the PA page's (the same as phoneWordsOnly in vite.config.ts). */
+function phoneWords(localesDir: string, code: string): Words {
+  const { pa: _paPageOnly, ...words } = JSON.parse(readFileSync(path.join(localesDir, `${code}.json`), 'utf8')) as Words;
+  return words;
+}
+
+async function prerender(root: string, localesDir: string): Promise<{ shells: PrerenderedLanguage[]; firstStart: string }> {
+  const server = await createServer({
+    configFile: false, root, logLevel: 'warn', appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const { prerenderShells, prerenderFirstStart } = (await server.ssrLoadModule('/src/app/shell/prerender.tsx')) as typeof import('./prerender.tsx');
+    const words = (code: string) => phoneWords(localesDir, code);
+    return { shells: await prerenderShells(words), firstStart: await prerenderFirstStart(words) };
+  } finally {
+    await server.close();
+  }
+}
+
+/** chooseShell.ts as one small self-contained script, with each language's greetings written in. */
+async function inlineScript(root: string, shells: PrerenderedLanguage[]): Promise<string> {
+  const output = await build({
+    configFile: false, root, logLevel: 'warn', publicDir: false,
+    build: {
+      write: false, minify: true, target: 'es2022',
+      lib: { entry: path.join(root, 'src/app/shell/chooseShell.ts'), formats: ['iife'], name: 'chooseShell' },
+    },
+  });
+  const chunk = (Array.isArray(output) ? output[0] : output as { output: OutputChunk[] }).output[0];
+  const greetings = Object.fromEntries(shells.map((s) => [s.code, s.greetings]));
+  const firstStart = Object.fromEntries(shells.map((s) => [s.code, s.firstStartWords]));
+  // The script reads these as free names; this block gives them. `<` is escaped so no text can end the script.
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  return `{const GREETINGS=${json(greetings)},FIRST_START=${json(firstStart)};${chunk.code.trim()}}`;
+}
+
+/** The Today heading without a clock (no script to read one): the word "Today". */
+const withoutClock = (shell: PrerenderedLanguage) => shell.today.replace(/(<div class="today"><h1>)[^<]*(<\/h1>)/, `$1${shell.today_word}$2`);
+
+/** Help now without what needs the moment and the phone (what is open now nearby, reading aloud): the app adds those. */
+const withoutMoment = (html: string) => html
+  .replace(/<section aria-labelledby="help-open-title">.*?<\/section>/s, '')
+  .replace(/<p class="read-aloud[^"]*">.*?<\/p>/s, '');
+
+/**
+ * The styles Help now's own chunk brings (they load with the screen in the app): help.html links them, so the
+ * prerendered Help now looks as it will once the app has started.
+ */
+function helpNowStyles(bundle: OutputBundle, html: string): string {
+  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+  const start = chunks.find((c) => c.facadeModuleId?.endsWith('/features/help/HelpNowScreen.tsx'));
+  if (!start) throw new Error('firstPaint: no chunk for features/help/HelpNowScreen.tsx');
+  const css = new Set<string>();
+  const visit = (chunk: OutputChunk, seen = new Set<string>()) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
+    for (const file of (chunk as OutputChunk & { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? []) css.add(file);
+    for (const name of chunk.imports) {
+      const next = bundle[name];
+      if (next?.type === 'chunk') visit(next, seen);
+    }
+  };
+  visit(start);
+  return [...css].filter((file) => !html.includes(`/${file}"`)).map((file) => `<link rel="stylesheet" href="/${file}">`).join('');
+}
+
+function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguage[], noScript: PrerenderedLanguage, script: string, firstStart: string): string {
+  const markup = (s: PrerenderedLanguage) => (screen === 'today' ? s.today : withoutMoment(s.helpNow));
+  const languages = shells.map((s) => `<template data-first-paint="${s.code}" data-lang="${s.lang}" data-dir="${s.dir}">${markup(s)}</template>`).join('');
+  // The first-start language list comes before any screen, at any address (index.html only: Help now is its own page).
+  const templates = screen === 'today' ? `${languages}<template data-first-start>${firstStart}</template>` : languages;
+  const noScriptShell = screen === 'today' ? withoutClock(noScript) : withoutMoment(noScript.helpNow);
+  // The app's script (and what Vite preloads with it) is fetched and run once the first screen is painted: the inline
+  // script starts it (chooseShell.ts). On a slow connection its 150 KB would otherwise share the line with the page's
+  // own CSS, and hold the first paint back.
+  const app = [...html.matchAll(/<script type="module" crossorigin src="([^"]+)"><\/script>|<link rel="modulepreload" crossorigin href="([^"]+)">/g)]
+    .map((m) => m[1] ?? m[2]);
+  const withoutScripts = html.replace(/\s*<script type="module" crossorigin src="[^"]+"><\/script>|\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '');
+  if (app.length === 0 || !html.includes('<script type="module"')) throw new Error('firstPaint: index.html has no <script type="module" crossorigin src> to start after the first paint');
+  const body = `<noscript>${noScriptShell}</noscript><div id="root" data-first-paint="${screen}" data-app="${app.join(' ')}"></div>${templates}<script>${script}</script>`;
+  const replaced = withoutScripts
+    .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${noScript.lang}" dir="${noScript.dir}">`)
+    .replace('<div id="root"></div>', body);
+  if (!replaced.includes('data-first-paint=')) throw new Error('firstPaint: index.html has no <div id="root"></div> to fill');
+  return replaced;
+}
+
+export function firstPaint(localesDir: string): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'first-paint',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      root = config.root;
+    },
+    async generateBundle(_options, bundle) {
+      const index = bundle['index.html'] as OutputAsset | undefined;
+      if (!index) return;
+      const { shells, firstStart } = await prerender(root, localesDir);
+      const script = await inlineScript(root, shells);
+      const html = String(index.source);
+      const helpHtml = html.replace('</head>', `${helpNowStyles(bundle, html)}</head>`);
+      const english = shells.find((s) => s.code === 'en')!;
+      index.source = page(html, 'today', shells, english, script, firstStart);
+      this.emitFile({ type: 'asset', fileName: 'help.html', source: page(helpHtml, 'help', shells, english, script, firstStart) });
+      for (const shell of shells) {
+        if (shell.code === 'en') continue;
+        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'index.html'), source: page(html, 'today', shells, shell, script, firstStart) });
+        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'help.html'), source: page(helpHtml, 'help', shells, shell, script, firstStart) });
+      }
+      const csp: FirstPaintCsp = { scriptSrc: [`'sha256-${createHash('sha256').update(script).digest('base64')}'`] };
+      this.emitFile({ type: 'asset', fileName: FIRST_PAINT_CSP_FILE, source: JSON.stringify(csp) });
+    },
+  };
+}

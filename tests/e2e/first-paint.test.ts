@@ -1,0 +1,220 @@
+// The first screen before (or without) JavaScript: the prerendered shell in index.html and help.html (src/app/shell/).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { PIN_LOCK_MARK_KEY } from '../../src/app/data/lock/pinLockMark.ts';
+import { EXIT_EXPLAINED_KEY } from '../../src/app/features/help/quickExitKey.ts';
+import { LANGUAGES } from '../../src/shared/languages.ts';
+import { eventually, expectNoAxeViolations, newPhone, PHONE_VIEWPORT, type RunningServer, screenshot, startBrowser, startServer } from './harness.ts';
+import { words } from './words.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/**
+ * A phone that has used the app before, the way the prerendered Today stands for: its language chosen (in the app),
+ * the quick-exit note read, and no PIN (as the app itself marks at start). Its storage, to open again in a new context.
+ */
+async function phoneThatUsedTheApp(language: string): Promise<Awaited<ReturnType<BrowserContext['storageState']>>> {
+  const { page, context } = await newPhone(browser, server, { language });
+  try {
+    await page.goto(server.url('/'));
+    await page.getByRole('button', { name: words(language, 'exit.explainOk') }).click();
+    // The app copies the chosen language into its cookie, and marks "no PIN", at start.
+    await eventually(() => context.cookies(), (cookies) => cookies.some((c) => c.name === 'language' && c.value === language), 'the language cookie');
+    await eventually(() => page.evaluate((key) => localStorage.getItem(key), PIN_LOCK_MARK_KEY), (mark) => mark === 'no', 'the no-PIN mark');
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
+async function phoneWithoutJavaScript(storageState?: Awaited<ReturnType<BrowserContext['storageState']>>): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, javaScriptEnabled: false, storageState });
+  return { context, page: await context.newPage() };
+}
+
+describe('with JavaScript off', () => {
+  for (const language of ['en', 'ar']) {
+    it(`shows Today and the Help now bar, and Help now with its tel: and sms: links (${language})`, async () => {
+      const { page, context } = await phoneWithoutJavaScript(language === 'en' ? undefined : await phoneThatUsedTheApp(language));
+      try {
+        await page.goto(server.url('/'));
+        expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(
+          [language === 'en' ? 'en-GB' : language, language === 'en' ? 'ltr' : 'rtl']);
+        await expect(page.getByRole('heading', { level: 1, name: words(language, 'nav.today') }).isVisible()).resolves.toBe(true);
+        expect(await page.getByRole('button', { name: words(language, 'checkin.mood.4'), exact: true }).count()).toBe(1);
+        const helpNow = page.getByRole('link', { name: words(language, 'helpNow.link') });
+        await expect(helpNow.isVisible()).resolves.toBe(true);
+        await screenshot(page, `first-paint-no-js-today-${language}`);
+
+        await helpNow.click();
+        await page.waitForURL('**/help');
+        await expect(page.getByRole('heading', { level: 1, name: words(language, 'help.title') }).isVisible()).resolves.toBe(true);
+        const hrefs = await page.locator('a[href^="tel:"], a[href^="sms:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        expect(hrefs).toContain('tel:999');
+        expect(hrefs).toContain('tel:116123');
+        expect(hrefs.some((href) => href!.startsWith('sms:'))).toBe(true);
+        await screenshot(page, `first-paint-no-js-help-${language}`);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it(`passes axe as a browser without JavaScript shows it (${language})`, async () => {
+      const state = language === 'en' ? undefined : await phoneThatUsedTheApp(language);
+      // axe needs JavaScript to run, so this page gets the document as the server sends it with its scripts taken out
+      // and its <noscript> part made ordinary markup: what a browser with JavaScript off draws.
+      const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, storageState: state });
+      try {
+        const page = await context.newPage();
+        await page.route((url) => url.pathname === '/' || url.pathname === '/help', async (route) => {
+          const response = await route.fetch();
+          const body = (await response.text()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<\/?noscript>/g, '');
+          await route.fulfill({ response, body });
+        });
+        for (const [address, heading] of [['/', 'nav.today'], ['/help', 'help.title']]) {
+          await page.goto(server.url(address));
+          await page.getByRole('heading', { level: 1, name: words(language, heading) }).waitFor();
+          await expectNoAxeViolations(page, `${address} without JavaScript (${language})`);
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+/** A phone as phoneThatUsedTheApp leaves it, set up directly (the marks the app writes), with its console watched. */
+async function returningPhone(language: string): Promise<{ page: Page; context: BrowserContext; reactErrors: string[]; replaced: () => Promise<boolean> }> {
+  const { page, context } = await newPhone(browser, server, { language });
+  await context.addInitScript(({ exitKey, pinKey, code }) => {
+    localStorage.setItem('language', code);
+    localStorage.setItem(exitKey, 'yes');
+    localStorage.setItem(pinKey, 'no');
+    // Whether React ever threw the painted shell away (createRoot clears #root; hydrating keeps it).
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        for (const node of change.removedNodes) if (node instanceof HTMLElement && node.classList.contains('shell')) (window as unknown as { shellReplaced: boolean }).shellReplaced = true;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, { exitKey: EXIT_EXPLAINED_KEY, pinKey: PIN_LOCK_MARK_KEY, code: language });
+  const reactErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') reactErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => reactErrors.push(String(error)));
+  const replaced = () => page.evaluate(() => (window as unknown as { shellReplaced?: boolean }).shellReplaced === true);
+  return { page, context, reactErrors, replaced };
+}
+
+describe('with JavaScript on', () => {
+  for (const [locale, code] of [['en-GB', 'en'], ['fa-IR', 'fa']]) {
+    it(`paints the first-start language list before the app starts, and takes it over (${code})`, async () => {
+      const { page, context } = await newPhone(browser, server, { language: locale, firstStart: true });
+      const reactErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') reactErrors.push(message.text());
+      });
+      await context.addInitScript(() => {
+        new MutationObserver((changes) => {
+          for (const change of changes) {
+            for (const node of change.removedNodes) if (node instanceof HTMLElement && node.classList.contains('first-start')) (window as unknown as { listReplaced: boolean }).listReplaced = true;
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      try {
+        await page.goto(server.url('/'));
+        expect(await page.evaluate(() => [document.getElementById('root')!.dataset.painted, document.documentElement.dir])).toEqual(['first-start', code === 'fa' ? 'rtl' : 'ltr']);
+        await page.getByRole('heading', { level: 1, name: words(code, 'language.choose') }).waitFor();
+        // The phone's language first, already pressed, as the app draws it.
+        const first = page.getByRole('listitem').first().getByRole('button');
+        expect(await first.getAttribute('aria-pressed')).toBe('true');
+        // React has it once the heading has focus (FirstStartLanguage's effect).
+        await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+        expect(await page.evaluate(() => (window as unknown as { listReplaced?: boolean }).listReplaced === true)).toBe(false);
+        await first.click();
+        await page.getByRole('link', { name: words(code, 'helpNow.link') }).waitFor();
+        expect(reactErrors.filter((text) => /hydrat|Minified React error|did not match|#418|#423|#425/i.test(text))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('takes over the painted Today without a hydration warning, in every language', async () => {
+    for (const { code } of LANGUAGES) {
+      const { page, context, reactErrors, replaced } = await returningPhone(code);
+      try {
+        await page.goto(server.url('/'));
+        expect(await page.evaluate(() => document.getElementById('root')!.dataset.painted), code).toBe('today');
+        // The app starts after the first paint; from hydrateRoot on (it ends the inline script's noting of taps) React
+        // listens, and the language list opens from the painted button.
+        await page.waitForFunction(() => !('firstPaintTaps' in window));
+        await page.getByRole('button', { name: words(code, 'language.button') }).click();
+        await page.getByRole('group', { name: words(code, 'language.choose') }).waitFor();
+        expect(reactErrors.filter((text) => /hydrat|Minified React error|did not match|#418|#423|#425/i.test(text)), code).toEqual([]);
+        expect(await replaced(), `${code}: the painted shell was replaced instead of hydrated`).toBe(false);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('takes a language tapped on the painted first-start list before the app started as the choice', async () => {
+    const { page, context } = await newPhone(browser, server, { language: 'en-GB', firstStart: true });
+    try {
+      let release!: () => void;
+      const scriptHeld = new Promise<void>((resolve) => { release = resolve; });
+      await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
+        await scriptHeld;
+        await route.continue();
+      });
+      await page.goto(server.url('/'), { waitUntil: 'commit' });
+      const arabic = LANGUAGES.find((l) => l.code === 'ar')!.nativeName;
+      await page.getByRole('button', { name: new RegExp(arabic) }).click();
+      release();
+      await page.getByRole('link', { name: words('ar', 'helpNow.link') }).waitFor();
+      expect(await page.evaluate(() => [localStorage.getItem('language'), document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('saves a face tapped 100 ms after the first paint once, not lost, not doubled', async () => {
+    const { page, context } = await returningPhone('en');
+    try {
+      // The app's script arrives late, as on a slow phone: the tap lands before React listens.
+      let release!: () => void;
+      const scriptHeld = new Promise<void>((resolve) => { release = resolve; });
+      await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
+        await scriptHeld;
+        await route.continue();
+      });
+      await page.goto(server.url('/'), { waitUntil: 'commit' });
+      const good = page.getByRole('button', { name: words('en', 'checkin.mood.4'), exact: true });
+      await good.waitFor();
+      await page.waitForTimeout(100);
+      await good.click();
+      expect(await page.evaluate(() => (window as unknown as { firstPaintTaps?: { taps: unknown[] } }).firstPaintTaps?.taps)).toEqual([{ kind: 'mood', value: '4' }]);
+      release();
+      await page.getByText(words('en', 'checkin.saved')).waitFor();
+      const saved = await eventually(() => server.records('checkin'), (records) => records.length >= 1, 'the check-in on the server');
+      expect(saved.map((c) => c.mood)).toEqual([4]);
+      // A moment later there is still just the one.
+      await page.waitForTimeout(3_000);
+      expect(server.records('checkin')).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
