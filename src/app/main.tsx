@@ -9,7 +9,7 @@ import { isLocked } from './data/lock/lockState.ts';
 import { lockAtStart, lockInBackground } from './data/lock/start.ts';
 import { openLocalStore } from './data/storage.ts';
 import { chosenLanguage, i18n, phoneLanguage, startI18n } from './i18n/index.ts';
-import { stopNotingEarlyTaps } from './shell/earlyTaps.ts';
+import { replayEarlyButtonTap, stopNotingEarlyTaps } from './shell/earlyTaps.ts';
 
 import './styles/app.css';
 
@@ -55,6 +55,8 @@ async function start() {
         if (painted) root = hydrateRoot(container, list);
         else (root = createRoot(container)).render(list);
       });
+    } else if (container.childElementCount > 0) {
+      root = createRoot(besidePainted(container));
     } else {
       stopNotingEarlyTaps(false);
       root = createRoot(container);
@@ -68,6 +70,35 @@ async function start() {
   // Sync is not needed for the first paint, so it loads just after.
   await pageSettled();
   (await loadWhenOnline(() => import('./sync/schedule.ts'))).startSync();
+}
+
+/** However long the first screen's code takes, the painted one gives way by then (it would stop being updated). */
+const PAINTED_GIVES_WAY_MS = 10_000;
+
+/**
+ * What the inline script painted and React does not take over (Help now, whose opening times depend on the moment,
+ * or a screen painted in another language) stays on the glass while React draws its own first screen in a container
+ * not yet in the page, and is swapped for it once that screen has its heading: a new screen's first commit can be
+ * the "Loading" line while its code arrives, and the crisis numbers must never blink out in between (they did, for
+ * about 25 ms). Until the swap, the painted page's own quick exit keeps working.
+ */
+function besidePainted(painted: HTMLElement): HTMLElement {
+  const fresh = document.createElement('div');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const swap = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    stopNotingEarlyTaps(true);
+    fresh.id = painted.id;
+    painted.replaceWith(fresh);
+    replayEarlyButtonTap(fresh);
+  };
+  const observer = new MutationObserver(() => {
+    if (fresh.querySelector('h1')) swap();
+  });
+  observer.observe(fresh, { childList: true, subtree: true });
+  timer = setTimeout(swap, PAINTED_GIVES_WAY_MS);
+  return fresh;
 }
 
 /**

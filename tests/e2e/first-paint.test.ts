@@ -217,4 +217,35 @@ describe('with JavaScript on', () => {
       await context.close();
     }
   });
+
+  it('keeps the painted Help now on screen until the app has drawn its own, and opens the Language list tapped before', async () => {
+    const { page, context } = await returningPhone('en');
+    try {
+      // The app's script arrives late: the person taps Language on the painted Help now before React listens.
+      let release!: () => void;
+      const scriptHeld = new Promise<void>((resolve) => { release = resolve; });
+      await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
+        await scriptHeld;
+        await route.continue();
+      });
+      await page.goto(server.url('/help'), { waitUntil: 'commit' });
+      await page.getByRole('heading', { level: 1, name: words('en', 'help.title') }).waitFor();
+      await page.getByRole('button', { name: words('en', 'language.button') }).click();
+      // Watch every frame from here: the crisis numbers never leave the screen while the app takes over.
+      await page.evaluate(() => {
+        const frames: number[] = [];
+        (window as unknown as { contactFrames: number[] }).contactFrames = frames;
+        const look = () => { frames.push(document.querySelectorAll('.contact-links').length); if (frames.length < 600) requestAnimationFrame(look); };
+        requestAnimationFrame(look);
+      });
+      release();
+      // The tap was not lost: the app opens the language list it asked for.
+      await page.getByRole('button', { name: /فارسی/ }).waitFor();
+      const frames = await page.evaluate(() => (window as unknown as { contactFrames: number[] }).contactFrames);
+      expect(frames.length).toBeGreaterThan(0);
+      expect(frames.filter((n) => n === 0)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -11,7 +11,7 @@ import { EXIT_EXPLAINED_KEY } from '../features/help/quickExitKey.ts';
 import { createShiftCounter, exitNow, uncoverOnReturn } from '../features/help/quickExitNow.ts';
 import { LANGUAGE_KEY } from '../i18n/languageKey.ts';
 import { DRAFT_PREFIX } from '../ui/draftKey.ts';
-import { EARLY_TAPS, type EarlyTaps } from './earlyTaps.ts';
+import { buttonTapKey, EARLY_TAPS, type EarlyTaps } from './earlyTaps.ts';
 
 /** Filled in by the build: each language's four greetings, keyed like today.greeting.* (the heading needs the clock). */
 declare const GREETINGS: Record<string, Record<string, string>>;
@@ -55,15 +55,17 @@ function listenBeforeTheAppStarts(root: HTMLElement): void {
   };
   function note(event: Event) {
     const target = event.target as Element;
-    if (target.closest('.quick-exit__button')) {
+    if (target.closest('[data-quick-exit]')) {
       event.preventDefault();
       return exitNow();
     }
     const face = target.closest('.mood-face');
     const mood = face && /mood-(\d)/.exec(face.className)?.[1];
     const language = target.closest('.language-option')?.querySelector('.language-option__native')?.getAttribute('lang');
+    const button = !mood && !language ? target.closest('button') : null;
     if (mood) noted.taps.push({ kind: 'mood', value: mood });
     else if (language) noted.taps.push({ kind: 'language', value: language });
+    else if (button) noted.taps.push({ kind: 'button', value: buttonTapKey(root, button) });
   }
   root.addEventListener('click', note);
   window.addEventListener('keydown', onShift);

@@ -2,7 +2,7 @@
 // the inline script (chooseShell.ts) notes it, main.tsx stops noting as React starts to listen (later taps are
 // React's), and the screen takes it once it is live, so it counts once: not lost, not doubled.
 
-export type EarlyTapKind = 'mood' | 'language';
+export type EarlyTapKind = 'mood' | 'language' | 'button';
 export type EarlyTaps = { taps: { kind: EarlyTapKind; value: string }[]; stop: () => void };
 
 /** Where the inline script leaves the taps it noted (a property of window, the only thing both scripts share). */
@@ -26,4 +26,23 @@ export function takeEarlyTap(kind: EarlyTapKind): string | undefined {
   const { value } = waiting;
   waiting = undefined;
   return value;
+}
+
+/** Which button on the painted screen: its place among the screen's buttons and its words (both must match later). */
+export function buttonTapKey(screen: Element, button: Element): string {
+  return `${[...screen.querySelectorAll('button')].indexOf(button as HTMLButtonElement)}\u0000${button.textContent ?? ''}`;
+}
+
+/**
+ * On a painted screen React drew again rather than took over (Help now): a button tapped before React listened (the
+ * Language button, say) is tapped again on React's screen, the same button in the same place with the same words, so
+ * the tap is not lost. Any other early tap is dropped here: its screen has already started without it.
+ */
+export function replayEarlyButtonTap(screen: HTMLElement): void {
+  const tap = waiting;
+  waiting = undefined;
+  if (tap?.kind !== 'button') return;
+  const [index, words] = tap.value.split('\u0000');
+  const button = screen.querySelectorAll('button')[Number(index)];
+  if (button && button.textContent === words) button.click();
 }

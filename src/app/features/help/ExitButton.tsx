@@ -36,6 +36,8 @@ export function ExitButton() {
         role="button"
         rel="nofollow noreferrer"
         className="button button-danger"
+        // The inline script on the painted page (shell/chooseShell.ts) finds the Exit button by this, before React.
+        data-quick-exit=""
         onClick={(event) => {
           event.preventDefault();
           exitNow();
