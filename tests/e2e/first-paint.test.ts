@@ -95,6 +95,17 @@ describe('with JavaScript off', () => {
 });
 
 /** A phone as phoneThatUsedTheApp leaves it, set up directly (the marks the app writes), with its console watched. */
+/** The app's script held back, as on a slow phone, until the returned function lets it through. */
+async function holdTheAppScript(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 async function returningPhone(language: string): Promise<{ page: Page; context: BrowserContext; reactErrors: string[]; replaced: () => Promise<boolean> }> {
   const { page, context } = await newPhone(browser, server, { language });
   await context.addInitScript(({ exitKey, pinKey, code }) => {
@@ -173,12 +184,7 @@ describe('with JavaScript on', () => {
   it('takes a language tapped on the painted first-start list before the app started as the choice', async () => {
     const { page, context } = await newPhone(browser, server, { language: 'en-GB', firstStart: true });
     try {
-      let release!: () => void;
-      const scriptHeld = new Promise<void>((resolve) => { release = resolve; });
-      await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
-        await scriptHeld;
-        await route.continue();
-      });
+      const release = await holdTheAppScript(page);
       await page.goto(server.url('/'), { waitUntil: 'commit' });
       const arabic = LANGUAGES.find((l) => l.code === 'ar')!.nativeName;
       await page.getByRole('button', { name: new RegExp(arabic) }).click();
@@ -194,12 +200,7 @@ describe('with JavaScript on', () => {
     const { page, context } = await returningPhone('en');
     try {
       // The app's script arrives late, as on a slow phone: the tap lands before React listens.
-      let release!: () => void;
-      const scriptHeld = new Promise<void>((resolve) => { release = resolve; });
-      await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
-        await scriptHeld;
-        await route.continue();
-      });
+      const release = await holdTheAppScript(page);
       await page.goto(server.url('/'), { waitUntil: 'commit' });
       const good = page.getByRole('button', { name: words('en', 'checkin.mood.4'), exact: true });
       await good.waitFor();
@@ -222,12 +223,7 @@ describe('with JavaScript on', () => {
     const { page, context } = await returningPhone('en');
     try {
       // The app's script arrives late: the person taps Language on the painted Help now before React listens.
-      let release!: () => void;
-      const scriptHeld = new Promise<void>((resolve) => { release = resolve; });
-      await page.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
-        await scriptHeld;
-        await route.continue();
-      });
+      const release = await holdTheAppScript(page);
       await page.goto(server.url('/help'), { waitUntil: 'commit' });
       await page.getByRole('heading', { level: 1, name: words('en', 'help.title') }).waitFor();
       await page.getByRole('button', { name: words('en', 'language.button') }).click();
