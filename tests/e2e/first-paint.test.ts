@@ -94,7 +94,6 @@ describe('with JavaScript off', () => {
   }
 });
 
-/** A phone as phoneThatUsedTheApp leaves it, set up directly (the marks the app writes), with its console watched. */
 /** The app's script held back, as on a slow phone, until the returned function lets it through. */
 async function holdTheAppScript(page: Page): Promise<() => void> {
   let release!: () => void;
@@ -106,6 +105,7 @@ async function holdTheAppScript(page: Page): Promise<() => void> {
   return release;
 }
 
+/** A phone as phoneThatUsedTheApp leaves it, set up directly (the marks the app writes), with its console watched. */
 async function returningPhone(language: string): Promise<{ page: Page; context: BrowserContext; reactErrors: string[]; replaced: () => Promise<boolean> }> {
   const { page, context } = await newPhone(browser, server, { language });
   await context.addInitScript(({ exitKey, pinKey, code }) => {
@@ -191,6 +191,28 @@ describe('with JavaScript on', () => {
       release();
       await page.getByRole('link', { name: words('ar', 'helpNow.link') }).waitFor();
       expect(await page.evaluate(() => [localStorage.getItem('language'), document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('leaves the painted first-start list where the person scrolled it when the app takes over', async () => {
+    const { page, context } = await newPhone(browser, server, { language: 'en', firstStart: true });
+    try {
+      const release = await holdTheAppScript(page);
+      await page.goto(server.url('/'), { waitUntil: 'commit' });
+      const privacy = page.getByRole('link', { name: words('en', 'privacy.title') });
+      // On a slow phone the person scrolls down to the privacy link before the app has started.
+      await privacy.scrollIntoViewIfNeeded();
+      const scrolled = await page.evaluate(() => window.scrollY);
+      expect(scrolled).toBeGreaterThan(0);
+      release();
+      await page.waitForFunction(() => !('firstPaintTaps' in window));
+      // The app has taken over: its heading has focus for a screen reader, and the page has not jumped to it.
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+      await privacy.click();
+      await page.waitForURL((url) => url.pathname === '/privacy');
     } finally {
       await context.close();
     }

@@ -26,6 +26,8 @@ it('opens from first start, before anything else, then in the language chosen', 
     await page.goto(server.url('/'));
     await page.getByRole('heading', { level: 1, name: words('en', 'language.choose') }).waitFor();
     await page.getByRole('link', { name: words('en', 'privacy.title') }).click();
+    // The link loads a new page; until it has, the old list is still there to tap (and a tap there chooses on '/').
+    await page.waitForURL((url) => url.pathname === '/privacy');
     await page.getByRole('heading', { level: 1, name: words('en', 'language.choose') }).waitFor();
     await page.getByRole('button', { name: /العربية/ }).click();
     await page.getByRole('heading', { level: 1, name: words('ar', 'privacy.title') }).waitFor();

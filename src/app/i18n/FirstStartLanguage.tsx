@@ -14,7 +14,9 @@ export function FirstStartLanguage({ preselected, onChosen }: { preselected: str
     // A language tapped on the painted list before the app listened (shell/earlyTaps.ts) is the choice.
     const tapped = takeEarlyTap('language');
     if (tapped) void changeLanguage(tapped).then(onChosen);
-    else heading.current?.focus();
+    // Without scrolling: on a slow phone someone may have scrolled the painted list already (to their language, or
+    // to the privacy link), and a jump back to the top would put a different thing under their finger.
+    else if (document.activeElement === document.body) heading.current?.focus({ preventScroll: true });
   // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the list is live: the early tap is taken then
   }, []);
   return (
