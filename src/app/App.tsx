@@ -14,12 +14,13 @@ import { BottomNav } from './ui/BottomNav.tsx';
 import { HelpNowBar } from './ui/HelpNowBar.tsx';
 import { NotFound } from './ui/NotFound.tsx';
 import { ScreenFallback } from './ui/ScreenFallback.tsx';
-import { SignedOutScreen } from './ui/SignedOutScreen.tsx';
 import { StorageBanner } from './ui/StorageBanner.tsx';
 import { SyncStatusLine } from './ui/SyncStatusLine.tsx';
 
 // Only with a PIN set, so a phone without one never downloads it.
 const LockScreen = lazy(() => import('./features/pin-lock/LockScreen.tsx'));
+// Only on a phone that was signed out or wiped (its list of what was deleted too), so the first screen never carries it.
+const SignedOutScreen = lazy(() => import('./ui/SignedOutScreen.tsx'));
 // Screens that show nothing personal stay open while locked: Help now, the calm-down exercises, privacy.
 const OPEN_WHILE_LOCKED = ['/help', '/help/breathe', '/help/grounding', '/privacy'];
 
@@ -44,14 +45,14 @@ export function Shell({ storage = 'device' }: { storage?: StorageMode }) {
       <main id="main" tabIndex={-1} className="app-main">
         {/* Quick exit on every screen: someone may look over their shoulder on any of them, not only in Help now. */}
         <ExitButton />
-        {signedOut ? <SignedOutScreen /> : <Suspense fallback={<ScreenFallback />}>
-          <Routes>
+        <Suspense fallback={<ScreenFallback />}>
+          {signedOut ? <SignedOutScreen /> : <Routes>
             {routes.filter(({ path }) => !locked || OPEN_WHILE_LOCKED.includes(path)).map(({ path, element: Screen }) => (
               <Route key={path} path={path} element={<Screen />} />
             ))}
             <Route path="*" element={locked ? <LockScreen /> : <NotFound />} />
-          </Routes>
-        </Suspense>}
+          </Routes>}
+        </Suspense>
       </main>
       {!signedOut && !locked && <BottomNav />}
     </div>

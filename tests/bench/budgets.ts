@@ -6,7 +6,11 @@ import { gzipSync } from 'node:zlib';
 import { englishGzip, firstRouteScripts, KIB, localeChunks, measure, precacheFiles, total, withStaticImports } from './sizes.ts';
 
 export const BUDGETS = {
-  firstRouteJsGzip: 160 * KIB,
+  /**
+   * 155.4 KiB before the first paint was prerendered, and again after (issue 17: unchanged or smaller); the half KiB
+   * above it is room for a fix, not for a feature: a new screen or card loads in its own chunk.
+   */
+  firstRouteJsGzip: 156 * KIB,
   localeChunkGzip: 15 * KIB,
   /** Help now's words in every language together, precached so the crisis screen switches language offline. */
   helpNowWordsGzip: 12 * KIB,

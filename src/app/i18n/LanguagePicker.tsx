@@ -1,8 +1,9 @@
 // A small header button that opens the language list, from the very first screen.
-import { useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { LanguageList } from './LanguageList.tsx';
+// The list loads when the button is first pressed (it is precached, so offline too): the first screen never carries it.
+const LanguageList = lazy(() => import('./LanguageList.tsx').then((m) => ({ default: m.LanguageList })));
 
 export function LanguagePicker() {
   const { t } = useTranslation();
@@ -37,7 +38,9 @@ export function LanguagePicker() {
       </button>
       {open && (
         <div id={listId} className="language-popover" role="group" aria-label={t('language.choose')}>
-          <LanguageList onChosen={() => setOpen(false)} />
+          <Suspense fallback={null}>
+            <LanguageList onChosen={() => setOpen(false)} />
+          </Suspense>
         </div>
       )}
     </div>

@@ -6,7 +6,7 @@ import { DeletedList } from '../features/settings/DeletedList.tsx';
 import { useDeletedSummary } from '../features/settings/queries.ts';
 import { startAgain } from '../sync/signedOut.ts';
 
-export function SignedOutScreen() {
+export default function SignedOutScreen() {
   const { t } = useTranslation();
   // Wiped by the person's own "Delete my data": say so, and list what went.
   const deleted = useDeletedSummary();

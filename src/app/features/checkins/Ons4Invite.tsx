@@ -1,10 +1,10 @@
-// A gentle, dismissible invitation to the four ONS questions, at most once a month and never forced.
+// A gentle, dismissible invitation to the four ONS questions, at most once a month and never forced (shown by
+// Ons4InviteSlot when they are due; here, unless it was put aside this month).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { ons4IsDue } from '../../../shared/ons4Bands.ts';
-import { useOns4InviteFacts } from './queries.ts';
 
 const DISMISSED_KEY = 'ons4InviteDismissedAt';
 
@@ -16,13 +16,10 @@ function dismissedAt(): string | undefined {
   }
 }
 
-export function Ons4Invite() {
+export default function Ons4Invite() {
   const { t } = useTranslation();
   const [dismissed, setDismissed] = useState(dismissedAt);
-  const facts = useOns4InviteFacts();
-  const now = new Date();
-  // Only after a first check-in, so the very first visit asks one thing, not two.
-  if (!facts?.hasCheckins || !ons4IsDue(facts.lastAt, now) || !ons4IsDue(dismissed, now)) return null;
+  if (!ons4IsDue(dismissed, new Date())) return null;
 
   function dismiss() {
     const at = new Date().toISOString();

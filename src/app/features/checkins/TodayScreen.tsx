@@ -12,7 +12,7 @@ import { greetingKey, mayHaveCheckedInToday, rememberCheckinToday } from './chec
 import { CheckinForm } from './CheckinForm.tsx';
 import { readDraft } from './draft.ts';
 import { MoodFace } from './MoodFace.tsx';
-import { Ons4Invite } from './Ons4Invite.tsx';
+import { Ons4InviteSlot } from './Ons4InviteSlot.tsx';
 import { latestCheckinToday } from './todayCheckin.ts';
 
 const DRAFT_KEY = 'today';
@@ -76,7 +76,7 @@ export function TodayScreen() {
       <NextAppointmentSlot />
       <TodayPlanLine />
       {/* Not while a check-in is being filled in: one question at a time. */}
-      {!showForm && <Ons4Invite />}
+      {!showForm && <Ons4InviteSlot />}
       <p>
         <Link to="/history" className="link-target">{t('today.historyLink')}</Link>
       </p>
