@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -12,7 +12,6 @@ beforeEach(async () => {
   await startI18n('en');
 });
 afterEach(() => {
-  cleanup();
   setUnsavedInput('checkin-note', false);
   clearDraft('checkin-note');
 });

@@ -1,5 +1,5 @@
 // "Remind me": permission is asked only after the tap, never on load; iPhones outside the home screen are told why.
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -31,7 +31,6 @@ function fakePushBrowser() {
 beforeAll(async () => { await startI18n('en'); });
 beforeEach(async () => { await db.meta.clear(); });
 afterEach(() => {
-  cleanup();
   vi.unstubAllGlobals();
   setUserAgent(realUserAgent);
   delete (navigator as { serviceWorker?: unknown }).serviceWorker;

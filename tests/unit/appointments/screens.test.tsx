@@ -37,6 +37,7 @@ async function stored(overrides: Partial<AppointmentInput>) {
 
 beforeAll(async () => { await startI18n('en'); });
 beforeEach(async () => { await Promise.all([db.appointments.clear(), db.outbox.clear(), db.services.clear()]); });
+// Unmounted first (setup's cleanup runs after this), so going back to English re-renders nothing.
 afterEach(async () => { cleanup(); await changeLanguage('en'); });
 
 describe('adding an appointment', () => {

@@ -1,13 +1,12 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import HelpNowScreen, { openNowNearby } from '../../../src/app/features/help/HelpNowScreen.tsx';
 import { createShiftCounter } from '../../../src/app/features/help/quickExit.ts';
 import { startI18n } from '../../../src/app/i18n/index.ts';
 import type { DirectoryService } from '../../../src/shared/directory/types.ts';
 
-afterEach(cleanup);
 beforeAll(async () => {
   await startI18n('en');
 });

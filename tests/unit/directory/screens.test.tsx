@@ -31,7 +31,6 @@ beforeEach(async () => {
   await Promise.all([db.services.clear(), db.favourites.clear(), db.safetyPlan.clear(), db.outbox.clear()]);
 });
 afterEach(() => {
-  cleanup();
   vi.unstubAllGlobals();
 });
 

@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 
@@ -12,7 +12,6 @@ import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 const checkin = (days: number, mood: Checkin['mood'], extra: Partial<Checkin> = {}): Checkin => aCheckin({ at: daysAgo(days), mood, ...extra });
 
 beforeEach(async () => {
-  cleanup();
   await freshPhone();
 });
 

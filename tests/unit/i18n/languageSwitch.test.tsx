@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -7,7 +7,6 @@ import { changeLanguage, initialLanguage, startI18n } from '../../../src/app/i18
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 beforeEach(async () => {
-  cleanup();
   await freshPhone();
 });
 

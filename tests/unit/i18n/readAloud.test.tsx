@@ -28,6 +28,7 @@ function phoneWithVoices(...langs: string[]) {
 }
 
 beforeEach(async () => { await startI18n('en'); });
+// Unmounted first (setup's cleanup runs after this), so going back to English re-renders nothing.
 afterEach(async () => { cleanup(); vi.unstubAllGlobals(); await changeLanguage('en'); });
 
 describe('read aloud', () => {

@@ -1,5 +1,5 @@
 // "Your data" in More: one tap saves the copy; a saved copy brought back fills an empty phone.
-import { cleanup, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -10,7 +10,6 @@ import { aCheckin } from '../../builders/checkin.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 beforeEach(async () => {
-  cleanup();
   await freshPhone();
 });
 afterEach(() => vi.restoreAllMocks());

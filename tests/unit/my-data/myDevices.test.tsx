@@ -1,6 +1,6 @@
 // "Your phones" in More: lists the phones (this phone marked, last used), signs another out after asking, and a phone
 // that was signed out elsewhere wipes itself when the server says so.
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -18,7 +18,6 @@ const OTHER_PHONE = '00000000-0000-4000-8000-000000000002';
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 beforeEach(async () => {
-  cleanup();
   await freshPhone();
   await db.meta.put({ key: META.identity, value: { deviceId: THIS_PHONE, token: 'invented-token' } });
 });

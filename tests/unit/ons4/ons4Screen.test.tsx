@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 
@@ -16,7 +16,6 @@ const QUESTIONS = {
 };
 
 beforeEach(async () => {
-  cleanup();
   await freshPhone();
 });
 

@@ -1,6 +1,6 @@
 // "Delete my data" on the phone: a clear confirmation that can be cancelled, nothing deleted when the server can't be
 // reached, and after deleting, a phone that holds nothing and lists what was deleted (en, ar).
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -37,7 +37,6 @@ function stubServer(answer: () => Promise<Response>) {
 const deleteCalls = () => calls.filter((c) => c.url === '/api/v1/my-data/delete');
 
 beforeEach(async () => {
-  cleanup();
   await freshPhone();
 });
 afterEach(async () => {

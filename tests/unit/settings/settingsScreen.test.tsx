@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -11,7 +11,6 @@ import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 import { FakeSyncServer } from '../sync/fakeServer.ts';
 
 beforeEach(async () => {
-  cleanup();
   await freshPhone();
 });
 

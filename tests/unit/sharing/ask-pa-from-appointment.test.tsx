@@ -1,5 +1,5 @@
 // Asking my PA for help from an appointment itself: the request carries which appointment and which help, and shows its state.
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -31,7 +31,7 @@ beforeEach(async () => {
   // No signal: whatever is asked waits in the outbox.
   vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
 });
-afterEach(() => { cleanup(); vi.unstubAllGlobals(); });
+afterEach(() => { vi.unstubAllGlobals(); });
 
 describe('asking my PA from an appointment', () => {
   it('saves a travel request carrying this appointment and the help I ticked, and says it will go when online', async () => {

@@ -1,6 +1,6 @@
 // The PA's caseload card names the young person's app language when they agreed to share it (for an interpreter):
 // the English name, and the language's own name marked with its own lang and direction; nothing when not shared.
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -21,7 +21,7 @@ function serverWith(caseload: CaseloadEntry[]) {
 }
 
 beforeAll(async () => { await setupI18n(); });
-afterEach(() => { cleanup(); vi.unstubAllGlobals(); });
+afterEach(() => { vi.unstubAllGlobals(); });
 
 describe('the young person\'s language on the PA caseload', () => {
   it('shows it on their card when shared, the native name in its own language and direction', async () => {

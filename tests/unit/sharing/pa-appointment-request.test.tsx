@@ -16,6 +16,7 @@ const view = {
 const openPage = () => render(<MemoryRouter initialEntries={['/people/p1']}><Routes><Route path="/people/:personId" element={<PersonPage />} /></Routes></MemoryRouter>);
 
 beforeAll(async () => { await setupI18n(); });
+// Unmounted first (setup's cleanup runs after this), so going back to English re-renders nothing.
 afterEach(async () => { cleanup(); vi.unstubAllGlobals(); await switchLanguage('en'); });
 
 describe('a request about an appointment on the PA page', () => {

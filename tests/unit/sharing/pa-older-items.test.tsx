@@ -1,7 +1,7 @@
 // A year of daily check-ins is 365 cards: the person page draws the newest 30, and every card still waiting for the
 // PA (not seen, or an answer not read) wherever it falls, with "Show older items" for the rest. Nothing is lost:
 // every item can be reached, in order, newest first.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -21,7 +21,7 @@ const shares = Array.from({ length: DAYS }, (_, d) => ({
 const view = { person: { id: 'p1', name: 'Example Person', connectedAt: day(0) }, shares };
 
 beforeAll(async () => { await setupI18n(); });
-afterEach(() => { cleanup(); vi.unstubAllGlobals(); });
+afterEach(() => { vi.unstubAllGlobals(); });
 
 /** The notes on the drawn cards, top to bottom, as day numbers. */
 function drawnDays(): number[] {

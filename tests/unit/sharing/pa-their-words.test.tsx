@@ -1,7 +1,7 @@
 // On the PA page, the young person's own words (their name, a check-in note, what a request is about) and the PA's
 // reply are not in the page's language for sure: each is isolated with dir="auto", so Arabic in an English page (or
 // English in an Arabic one) keeps its own direction and doesn't reorder the sentence around it.
-import { cleanup, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -19,7 +19,7 @@ const view = {
 };
 
 beforeAll(async () => { await setupI18n(); });
-afterEach(() => { cleanup(); vi.unstubAllGlobals(); });
+afterEach(() => { vi.unstubAllGlobals(); });
 
 describe('their words on the PA page', () => {
   it('isolates the name, the note, what a request is about and the reply, each in its own direction', async () => {

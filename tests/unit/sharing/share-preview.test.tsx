@@ -1,7 +1,7 @@
 // Sharing a check-in says truthfully what the PA will see: a preview built by the same paCopyOf the server uses,
 // the note left out unless ticked; "Seen" only for the version the PA saw; the note field says who can see it;
 // "Count me in" can be turned off when disconnected.
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -26,7 +26,6 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
 });
 afterEach(() => {
-  cleanup();
   vi.unstubAllGlobals();
 });
 

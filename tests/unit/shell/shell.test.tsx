@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { Shell } from '../../../src/app/App.tsx';
@@ -8,7 +8,6 @@ import { aCheckin } from '../../builders/checkin.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 beforeEach(async () => {
-  cleanup();
   await freshPhone();
 });
 

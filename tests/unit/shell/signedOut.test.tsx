@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 
@@ -11,7 +11,6 @@ import { aCheckin } from '../../builders/checkin.ts';
 import { freshPhone, renderAt } from '../helpers/appTest.tsx';
 
 beforeEach(async () => {
-  cleanup();
   await freshPhone();
 });
 
