@@ -38,9 +38,9 @@ it('keeps nothing personal readable with the PIN on, locks in the background, sl
   await page.getByText(words('en', 'pin.offer.text')).waitFor();
 
   await page.goto(server.url('/appointments/new'));
-  await page.getByLabel('What is it?').fill(TITLE);
-  await page.getByLabel('Date', { exact: true }).fill('2030-07-15');
-  await page.getByLabel('Time', { exact: true }).fill('14:30');
+  await page.getByLabel(words('en', 'appointments.form.what')).fill(TITLE);
+  await page.getByLabel(words('en', 'appointments.form.date'), { exact: true }).fill('2030-07-15');
+  await page.getByLabel(words('en', 'appointments.form.time'), { exact: true }).fill('14:30');
   await page.getByRole('button', { name: words('en', 'appointments.form.save'), exact: true }).click();
   await page.getByText(TITLE).first().waitFor();
 

@@ -1,6 +1,7 @@
 // PA and manager accounts for the end-to-end tests, made the way a council's admin makes them (`npm run admin --
 // create-user`, against the test server's own database) and given their own password as the page would ask.
 import { spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { Browser } from 'playwright-core';
 
@@ -27,10 +28,20 @@ export async function ownPassword(server: RunningServer, email: string, given: s
   return { password, cookie };
 }
 
-/** A young person's phone (in English, at phone size) connected to the PA with this session cookie, under `name`. */
-export async function connectedPhone(browser: Browser, server: RunningServer, cookie: string, name: string) {
+/**
+ * A young person's phone (in English, at phone size) connected to the PA with this session cookie, under `name`,
+ * with their person id on the server. `apiDelayMs` makes every API call wait that long first, as on a slow network
+ * (the app itself loads at once; no service worker, which is not under test here).
+ */
+export async function connectedPhone(browser: Browser, server: RunningServer, cookie: string, name: string, { apiDelayMs = 0 } = {}) {
   const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, locale: 'en', timezoneId: 'Europe/London', serviceWorkers: 'block' });
   await languageAlreadyChosen(context);
+  if (apiDelayMs > 0) {
+    await context.route('**/api/v1/**', async (route) => {
+      await sleep(apiDelayMs);
+      await route.continue().catch(() => undefined);
+    });
+  }
   const page = await context.newPage();
   const code = (await server.api<{ code: string }>('/api/v1/pa/pairing-codes', { method: 'POST', headers: { origin: server.origin, cookie } })).body.code;
   await page.goto(server.url('/my-pa'));
@@ -38,5 +49,6 @@ export async function connectedPhone(browser: Browser, server: RunningServer, co
   await page.getByLabel(words('en', 'sharing.connect.nameLabel')).fill(name);
   await page.getByRole('button', { name: words('en', 'sharing.connect.submit') }).click();
   await page.getByText(words('en', 'sharing.connectedTo', { name: 'Example pa' })).waitFor({ timeout: 30_000 });
-  return { context, page };
+  const [{ person_id: personId }] = server.query<{ person_id: string }>('select person_id from pa_links where name = ?', name);
+  return { context, page, personId };
 }
