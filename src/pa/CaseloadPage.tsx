@@ -25,6 +25,7 @@ function useDisplayName() {
   return (person: { name: string; connectedAt?: string }) => person.name || t('pa.caseload.noName', { when: formatWhen(person.connectedAt ?? new Date().toISOString(), i18n.language) });
 }
 
+/** @internal exported for its tests (knip --production) */
 export function Glance({ caseload }: { caseload: CaseloadEntry[] }) {
   const { t } = useTranslation();
   const nameOf = useDisplayName();

@@ -57,7 +57,10 @@ function ItemCard({ group, personId, name, onChanged }: { group: ItemGroup; pers
 /** A card still waiting for the PA: not seen yet, or an answer in its thread not read yet. */
 const waitingForPa = (group: ItemGroup) => group.some((i) => !i.seenAt) || threadOf(group).some((m) => m.author === 'young-person' && !m.seenAt);
 
-/** Everything shared except goals, newest first; a run of the same request is one card. */
+/**
+ * Everything shared except goals, newest first; a run of the same request is one card.
+ * @internal exported for its tests (knip --production)
+ */
 export function SharedItems({ shares, personId, name, onChanged }: { shares: SharedItem[]; personId: string; name: string; onChanged: (status: string) => void }) {
   const groups = groupRepeats(shares.filter((i) => i.kind !== 'goal')).reverse();
   return (

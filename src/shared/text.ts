@@ -8,7 +8,10 @@ export const UNSAFE_TEXT_MESSAGE = 'Must not contain NUL characters or unpaired 
 // With the u flag a surrogate pair is one code point, so \p{Cs} matches only a surrogate standing alone.
 const UNSAFE = /[\0\p{Cs}]/u;
 
-/** True when `value` can be stored and read back unchanged on both databases. */
+/**
+ * True when `value` can be stored and read back unchanged on both databases.
+ * @internal exported for its tests (knip --production)
+ */
 export function isSafeText(value: string): boolean {
   return !UNSAFE.test(value);
 }

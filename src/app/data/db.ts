@@ -26,12 +26,19 @@ export type OutboxEntry = {
 /** Release 4's separate share queue, read once by the version 5 upgrade (which moves what waits into the outbox). */
 type ShareQueueEntry = { n?: number; action: 'share' | 'unshare'; id: string; body?: Record<string, unknown> };
 
-/** A change the server refused (400/403 naming it): set aside so it never blocks the rest, and shown in Settings. */
+/**
+ * A change the server refused (400/403 naming it): set aside so it never blocks the rest, and shown in Settings.
+ * @internal exported for its tests (knip --production)
+ */
 export type RefusedChange = { n?: number; kind: Kind; op: 'put' | 'delete'; id: string; clientTime: string; refusedAt: string };
 
-/** Small key/value facts about this phone: device identity, sync cursor, chosen language, flags. */
+/**
+ * Small key/value facts about this phone: device identity, sync cursor, chosen language, flags.
+ * @internal exported for its tests (knip --production)
+ */
 export type MetaEntry = { key: string; value: unknown };
 
+/** @internal exported for its tests (knip --production) */
 export class AppDatabase extends Dexie {
   checkins!: EntityTable<Checkin, 'id'>;
   ons4!: EntityTable<Ons4, 'id'>;

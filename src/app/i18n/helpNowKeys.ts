@@ -14,6 +14,7 @@ const HELP_NOW_KEY_PREFIXES = [
  */
 const LEFT_OUT = /^(exit\.(shift|explainShift)|language\.readAloud\.)/;
 
+/** @internal exported for its tests (knip --production) */
 export const isHelpNowKey = (key: string) => HELP_NOW_KEY_PREFIXES.some((prefix) => key.startsWith(prefix)) && !LEFT_OUT.test(key);
 
 /** Packed words: one key list, then per language its values in that order (null where it has no such key). */
@@ -21,6 +22,7 @@ export type PackedWords = { keys: string[]; words: Record<string, (string | null
 
 type Tree = { [key: string]: unknown };
 
+/** @internal exported for its tests (knip --production) */
 export function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<string, string> {
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
@@ -37,7 +39,10 @@ export function packHelpNowWords(locales: Record<string, Tree>): PackedWords {
   return { keys, words: Object.fromEntries(Object.entries(flat).map(([code, words]) => [code, keys.map((k) => words.get(k) ?? null)])) };
 }
 
-/** A locale without its Help-now words (they ship in their own chunk), dropping sections left empty. */
+/**
+ * A locale without its Help-now words (they ship in their own chunk), dropping sections left empty.
+ * @internal exported for its tests (knip --production)
+ */
 export function withoutHelpNowWords(tree: Tree, prefix = ''): Tree {
   const kept: Tree = {};
   for (const [key, value] of Object.entries(tree)) {

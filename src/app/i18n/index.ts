@@ -34,7 +34,10 @@ export function phoneLanguage(): string {
   return matchPhoneLanguage(preferred) ?? 'en';
 }
 
-/** The language this phone chose before, else the first of the browser's languages we ship, else English. */
+/**
+ * The language this phone chose before, else the first of the browser's languages we ship, else English.
+ * @internal exported for its tests (knip --production)
+ */
 export function initialLanguage(): string {
   return chosenLanguage() ?? phoneLanguage();
 }

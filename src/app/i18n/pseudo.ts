@@ -12,7 +12,10 @@ const ACCENTED: Record<string, string> = {
 const RLE = '\u202B';
 const PDF = '\u202C';
 
-/** Rewrites one string, leaving {{placeholders}} and $t(nesting) untouched so interpolation still works. */
+/**
+ * Rewrites one string, leaving {{placeholders}} and $t(nesting) untouched so interpolation still works.
+ * @internal exported for its tests (knip --production)
+ */
 export function pseudoString(text: string, mode: 'long' | 'rtl'): string {
   const parts = text.split(/(\{\{[^}]+\}\}|\$t\([^)]*\))/);
   const body = parts.map((part, i) => (i % 2 === 1 ? part : mode === 'long' ? [...part].map((c) => ACCENTED[c] ?? c).join('') : part)).join('');

@@ -2,7 +2,10 @@
 import { afterNextPaint } from '../ui/afterPaint.ts';
 import { setApplyUpdate, setUpdateState } from './updateState.ts';
 
-/** The parts of workbox-window's Workbox we use; a fake stands in for it in unit tests. */
+/**
+ * The parts of workbox-window's Workbox we use; a fake stands in for it in unit tests.
+ * @internal exported for its tests (knip --production)
+ */
 export type WorkboxLike = {
   addEventListener(type: 'waiting' | 'controlling' | 'installed', listener: (event: { isUpdate?: boolean }) => void): void;
   register(): Promise<Pick<ServiceWorkerRegistration, 'waiting'> | undefined>;
@@ -10,6 +13,7 @@ export type WorkboxLike = {
   messageSkipWaiting(): void;
 };
 
+/** @internal exported for its tests (knip --production) */
 export type ConnectOptions = {
   reload: () => void;
   isOnline: () => boolean;
@@ -18,6 +22,7 @@ export type ConnectOptions = {
 
 const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
+/** @internal exported for its tests (knip --production) */
 export async function connectServiceWorker(wb: WorkboxLike, options: ConnectOptions): Promise<void> {
   let updateRequested = false;
   let registration: Pick<ServiceWorkerRegistration, 'waiting'> | undefined;

@@ -36,7 +36,10 @@ export function applyUpdate(): void {
   applyUpdateAction();
 }
 
-/** Tests only: forget everything between tests. */
+/**
+ * Tests only: forget everything between tests.
+ * @internal exported for its tests (knip --production)
+ */
 export function resetUpdateStateForTests(): void {
   state = { updateReady: false, offlineReady: false };
   applyUpdateAction = () => window.location.reload();

@@ -11,6 +11,7 @@ import { adoptIdentity, renumberOutbox } from './identity.ts';
 import { forgetThisPhone, isSignedOut, SignedOutError } from './signedOut.ts';
 import { canPullWhileLocked, pullWhileLocked, rememberForLockedSync } from './whileLocked.ts';
 
+/** @internal exported for its tests (knip --production) */
 export const PUSH_BATCH_SIZE = 50;
 
 async function metaValue<T>(key: MetaKey): Promise<T | undefined> {

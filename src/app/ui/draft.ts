@@ -40,7 +40,10 @@ function isStored(key: string): boolean {
   }
 }
 
-/** Mark the form whose draft is kept under `key` as holding unsaved input, or as clean. */
+/**
+ * Mark the form whose draft is kept under `key` as holding unsaved input, or as clean.
+ * @internal exported for its tests (knip --production)
+ */
 export function setUnsavedInput(key: string, dirty: boolean): void {
   if (dirty) dirtyForms.add(key);
   else dirtyForms.delete(key);

@@ -4,10 +4,16 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Cards drawn at first, and added by each tap on "Show older". */
+/**
+ * Cards drawn at first, and added by each tap on "Show older".
+ * @internal exported for its tests (knip --production)
+ */
 export const CARDS_PER_PAGE = 30;
 
-/** The cards to draw: the first `shown` (newest), and any later one that is `waiting` for the PA. Order kept. */
+/**
+ * The cards to draw: the first `shown` (newest), and any later one that is `waiting` for the PA. Order kept.
+ * @internal exported for its tests (knip --production)
+ */
 export function cardsToDraw<T>(cards: readonly T[], shown: number, waiting: (card: T) => boolean): T[] {
   return cards.filter((card, index) => index < shown || waiting(card));
 }

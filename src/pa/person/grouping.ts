@@ -4,6 +4,7 @@ import { itemTime } from '../../shared/sharing/caseload.ts';
 import type { SharedItem } from '../../shared/sharing/schemas.ts';
 import { textOf } from './text.ts';
 
+/** @internal exported for its tests (knip --production) */
 export const REPEAT_WINDOW_MS = 4 * 60 * 60 * 1000;
 
 /** Items that show as one card, oldest first (most are groups of one). */

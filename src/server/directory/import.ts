@@ -26,6 +26,7 @@ const MAX_REDIRECTS = 5;
 
 export class ImportRefused extends Error {}
 
+/** @internal exported for its tests (knip --production) */
 export type Progress = (message: string) => void;
 
 type Budget = { limits: FetchLimits; bytes: number; deadline: AbortSignal; origin: string };
@@ -112,8 +113,10 @@ async function readCapped(response: Response, budget: Budget): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** @internal exported for its tests (knip --production) */
 export type ImportOptions = { limits?: Partial<FetchLimits>; progress?: Progress };
 
+/** @internal exported for its tests (knip --production) */
 export async function importServices(store: Store, where: string, replace: boolean, options: ImportOptions = {}): Promise<string> {
   const isUrl = /^https?:\/\//i.test(where);
   const progress = options.progress ?? (() => {});
@@ -132,7 +135,10 @@ export async function importServices(store: Store, where: string, replace: boole
     `(${summary.added} new, ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.removed} removed).${warned}`;
 }
 
-/** "24h", "30m", "2d" → milliseconds; at least a minute, so a typo can't hammer someone's server. */
+/**
+ * "24h", "30m", "2d" → milliseconds; at least a minute, so a typo can't hammer someone's server.
+ * @internal exported for its tests (knip --production)
+ */
 export function parseEvery(text: string | undefined): number {
   const match = /^(\d{1,4})(m|h|d)$/.exec(text ?? '');
   if (!match) throw new ImportRefused(`--every needs a time like 24h, 30m or 7d (got "${text ?? ''}").`);
@@ -142,6 +148,7 @@ export function parseEvery(text: string | undefined): number {
 /**
  * Imports now and then every `everyMillis` until `signal` aborts. A failed refresh is reported and changes
  * nothing (writes are all or nothing), so phones keep the last good data.
+ * @internal exported for its tests (knip --production)
  */
 export async function refreshEvery(store: Store, where: string, replace: boolean, everyMillis: number, log: Progress, signal?: AbortSignal, options: ImportOptions = {}): Promise<void> {
   while (!signal?.aborted) {

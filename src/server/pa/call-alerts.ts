@@ -20,7 +20,10 @@ import { sharingDb } from './tables.ts';
 
 /** A request older than this when first seen (after downtime, or before this feature) is not pushed. */
 const RECENT_MS = 15 * 60 * 1000;
-/** One young person asking again within this time is the same burst: one push. Matches the PA page's grouping. */
+/**
+ * One young person asking again within this time is the same burst: one push. Matches the PA page's grouping.
+ * @internal exported for its tests (knip --production)
+ */
 export const BURST_MS = 4 * 60 * 60 * 1000;
 const CALL_ALERT_TAG = 'pa-call-me';
 

@@ -38,7 +38,10 @@ for (const [address, prefix] of [
   ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
 ] as const) notPublic.addSubnet(address, prefix, 'ipv6');
 
-/** False for private, loopback, link-local, shared, documentation and multicast addresses (v4, v6, v4 in v6). */
+/**
+ * False for private, loopback, link-local, shared, documentation and multicast addresses (v4, v6, v4 in v6).
+ * @internal exported for its tests (knip --production)
+ */
 export function isPublicAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped) return isPublicAddress(mapped[1]);

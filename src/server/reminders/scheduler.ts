@@ -19,7 +19,9 @@ import { notificationWords } from './words.ts';
 
 type DueReminder = DueRemindersTable;
 
+/** @internal exported for its tests (knip --production) */
 export const STALE_CLAIM_MS = 2 * 60 * 1000;
+/** @internal exported for its tests (knip --production) */
 export const MAX_ATTEMPTS = 5;
 const BATCH = 100;
 

@@ -25,6 +25,7 @@ export interface SignedOutTokensTable { token_hash: string; signed_out_at: strin
 interface StoppedUsingTable { id: string; pa_id: string; stopped_at: string }
 type DeletionDatabase = SharingDatabase & RemindersDatabase & { signed_out_tokens: SignedOutTokensTable; stopped_using: StoppedUsingTable };
 
+/** @internal exported for its tests (knip --production) */
 export function deletionDb(app: FastifyInstance): Kysely<DeletionDatabase> {
   return app.store.db as unknown as Kysely<DeletionDatabase>;
 }

@@ -187,6 +187,7 @@ const STATEMENT_CACHE_SIZE = 200;
 /**
  * Kysely asks better-sqlite3 to prepare (compile) every query it runs; the server runs the same few SQL texts over
  * and over, so keep the compiled statements (least recently used dropped first) and compile each text once.
+ * @internal exported for its tests (knip --production)
  */
 export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE) {
   const cache = new Map<string, SQLite.Statement>();

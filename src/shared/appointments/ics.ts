@@ -40,7 +40,10 @@ function escapeText(value: string): string {
 
 const encoder = new TextEncoder();
 
-/** Folds a content line at 75 octets (§3.1), never inside a UTF-8 character; continuation lines start with a space. */
+/**
+ * Folds a content line at 75 octets (§3.1), never inside a UTF-8 character; continuation lines start with a space.
+ * @internal exported for its tests (knip --production)
+ */
 export function foldLine(line: string): string {
   const out: string[] = [];
   let current = '';
@@ -70,7 +73,10 @@ function utcStamp(iso: string): string {
   return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** A UID that stays the same for this appointment, so re-importing updates the event instead of adding another. */
+/**
+ * A UID that stays the same for this appointment, so re-importing updates the event instead of adding another.
+ * @internal exported for its tests (knip --production)
+ */
 export function icsUid(appointmentId: string): string {
   return `${appointmentId}@appointments.care-leaver-app`;
 }

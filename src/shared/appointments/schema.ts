@@ -73,6 +73,7 @@ export const appointmentSchema = z
   });
 
 export type Appointment = z.infer<typeof appointmentSchema>;
+/** @internal exported for its tests (knip --production) */
 export type AppointmentInput = z.input<typeof appointmentSchema>;
 
 export { reminderTimes } from './reminder-times.ts';

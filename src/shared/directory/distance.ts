@@ -16,6 +16,7 @@ export function milesBetween(a: LatLng, b: LatLng): number {
 /**
  * Rounds for display: a tenth of a mile under 10 miles (never 0: at least 0.1), whole miles after.
  * Centroids are only approximate, so more precision would be a false promise.
+ * @internal exported for its tests (knip --production)
  */
 export function roundMiles(miles: number): number {
   if (!Number.isFinite(miles) || miles < 0) throw new RangeError(`Distance must be a positive number, got ${miles}`);

@@ -4,7 +4,10 @@ import { type LatLng, milesBetween } from './distance.ts';
 import { isOpenOnClock, londonWallClock, type WallClock } from './opening-hours.ts';
 import type { AccessMode, Category, DirectoryService } from './types.ts';
 
-/** Lower case, accents and marks removed ("Café" → "cafe", "ÉCOLE" → "ecole"). */
+/**
+ * Lower case, accents and marks removed ("Café" → "cafe", "ÉCOLE" → "ecole").
+ * @internal exported for its tests (knip --production)
+ */
 export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ß/g, 'ss');
 }
@@ -53,7 +56,10 @@ export function buildSearchIndex(services: DirectoryService[]): SearchIndex {
   return { services, words, postings: [...byWord.values()], byFirstLetter };
 }
 
-/** Whether a typed word matches a service word: a prefix, or one slip (swap, extra, missing or wrong letter). */
+/**
+ * Whether a typed word matches a service word: a prefix, or one slip (swap, extra, missing or wrong letter).
+ * @internal exported for its tests (knip --production)
+ */
 export function wordMatches(typed: string, word: string): boolean {
   if (word.startsWith(typed)) return true;
   if (typed.length < 4) return false;

@@ -8,6 +8,7 @@ import { ONS4_ITEMS, type Ons4Band, ons4Band, type Ons4Item } from '../ons4Bands
 
 export const MIN_PEOPLE = 10;
 export const COUNT_STEP = 5;
+/** @internal exported for its tests (knip --production) */
 export const MIN_CHANGE = 5;
 const SHARE_STEPS = 20; // shares in steps of 1/20 = 5 %
 
@@ -38,7 +39,10 @@ export function countBand(count: number): number | null {
   return count >= MIN_PEOPLE ? Math.floor(count / COUNT_STEP) * COUNT_STEP : null;
 }
 
-/** How many people are in one group and not the other, or in both with different contributions. */
+/**
+ * How many people are in one group and not the other, or in both with different contributions.
+ * @internal exported for its tests (knip --production)
+ */
 export function changedPeople(a: Group, b: Group): number {
   let changed = 0;
   for (const [person, value] of Object.entries(a)) if (b[person] !== value) changed++;
@@ -102,7 +106,10 @@ export function release<T>(releases: Releases, key: string, members: Group, fres
 
 export const membersOf = (ids: Iterable<string>): Group => Object.fromEntries([...ids].map((id) => [id, '1']));
 
-/** One month's figures; `releases` holds what was shown before and gains what is released now. */
+/**
+ * One month's figures; `releases` holds what was shown before and gains what is released now.
+ * @internal exported for its tests (knip --production)
+ */
 export function monthFigures(month: string, checkins: MonitoringCheckin[], ons4: MonitoringOns4[], releases: Releases = {}): MonthFigures {
   const checkers = new Set(checkins.filter((c) => c.month === month).map((c) => c.personId));
   const answers = latestAnswers(month, ons4);

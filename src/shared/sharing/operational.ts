@@ -28,7 +28,10 @@ const londonWeekday = (ms: number) => {
   return js === 0 ? 7 : js;
 };
 
-/** One working day after `sharedAt`: a day later, moved past Saturday and Sunday (Friday 10:00 → Monday 10:00). */
+/**
+ * One working day after `sharedAt`: a day later, moved past Saturday and Sunday (Friday 10:00 → Monday 10:00).
+ * @internal exported for its tests (knip --production)
+ */
 export function oneWorkingDayAfter(sharedAt: string): number {
   let deadline = Date.parse(sharedAt) + DAY_MS;
   while (londonWeekday(deadline) >= 6) deadline += DAY_MS;

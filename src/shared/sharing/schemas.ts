@@ -11,6 +11,7 @@ import { safeText } from '../text.ts';
 /**
  * One-tap requests a young person can send their PA. "call-me" is the most urgent and sorts first.
  * "step-help" ("Can you help me with this step?") comes from a step of their plan, with the step's words as `about`.
+ * @internal exported for its tests (knip --production)
  */
 export const PA_REQUESTS = ['call-me', 'travel-help', 'missed-appointment', 'cant-make-it', 'step-help'] as const;
 export type PaRequest = (typeof PA_REQUESTS)[number];
@@ -18,6 +19,7 @@ export type PaRequest = (typeof PA_REQUESTS)[number];
 export const REPLY_MAX = 500;
 export const NAME_MAX = 40;
 
+/** @internal exported for its tests (knip --production) */
 export const pairingCodeSchema = z
   .string()
   .trim()

@@ -3,7 +3,7 @@ import { MemoryRouter } from 'react-router';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import HelpNowScreen, { openNowNearby } from '../../../src/app/features/help/HelpNowScreen.tsx';
-import { createShiftCounter } from '../../../src/app/features/help/quickExit.ts';
+import { createShiftCounter } from '../../../src/app/features/help/quickExitNow.ts';
 import { startI18n } from '../../../src/app/i18n/index.ts';
 import type { DirectoryService } from '../../../src/shared/directory/types.ts';
 

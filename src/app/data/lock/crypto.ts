@@ -24,13 +24,19 @@ export function pinKeyFrom(kdfOutput: Bytes): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', kdfOutput, { name: 'AES-GCM' }, false, ['wrapKey', 'unwrapKey']);
 }
 
-/** Encrypts bytes: a random 96-bit IV followed by the ciphertext and its tag. */
+/**
+ * Encrypts bytes: a random 96-bit IV followed by the ciphertext and its tag.
+ * @internal exported for its tests (knip --production)
+ */
 export async function seal(key: CryptoKey, plain: Bytes): Promise<Bytes> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   return joinIv(iv, new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, plain)));
 }
 
-/** Decrypts what `seal` made; rejects if it was changed or made under another key. */
+/**
+ * Decrypts what `seal` made; rejects if it was changed or made under another key.
+ * @internal exported for its tests (knip --production)
+ */
 export async function unseal(key: CryptoKey, sealed: Bytes): Promise<Bytes> {
   return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.subarray(0, IV_BYTES) }, key, sealed.subarray(IV_BYTES)));
 }

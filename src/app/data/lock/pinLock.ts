@@ -30,7 +30,10 @@ const LONGEST_WAIT_MS = 15 * 60_000;
 /** At least 4 digits, digits only (the phone's number pad), at most 12. */
 export const isAcceptablePin = (pin: string) => /^[0-9]{4,12}$/.test(pin);
 
-/** How long to wait after `failed` wrong PINs in a row: none for the first 3, then 5 s doubling, at most 15 minutes. */
+/**
+ * How long to wait after `failed` wrong PINs in a row: none for the first 3, then 5 s doubling, at most 15 minutes.
+ * @internal exported for its tests (knip --production)
+ */
 export function waitAfter(failed: number): number {
   return failed < FREE_ATTEMPTS ? 0 : Math.min(FIRST_WAIT_MS * 2 ** (failed - FREE_ATTEMPTS), LONGEST_WAIT_MS);
 }

@@ -3,6 +3,7 @@
 // The database (meta `pinLock`) is the truth; lockAtStart() copies it here on every start, so a wiped phone or a phone
 // that set its PIN before this copy existed is put right on its next start. No mark at all counts as "maybe a PIN".
 
+/** @internal exported for its tests (knip --production) */
 export const PIN_LOCK_MARK_KEY = 'pinLock.set';
 
 export function markPinLock(set: boolean): void {

@@ -23,6 +23,7 @@ const isNight = (at: Date) => {
   return minutes >= 22 * 60 || minutes < 7 * 60;
 };
 
+/** @internal exported for its tests (knip --production) */
 export function openNowNearby(services: DirectoryService[], at: Date, place = rememberedPlace()): DirectoryService[] {
   const night = isNight(at);
   const open = services.filter((s) => !s.categories.includes('crisis') && isOpenAt(s.hours, at) && (!night || isAlwaysOpen(s.hours)));

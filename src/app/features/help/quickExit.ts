@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 
 export { EXIT_EXPLAINED_KEY } from './quickExitKey.ts';
-export { createShiftCounter, EXIT_URL, exitNow } from './quickExitNow.ts';
+export { EXIT_URL, exitNow } from './quickExitNow.ts';
 import { createShiftCounter, exitNow, uncoverOnReturn } from './quickExitNow.ts';
 
 /** While a screen with an Exit button is open, Shift pressed three times exits too. */

@@ -6,7 +6,10 @@ export const MOOD_RANGES: MoodRange[] = ['weeks4', 'months6', 'all'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RANGE_DAYS: Record<Exclude<MoodRange, 'all'>, number> = { weeks4: 28, months6: 182 };
 
-/** The local calendar day of a moment, as YYYY-MM-DD (the phone's own time zone). */
+/**
+ * The local calendar day of a moment, as YYYY-MM-DD (the phone's own time zone).
+ * @internal exported for its tests (knip --production)
+ */
 export function localDayKey(at: string | Date): string {
   const d = new Date(at);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

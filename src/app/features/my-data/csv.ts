@@ -10,7 +10,10 @@ const BOM = '\uFEFF';
 // A cell starting with one of these is a formula to a spreadsheet (CSV injection); a leading ' makes it plain text.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell: formulas neutralised, quoted when it holds a comma, quote or line break. */
+/**
+ * One cell: formulas neutralised, quoted when it holds a comma, quote or line break.
+ * @internal exported for its tests (knip --production)
+ */
 export function csvCell(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;

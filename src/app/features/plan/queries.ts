@@ -11,6 +11,7 @@ function sortGoals(goals: Goal[]): Goal[] {
   return [...goals].sort((a, b) => Number(a.onHold) - Number(b.onHold) || a.createdAt.localeCompare(b.createdAt));
 }
 
+/** @internal exported for its tests (knip --production) */
 export async function allGoals(): Promise<Goal[]> {
   return sortGoals(await db.goals.toArray());
 }
@@ -42,6 +43,7 @@ export function usePlan(): Plan | undefined {
   return useLiveQuery(readPlan, []);
 }
 
+/** @internal exported for its tests (knip --production) */
 export function readPlan(): Promise<Plan> {
   return db.transaction('r', db.goals, db.meta, async () => ({ goals: await allGoals(), suggestions: await waitingSuggestions() }));
 }

@@ -21,6 +21,7 @@ export async function refreshMyPa(): Promise<MyPaStatus | null> {
   }
 }
 
+/** @internal exported for its tests (knip --production) */
 export async function rememberStatus(status: MyPaStatus): Promise<void> {
   await db.meta.put({ key: META.myPaStatus, value: status });
 }
