@@ -21,7 +21,6 @@ import { type PersonView, SharedItems } from '../../src/pa/PersonPage.tsx';
 import { TrendChart } from '../../src/pa/TrendChart.tsx';
 import { buildServer } from '../../src/server/app.ts';
 import { createStaffUser } from '../../src/server/pa/accounts.ts';
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import type { CaseloadEntry } from '../../src/shared/sharing/caseload.ts';
 import { type DialectName, freshDatabase } from '../server/helpers/databases.ts';
 
@@ -50,7 +49,7 @@ async function benchOne(dialect: DialectName): Promise<CaseloadBench> {
   const database = await freshDatabase(dialect);
   const app = await buildServer(database.config);
   try {
-    const db = sharingDb(app.store);
+    const db = app.store.db;
     const password = 'example bench passphrase 42';
     const { user } = await createStaffUser(db, { email: `bench-${randomUUID().slice(0, 6)}@example.test`, role: 'pa', council: 'Example Council', name: 'Example PA', password });
     const login = await app.inject({ method: 'POST', url: '/api/v1/pa/login', headers: { host: HOST, origin: ORIGIN }, payload: { email: user.email, password } });

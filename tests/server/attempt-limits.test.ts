@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { type AttemptKey, countAttempt, GLOBAL_RECOVERY, PER_TARGET } from '../../src/server/pa/attempts.ts';
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import { registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
@@ -27,7 +26,7 @@ describe.each(DIALECTS)('guesses sent all at once on %s', (dialect) => {
 
   /** How many of `count` tries at `now` get through, sent all at once or one after another. */
   async function letThrough(keys: AttemptKey[], count: number, now: number, parallel: boolean): Promise<number> {
-    const db = sharingDb(app.store);
+    const db = app.store.db;
     const one = () => countAttempt(db, keys, now).then(() => 1, (e: { statusCode?: number }) => {
       expect(e.statusCode).toBe(429);
       return 0;
@@ -57,7 +56,7 @@ describe.each(DIALECTS)('guesses sent all at once on %s', (dialect) => {
     const t0 = Date.UTC(2026, 10, 20, 10);
     await letThrough([old], 1, t0, false);
     await letThrough([{ key: `test-${randomUUID()}`, policy: PER_TARGET }], 1, t0 + PER_TARGET.lockMs + 1, false);
-    expect(await sharingDb(app.store).selectFrom('attempt_counters').select('tries').where('key', '=', old.key).executeTakeFirst()).toBeUndefined();
+    expect(await app.store.db.selectFrom('attempt_counters').select('tries').where('key', '=', old.key).executeTakeFirst()).toBeUndefined();
   });
 
   it('counts a try against none of its keys when one key refuses it', async () => {
@@ -66,7 +65,7 @@ describe.each(DIALECTS)('guesses sent all at once on %s', (dialect) => {
     expect(await letThrough([busy], 3, now, false)).toBe(3);
     const fresh = { key: `test-${randomUUID()}`, policy: PER_TARGET };
     expect(await letThrough([fresh, busy], 5, now, true)).toBe(0);
-    expect(await sharingDb(app.store).selectFrom('attempt_counters').select('tries').where('key', '=', fresh.key).executeTakeFirst()).toBeUndefined();
+    expect(await app.store.db.selectFrom('attempt_counters').select('tries').where('key', '=', fresh.key).executeTakeFirst()).toBeUndefined();
   });
 
   it('checks only 3 of 100 wrong passwords sent at once, as one after another', async () => {
@@ -108,7 +107,7 @@ describe.each(DIALECTS)('guesses sent all at once on %s', (dialect) => {
   });
 
   it('still slows guessing recovery codes from many addresses (one limit for everyone)', async () => {
-    await sharingDb(app.store).deleteFrom('attempt_counters').where('key', '=', 'restore-all').execute();
+    await app.store.db.deleteFrom('attempt_counters').where('key', '=', 'restore-all').execute();
     const guesses = await Promise.all(Array.from({ length: 100 }, (_, i) =>
       app.inject({ method: 'POST', url: '/api/v1/recovery/restore', remoteAddress: `192.0.2.${i + 1}`, payload: { code: `GSS${String.fromCharCode(65 + (i % 26))}-${String.fromCharCode(65 + Math.floor(i / 26))}BBB-CCCC-DDDD-EEEE` } })));
     expect(statuses(guesses)).toEqual({ 400: GLOBAL_RECOVERY.freeTries, 429: 100 - GLOBAL_RECOVERY.freeTries });

@@ -8,7 +8,6 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { deletionDb } from '../../src/server/routes/delete-my-data.ts';
 import { checkin, deleteRecord, type Device, pullAll, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
@@ -65,7 +64,7 @@ describe.each(DIALECTS)('delete my data everywhere on %s', (dialect) => {
     // The PA opens their page (an audit row naming them).
     expect((await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}` })).statusCode).toBe(200);
     // A push subscription and a due reminder, as the reminder feature stores them.
-    const db = deletionDb(app);
+    const db = app.store.db;
     const now = new Date().toISOString();
     await db.insertInto('push_subscriptions').values({
       id: randomUUID(), device_id: otherPhone.deviceId, person_id: personId, endpoint: 'https://push.example.test/x', p256dh: 'x', auth: 'x',

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import { MIN_CHANGE } from '../../src/shared/sharing/monitoring.ts';
 import { oneWorkingDayAfter } from '../../src/shared/sharing/operational.ts';
 import { registerDevice } from './helpers/api.ts';
@@ -32,9 +31,9 @@ describe.each(DIALECTS)('manager figures over time on %s', (dialect) => {
     expect((await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/shares/${id}/seen`, payload: {} })).statusCode).toBeLessThan(300);
     if (lateHours) {
       // As if the PA saw it `lateHours` after it was shared (moving the seeing, so the sharing stays in this month).
-      const row = await sharingDb(app.store).selectFrom('shares').select(['shared_at']).where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await app.store.db.selectFrom('shares').select(['shared_at']).where('id', '=', id).executeTakeFirstOrThrow();
       const seenAt = new Date(Date.parse(row.shared_at) + lateHours * 3_600_000).toISOString();
-      await sharingDb(app.store).updateTable('shares').set({ seen_at: seenAt }).where('id', '=', id).execute();
+      await app.store.db.updateTable('shares').set({ seen_at: seenAt }).where('id', '=', id).execute();
     }
   }
 

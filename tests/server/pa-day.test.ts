@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import { ukDay } from '../../src/shared/sharing/schemas.ts';
 import { checkin, type Device, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
@@ -24,7 +23,7 @@ describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
     const pa = await signedInStaff(app, 'pa', 'Example Council A');
     const phone = await registerDevice(app);
     await connect(app, phone, pa, name);
-    const personId = (await sharingDb(app.store).selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
+    const personId = (await app.store.db.selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
     return { pa, phone, personId };
   }
   const share = (phone: Device, record = checkin({ mood: 2, sharedWithPa: true })) =>
@@ -60,7 +59,7 @@ describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
 
     // Unsharing takes the thread with it.
     await asPhone(app, phone, { method: 'DELETE', url: `/api/v1/my-pa/shares/${record.id}` });
-    expect(await sharingDb(app.store).selectFrom('share_messages').select('id').where('share_id', '=', record.id).execute()).toHaveLength(0);
+    expect(await app.store.db.selectFrom('share_messages').select('id').where('share_id', '=', record.id).execute()).toHaveLength(0);
   });
 
   it('refuses bad bodies with a 400 naming the field, and writes nothing', async () => {
@@ -82,7 +81,7 @@ describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
       expect(res.statusCode, what).toBe(400);
       expect(res.json().field, what).toBe(field);
     }
-    const db = sharingDb(app.store);
+    const db = app.store.db;
     expect(await db.selectFrom('share_messages').select('id').where('person_id', '=', personId).execute()).toHaveLength(0);
     expect(await db.selectFrom('contact_log').select('id').where('person_id', '=', personId).execute()).toHaveLength(0);
     expect((await db.selectFrom('pa_links').select('label').where('person_id', '=', personId).executeTakeFirstOrThrow()).label ?? null).toBeNull();
@@ -113,7 +112,7 @@ describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
 
   it('counts long-past, seen items without reading them: "gone quiet" and "last shared" still right', async () => {
     const { pa, personId } = await connected();
-    const db = sharingDb(app.store);
+    const db = app.store.db;
     const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
     for (const d of [40, 30, 20]) {
       const at = daysAgo(d);
@@ -166,7 +165,7 @@ describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
     expect(after.caseload).toHaveLength(0);
     expect(after.ended).toEqual([{ personId, name: 'Example Sam', label: 'Example from the college', endedAt: expect.any(String) }]);
     // Nothing they shared, and no contact log, outlives the connection.
-    const db = sharingDb(app.store);
+    const db = app.store.db;
     expect(await db.selectFrom('shares').select('id').where('person_id', '=', personId).execute()).toHaveLength(0);
     expect(await db.selectFrom('contact_log').select('id').where('person_id', '=', personId).execute()).toHaveLength(0);
     expect((await personPage(pa, personId)).statusCode).toBe(404);
@@ -185,7 +184,7 @@ describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
     await share(phone);
     expect((await asStaff(app, pa, { method: 'DELETE', url: `/api/v1/pa/people/${personId}` })).statusCode).toBe(200);
     expect((await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json()).toMatchObject({ connected: false });
-    expect(await sharingDb(app.store).selectFrom('shares').select('id').where('person_id', '=', personId).execute()).toHaveLength(0);
+    expect(await app.store.db.selectFrom('shares').select('id').where('person_id', '=', personId).execute()).toHaveLength(0);
     expect((await caseloadOf(pa)).caseload).toHaveLength(0);
   });
 
@@ -197,7 +196,7 @@ describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
     expect(listed).toHaveLength(2);
     // The codes themselves are never listed.
     expect(JSON.stringify(listed)).not.toContain(code);
-    const first = (await sharingDb(app.store).selectFrom('pairing_codes').select(['id', 'created_at']).where('pa_id', '=', pa.id).orderBy('created_at').executeTakeFirstOrThrow()).id!;
+    const first = (await app.store.db.selectFrom('pairing_codes').select(['id', 'created_at']).where('pa_id', '=', pa.id).orderBy('created_at').executeTakeFirstOrThrow()).id!;
     expect((await asStaff(app, pa, { method: 'DELETE', url: `/api/v1/pa/pairing-codes/${first}` })).statusCode).toBe(200);
     expect((await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/pairing-codes' })).json().codes).toHaveLength(1);
     const phone = await registerDevice(app);
@@ -211,7 +210,7 @@ describe.each(DIALECTS)('a PA’s day on %s', (dialect) => {
     await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/shares/${record.id}/messages`, payload: { text: 'Example' } });
     await asStaff(app, pa, { method: 'POST', url: `/api/v1/pa/people/${personId}/contacts`, payload: { kind: 'texted', at: new Date().toISOString() } });
     expect((await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-data/delete', payload: { everywhere: true } })).statusCode).toBe(200);
-    const db = sharingDb(app.store);
+    const db = app.store.db;
     for (const table of ['share_messages', 'contact_log', 'ended_links'] as const) {
       expect(await db.selectFrom(table).select('id').where('person_id', '=', personId).execute(), table).toHaveLength(0);
     }
@@ -235,7 +234,7 @@ describe.each(DIALECTS)('cover while a PA is away, on %s', (dialect) => {
     await connect(app, phone, away, 'Example Robin');
     const record = checkin({ mood: 1, note: 'Example note', sharedWithPa: true, shareNote: true });
     await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record } });
-    const personId = (await sharingDb(app.store).selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
+    const personId = (await app.store.db.selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
 
     // Only PAs of the manager's own council, and sensible dates.
     const assign = (payload: Record<string, unknown>) => asStaff(app, manager, { method: 'POST', url: '/api/v1/manager/cover', payload });
@@ -264,7 +263,7 @@ describe.each(DIALECTS)('cover while a PA is away, on %s', (dialect) => {
     expect(caseload.json().caseload).toEqual([expect.objectContaining({ personId, name: 'Example Robin' })]);
     const person = await asStaff(app, covering, { method: 'GET', url: `/api/v1/pa/covering/${now}/people/${personId}` });
     expect(person.json().shares[0].data.note).toBe('Example note');
-    const audited = await sharingDb(app.store).selectFrom('audit_log').select(['action', 'person_id']).where('actor_id', '=', covering.id).execute();
+    const audited = await app.store.db.selectFrom('audit_log').select(['action', 'person_id']).where('actor_id', '=', covering.id).execute();
     expect(audited).toEqual(expect.arrayContaining([{ action: `cover-caseload:${now}`, person_id: null }, { action: `cover-open-person:${now}`, person_id: personId }]));
     // Nobody else gets in through that cover: not the PA away, not another council's PA.
     expect((await asStaff(app, away, { method: 'GET', url: `/api/v1/pa/covering/${now}/caseload` })).statusCode).toBe(404);

@@ -11,7 +11,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { BURST_MS, type CallAlertScheduler, createCallAlertScheduler } from '../../src/server/pa/call-alerts.ts';
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import { webPushSender } from '../../src/server/reminders/send.ts';
 import { loadVapidKeys } from '../../src/server/reminders/vapid.ts';
 import { applyRetention } from '../../src/server/retention/retention.ts';
@@ -64,7 +63,7 @@ describe.each(DIALECTS)('call alerts to the PA on %s', (dialect) => {
     const res = await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'request', id: randomUUID(), request: 'call-me', at: new Date().toISOString() } });
     expect(res.statusCode).toBe(201);
   };
-  const subscriptions = () => sharingDb(app.store).selectFrom('pa_push_subscriptions').selectAll().execute();
+  const subscriptions = () => app.store.db.selectFrom('pa_push_subscriptions').selectAll().execute();
 
   it('pushes one content-free alert inside working hours, to that PA only', async () => {
     const pa = await paWithHours(ALL_DAY);
@@ -120,7 +119,7 @@ describe.each(DIALECTS)('call alerts to the PA on %s', (dialect) => {
     await pushService.waitFor(2);
     expect(pushService.received).toHaveLength(2);
     // After the burst window the same young person asking again is a new push (the earlier pushes aged past it).
-    await sharingDb(app.store).updateTable('pa_push_notices').set({ at: new Date(Date.now() - BURST_MS - 60_000).toISOString() }).execute();
+    await app.store.db.updateTable('pa_push_notices').set({ at: new Date(Date.now() - BURST_MS - 60_000).toISOString() }).execute();
     await askToCall(phone);
     expect(await alerts.tick()).toMatchObject({ requests: 1, pushed: 1 });
   });
@@ -130,7 +129,7 @@ describe.each(DIALECTS)('call alerts to the PA on %s', (dialect) => {
     const cover = await paWithHours(ALL_DAY);
     expect((await optIn(pa, 'away')).statusCode).toBe(200);
     expect((await optIn(cover, 'cover')).statusCode).toBe(200);
-    await sharingDb(app.store).insertInto('pa_cover').values({
+    await app.store.db.insertInto('pa_cover').values({
       id: randomUUID(), pa_id: pa.id, cover_pa_id: cover.id, council: 'Example Council A', starts_on: ukDay(), ends_on: ukDay(), created_by: cover.id, created_at: new Date().toISOString(),
     }).execute();
     await askToCall(await youngPerson(pa));
@@ -208,7 +207,7 @@ describe.each(DIALECTS)('call alerts to the PA on %s', (dialect) => {
     const again = await paWithHours(ALL_DAY);
     expect((await optIn(again, 'runs-out')).statusCode).toBe(200);
     await askToCall(await youngPerson(again));
-    await sharingDb(app.store).updateTable('staff_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', again.id).execute();
+    await app.store.db.updateTable('staff_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', again.id).execute();
     expect(await alerts.tick()).toMatchObject({ requests: 1, pushed: 0 });
     const report = await applyRetention(app.store, 30);
     expect(report.paPush).toBeGreaterThanOrEqual(1);

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import type { Goal } from '../../src/shared/plan/goals.ts';
 import { type Device, push, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
@@ -24,7 +23,7 @@ describe.each(DIALECTS)('steps a PA suggests on a shared goal, on %s', (dialect)
   });
 
   async function personOf(phone: Device): Promise<string> {
-    return (await sharingDb(app.store).selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
+    return (await app.store.db.selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
   }
 
   it('takes a suggestion only on a goal shared with that PA, shows it while shared, and lets the phone answer it', async () => {
@@ -47,7 +46,7 @@ describe.each(DIALECTS)('steps a PA suggests on a shared goal, on %s', (dialect)
     expect((await suggest(pa, shared.id, { text: 'Example step', due: 'Friday' })).json().field).toBe('due');
     expect((await suggest(pa, private_.id, { text: 'Example step' })).statusCode).toBe(404);
     expect((await suggest(otherPa, shared.id, { text: 'Example step' })).statusCode).toBe(404);
-    expect(await sharingDb(app.store).selectFrom('goal_suggestions').selectAll().where('person_id', '=', personId).execute()).toEqual([]);
+    expect(await app.store.db.selectFrom('goal_suggestions').selectAll().where('person_id', '=', personId).execute()).toEqual([]);
 
     const made = await suggest(pa, shared.id, { text: 'Example: ask about a bursary', due: '2026-12-10' });
     expect(made.statusCode, made.body).toBe(201);
@@ -71,6 +70,6 @@ describe.each(DIALECTS)('steps a PA suggests on a shared goal, on %s', (dialect)
     // Delete my data everywhere: nothing of theirs is left in the suggestions either.
     expect((await suggest(pa, shared.id, { text: 'Example: another step' })).statusCode).toBe(201);
     expect((await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-data/delete', payload: { everywhere: true } })).statusCode).toBe(200);
-    expect(await sharingDb(app.store).selectFrom('goal_suggestions').selectAll().where('person_id', '=', personId).execute()).toEqual([]);
+    expect(await app.store.db.selectFrom('goal_suggestions').selectAll().where('person_id', '=', personId).execute()).toEqual([]);
   });
 });

@@ -13,7 +13,6 @@ import { loadConfig } from '../../src/server/config.ts';
 import { isPublicAddress, isPushServiceUrl } from '../../src/server/reminders/endpoints.ts';
 import { createReminderScheduler, MAX_ATTEMPTS, STALE_CLAIM_MS } from '../../src/server/reminders/scheduler.ts';
 import { type PushSender, webPushSender } from '../../src/server/reminders/send.ts';
-import { remindersDb } from '../../src/server/reminders/tables.ts';
 import { loadVapidKeys } from '../../src/server/reminders/vapid.ts';
 import { auth, type Device, push, registerDevice } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';
@@ -88,7 +87,7 @@ describe.each(DIALECTS)('push subscriptions and sending on %s', (dialect) => {
       expect(res.json().field).toBe('endpoint');
     }
     expect((await subscribe(phone, 'http://127.0.0.1:9/push/example')).statusCode).toBe(400);
-    expect(await remindersDb(app.store).selectFrom('push_subscriptions').selectAll().execute()).toEqual([]);
+    expect(await app.store.db.selectFrom('push_subscriptions').selectAll().execute()).toEqual([]);
   });
 
   it('refuses another phone taking over an endpoint, or deleting it, until the owner is provably gone', async () => {
@@ -100,11 +99,11 @@ describe.each(DIALECTS)('push subscriptions and sending on %s', (dialect) => {
     expect(takeover.statusCode).toBe(409);
     expect(takeover.json().field).toBe('endpoint');
     await app.inject({ method: 'DELETE', url: '/api/v1/push/subscriptions', headers: auth(other), payload: { endpoint: fcm('owned') } });
-    const row = await remindersDb(app.store).selectFrom('push_subscriptions').selectAll().executeTakeFirstOrThrow();
+    const row = await app.store.db.selectFrom('push_subscriptions').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ device_id: owner.deviceId, p256dh: keys.p256dh });
     // The owner may renew their own subscription; once their phone is signed out, the endpoint is free.
     expect((await subscribe(owner, fcm('owned'), keys)).statusCode).toBe(201);
-    await remindersDb(app.store).updateTable('devices').set({ revoked_at: new Date().toISOString() }).where('id', '=', owner.deviceId).execute();
+    await app.store.db.updateTable('devices').set({ revoked_at: new Date().toISOString() }).where('id', '=', owner.deviceId).execute();
     expect((await subscribe(other, fcm('owned'))).statusCode).toBe(201);
   });
 
@@ -115,10 +114,10 @@ describe.each(DIALECTS)('push subscriptions and sending on %s', (dialect) => {
     const port = (listener.address() as AddressInfo).port;
     try {
       const phone = await registerDevice(app);
-      const person = (await remindersDb(app.store).selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
+      const person = (await app.store.db.selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
       const endpoints = ['127.0.0.1', 'localhost', '2130706433', '[::ffff:127.0.0.1]', '0x7f.1'].map((host) => `https://${host}:${port}/push`);
       for (const [i, endpoint] of endpoints.entries()) {
-        await remindersDb(app.store).insertInto('push_subscriptions').values({
+        await app.store.db.insertInto('push_subscriptions').values({
           id: `old-${i}`, device_id: phone.deviceId, person_id: person, endpoint, ...browserKeys(), language: 'en', words: '{}', created_at: new Date().toISOString(),
         }).execute();
       }
@@ -143,14 +142,14 @@ describe.each(DIALECTS)('push subscriptions and sending on %s', (dialect) => {
       const good = await registerDevice(app);
       // 65 bytes, the right length, but not a point on the curve: the browser could never have made it.
       const notAKey = Buffer.alloc(65, 7).toString('base64url');
-      const badPerson = (await remindersDb(app.store).selectFrom('devices').select('person_id').where('id', '=', bad.deviceId).executeTakeFirstOrThrow()).person_id;
-      await remindersDb(app.store).insertInto('push_subscriptions').values({
+      const badPerson = (await app.store.db.selectFrom('devices').select('person_id').where('id', '=', bad.deviceId).executeTakeFirstOrThrow()).person_id;
+      await app.store.db.insertInto('push_subscriptions').values({
         id: 'bad-key', device_id: bad.deviceId, person_id: badPerson, endpoint: pushService.subscribe('bad').endpoint, p256dh: notAKey, auth: browserKeys().auth,
         language: 'en', words: '{}', created_at: new Date().toISOString(),
       }).execute();
       const { endpoint, keys } = pushService.subscribe('good');
-      await remindersDb(app.store).insertInto('push_subscriptions').values({
-        id: 'good-key', device_id: good.deviceId, person_id: (await remindersDb(app.store).selectFrom('devices').select('person_id').where('id', '=', good.deviceId).executeTakeFirstOrThrow()).person_id,
+      await app.store.db.insertInto('push_subscriptions').values({
+        id: 'good-key', device_id: good.deviceId, person_id: (await app.store.db.selectFrom('devices').select('person_id').where('id', '=', good.deviceId).executeTakeFirstOrThrow()).person_id,
         endpoint, ...keys, language: 'en', words: '{}', created_at: new Date().toISOString(),
       }).execute();
       // The bad phone's appointment falls due first, so it is tried first.
@@ -159,7 +158,7 @@ describe.each(DIALECTS)('push subscriptions and sending on %s', (dialect) => {
       const scheduler = createReminderScheduler({ store: app.store, send: webPushSender(loadVapidKeys(database.config.dataDir), { allowLocalStandIn: true }), now: () => new Date('2030-01-10T10:01:00Z') });
       expect(await scheduler.tick()).toMatchObject({ sent: 1 });
       expect(pushService.received.map((r) => r.path)).toEqual(['/push/good']);
-      const states = await remindersDb(app.store).selectFrom('due_reminders').select(['person_id', 'state', 'attempts']).execute();
+      const states = await app.store.db.selectFrom('due_reminders').select(['person_id', 'state', 'attempts']).execute();
       expect(states.find((s) => s.person_id === badPerson)).toMatchObject({ state: 'gone', attempts: 1 });
     });
 
@@ -170,13 +169,13 @@ describe.each(DIALECTS)('push subscriptions and sending on %s', (dialect) => {
       let clock = new Date('2030-01-10T10:01:00Z');
       const throwing: PushSender = async () => { throw new Error('example failure'); };
       const scheduler = createReminderScheduler({ store: app.store, send: throwing, now: () => clock });
-      const reminder = () => remindersDb(app.store).selectFrom('due_reminders').select(['state', 'attempts']).executeTakeFirstOrThrow();
+      const reminder = () => app.store.db.selectFrom('due_reminders').select(['state', 'attempts']).executeTakeFirstOrThrow();
       for (let i = 1; i < MAX_ATTEMPTS; i++) {
         await scheduler.tick();
         expect(await reminder()).toEqual({ state: 'pending', attempts: i });
       }
       // A process that died mid-send leaves a claim; reopening it after the last allowed attempt ends it.
-      await remindersDb(app.store).updateTable('due_reminders').set({ state: 'sending', attempts: MAX_ATTEMPTS, claimed_at: clock.toISOString() }).execute();
+      await app.store.db.updateTable('due_reminders').set({ state: 'sending', attempts: MAX_ATTEMPTS, claimed_at: clock.toISOString() }).execute();
       clock = new Date(clock.getTime() + STALE_CLAIM_MS + 1000);
       await scheduler.tick();
       expect(await reminder()).toEqual({ state: 'gone', attempts: MAX_ATTEMPTS });

@@ -7,7 +7,6 @@ import { buildServer } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { createReminderScheduler, type ReminderScheduler } from '../../src/server/reminders/scheduler.ts';
 import { webPushSender } from '../../src/server/reminders/send.ts';
-import { remindersDb } from '../../src/server/reminders/tables.ts';
 import { loadVapidKeys } from '../../src/server/reminders/vapid.ts';
 import type { AppointmentInput } from '../../src/shared/appointments/schema.ts';
 import { auth, type Device, push, registerDevice } from './helpers/api.ts';
@@ -145,7 +144,7 @@ describe.each(DIALECTS)('reminders on %s', (dialect) => {
     at('2030-01-10T10:00:00Z');
     const result = await scheduler.tick();
     expect(result.subscriptionsRemoved).toBe(1);
-    const left = await remindersDb(app.store).selectFrom('push_subscriptions').select('endpoint').execute();
+    const left = await app.store.db.selectFrom('push_subscriptions').select('endpoint').execute();
     expect(left.map((s) => s.endpoint)).toEqual([expect.stringMatching(/\/push\/new-phone$/)]);
     at('2030-01-10T11:30:00Z');
     await scheduler.tick();
@@ -200,7 +199,7 @@ describe.each(DIALECTS)('reminders on %s', (dialect) => {
     }
     const unsigned = await app.inject({ method: 'POST', url: '/api/v1/push/subscriptions', payload: good });
     expect(unsigned.statusCode).toBe(401);
-    expect(await remindersDb(app.store).selectFrom('push_subscriptions').selectAll().execute()).toEqual([]);
+    expect(await app.store.db.selectFrom('push_subscriptions').selectAll().execute()).toEqual([]);
   });
 
   it('refuses appointments with impossible dates, end before start, late reminders or 10 MB notes', async () => {

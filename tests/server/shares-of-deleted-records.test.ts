@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { up as clearSharesOfDeletedRecords } from '../../src/server/migrations/016_shares_of_deleted_records.ts';
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import { checkin, deleteRecord, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
@@ -25,7 +24,7 @@ describe.each(DIALECTS)('shares of deleted check-ins, on %s', (dialect) => {
     const kept = checkin({ sharedWithPa: true, note: 'Example note kept' });
     const deleted = checkin({ sharedWithPa: true, note: 'Example note deleted' });
     expect((await push(app, phone, [putCheckin(1, kept), putCheckin(2, deleted)])).statusCode).toBe(200);
-    const db = sharingDb(app.store);
+    const db = app.store.db;
     const { person_id: personId } = await db.selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow();
     const sharedIds = async () => (await db.selectFrom('shares').select('id').where('person_id', '=', personId).execute()).map((r) => r.id).sort();
     expect(await sharedIds()).toEqual([kept.id, deleted.id].sort());

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildServer } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import { paRoutes } from '../../src/server/routes/pa.ts';
 import { paCoverRoutes } from '../../src/server/routes/pa-cover.ts';
 import { paDayRoutes } from '../../src/server/routes/pa-day.ts';
@@ -120,7 +119,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     const aRecord = checkin({ mood: 1, note: aNote, sharedWithPa: true, shareNote: true });
     expect((await asPhone(app, a, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: aRecord } })).statusCode).toBe(201);
     await asPhone(app, b, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ note: 'b-note' }) } });
-    const db = sharingDb(app.store);
+    const db = app.store.db;
     const aPersonId = (await db.selectFrom('devices').select('person_id').where('id', '=', a.deviceId).executeTakeFirstOrThrow()).person_id;
     // A's PA has written on A's item (so A may answer), and holds a code not yet given out.
     await db.insertInto('share_messages').values({ id: randomUUID(), share_id: aRecord.id, person_id: aPersonId, pa_id: staff.paOfA.id, author: 'pa', body: 'Example PA note', at: new Date().toISOString(), seen_at: null }).execute();
@@ -145,7 +144,7 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
   }
 
   async function aShareUntouched(w: World): Promise<boolean> {
-    const row = await sharingDb(app.store).selectFrom('shares').selectAll().where('id', '=', w.aShareId).executeTakeFirst();
+    const row = await app.store.db.selectFrom('shares').selectAll().where('id', '=', w.aShareId).executeTakeFirst();
     return !!row && row.seen_at === null && row.data.includes(w.aNote);
   }
 

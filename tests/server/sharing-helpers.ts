@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 
 import { createStaffUser } from '../../src/server/pa/accounts.ts';
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import type { StaffRole, StaffUser } from '../../src/shared/sharing/schemas.ts';
 import { auth, type Device } from './helpers/api.ts';
 
@@ -15,7 +14,7 @@ export type Staff = StaffUser & { cookie: string; password: string };
 
 export async function signedInStaff(app: FastifyInstance, role: StaffRole, council: string, name = `Example ${role} ${randomUUID().slice(0, 4)}`): Promise<Staff> {
   const email = `${randomUUID().slice(0, 8)}@example.test`;
-  const { user, password } = await createStaffUser(sharingDb(app.store), { email, role, council, name });
+  const { user, password } = await createStaffUser(app.store.db, { email, role, council, name });
   const res = await app.inject({ method: 'POST', url: '/api/v1/pa/login', headers: { host: HOST, origin: ORIGIN }, payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   const cookie = String(res.headers['set-cookie']).split(';')[0];
@@ -45,7 +44,7 @@ export async function connect(app: FastifyInstance, phone: Device, pa: Staff, na
 
 /** Pretends the guesses counted on `key` happened `ms` earlier, so tests need not sleep through the wait. */
 export async function ageAttempts(app: FastifyInstance, key: string, ms: number): Promise<void> {
-  const db = sharingDb(app.store);
+  const db = app.store.db;
   const row = await db.selectFrom('attempt_counters').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
   await db.updateTable('attempt_counters').set({ last_try_ms: Number(row.last_try_ms) - ms }).where('key', '=', key).execute();
 }

@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { PER_TARGET } from '../../src/server/pa/attempts.ts';
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import { checkin, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
@@ -98,6 +97,6 @@ describe.each(DIALECTS)('guessing and small numbers on %s', (dialect) => {
   });
 
   async function personOf(deviceId: string): Promise<string> {
-    return (await sharingDb(app.store).selectFrom('devices').select('person_id').where('id', '=', deviceId).executeTakeFirstOrThrow()).person_id;
+    return (await app.store.db.selectFrom('devices').select('person_id').where('id', '=', deviceId).executeTakeFirstOrThrow()).person_id;
   }
 });

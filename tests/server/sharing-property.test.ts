@@ -9,7 +9,6 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import type { Checkin } from '../../src/shared/checkins.ts';
 import type { Goal } from '../../src/shared/plan/goals.ts';
 import { paCopyOf } from '../../src/shared/sharing/paCopy.ts';
@@ -212,7 +211,7 @@ describe.each(DIALECTS)('what the PA sees follows what is shared now, on %s', (d
       for (const c of commands) await phone.run(c, newPa);
       await phone.run({ type: 'online' }, newPa);
 
-      const db = sharingDb(app.store);
+      const db = app.store.db;
       const { person_id: personId } = await db.selectFrom('devices').select('person_id').where('id', '=', phone.device.deviceId).executeTakeFirstOrThrow();
       const expected = phone.expectedCopies();
       for (const pa of pas) {

@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { createUserCommand } from '../../src/server/pa/create-user.ts';
-import { sharingDb } from '../../src/server/pa/tables.ts';
 import { checkin, deleteRecord, pullAll, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
@@ -48,7 +47,7 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     expect((await asPhone(app, phone, { method: 'DELETE', url: `/api/v1/my-pa/shares/${record.id}` })).statusCode).toBe(200);
     const personId = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload[0].personId;
     expect((await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}` })).json().shares).toEqual([]);
-    expect(await sharingDb(app.store).selectFrom('shares').select('id').where('id', '=', record.id).execute()).toEqual([]);
+    expect(await app.store.db.selectFrom('shares').select('id').where('id', '=', record.id).execute()).toEqual([]);
   });
 
   it('stops showing a shared check-in once the young person deletes it on their phone', async () => {
@@ -61,7 +60,7 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     expect((await push(app, phone, [deleteRecord(2, record.id)])).statusCode).toBe(200);
     const personId = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload[0].personId;
     expect((await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}` })).json().shares).toEqual([]);
-    expect(await sharingDb(app.store).selectFrom('shares').select('id').where('id', '=', record.id).execute()).toEqual([]);
+    expect(await app.store.db.selectFrom('shares').select('id').where('id', '=', record.id).execute()).toEqual([]);
   });
 
   it('orders the caseload by need: "please call me" first, then low moods, then everyone else', async () => {
@@ -109,7 +108,7 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n')[0]).toContain('kind,when,sharedAt,mood');
     expect(csv.body).toContain(`"'=HYPERLINK(""x"")"`);
-    const audit = await sharingDb(app.store).selectFrom('audit_log').select(['action', 'person_id']).where('actor_id', '=', pa.id).execute();
+    const audit = await app.store.db.selectFrom('audit_log').select(['action', 'person_id']).where('actor_id', '=', pa.id).execute();
     expect(audit).toEqual(expect.arrayContaining([{ action: 'export-csv', person_id: personId }]));
   });
 
@@ -120,7 +119,7 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     await asPhone(app, phone, { method: 'POST', url: '/api/v1/my-pa/shares', payload: { kind: 'checkin', record: checkin({ note: 'private words' }) } });
     const personId = (await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload[0].personId;
     await asStaff(app, pa, { method: 'GET', url: `/api/v1/pa/people/${personId}` });
-    const rows = await sharingDb(app.store).selectFrom('audit_log').selectAll().where('actor_id', '=', pa.id).execute();
+    const rows = await app.store.db.selectFrom('audit_log').selectAll().where('actor_id', '=', pa.id).execute();
     expect(rows.map((r) => r.action)).toContain('open-person');
     expect(JSON.stringify(rows)).not.toContain('private words');
   });
@@ -135,8 +134,8 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     expect((await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).json().caseload).toEqual([]);
     // Anonymous monitoring was given through this PA's council: it ends with the link, and is no longer counted.
     expect((await asPhone(app, phone, { method: 'GET', url: '/api/v1/my-pa' })).json()).toEqual({ connected: false, monitoring: false });
-    const personId = (await sharingDb(app.store).selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
-    expect(await sharingDb(app.store).selectFrom('monitoring_consents').select('person_id').where('person_id', '=', personId).execute()).toEqual([]);
+    const personId = (await app.store.db.selectFrom('devices').select('person_id').where('id', '=', phone.deviceId).executeTakeFirstOrThrow()).person_id;
+    expect(await app.store.db.selectFrom('monitoring_consents').select('person_id').where('person_id', '=', personId).execute()).toEqual([]);
     // Opting out stays possible while disconnected (nothing to do, but never refused).
     expect((await asPhone(app, phone, { method: 'PUT', url: '/api/v1/my-pa/monitoring', payload: { optIn: false } })).statusCode).toBe(200);
   });
@@ -218,7 +217,7 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     expect(again.json().field).toBe('code');
 
     const old = await pairingCode(app, pa);
-    await sharingDb(app.store).updateTable('pairing_codes').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('used_at', 'is', null).execute();
+    await app.store.db.updateTable('pairing_codes').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('used_at', 'is', null).execute();
     expect((await asPhone(app, b, { method: 'POST', url: '/api/v1/my-pa/connect', payload: { code: old } })).statusCode).toBe(400);
   });
 
@@ -250,7 +249,7 @@ describe.each(DIALECTS)('sharing with a PA on %s', (dialect) => {
     expect((await asStaff(app, pa, { method: 'GET', url: '/api/v1/pa/caseload' })).statusCode).toBe(401);
 
     const other = await signedInStaff(app, 'pa', 'Example Council A');
-    await sharingDb(app.store).updateTable('staff_sessions').set({ expires_at: new Date(Date.now() - 1).toISOString() }).where('user_id', '=', other.id).execute();
+    await app.store.db.updateTable('staff_sessions').set({ expires_at: new Date(Date.now() - 1).toISOString() }).where('user_id', '=', other.id).execute();
     expect((await asStaff(app, other, { method: 'GET', url: '/api/v1/pa/caseload' })).statusCode).toBe(401);
   });
 

@@ -1,7 +1,6 @@
 // Device authentication: `Authorization: Bearer <token>` → request.device, or 401. Use as a route's onRequest hook:
 //   app.get('/thing', { onRequest: requireDevice }, async (request) => { request.device.personId … })
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 
 import { ApiError } from '../http/errors.ts';
 import { hashSecret } from './tokens.ts';
@@ -40,7 +39,7 @@ export async function requireDevice(request: FastifyRequest, _reply: FastifyRepl
     .executeTakeFirst();
   if (!row) {
     // A phone of someone who deleted their data everywhere: only its token's hash is left (migration 011).
-    const gone = await (db as unknown as Kysely<{ signed_out_tokens: { token_hash: string } }>)
+    const gone = await db
       .selectFrom('signed_out_tokens').select('token_hash').where('token_hash', '=', hashSecret(match[1])).executeTakeFirst();
     throw gone ? deviceSignedOut() : unauthorised();
   }

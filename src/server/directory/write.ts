@@ -6,7 +6,6 @@ import type { DirectoryService } from '../../shared/directory/types.ts';
 import type { Store } from '../store/database.ts';
 import type { Database } from '../store/tables.ts';
 import { reserveVersions } from '../store/versions.ts';
-import { type DirectoryDatabase, directoryDb } from './tables.ts';
 
 export type WriteSummary = { added: number; changed: number; unchanged: number; removed: number };
 
@@ -15,7 +14,7 @@ export type WriteSummary = { added: number; changed: number; unchanged: number; 
  * now become tombstones. Either everything is written or nothing is.
  */
 export async function writeServices(store: Store, source: string, services: DirectoryService[], replace = false): Promise<WriteSummary> {
-  return directoryDb(store).transaction().execute(async (trx) => {
+  return store.db.transaction().execute(async (trx) => {
     const existing = new Map<string, string | null>();
     const ids = services.map((s) => s.id);
     for (let i = 0; i < ids.length; i += 500) {
@@ -32,7 +31,7 @@ export async function writeServices(store: Store, source: string, services: Dire
 
     const total = writes.length + removals.length;
     if (total > 0) {
-      let version = await reserveVersions(trx as unknown as Transaction<Database>, total);
+      let version = await reserveVersions(trx, total);
       for (const w of writes) {
         const values = { version: version++, deleted: 0, data: w.data };
         if (existing.has(w.id)) await trx.updateTable('services').set(values).where('id', '=', w.id).execute();
@@ -48,7 +47,7 @@ export async function writeServices(store: Store, source: string, services: Dire
   });
 }
 
-async function upsertSource(trx: Transaction<DirectoryDatabase>, serviceId: string, source: string): Promise<void> {
+async function upsertSource(trx: Transaction<Database>, serviceId: string, source: string): Promise<void> {
   await trx.insertInto('service_sources').values({ service_id: serviceId, source })
     .onConflict((oc) => oc.column('service_id').doUpdateSet({ source }))
     .execute();

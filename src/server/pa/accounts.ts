@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 
 import type { StaffRole, StaffUser } from '../../shared/sharing/schemas.ts';
+import type { Db } from '../store/tables.ts';
 import { hashPassword, newOneTimePassword, verifyAgainstNobody, verifyPassword } from './passwords.ts';
-import type { SharingDb } from './tables.ts';
 
 export const STAFF_ROLES: StaffRole[] = ['pa', 'manager', 'admin'];
 
@@ -12,7 +12,7 @@ const ONE_TIME_UNUSED = 1;
 const ONE_TIME_USED = 2;
 
 export async function createStaffUser(
-  db: SharingDb,
+  db: Db,
   input: { email: string; role: StaffRole; council: string; name?: string; password?: string; oneTime?: boolean },
 ): Promise<{ user: StaffUser; password: string }> {
   const email = input.email.trim().toLowerCase();
@@ -26,7 +26,7 @@ export async function createStaffUser(
   return { user, password };
 }
 
-export async function changePassword(db: SharingDb, userId: string, current: string, next: string): Promise<boolean> {
+export async function changePassword(db: Db, userId: string, current: string, next: string): Promise<boolean> {
   const row = await db.selectFrom('staff_users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(current, row.password_hash))) return false;
   await db.updateTable('staff_users').set({ password_hash: await hashPassword(next), must_change_password: 0 }).where('id', '=', userId).execute();
@@ -34,7 +34,7 @@ export async function changePassword(db: SharingDb, userId: string, current: str
 }
 
 /** The account when email and password match; null otherwise (same time taken either way). */
-export async function checkSignIn(db: SharingDb, email: string, password: string): Promise<StaffUser | null> {
+export async function checkSignIn(db: Db, email: string, password: string): Promise<StaffUser | null> {
   const row = await db.selectFrom('staff_users').selectAll().where('email', '=', email).executeTakeFirst();
   if (!row) return verifyAgainstNobody(password).then(() => null);
   if (!(await verifyPassword(password, row.password_hash))) return null;
@@ -49,6 +49,6 @@ export async function checkSignIn(db: SharingDb, email: string, password: string
   return { id: row.id, email: row.email, name: row.name, role: row.role as StaffRole, council: row.council };
 }
 
-export async function audit(db: SharingDb, actorId: string, action: string, personId: string | null): Promise<void> {
+export async function audit(db: Db, actorId: string, action: string, personId: string | null): Promise<void> {
   await db.insertInto('audit_log').values({ id: randomUUID(), actor_id: actorId, action, person_id: personId, at: new Date().toISOString() }).execute();
 }

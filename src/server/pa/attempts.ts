@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 
 import { ApiError } from '../http/errors.ts';
-import type { SharingDatabase, SharingDb } from './tables.ts';
+import type { Database, Db } from '../store/tables.ts';
 
 export type AttemptPolicy = { freeTries: number; lockAfter: number; lockMs: number; maxDelayMs: number };
 
@@ -37,7 +37,7 @@ export type AttemptKey = { key: string; policy: AttemptPolicy };
 type CounterRow = { tries: number; last_try_ms: number; ticket: string };
 
 /** The upsert that counts one try on `key` only when the rule allows it; returns the row as it now is. */
-function countOne(db: SharingDb, { key, policy }: AttemptKey, now: number, ticket: string) {
+function countOne(db: Db, { key, policy }: AttemptKey, now: number, ticket: string) {
   const since = sql`(${now} - attempt_counters.last_try_ms)`;
   const stale = sql`${since} >= ${sql.lit(policy.lockMs)}`;
   // The wait after the tries counted so far, as a CASE over the few counts that have one.
@@ -58,7 +58,7 @@ function countOne(db: SharingDb, { key, policy }: AttemptKey, now: number, ticke
  * Counts this try against every key, or throws 429 (with retryAfterSeconds) and counts it against none. Call it
  * BEFORE checking the guess; after a right guess call clearAttempts for the target and refundAttempts for the rest.
  */
-export async function countAttempt(db: Kysely<SharingDatabase>, keys: AttemptKey[], now = Date.now()): Promise<void> {
+export async function countAttempt(db: Kysely<Database>, keys: AttemptKey[], now = Date.now()): Promise<void> {
   const ticket = randomUUID();
   await db.transaction().execute(async (trx) => {
     for (const key of keys) {
@@ -81,12 +81,12 @@ export async function countAttempt(db: Kysely<SharingDatabase>, keys: AttemptKey
 export const FORGET_ATTEMPTS_AFTER_MS = Math.max(PER_TARGET.lockMs, PER_ADDRESS.lockMs, GLOBAL_RECOVERY.lockMs);
 
 /** A right guess: the target's count starts again. */
-export async function clearAttempts(db: SharingDb, keys: string[]): Promise<void> {
+export async function clearAttempts(db: Db, keys: string[]): Promise<void> {
   if (keys.length) await db.deleteFrom('attempt_counters').where('key', 'in', keys).execute();
 }
 
 /** A right guess does not count against the shared keys (an address, everyone): give its try back. */
-export async function refundAttempts(db: SharingDb, keys: string[]): Promise<void> {
+export async function refundAttempts(db: Db, keys: string[]): Promise<void> {
   if (!keys.length) return;
   await db.updateTable('attempt_counters').set({ tries: sql`tries - 1` }).where('key', 'in', keys).where('tries', '>', 0).execute();
 }

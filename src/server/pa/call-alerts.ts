@@ -16,7 +16,6 @@ import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
 import { repeatEvery } from '../reminders/repeatEvery.ts';
 import { type PushSender, topicOf } from '../reminders/send.ts';
 import type { Store } from '../store/database.ts';
-import { sharingDb } from './tables.ts';
 
 /** A request older than this when first seen (after downtime, or before this feature) is not pushed. */
 const RECENT_MS = 15 * 60 * 1000;
@@ -61,7 +60,7 @@ export function createCallAlertScheduler(options: CallAlertOptions): CallAlertSc
   const { store, send } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? silent;
-  const db = sharingDb(store);
+  const db = store.db;
 
   /** The PA and, during cover, whoever covers them today. */
   async function recipientsOf(paId: string, at: Date): Promise<string[]> {

@@ -2,7 +2,6 @@
 import type { StaffRole } from '../../shared/sharing/schemas.ts';
 import type { Store } from '../store/database.ts';
 import { createStaffUser, STAFF_ROLES } from './accounts.ts';
-import { sharingDb } from './tables.ts';
 
 export const CREATE_USER_USAGE = 'create-user --role pa|manager --email <email> --council <council> [--name <name>]';
 
@@ -21,7 +20,7 @@ function parseCreateUserArgs(args: string[]): { role: StaffRole; email: string; 
 
 export async function createUserCommand(store: Store, args: string[]): Promise<string> {
   const input = parseCreateUserArgs(args);
-  const db = sharingDb(store);
+  const db = store.db;
   const taken = await db.selectFrom('staff_users').select('id').where('email', '=', input.email.trim().toLowerCase()).executeTakeFirst();
   if (taken) throw new Error(`An account for ${input.email} already exists.`);
   const { user, password } = await createStaffUser(db, { ...input, oneTime: true });

@@ -2,12 +2,12 @@
 import { isoToLondonWallTime } from '../../shared/appointments/london-time.ts';
 import { type CouncilFigures, councilFigures, type MonitoringCheckin, type MonitoringOns4, recentMonths } from '../../shared/sharing/monitoring.ts';
 import { operationalFigures, type OperationalMonth } from '../../shared/sharing/operational.ts';
+import type { Db } from '../store/tables.ts';
 import { loadReleases, saveReleases } from './figure-releases.ts';
-import type { SharingDb } from './tables.ts';
 
 export type CouncilFiguresWithService = CouncilFigures & { operational: OperationalMonth[] };
 
-export async function figuresForCouncil(db: SharingDb, council: string, monthCount: number, now = new Date()): Promise<CouncilFiguresWithService> {
+export async function figuresForCouncil(db: Db, council: string, monthCount: number, now = new Date()): Promise<CouncilFiguresWithService> {
   const months = recentMonths(now, monthCount);
   const people = await db.selectFrom('monitoring_consents').select('person_id').where('council', '=', council).execute();
   const ids = people.map((p) => p.person_id);

@@ -3,10 +3,10 @@ import { isoToLondonWallTime } from '../../shared/appointments/london-time.ts';
 import { type PlanFigures, planFigures, type PlanStepDone } from '../../shared/plan/figures.ts';
 import type { Goal } from '../../shared/plan/goals.ts';
 import { recentMonths } from '../../shared/sharing/monitoring.ts';
+import type { Db } from '../store/tables.ts';
 import { loadReleases, saveReleases } from './figure-releases.ts';
-import type { SharingDb } from './tables.ts';
 
-export async function planFiguresForCouncil(db: SharingDb, council: string, monthCount: number, now = new Date()): Promise<PlanFigures> {
+export async function planFiguresForCouncil(db: Db, council: string, monthCount: number, now = new Date()): Promise<PlanFigures> {
   const months = recentMonths(now, monthCount);
   const ids = (await db.selectFrom('monitoring_consents').select('person_id').where('council', '=', council).execute()).map((p) => p.person_id);
   const withGoals = new Set<string>();

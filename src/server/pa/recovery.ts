@@ -6,10 +6,9 @@ import type { Kysely } from 'kysely';
 
 import { normaliseCode } from '../../shared/readableCode.ts';
 import { hashSecret, newDeviceToken, newRecoveryCode } from '../auth/tokens.ts';
-import type { SharingDb } from './tables.ts';
-import type { SharingDatabase } from './tables.ts';
+import type { Database, Db } from '../store/tables.ts';
 
-export async function setRecoveryCode(db: SharingDb, personId: string): Promise<string> {
+export async function setRecoveryCode(db: Db, personId: string): Promise<string> {
   const code = newRecoveryCode();
   const values = { code_hash: hashSecret(normaliseCode(code)), created_at: new Date().toISOString() };
   await db.insertInto('recovery_codes').values({ person_id: personId, ...values })
@@ -18,7 +17,7 @@ export async function setRecoveryCode(db: SharingDb, personId: string): Promise<
 }
 
 /** A new device for the code's person, with every other device revoked; null when the code is wrong. */
-export async function restoreWithCode(db: Kysely<SharingDatabase>, code: string): Promise<{ deviceId: string; token: string } | null> {
+export async function restoreWithCode(db: Kysely<Database>, code: string): Promise<{ deviceId: string; token: string } | null> {
   return db.transaction().execute(async (trx) => {
     const claimed = await trx.deleteFrom('recovery_codes').where('code_hash', '=', hashSecret(normaliseCode(code)))
       .returning('person_id').executeTakeFirst();

@@ -7,7 +7,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StaffRole, StaffUser } from '../../shared/sharing/schemas.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError } from '../http/errors.ts';
-import { sharingDb } from './tables.ts';
 
 const SESSION_COOKIE = 'pa_session';
 const SESSION_MS = 8 * 60 * 60 * 1000;
@@ -21,7 +20,7 @@ function sessionCookie(token: string, maxAgeSeconds: number): string {
 export async function startSession(request: FastifyRequest, reply: FastifyReply, userId: string): Promise<void> {
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
-  await sharingDb(request.server.store).insertInto('staff_sessions').values({
+  await request.server.store.db.insertInto('staff_sessions').values({
     token_hash: hashSecret(token), user_id: userId, created_at: new Date(now).toISOString(), expires_at: new Date(now + SESSION_MS).toISOString(),
   }).execute();
   reply.header('set-cookie', sessionCookie(token, SESSION_MS / 1000));
@@ -37,14 +36,14 @@ export function sessionTokenOf(request: FastifyRequest): string | null {
 
 export async function endSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = sessionTokenOf(request);
-  if (token) await sharingDb(request.server.store).deleteFrom('staff_sessions').where('token_hash', '=', hashSecret(token)).execute();
+  if (token) await request.server.store.db.deleteFrom('staff_sessions').where('token_hash', '=', hashSecret(token)).execute();
   reply.header('set-cookie', sessionCookie('', 0));
 }
 
 /** After a password change: every session of this account but the one making the change is signed out. */
 export async function endOtherSessions(request: FastifyRequest, userId: string): Promise<void> {
   const token = sessionTokenOf(request);
-  await sharingDb(request.server.store).deleteFrom('staff_sessions').where('user_id', '=', userId)
+  await request.server.store.db.deleteFrom('staff_sessions').where('user_id', '=', userId)
     .where('token_hash', '!=', token ? hashSecret(token) : '').execute();
 }
 
@@ -77,7 +76,7 @@ function staffHook(roles: StaffRole[], allowOneTimePassword: boolean) {
     const token = sessionTokenOf(request);
     const nobody = new ApiError(401, { error: 'unauthorised', message: 'Please sign in again.' });
     if (!token) throw nobody;
-    const row = await sharingDb(request.server.store)
+    const row = await request.server.store.db
       .selectFrom('staff_sessions')
       .innerJoin('staff_users', 'staff_users.id', 'staff_sessions.user_id')
       .select(['staff_users.id', 'email', 'name', 'role', 'council', 'expires_at', 'must_change_password'])

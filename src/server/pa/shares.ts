@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 
 import { type CaseloadEntry, itemTime, needOf, QUIET_DAYS } from '../../shared/sharing/caseload.ts';
 import type { SharedContact, SharedItem, ThreadMessage } from '../../shared/sharing/schemas.ts';
-import type { ShareMessagesTable, SharesTable, SharingDb } from './tables.ts';
+import type { Db } from '../store/tables.ts';
+import type { ShareMessagesTable, SharesTable } from './tables.ts';
 
 export function toSharedItem(row: SharesTable): SharedItem {
   return { id: row.id, kind: row.kind as SharedItem['kind'], sharedAt: row.shared_at, seenAt: row.seen_at, reply: row.reply, data: JSON.parse(row.data) as SharedItem['data'] };
@@ -17,7 +18,7 @@ export function contactOf(stored: string | null | undefined): SharedContact | nu
 const toMessage = (row: ShareMessagesTable): ThreadMessage => ({ id: row.id, author: row.author as ThreadMessage['author'], text: row.body, at: row.at, seenAt: row.seen_at });
 
 /** Each item's thread (after its first reply), oldest first, attached to the items. */
-export async function withThreads(db: SharingDb, items: SharedItem[], by: { personId: string; paId: string }): Promise<SharedItem[]> {
+export async function withThreads(db: Db, items: SharedItem[], by: { personId: string; paId: string }): Promise<SharedItem[]> {
   const rows = await db.selectFrom('share_messages').selectAll().where('person_id', '=', by.personId).where('pa_id', '=', by.paId).orderBy('at').orderBy('id').execute();
   const byShare = new Map<string, ThreadMessage[]>();
   for (const row of rows) {
@@ -28,14 +29,14 @@ export async function withThreads(db: SharingDb, items: SharedItem[], by: { pers
   return items.map((item) => ({ ...item, thread: byShare.get(item.id) ?? [] }));
 }
 
-export async function addMessage(db: SharingDb, share: { id: string; person_id: string; pa_id: string }, author: ThreadMessage['author'], text: string): Promise<ThreadMessage> {
+export async function addMessage(db: Db, share: { id: string; person_id: string; pa_id: string }, author: ThreadMessage['author'], text: string): Promise<ThreadMessage> {
   const at = new Date().toISOString();
   const row: ShareMessagesTable = { id: randomUUID(), share_id: share.id, person_id: share.person_id, pa_id: share.pa_id, author, body: text, at, seen_at: author === 'pa' ? at : null };
   await db.insertInto('share_messages').values(row).execute();
   return toMessage(row);
 }
 
-export async function sharesFor(db: SharingDb, personId: string, paId: string): Promise<SharedItem[]> {
+export async function sharesFor(db: Db, personId: string, paId: string): Promise<SharedItem[]> {
   const rows = await db.selectFrom('shares').selectAll().where('person_id', '=', personId).where('pa_id', '=', paId).execute();
   return rows.map(toSharedItem).sort((a, b) => itemTime(a).localeCompare(itemTime(b)));
 }
@@ -43,7 +44,7 @@ export async function sharesFor(db: SharingDb, personId: string, paId: string): 
 /** Shared longer ago than this and seen, an item is only counted, never read in full, by the caseload. */
 const RECENT_DAYS = QUIET_DAYS + 1;
 
-export async function caseloadOf(db: SharingDb, paId: string, now = Date.now()): Promise<CaseloadEntry[]> {
+export async function caseloadOf(db: Db, paId: string, now = Date.now()): Promise<CaseloadEntry[]> {
   const links = await db.selectFrom('pa_links').selectAll().where('pa_id', '=', paId).execute();
   // A year of items each is too much to read on every load: only what is unseen or recent is read in full (the
   // need score looks back a week, "gone quiet" two weeks); older items are counted and their latest time kept.

@@ -1,8 +1,4 @@
-// Row types for the sharing tables (migration 004), joined onto the foundation's tables for Kysely.
-import type { Kysely, Transaction } from 'kysely';
-
-import type { Store } from '../store/database.ts';
-import type { Database } from '../store/tables.ts';
+// Row types for the sharing tables (migration 004 and later), part of the one Database type (store/tables.ts).
 
 interface StaffUsersTable { id: string; email: string; name: string; role: string; council: string; password_hash: string; working_hours: string | null; created_at: string; must_change_password: number }
 interface StaffSessionsTable { token_hash: string; user_id: string; created_at: string; expires_at: string }
@@ -25,7 +21,7 @@ interface PaPushSubscriptionsTable { id: string; pa_id: string; session_hash: st
 interface PaPushNoticesTable { share_id: string; pa_id: string; person_id: string; at: string; pushed: number }
 interface AuditLogTable { id: string; actor_id: string; action: string; person_id: string | null; at: string }
 
-export interface SharingDatabase extends Database {
+export interface SharingTables {
   staff_users: StaffUsersTable;
   staff_sessions: StaffSessionsTable;
   pairing_codes: PairingCodesTable;
@@ -43,11 +39,4 @@ export interface SharingDatabase extends Database {
   pa_cover: PaCoverTable;
   pa_push_subscriptions: PaPushSubscriptionsTable;
   pa_push_notices: PaPushNoticesTable;
-}
-
-export type SharingDb = Kysely<SharingDatabase> | Transaction<SharingDatabase>;
-
-/** The store's Kysely, typed with the sharing tables too (the foundation's Database type lists only its own). */
-export function sharingDb(store: Store): Kysely<SharingDatabase> {
-  return store.db as unknown as Kysely<SharingDatabase>;
 }

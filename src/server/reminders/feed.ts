@@ -2,7 +2,6 @@
 // No hook in the sync push is needed: every put or delete bumps a record's version, and we follow the versions.
 import { appointmentSchema, reminderTimes } from '../../shared/appointments/schema.ts';
 import type { Store } from '../store/database.ts';
-import { remindersDb } from './tables.ts';
 
 const BATCH = 500;
 
@@ -13,7 +12,7 @@ function reminderKey(appointmentId: string, minutesBefore: number, startsAt: str
 
 /** Reads appointment changes since the saved version; returns how many records it looked at. */
 export async function followAppointments(store: Store, now: Date): Promise<number> {
-  const db = remindersDb(store);
+  const db = store.db;
   return db.transaction().execute(async (trx) => {
     let feed = trx.selectFrom('reminder_feed').select('version').where('id', '=', 1);
     // Two server instances must not read the same batch at once (SQLite already has a single writer).

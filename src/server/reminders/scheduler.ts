@@ -14,7 +14,7 @@ import { followAppointments } from './feed.ts';
 import { reminderPayload } from './payload.ts';
 import { repeatEvery } from './repeatEvery.ts';
 import { type PushSender, topicOf } from './send.ts';
-import { type DueRemindersTable, remindersDb } from './tables.ts';
+import { type DueRemindersTable } from './tables.ts';
 import { notificationWords } from './words.ts';
 
 type DueReminder = DueRemindersTable;
@@ -48,7 +48,7 @@ export function createReminderScheduler(options: ReminderSchedulerOptions): Remi
   const { store, send } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? silent;
-  const db = remindersDb(store);
+  const db = store.db;
 
   // A lost phone's device is revoked: it must stop getting reminders at once, before anything else is sent.
   const liveSubscriptions = () => db.selectFrom('push_subscriptions')

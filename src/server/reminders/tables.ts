@@ -1,8 +1,4 @@
-// Row types for the reminder tables (migration 003), added to the foundation's Database type.
-import type { Kysely } from 'kysely';
-
-import type { Store } from '../store/database.ts';
-import type { Database } from '../store/tables.ts';
+// Row types for the reminder tables (migration 003), part of the one Database type (store/tables.ts).
 
 interface PushSubscriptionsTable {
   id: string; device_id: string; person_id: string; endpoint: string; p256dh: string; auth: string;
@@ -18,12 +14,8 @@ export interface DueRemindersTable {
 
 interface ReminderFeedTable { id: number; version: number }
 
-export interface RemindersDatabase extends Database {
+export interface RemindersTables {
   push_subscriptions: PushSubscriptionsTable;
   due_reminders: DueRemindersTable;
   reminder_feed: ReminderFeedTable;
-}
-
-export function remindersDb(store: Store): Kysely<RemindersDatabase> {
-  return store.db as unknown as Kysely<RemindersDatabase>;
 }

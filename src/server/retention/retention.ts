@@ -11,15 +11,9 @@
 // Kept on purpose: people, their live records, PA links and shares (the service itself), recovery codes (they have no
 // expiry: they are how a lost phone's data comes back), the audit log (a PA's access must stay accountable) and
 // the anonymous directory reports.
-import type { Kysely } from 'kysely';
 
 import { FORGET_ATTEMPTS_AFTER_MS } from '../pa/attempts.ts';
-import type { SharingDatabase } from '../pa/tables.ts';
-import type { RemindersDatabase } from '../reminders/tables.ts';
-import type { SignedOutTokensTable } from '../routes/delete-my-data.ts';
 import type { Store } from '../store/database.ts';
-
-type RetentionDatabase = SharingDatabase & RemindersDatabase & { signed_out_tokens: SignedOutTokensTable };
 
 export type RetentionReport = {
   tombstones: number;
@@ -36,7 +30,7 @@ const counted = (result: { numDeletedRows: bigint }[]) => result.reduce((sum, r)
 
 /** Deletes everything finished with more than `days` days before `now`; says how many rows of each went. */
 export async function applyRetention(store: Store, days: number, now = Date.now()): Promise<RetentionReport> {
-  const db = store.db as unknown as Kysely<RetentionDatabase>;
+  const db = store.db;
   const cutoff = new Date(now - days * DAY_MS).toISOString();
   const nowIso = new Date(now).toISOString();
   return db.transaction().execute(async (trx) => {

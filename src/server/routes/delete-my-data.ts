@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 
 import type { DeletedEverywhere } from '../../shared/deleteMyData.ts';
@@ -15,23 +14,12 @@ import { deviceOf, requireDevice } from '../auth/device.ts';
 import { validate } from '../http/errors.ts';
 import { noQuery } from '../http/query.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
-import type { SharingDatabase } from '../pa/tables.ts';
-import type { RemindersDatabase } from '../reminders/tables.ts';
 
 // The person must say it in the body: a stray POST with no body deletes nothing.
 const deleteEverywhereSchema = z.strictObject({ everywhere: z.literal(true) });
 
-export interface SignedOutTokensTable { token_hash: string; signed_out_at: string }
-interface StoppedUsingTable { id: string; pa_id: string; stopped_at: string }
-type DeletionDatabase = SharingDatabase & RemindersDatabase & { signed_out_tokens: SignedOutTokensTable; stopped_using: StoppedUsingTable };
-
-/** @internal exported for its tests (knip --production) */
-export function deletionDb(app: FastifyInstance): Kysely<DeletionDatabase> {
-  return app.store.db as unknown as Kysely<DeletionDatabase>;
-}
-
 export async function deleteMyDataRoutes(app: FastifyInstance): Promise<void> {
-  const db = deletionDb(app);
+  const db = app.store.db;
 
   app.post('/my-data/delete', { onRequest: requireDevice }, async (request) => {
     validate(deleteEverywhereSchema, request.body);

@@ -13,7 +13,7 @@ import { noQuery } from '../http/query.ts';
 import { audit } from '../pa/accounts.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
 import { caseloadOf, sharesFor, withThreads } from '../pa/shares.ts';
-import { type SharingDb, sharingDb } from '../pa/tables.ts';
+import type { Db } from '../store/tables.ts';
 import { contactsFor } from './pa-day.ts';
 
 const idParams = z.strictObject({ id: z.uuid() });
@@ -21,7 +21,7 @@ const coverPersonParams = z.strictObject({ id: z.uuid(), personId: z.uuid() });
 
 const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: you are not covering this caseload today.' });
 
-async function coversOf(db: SharingDb, where: { council: string } | { coverPaId: string; on: string }): Promise<Cover[]> {
+async function coversOf(db: Db, where: { council: string } | { coverPaId: string; on: string }): Promise<Cover[]> {
   let query = db.selectFrom('pa_cover')
     .innerJoin('staff_users as absent', 'absent.id', 'pa_cover.pa_id')
     .innerJoin('staff_users as cover', 'cover.id', 'pa_cover.cover_pa_id')
@@ -34,7 +34,7 @@ async function coversOf(db: SharingDb, where: { council: string } | { coverPaId:
 }
 
 /** Who covers `paId` today, if anyone (for the young person's My PA screen). */
-export async function coverToday(db: SharingDb, paId: string): Promise<{ name: string; until: string } | null> {
+export async function coverToday(db: Db, paId: string): Promise<{ name: string; until: string } | null> {
   const today = ukDay();
   const row = await db.selectFrom('pa_cover').innerJoin('staff_users', 'staff_users.id', 'pa_cover.cover_pa_id').select(['staff_users.name', 'pa_cover.ends_on'])
     .where('pa_cover.pa_id', '=', paId).where('pa_cover.starts_on', '<=', today).where('pa_cover.ends_on', '>=', today).orderBy('pa_cover.ends_on', 'desc').executeTakeFirst();
@@ -42,7 +42,7 @@ export async function coverToday(db: SharingDb, paId: string): Promise<{ name: s
 }
 
 export async function paCoverRoutes(app: FastifyInstance): Promise<void> {
-  const db = sharingDb(app.store);
+  const db = app.store.db;
   const manager = { onRequest: requireStaff('manager') };
   const pa = { onRequest: requireStaff('pa') };
 

@@ -12,7 +12,7 @@ import { noQuery } from '../http/query.ts';
 import { audit } from '../pa/accounts.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
 import { addMessage } from '../pa/shares.ts';
-import { type SharingDb, sharingDb } from '../pa/tables.ts';
+import type { Db } from '../store/tables.ts';
 
 const noBody = z.strictObject({}).optional();
 const personParams = z.strictObject({ personId: z.uuid() });
@@ -20,12 +20,12 @@ const idParams = z.strictObject({ id: z.uuid() });
 
 const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: this young person is not connected to you, or stopped sharing it.' });
 
-async function linkOf(db: SharingDb, personId: string, paId: string) {
+async function linkOf(db: Db, personId: string, paId: string) {
   return db.selectFrom('pa_links').selectAll().where('person_id', '=', personId).where('pa_id', '=', paId).executeTakeFirst();
 }
 
 /** Marks shares seen (those not seen yet) and the young person's answers on them read. */
-export async function markSeen(db: SharingDb, paId: string, personId: string, ids: string[] | undefined, now: string): Promise<number> {
+export async function markSeen(db: Db, paId: string, personId: string, ids: string[] | undefined, now: string): Promise<number> {
   let shares = db.updateTable('shares').set({ seen_at: now }).where('pa_id', '=', paId).where('person_id', '=', personId).where('seen_at', 'is', null);
   let answers = db.updateTable('share_messages').set({ seen_at: now }).where('pa_id', '=', paId).where('person_id', '=', personId).where('seen_at', 'is', null);
   if (ids) {
@@ -37,13 +37,13 @@ export async function markSeen(db: SharingDb, paId: string, personId: string, id
   return marked.length;
 }
 
-export async function contactsFor(db: SharingDb, personId: string, paId: string): Promise<ContactEntry[]> {
+export async function contactsFor(db: Db, personId: string, paId: string): Promise<ContactEntry[]> {
   const rows = await db.selectFrom('contact_log').select(['id', 'kind', 'at']).where('person_id', '=', personId).where('pa_id', '=', paId).orderBy('at', 'desc').execute();
   return rows.map((r) => ({ id: r.id, kind: r.kind as ContactKind, at: r.at }));
 }
 
 export async function paDayRoutes(app: FastifyInstance): Promise<void> {
-  const db = sharingDb(app.store);
+  const db = app.store.db;
   const pa = { onRequest: requireStaff('pa') };
 
   app.post('/pa/people/:personId/seen', pa, async (request) => {

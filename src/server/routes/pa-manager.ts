@@ -5,13 +5,12 @@ import { validate } from '../http/errors.ts';
 import { monthsQuery, noQuery } from '../http/query.ts';
 import { figuresForCouncil } from '../pa/monitoring.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
-import { sharingDb } from '../pa/tables.ts';
 
 // Built once, not per request: zod compiles a schema the first time it runs it.
 
 
 export async function paManagerRoutes(app: FastifyInstance): Promise<void> {
-  const db = sharingDb(app.store);
+  const db = app.store.db;
 
   app.get('/manager/figures', { onRequest: requireStaff('manager') }, async (request) => {
     const { months } = validate(monthsQuery, request.query);

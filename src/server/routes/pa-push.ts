@@ -8,14 +8,13 @@ import { z } from 'zod';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { requireStaff, sessionTokenOf, staffOf } from '../pa/sessions.ts';
-import { sharingDb } from '../pa/tables.ts';
 import { endpointSchema, subscriptionKeysSchema } from '../reminders/endpoints.ts';
 
 const idOf = (endpoint: string) => createHash('sha256').update(endpoint).digest('hex');
 
 export async function paPushRoutes(app: FastifyInstance): Promise<void> {
   const settings = app.config.reminders;
-  const db = sharingDb(app.store);
+  const db = app.store.db;
   const pa = { onRequest: requireStaff('pa') };
   const subscriptionSchema = z.strictObject({
     endpoint: endpointSchema(settings.allowLocalHttpEndpoints),

@@ -18,7 +18,6 @@ import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
 import { caseloadAsCsv, caseloadOf, contactOf, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
-import { sharingDb } from '../pa/tables.ts';
 import { contactsFor, markSeen } from './pa-day.ts';
 
 const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
@@ -31,7 +30,7 @@ const shareParams = z.strictObject({ id: z.uuid() });
 const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: this young person is not connected to you, or stopped sharing it.' });
 
 export async function paRoutes(app: FastifyInstance): Promise<void> {
-  const db = sharingDb(app.store);
+  const db = app.store.db;
   const pa = { onRequest: requireStaff('pa') };
   const anyStaff = { onRequest: requireStaffWithOneTimePassword('pa', 'manager', 'admin') };
 

@@ -13,7 +13,8 @@ import { monthsQuery, noQuery } from '../http/query.ts';
 import { audit } from '../pa/accounts.ts';
 import { planFiguresForCouncil } from '../pa/plan-figures.ts';
 import { requireStaff, staffOf } from '../pa/sessions.ts';
-import { type GoalSuggestionsTable, type SharingDb, sharingDb } from '../pa/tables.ts';
+import { type GoalSuggestionsTable } from '../pa/tables.ts';
+import type { Db } from '../store/tables.ts';
 
 const personParams = z.strictObject({ personId: z.uuid() });
 const goalParams = z.strictObject({ personId: z.uuid(), goalId: z.uuid() });
@@ -27,7 +28,7 @@ const toSuggestion = (row: GoalSuggestionsTable): StepSuggestion =>
   ({ id: row.id, goalId: row.goal_id, text: row.text, ...(row.due && { due: row.due }), at: row.created_at });
 
 /** The person's waiting suggestions whose goal is still shared with the PA who made them. */
-async function waitingSuggestions(db: SharingDb, personId: string, paId?: string): Promise<StepSuggestion[]> {
+async function waitingSuggestions(db: Db, personId: string, paId?: string): Promise<StepSuggestion[]> {
   let query = db.selectFrom('goal_suggestions').innerJoin('shares', (j) => j
     .onRef('shares.id', '=', 'goal_suggestions.goal_id').onRef('shares.pa_id', '=', 'goal_suggestions.pa_id').onRef('shares.person_id', '=', 'goal_suggestions.person_id'))
     .selectAll('goal_suggestions').where('goal_suggestions.person_id', '=', personId).where('shares.kind', '=', 'goal');
@@ -37,7 +38,7 @@ async function waitingSuggestions(db: SharingDb, personId: string, paId?: string
 }
 
 export async function planSuggestionsRoutes(app: FastifyInstance): Promise<void> {
-  const db = sharingDb(app.store);
+  const db = app.store.db;
   const pa = { onRequest: requireStaff('pa') };
   const device = { onRequest: requireDevice };
 
@@ -84,7 +85,7 @@ export async function planSuggestionsRoutes(app: FastifyInstance): Promise<void>
 
 /** A manager's anonymous My plan figures for their own council (same rules as /manager/figures). */
 export async function planFiguresRoutes(app: FastifyInstance): Promise<void> {
-  const db = sharingDb(app.store);
+  const db = app.store.db;
   app.get('/manager/plan-figures', { onRequest: requireStaff('manager') }, async (request) => {
     const { months } = validate(monthsQuery, request.query);
     const staff = staffOf(request);

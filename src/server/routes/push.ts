@@ -9,13 +9,12 @@ import { notificationWordsSchema } from '../../shared/appointments/schema.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { endpointSchema, subscriptionKeysSchema } from '../reminders/endpoints.ts';
-import { remindersDb } from '../reminders/tables.ts';
 import { loadVapidKeys } from '../reminders/vapid.ts';
 
 export async function pushRoutes(app: FastifyInstance): Promise<void> {
   const settings = app.config.reminders;
   const vapid = loadVapidKeys(app.config.dataDir, app.config.vapid);
-  const db = remindersDb(app.store);
+  const db = app.store.db;
 
   const subscriptionSchema = z.strictObject({
     endpoint: endpointSchema(settings.allowLocalHttpEndpoints),

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { REPORT_REASONS } from '../../shared/directory/report.ts';
 import type { DirectoryService } from '../../shared/directory/types.ts';
 import { orukPage, toOrukService, uuidV5 } from '../directory/oruk-export.ts';
-import { directoryDb } from '../directory/tables.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { noQuery } from '../http/query.ts';
 
@@ -27,7 +26,7 @@ const publicUrl = (request: FastifyRequest) => `${request.protocol}://${request.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 export async function servicesRoutes(app: FastifyInstance): Promise<void> {
-  const db = directoryDb(app.store);
+  const db = app.store.db;
 
   app.get('/oruk', async (request, reply) => {
     validate(noQuery, request.query);

@@ -17,8 +17,7 @@ import { noQuery } from '../http/query.ts';
 import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
 import { restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
 import { addMessage, contactOf, toSharedItem, withThreads } from '../pa/shares.ts';
-import type { SharingDb } from '../pa/tables.ts';
-import { sharingDb } from '../pa/tables.ts';
+import type { Db } from '../store/tables.ts';
 import { coverToday } from './pa-cover.ts';
 
 // Schemas are built once, not per request: zod compiles a schema the first time it runs it.
@@ -29,7 +28,7 @@ const device = { onRequest: requireDevice };
 const notConnected = () => new ApiError(409, { error: 'not-connected', message: 'You are not connected to a PA. Ask your PA for a code and connect first.' });
 
 /** Leaving a PA (disconnecting, or connecting to another): their caseload keeps a "stopped sharing" card, name and when only. */
-async function endLink(trx: SharingDb, personId: string, now: string, unlessPa: string | null): Promise<void> {
+async function endLink(trx: Db, personId: string, now: string, unlessPa: string | null): Promise<void> {
   const old = await trx.selectFrom('pa_links').select(['pa_id', 'name', 'label']).where('person_id', '=', personId).executeTakeFirst();
   if (!old || old.pa_id === unlessPa) return;
   await trx.deleteFrom('contact_log').where('person_id', '=', personId).where('pa_id', '=', old.pa_id).execute();
@@ -38,7 +37,7 @@ async function endLink(trx: SharingDb, personId: string, now: string, unlessPa: 
 }
 
 export async function sharingRoutes(app: FastifyInstance): Promise<void> {
-  const db = sharingDb(app.store);
+  const db = app.store.db;
 
   app.get('/my-pa', device, async (request): Promise<MyPaStatus> => {
     validate(noQuery, request.query);

@@ -1,5 +1,9 @@
 // Row types for every table, as Kysely sees them. Times are ISO 8601 UTC text; flags are 0/1 (portable to SQLite).
-import type { Generated } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
+
+import type { DirectoryTables } from '../directory/tables.ts';
+import type { SharingTables } from '../pa/tables.ts';
+import type { RemindersTables } from '../reminders/tables.ts';
 
 interface PeopleTable {
   id: string;
@@ -50,7 +54,8 @@ interface LinkCodesTable {
 }
 
 /** Add a table here when a migration adds it. */
-export interface Database {
+/** The foundation's tables (migration 001): people, their phones and records, the directory's services. */
+interface FoundationTables {
   people: PeopleTable;
   devices: DevicesTable;
   records: RecordsTable;
@@ -58,4 +63,21 @@ export interface Database {
   sync_meta: SyncMetaTable;
   link_codes: LinkCodesTable;
 }
+
+/** Migration 011: a phone signed out for good (its token is refused with "signed out", never re-registered). */
+interface SignedOutTokensTable { token_hash: string; signed_out_at: string }
+/** Migration 011: "someone stopped using the app" for the PA's caseload (when, never who). */
+interface StoppedUsingTable { id: string; pa_id: string; stopped_at: string }
+
+/**
+ * Every table, as one type for the one Kysely (`store.db`): each feature lists its own tables beside its code
+ * (pa/tables.ts, reminders/tables.ts, directory/tables.ts) and they meet here, so no code needs to cast to reach them.
+ */
+export interface Database extends FoundationTables, SharingTables, RemindersTables, DirectoryTables {
+  signed_out_tokens: SignedOutTokensTable;
+  stopped_using: StoppedUsingTable;
+}
+
+/** The database, or a transaction on it: what a function that reads or writes inside either takes. */
+export type Db = Kysely<Database> | Transaction<Database>;
 
