@@ -2,8 +2,8 @@
 import { listDevices, revokeDevice } from './admin/devices.ts';
 import { describeDatabase, loadConfig } from './config.ts';
 import { IMPORT_SERVICES_USAGE, ImportRefused, importServicesCommand } from './directory/import.ts';
-import { CREATE_USER_USAGE, createUserCommand } from './pa/create-user.ts';
 import { applyRetention } from './retention/retention.ts';
+import { CREATE_USER_USAGE, createUserCommand } from './sharing/create-user.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 

@@ -1,32 +1,32 @@
 // Builds the Fastify server: security, the API under /api/v1, then the built app. Not listening (main.ts does that).
-// How to add routes: write src/server/routes/<resource>.ts exporting `async function xRoutes(app: FastifyInstance)`,
-// and add it to API_ROUTES below. Inside, use `app.store.db` (Kysely; `app.store.dialect` is 'sqlite'|'postgres'),
+// How to add routes: in the feature's own folder, write routes.ts exporting `async function xRoutes(app: FastifyInstance)`
+// (HTTP only: the work lives beside it), and add it to API_ROUTES below. Inside, use `app.store.db` (Kysely; `app.store.dialect` is 'sqlite'|'postgres'),
 // `app.config` for settings, `validate(schema, request.body)` from http/errors.ts for input (400 naming the field),
 // and `{ onRequest: requireDevice }` + `deviceOf(request)` from auth/device.ts for the signed-in device and person.
 // Throw `new ApiError(status, { error, message })` for any refusal; writes that change the pull feed use reserveVersions().
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, LogController } from 'fastify';
 
 import { describeDatabase, type ServerConfig } from './config.ts';
+import { servicesRoutes } from './directory/routes.ts';
 import { handleError } from './http/errors.ts';
+import { healthRoutes } from './http/health.ts';
 import { registerInputChecks, rewriteUrl } from './http/input.ts';
 import { answerClientError, registerSecurity, securityHeaders } from './http/security.ts';
 import { registerStatic } from './http/static.ts';
+import { deleteMyDataRoutes } from './identity/delete-my-data.ts';
+import { devicesRoutes } from './identity/routes.ts';
 import { backgroundSenders } from './reminders/background.ts';
-import { deleteMyDataRoutes } from './routes/delete-my-data.ts';
-import { devicesRoutes } from './routes/devices.ts';
-import { healthRoutes } from './routes/health.ts';
-import { paRoutes } from './routes/pa.ts';
-import { paCoverRoutes } from './routes/pa-cover.ts';
-import { paDayRoutes } from './routes/pa-day.ts';
-import { paManagerRoutes } from './routes/pa-manager.ts';
-import { paPushRoutes } from './routes/pa-push.ts';
-import { planFiguresRoutes, planSuggestionsRoutes } from './routes/plan-suggestions.ts';
-import { pushRoutes } from './routes/push.ts';
-import { servicesRoutes } from './routes/services.ts';
-import { sharingRoutes } from './routes/sharing.ts';
-import { syncRoutes } from './routes/sync.ts';
+import { pushRoutes } from './reminders/routes.ts';
+import { paManagerRoutes } from './sharing/manager-routes.ts';
+import { paCoverRoutes } from './sharing/pa-cover-routes.ts';
+import { paDayRoutes } from './sharing/pa-day-routes.ts';
+import { paPushRoutes } from './sharing/pa-push-routes.ts';
+import { paRoutes } from './sharing/pa-routes.ts';
+import { planFiguresRoutes, planSuggestionsRoutes } from './sharing/plan-routes.ts';
+import { sharingRoutes } from './sharing/routes.ts';
 import { openStore, type Store } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
+import { syncRoutes } from './sync/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

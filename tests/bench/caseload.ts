@@ -20,7 +20,7 @@ import { Card, Glance } from '../../src/pa/CaseloadPage.tsx';
 import { type PersonView, SharedItems } from '../../src/pa/PersonPage.tsx';
 import { TrendChart } from '../../src/pa/TrendChart.tsx';
 import { buildServer } from '../../src/server/app.ts';
-import { createStaffUser } from '../../src/server/pa/accounts.ts';
+import { createStaffUser } from '../../src/server/sharing/accounts.ts';
 import type { CaseloadEntry } from '../../src/shared/sharing/caseload.ts';
 import { type DialectName, freshDatabase } from '../server/helpers/databases.ts';
 

@@ -10,10 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { buildServer } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { BURST_MS, type CallAlertScheduler, createCallAlertScheduler } from '../../src/server/pa/call-alerts.ts';
 import { webPushSender } from '../../src/server/reminders/send.ts';
 import { loadVapidKeys } from '../../src/server/reminders/vapid.ts';
 import { applyRetention } from '../../src/server/retention/retention.ts';
+import { BURST_MS, type CallAlertScheduler, createCallAlertScheduler } from '../../src/server/sharing/call-alerts.ts';
 import { ukDay } from '../../src/shared/sharing/schemas.ts';
 import { type Device, registerDevice } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { newLinkCode, newPairingCode, newRecoveryCode, randomCode } from '../../src/server/auth/tokens.ts';
-import { newOneTimePassword } from '../../src/server/pa/passwords.ts';
+import { newOneTimePassword } from '../../src/server/sharing/passwords.ts';
 import { normaliseCode, READABLE_ALPHABET } from '../../src/shared/readableCode.ts';
 import { pairingCodeSchema } from '../../src/shared/sharing/schemas.ts';
 

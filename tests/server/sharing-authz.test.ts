@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildServer } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
-import { paRoutes } from '../../src/server/routes/pa.ts';
-import { paCoverRoutes } from '../../src/server/routes/pa-cover.ts';
-import { paDayRoutes } from '../../src/server/routes/pa-day.ts';
-import { paManagerRoutes } from '../../src/server/routes/pa-manager.ts';
-import { paPushRoutes } from '../../src/server/routes/pa-push.ts';
-import { sharingRoutes } from '../../src/server/routes/sharing.ts';
+import { paManagerRoutes } from '../../src/server/sharing/manager-routes.ts';
+import { paCoverRoutes } from '../../src/server/sharing/pa-cover-routes.ts';
+import { paDayRoutes } from '../../src/server/sharing/pa-day-routes.ts';
+import { paPushRoutes } from '../../src/server/sharing/pa-push-routes.ts';
+import { paRoutes } from '../../src/server/sharing/pa-routes.ts';
+import { sharingRoutes } from '../../src/server/sharing/routes.ts';
 import { ukDay } from '../../src/shared/sharing/schemas.ts';
 import { checkin, type Device, registerDevice } from './helpers/api.ts';
 import { DIALECTS, freshDatabase, type TestDatabase } from './helpers/databases.ts';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { FastifyInstance, InjectOptions } from 'fastify';
 
-import { createStaffUser } from '../../src/server/pa/accounts.ts';
+import { createStaffUser } from '../../src/server/sharing/accounts.ts';
 import type { StaffRole, StaffUser } from '../../src/shared/sharing/schemas.ts';
 import { auth, type Device } from './helpers/api.ts';
 

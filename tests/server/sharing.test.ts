@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { createUserCommand } from '../../src/server/pa/create-user.ts';
+import { createUserCommand } from '../../src/server/sharing/create-user.ts';
 import { checkin, deleteRecord, pullAll, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { createUserCommand } from '../../src/server/pa/create-user.ts';
+import { createUserCommand } from '../../src/server/sharing/create-user.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
 import { asStaff, HOST, ORIGIN, signedInStaff, type Staff } from './sharing-helpers.ts';

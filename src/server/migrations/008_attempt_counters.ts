@@ -1,4 +1,4 @@
-// Guess counters counted and checked in one statement (see pa/attempts.ts). Times are whole milliseconds so the
+// Guess counters counted and checked in one statement (see auth/attempts.ts). Times are whole milliseconds so the
 // statement can do its own arithmetic the same way on SQLite and PostgreSQL; the ticket says whose try was let in.
 import type { Kysely } from 'kysely';
 

@@ -1,4 +1,4 @@
-// "Delete my data everywhere" (routes/delete-my-data.ts) removes every row of a person. Two things must outlive
+// "Delete my data everywhere" (identity/delete-my-data.ts) removes every row of a person. Two things must outlive
 // them, neither holding anything about who they were: the hashes of their devices' tokens (so a phone still
 // holding one is told "device-signed-out" and wipes itself, instead of setting itself up as a new person) and a
 // marker on their PA's caseload saying someone stopped using the app (no name, no person id).

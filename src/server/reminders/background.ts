@@ -2,7 +2,7 @@
 // "Please call me" alerts to PAs. One Web Push sender and one clock for both; REMINDERS=off stops both.
 import type { FastifyInstance } from 'fastify';
 
-import { createCallAlertScheduler } from '../pa/call-alerts.ts';
+import { createCallAlertScheduler } from '../sharing/call-alerts.ts';
 import { createReminderScheduler } from './scheduler.ts';
 import { webPushSender } from './send.ts';
 import { clockOf } from './settings.ts';

@@ -72,7 +72,7 @@ export function publicOnlyLookup(lookup: Lookup = systemLookup): net.LookupFunct
   };
 }
 
-/** The browser's subscription keys, as PushSubscription.toJSON() gives them (the phone's, routes/push.ts, and the PA page's, routes/pa-push.ts). */
+/** The browser's subscription keys, as PushSubscription.toJSON() gives them (the phone's, reminders/routes.ts, and the PA page's, sharing/pa-push-routes.ts). */
 const base64url = (min: number, max: number) => z.string().min(min).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/, 'Must be base64url');
 
 export function endpointSchema(allowLocalStandIn: boolean) {

@@ -12,7 +12,7 @@
 // expiry: they are how a lost phone's data comes back), the audit log (a PA's access must stay accountable) and
 // the anonymous directory reports.
 
-import { FORGET_ATTEMPTS_AFTER_MS } from '../pa/attempts.ts';
+import { FORGET_ATTEMPTS_AFTER_MS } from '../auth/attempts.ts';
 import type { Store } from '../store/database.ts';
 
 export type RetentionReport = {

@@ -2,8 +2,8 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 
 import type { DirectoryTables } from '../directory/tables.ts';
-import type { SharingTables } from '../pa/tables.ts';
 import type { RemindersTables } from '../reminders/tables.ts';
+import type { SharingTables } from '../sharing/tables.ts';
 
 interface PeopleTable {
   id: string;
@@ -71,7 +71,7 @@ interface StoppedUsingTable { id: string; pa_id: string; stopped_at: string }
 
 /**
  * Every table, as one type for the one Kysely (`store.db`): each feature lists its own tables beside its code
- * (pa/tables.ts, reminders/tables.ts, directory/tables.ts) and they meet here, so no code needs to cast to reach them.
+ * (sharing/tables.ts, reminders/tables.ts, directory/tables.ts) and they meet here, so no code needs to cast to reach them.
  */
 export interface Database extends FoundationTables, SharingTables, RemindersTables, DirectoryTables {
   signed_out_tokens: SignedOutTokensTable;

@@ -1,4 +1,4 @@
-// Told when someone asks: the PA page's opt-in to a content-free push (pa/call-alerts.ts sends it, inside working
+// Told when someone asks: the PA page's opt-in to a content-free push (sharing/call-alerts.ts sends it, inside working
 // hours only). A subscription is tied to the session that made it, so signing out ends it.
 import { createHash } from 'node:crypto';
 
@@ -7,8 +7,8 @@ import { z } from 'zod';
 
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
-import { requireStaff, sessionTokenOf, staffOf } from '../pa/sessions.ts';
 import { endpointSchema, subscriptionKeysSchema } from '../reminders/endpoints.ts';
+import { requireStaff, sessionTokenOf, staffOf } from './sessions.ts';
 
 const idOf = (endpoint: string) => createHash('sha256').update(endpoint).digest('hex');
 

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { pullQuerySchema, pushRequestSchema, type PushResponse } from '../../shared/sync.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { ApiError, validate } from '../http/errors.ts';
-import { readPull } from '../sync/pull.ts';
-import { applyPush } from '../sync/push.ts';
+import { readPull } from './pull.ts';
+import { applyPush } from './push.ts';
 
 // Query values must be plain digits: z.coerce would otherwise read "", " 7", "0x10" or "1e3" as numbers.
 const digitsOnly = z.record(z.string(), z.string().regex(/^\d{1,15}$/, 'Must be a whole number'));

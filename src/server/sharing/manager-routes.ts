@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 
 import { validate } from '../http/errors.ts';
 import { monthsQuery, noQuery } from '../http/query.ts';
-import { figuresForCouncil } from '../pa/monitoring.ts';
-import { requireStaff, staffOf } from '../pa/sessions.ts';
+import { figuresForCouncil } from './monitoring.ts';
+import { requireStaff, staffOf } from './sessions.ts';
 
 // Built once, not per request: zod compiles a schema the first time it runs it.
 

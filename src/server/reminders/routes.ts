@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { notificationWordsSchema } from '../../shared/appointments/schema.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { ApiError, validate } from '../http/errors.ts';
-import { endpointSchema, subscriptionKeysSchema } from '../reminders/endpoints.ts';
-import { loadVapidKeys } from '../reminders/vapid.ts';
+import { endpointSchema, subscriptionKeysSchema } from './endpoints.ts';
+import { loadVapidKeys } from './vapid.ts';
 
 export async function pushRoutes(app: FastifyInstance): Promise<void> {
   const settings = app.config.reminders;

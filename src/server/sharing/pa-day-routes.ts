@@ -9,10 +9,10 @@ import { z } from 'zod';
 import { type ContactEntry, type ContactKind, contactSchema, labelSchema, messageSchema, seenManySchema } from '../../shared/sharing/schemas.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { noQuery } from '../http/query.ts';
-import { audit } from '../pa/accounts.ts';
-import { requireStaff, staffOf } from '../pa/sessions.ts';
-import { addMessage } from '../pa/shares.ts';
 import type { Db } from '../store/tables.ts';
+import { audit } from './accounts.ts';
+import { requireStaff, staffOf } from './sessions.ts';
+import { addMessage } from './shares.ts';
 
 const noBody = z.strictObject({}).optional();
 const personParams = z.strictObject({ personId: z.uuid() });

@@ -13,7 +13,7 @@ import type { DeletedEverywhere } from '../../shared/deleteMyData.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { validate } from '../http/errors.ts';
 import { noQuery } from '../http/query.ts';
-import { requireStaff, staffOf } from '../pa/sessions.ts';
+import { requireStaff, staffOf } from '../sharing/sessions.ts';
 
 // The person must say it in the body: a stray POST with no body deletes nothing.
 const deleteEverywhereSchema = z.strictObject({ everywhere: z.literal(true) });

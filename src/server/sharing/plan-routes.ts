@@ -10,11 +10,11 @@ import { type StepSuggestion, suggestStepSchema } from '../../shared/plan/schema
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { monthsQuery, noQuery } from '../http/query.ts';
-import { audit } from '../pa/accounts.ts';
-import { planFiguresForCouncil } from '../pa/plan-figures.ts';
-import { requireStaff, staffOf } from '../pa/sessions.ts';
-import { type GoalSuggestionsTable } from '../pa/tables.ts';
 import type { Db } from '../store/tables.ts';
+import { audit } from './accounts.ts';
+import { planFiguresForCouncil } from './plan-figures.ts';
+import { requireStaff, staffOf } from './sessions.ts';
+import { type GoalSuggestionsTable } from './tables.ts';
 
 const personParams = z.strictObject({ personId: z.uuid() });
 const goalParams = z.strictObject({ personId: z.uuid(), goalId: z.uuid() });

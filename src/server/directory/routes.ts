@@ -6,9 +6,9 @@ import { z } from 'zod';
 
 import { REPORT_REASONS } from '../../shared/directory/report.ts';
 import type { DirectoryService } from '../../shared/directory/types.ts';
-import { orukPage, toOrukService, uuidV5 } from '../directory/oruk-export.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { noQuery } from '../http/query.ts';
+import { orukPage, toOrukService, uuidV5 } from './oruk-export.ts';
 
 // Built once, not per request: zod compiles a schema the first time it runs it.
 

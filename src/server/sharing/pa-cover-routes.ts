@@ -10,11 +10,11 @@ import { orderCaseload } from '../../shared/sharing/caseload.ts';
 import { type Cover, coverSchema, ukDay } from '../../shared/sharing/schemas.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { noQuery } from '../http/query.ts';
-import { audit } from '../pa/accounts.ts';
-import { requireStaff, staffOf } from '../pa/sessions.ts';
-import { caseloadOf, sharesFor, withThreads } from '../pa/shares.ts';
 import type { Db } from '../store/tables.ts';
-import { contactsFor } from './pa-day.ts';
+import { audit } from './accounts.ts';
+import { contactsFor } from './pa-day-routes.ts';
+import { requireStaff, staffOf } from './sessions.ts';
+import { caseloadOf, sharesFor, withThreads } from './shares.ts';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const coverPersonParams = z.strictObject({ id: z.uuid(), personId: z.uuid() });

@@ -2,9 +2,9 @@
 // otherwise 503 saying which (a load balancer then sends phones elsewhere, and a person reading it knows why).
 import type { FastifyInstance } from 'fastify';
 
-import { RETRY_AFTER_SECONDS, validate } from '../http/errors.ts';
-import { noQuery } from '../http/query.ts';
 import { databaseFault, pingStore } from '../store/database.ts';
+import { RETRY_AFTER_SECONDS, validate } from './errors.ts';
+import { noQuery } from './query.ts';
 
 // Built once, not per request: zod compiles a schema the first time it runs it.
 

@@ -10,15 +10,15 @@ import { paCopyOf } from '../../shared/sharing/paCopy.ts';
 import { connectSchema, messageSchema, monitoringSchema, myContactSchema, type MyPaStatus, restoreSchema, shareSchema } from '../../shared/sharing/schemas.ts';
 import { nextWorkingTime } from '../../shared/sharing/working-hours.ts';
 import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
+import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_ADDRESS, PER_TARGET, refundAttempts } from '../auth/attempts.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { noQuery } from '../http/query.ts';
-import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
-import { restoreWithCode, setRecoveryCode } from '../pa/recovery.ts';
-import { addMessage, contactOf, toSharedItem, withThreads } from '../pa/shares.ts';
+import { restoreWithCode, setRecoveryCode } from '../identity/recovery.ts';
 import type { Db } from '../store/tables.ts';
-import { coverToday } from './pa-cover.ts';
+import { coverToday } from './pa-cover-routes.ts';
+import { addMessage, contactOf, toSharedItem, withThreads } from './shares.ts';
 
 // Schemas are built once, not per request: zod compiles a schema the first time it runs it.
 const idParams = z.strictObject({ id: z.uuid() });

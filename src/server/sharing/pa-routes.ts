@@ -11,14 +11,14 @@ import {
   changePasswordSchema, loginSchema, seenSchema, workingHoursSchema,
 } from '../../shared/sharing/schemas.ts';
 import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
+import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../auth/attempts.ts';
 import { hashSecret, newPairingCode } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { noQuery } from '../http/query.ts';
-import { audit, changePassword, checkSignIn } from '../pa/accounts.ts';
-import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../pa/attempts.ts';
-import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from '../pa/sessions.ts';
-import { caseloadAsCsv, caseloadOf, contactOf, sharesAsCsv, sharesFor, withThreads } from '../pa/shares.ts';
-import { contactsFor, markSeen } from './pa-day.ts';
+import { audit, changePassword, checkSignIn } from './accounts.ts';
+import { contactsFor, markSeen } from './pa-day-routes.ts';
+import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from './sessions.ts';
+import { caseloadAsCsv, caseloadOf, contactOf, sharesAsCsv, sharesFor, withThreads } from './shares.ts';
 
 const PAIRING_CODE_TTL_MS = 72 * 60 * 60 * 1000;
 
