@@ -1,4 +1,6 @@
 // Every migration, in order. To add one: create NNN_name.ts beside this file and add one line below.
+// Migrations repeat each other's shape on purpose (`duplicates` lists them): each is a frozen record of one change to
+// a live database, so none may import a helper that could later change what an old migration does.
 import type { Migration } from 'kysely';
 
 import * as foundation from './001_foundation.ts';
