@@ -4,7 +4,6 @@ import { startTransition } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 
 import { App } from './App.tsx';
-import { db } from './data/db.ts';
 import { isLocked } from './data/lock/lockState.ts';
 import { lockAtStart, lockInBackground } from './data/lock/start.ts';
 import { openLocalStore } from './data/storage.ts';
@@ -23,7 +22,7 @@ async function pageSettled(): Promise<void> {
 }
 
 async function start() {
-  const storage = openLocalStore(db);
+  const storage = openLocalStore();
   // With a PIN, the first frame is already the lock screen: nothing personal is drawn before it.
   const locked = lockAtStart();
   await startI18n();
