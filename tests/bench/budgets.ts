@@ -7,8 +7,8 @@ import { englishGzip, firstRouteScripts, KIB, localeChunks, measure, precacheFil
 
 export const BUDGETS = {
   /**
-   * 155.4 KiB before the first paint was prerendered, and again after (issue 17: unchanged or smaller); the half KiB
-   * above it is room for a fix, not for a feature: a new screen or card loads in its own chunk.
+   * 159,215 bytes before the first paint was prerendered, 159,186 after (issue 17: unchanged or smaller); the half
+   * KiB above it is room for a fix, not for a feature: a new screen or card loads in its own chunk.
    */
   firstRouteJsGzip: 156 * KIB,
   localeChunkGzip: 15 * KIB,
