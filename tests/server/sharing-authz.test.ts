@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildServer } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
+import { devicesRoutes } from '../../src/server/identity/routes.ts';
 import { paManagerRoutes } from '../../src/server/sharing/manager-routes.ts';
 import { paCoverRoutes } from '../../src/server/sharing/pa-cover-routes.ts';
 import { paDayRoutes } from '../../src/server/sharing/pa-day-routes.ts';
@@ -168,18 +169,18 @@ describe.each(DIALECTS)('authorization matrix on %s', (dialect) => {
     });
   }
 
-  it('covers every sharing and PA route (sign-in and recovery restore are public by design and tested in sharing-limits)', async () => {
+  it('covers every sharing and PA route, and the phone\'s recovery and my-devices routes (sign-in and recovery restore are public by design and tested in sharing-limits; registering a phone and link codes in sync-protocol)', async () => {
     const declared: string[] = [];
     const probe = Fastify();
     probe.decorate('store', { db: {} } as never);
     probe.decorate('config', loadConfig({}));
     probe.addHook('onRoute', (r) => { if (r.method !== 'HEAD') declared.push(`${String(r.method)} ${r.url}`); });
-    for (const routes of [sharingRoutes, paRoutes, paDayRoutes, paCoverRoutes, paManagerRoutes, paPushRoutes]) await probe.register(routes);
+    for (const routes of [sharingRoutes, devicesRoutes, paRoutes, paDayRoutes, paCoverRoutes, paManagerRoutes, paPushRoutes]) await probe.register(routes);
     await probe.ready();
     await probe.close();
     const tested = ENDPOINTS.map((e) => e.name.split(' (')[0].replace(/\/:id/g, '/:ID'));
     const expected = declared.map((r) => r.replace(/\/:(id|personId)/g, '/:ID'))
-      .filter((r) => r !== 'POST /pa/login' && r !== 'POST /recovery/restore');
+      .filter((r) => !['POST /pa/login', 'POST /recovery/restore', 'POST /devices', 'POST /devices/link-codes'].includes(r));
     expect(tested.sort()).toEqual(expected.sort());
   });
 });

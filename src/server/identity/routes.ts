@@ -1,14 +1,19 @@
-// Device identity: register a phone (optionally joining a person with a link code) and make link codes.
+// Device identity: register a phone (optionally joining a person with a link code), make link codes, set and use a
+// recovery code, and list or sign out "my devices". Device token auth, except registering and restoring.
 import { randomUUID } from 'node:crypto';
 
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
 import { normaliseCode } from '../../shared/readableCode.ts';
+import { restoreSchema } from '../../shared/sharing/schemas.ts';
 import { type RegisterDeviceResponse, registerDeviceSchema } from '../../shared/sync.ts';
+import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_TARGET, refundAttempts } from '../auth/attempts.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { hashSecret, newDeviceToken, newLinkCode } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { noQuery } from '../http/query.ts';
+import { restoreWithCode, setRecoveryCode } from './recovery.ts';
 
 const LINK_CODE_TTL_MS = 15 * 60 * 1000;
 
@@ -16,8 +21,10 @@ type LinkCodeResponse = { code: string; expiresAt: string };
 
 // These endpoints take no options yet; an empty object (or no body) is allowed, anything else is a mistake.
 const noOptions = z.strictObject({}).optional();
+const idParams = z.strictObject({ id: z.uuid() });
 
 export async function devicesRoutes(app: FastifyInstance): Promise<void> {
+  const db = app.store.db;
   // New devices and link-code guesses get a tenth of the general per-IP limit (30/min by default): slows code guessing.
   const registrationLimit = { rateLimit: { max: Math.max(1, Math.ceil(app.config.rateLimitPerMinute / 10)), timeWindow: '1 minute' } };
 
@@ -39,7 +46,7 @@ export async function devicesRoutes(app: FastifyInstance): Promise<void> {
       });
       return reply.status(201).send({ deviceId, token } satisfies RegisterDeviceResponse);
     }
-    await app.store.db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       let personId: string;
       if (body.linkCode !== undefined) {
         // One atomic UPDATE claims the code, so two phones racing with one code can't both join.
@@ -76,11 +83,47 @@ export async function devicesRoutes(app: FastifyInstance): Promise<void> {
     const device = deviceOf(request);
     const code = newLinkCode();
     const expiresAt = new Date(Date.now() + LINK_CODE_TTL_MS).toISOString();
-    await app.store.db
+    await db
       .insertInto('link_codes')
       .values({ code_hash: hashSecret(normaliseCode(code)), person_id: device.personId, expires_at: expiresAt, used_at: null })
       .execute();
     const response: LinkCodeResponse = { code, expiresAt };
     return reply.status(201).send(response);
+  });
+
+  app.post('/recovery-code', { onRequest: requireDevice }, async (request, reply) => {
+    validate(noOptions, request.body ?? undefined);
+    return reply.status(201).send({ code: await setRecoveryCode(db, deviceOf(request).personId) });
+  });
+
+  app.post('/recovery/restore', async (request, reply) => {
+    const { code } = validate(restoreSchema, request.body);
+    // Per code and for everyone, never per address: a hostel or college behind one address must not lock itself out.
+    const codeKey = `restore-code:${hashSecret(normaliseCode(code))}`;
+    await countAttempt(db, [{ key: codeKey, policy: PER_TARGET }, { key: 'restore-all', policy: GLOBAL_RECOVERY }]);
+    const restored = await restoreWithCode(db, code);
+    if (!restored) {
+      throw new ApiError(400, { error: 'recovery-code-rejected', field: 'code', message: 'That recovery code is not right, or was already used. Check each letter and try again.' });
+    }
+    await clearAttempts(db, [codeKey]);
+    await refundAttempts(db, ['restore-all']);
+    return reply.status(201).send(restored);
+  });
+
+  app.get('/my-devices', { onRequest: requireDevice }, async (request) => {
+    validate(noQuery, request.query);
+    const me = deviceOf(request);
+    const rows = await db.selectFrom('devices').select(['id', 'created_at', 'last_seen_at'])
+      .where('person_id', '=', me.personId).where('revoked_at', 'is', null).orderBy('created_at').execute();
+    return { devices: rows.map((d) => ({ id: d.id, createdAt: d.created_at, lastSeenAt: d.last_seen_at, thisDevice: d.id === me.id })) };
+  });
+
+  app.delete('/my-devices/:id', { onRequest: requireDevice }, async (request) => {
+    const { id } = validate(idParams, request.params);
+    const me = deviceOf(request);
+    const revoked = await db.updateTable('devices').set({ revoked_at: new Date().toISOString() })
+      .where('id', '=', id).where('person_id', '=', me.personId).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+    if (!revoked) throw new ApiError(404, { error: 'not-found', message: 'That device is not one of yours, or is already signed out.' });
+    return { id, signedOut: true };
   });
 }

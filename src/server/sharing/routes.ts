@@ -1,5 +1,5 @@
 // The young person's side of sharing: connect to a PA with a code, share and unshare items, see seen/replies,
-// count in anonymous monitoring, disconnect; plus recovery codes and "my devices". Device token auth only.
+// count in anonymous monitoring, disconnect. Device token auth only. (Recovery codes and "my devices" are identity/routes.ts.)
 import { randomUUID } from 'node:crypto';
 
 import type { FastifyInstance } from 'fastify';
@@ -7,22 +7,20 @@ import { z } from 'zod';
 
 import { normaliseCode } from '../../shared/readableCode.ts';
 import { paCopyOf } from '../../shared/sharing/paCopy.ts';
-import { connectSchema, messageSchema, monitoringSchema, myContactSchema, type MyPaStatus, restoreSchema, shareSchema } from '../../shared/sharing/schemas.ts';
+import { connectSchema, messageSchema, monitoringSchema, myContactSchema, type MyPaStatus, shareSchema } from '../../shared/sharing/schemas.ts';
 import { nextWorkingTime } from '../../shared/sharing/working-hours.ts';
 import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
-import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_ADDRESS, PER_TARGET, refundAttempts } from '../auth/attempts.ts';
+import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../auth/attempts.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { noQuery } from '../http/query.ts';
-import { restoreWithCode, setRecoveryCode } from '../identity/recovery.ts';
 import type { Db } from '../store/tables.ts';
 import { coverToday } from './pa-cover-routes.ts';
 import { addMessage, contactOf, toSharedItem, withThreads } from './shares.ts';
 
 // Schemas are built once, not per request: zod compiles a schema the first time it runs it.
 const idParams = z.strictObject({ id: z.uuid() });
-const noBody = z.strictObject({}).optional();
 const device = { onRequest: requireDevice };
 
 const notConnected = () => new ApiError(409, { error: 'not-connected', message: 'You are not connected to a PA. Ask your PA for a code and connect first.' });
@@ -158,41 +156,5 @@ export async function sharingRoutes(app: FastifyInstance): Promise<void> {
     await db.insertInto('monitoring_consents').values({ person_id: personId, council: link.council, opted_in_at: new Date().toISOString() })
       .onConflict((oc) => oc.column('person_id').doUpdateSet({ council: link.council })).execute();
     return { monitoring: true };
-  });
-
-  app.post('/recovery-code', device, async (request, reply) => {
-    validate(noBody, request.body ?? undefined);
-    return reply.status(201).send({ code: await setRecoveryCode(db, deviceOf(request).personId) });
-  });
-
-  app.post('/recovery/restore', async (request, reply) => {
-    const { code } = validate(restoreSchema, request.body);
-    // Per code and for everyone, never per address: a hostel or college behind one address must not lock itself out.
-    const codeKey = `restore-code:${hashSecret(normaliseCode(code))}`;
-    await countAttempt(db, [{ key: codeKey, policy: PER_TARGET }, { key: 'restore-all', policy: GLOBAL_RECOVERY }]);
-    const restored = await restoreWithCode(db, code);
-    if (!restored) {
-      throw new ApiError(400, { error: 'recovery-code-rejected', field: 'code', message: 'That recovery code is not right, or was already used. Check each letter and try again.' });
-    }
-    await clearAttempts(db, [codeKey]);
-    await refundAttempts(db, ['restore-all']);
-    return reply.status(201).send(restored);
-  });
-
-  app.get('/my-devices', device, async (request) => {
-    validate(noQuery, request.query);
-    const me = deviceOf(request);
-    const rows = await db.selectFrom('devices').select(['id', 'created_at', 'last_seen_at'])
-      .where('person_id', '=', me.personId).where('revoked_at', 'is', null).orderBy('created_at').execute();
-    return { devices: rows.map((d) => ({ id: d.id, createdAt: d.created_at, lastSeenAt: d.last_seen_at, thisDevice: d.id === me.id })) };
-  });
-
-  app.delete('/my-devices/:id', device, async (request) => {
-    const { id } = validate(idParams, request.params);
-    const me = deviceOf(request);
-    const revoked = await db.updateTable('devices').set({ revoked_at: new Date().toISOString() })
-      .where('id', '=', id).where('person_id', '=', me.personId).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
-    if (!revoked) throw new ApiError(404, { error: 'not-found', message: 'That device is not one of yours, or is already signed out.' });
-    return { id, signedOut: true };
   });
 }
