@@ -7,8 +7,9 @@ import { appointmentToIcs, icsFileName } from '../../../shared/appointments/ics.
 import { type Appointment, TRAVEL_HELP } from '../../../shared/appointments/schema.ts';
 import { AskPaAboutAppointment } from '../sharing/AskPaAboutAppointment.tsx';
 import { CantMakeIt } from './CantMakeIt.tsx';
+import { deleteAppointment, recordOutcome, setCancelled } from './mutations.ts';
+import { useAppointment } from './queries.ts';
 import { RemindMe } from './RemindMe.tsx';
-import { deleteAppointment, recordOutcome, setCancelled, useAppointment } from './store.ts';
 import { formatDate, formatTime, isNearby, isPast, localeOf, relativeDay, reminderParts } from './when.ts';
 
 export function AppointmentDetail() {

@@ -8,10 +8,11 @@ import { NOTES_MAX, TRAVEL_HELP } from '../../../shared/appointments/schema.ts';
 import { useDraft } from '../../ui/draft.ts';
 import type { FromStep } from '../plan/StepActions.tsx';
 import { type AppointmentDraft, appointmentFromDraft, type DraftField, draftFromAppointment, type DraftProblem, emptyDraft } from './draft.ts';
+import { saveAppointment } from './mutations.ts';
+import { useAppointment } from './queries.ts';
 import { ReminderChoices } from './ReminderChoices.tsx';
 import { ServicePicker } from './ServicePicker.tsx';
 import type { PickedService } from './services.ts';
-import { saveAppointment, useAppointment } from './store.ts';
 
 export function AppointmentForm() {
   const { id } = useParams();

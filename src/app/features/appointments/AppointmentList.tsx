@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import type { Appointment } from '../../../shared/appointments/schema.ts';
-import { useAppointments } from './store.ts';
+import { useAppointments } from './queries.ts';
 import { formatDate, formatTime, isNearby, isPast, localeOf, relativeDay } from './when.ts';
 
 export function AppointmentList() {

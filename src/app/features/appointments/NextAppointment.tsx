@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-import { useAppointments } from './store.ts';
+import { useAppointments } from './queries.ts';
 import { dueReminders, formatTime, localeOf, nextAppointment, relativeDay } from './when.ts';
 
 import './appointments.css';

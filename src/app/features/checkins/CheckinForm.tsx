@@ -11,7 +11,7 @@ import { useUnsavedInput } from '../../ui/draft.ts';
 import { CheckinDetails, type Details } from './CheckinDetails.tsx';
 import { type CheckinDraft, checkinDraftKey, clearDraft, readDraft, writeDraft } from './draft.ts';
 import { MoodPicker } from './MoodPicker.tsx';
-import { type CheckinAnswers, newCheckinId, saveCheckin } from './saveCheckin.ts';
+import { type CheckinAnswers, newCheckinId, saveCheckin } from './mutations.ts';
 
 import './checkins.css';
 

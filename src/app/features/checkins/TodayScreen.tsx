@@ -13,7 +13,7 @@ import { CheckinForm } from './CheckinForm.tsx';
 import { readDraft } from './draft.ts';
 import { MoodFace } from './MoodFace.tsx';
 import { Ons4InviteSlot } from './Ons4InviteSlot.tsx';
-import { latestCheckinToday } from './todayCheckin.ts';
+import { latestCheckinToday } from './queries.ts';
 
 const DRAFT_KEY = 'today';
 // Sharing code loads only when a check-in is on screen, never with the first route.

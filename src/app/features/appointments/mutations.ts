@@ -1,21 +1,7 @@
-// Reading and writing appointments on this phone. Every write goes through saveRecord/deleteRecord so it syncs.
-import { useLiveQuery } from 'dexie-react-hooks';
-
+// Writing appointments on this phone. Every write goes through saveRecord/deleteRecord so it syncs.
 import type { Appointment, AppointmentOutcome } from '../../../shared/appointments/schema.ts';
 import { db } from '../../data/db.ts';
 import { deleteRecord, saveRecord } from '../../data/records.ts';
-
-const byStart = (x: Appointment, y: Appointment) => Date.parse(x.startsAt) - Date.parse(y.startsAt);
-
-/** Every appointment, soonest first; undefined while loading. */
-export function useAppointments(): Appointment[] | undefined {
-  return useLiveQuery(async () => (await db.appointments.toArray()).sort(byStart), []);
-}
-
-/** One appointment; null when it does not exist, undefined while loading. */
-export function useAppointment(id: string | undefined): Appointment | null | undefined {
-  return useLiveQuery(async () => (id ? (await db.appointments.get(id)) ?? null : null), [id]);
-}
 
 export function saveAppointment(appointment: Appointment): Promise<void> {
   return saveRecord('appointment', appointment);
