@@ -1,7 +1,7 @@
 // Picking a place from the directory on this phone (Find help), so the appointment gets its name, place and phone.
 import { buildSearchIndex, type SearchIndex, searchServices } from '../../../shared/directory/search.ts';
 import type { DirectoryService } from '../../../shared/directory/types.ts';
-import { db } from '../../data/db.ts';
+import { syncedServices } from '../directory/queries.ts';
 
 /** What an appointment copies from a directory service. */
 export type PickedService = { id: string; name: string; place: string; phone?: string };
@@ -9,7 +9,7 @@ export type PickedService = { id: string; name: string; place: string; phone?: s
 let cached: { count: number; index: SearchIndex } | undefined;
 
 async function index(): Promise<SearchIndex | undefined> {
-  const services = await db.services.toArray();
+  const services = await syncedServices();
   if (services.length === 0) return undefined;
   if (!cached || cached.count !== services.length) cached = { count: services.length, index: buildSearchIndex(services) };
   return cached.index;

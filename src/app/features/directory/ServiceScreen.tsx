@@ -13,9 +13,9 @@ import { ContactLinks } from './ContactLinks.tsx';
 import { FavouriteButton } from './FavouriteButton.tsx';
 import { isOpenNow, openStatus } from './hoursText.ts';
 import { rememberedPlace } from './place.ts';
+import { useServices } from './queries.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { checkedMonth, useWhereText } from './ResultList.tsx';
-import { useServices } from './useServices.ts';
 
 const canContact = (s: DirectoryService) => Boolean(s.contacts.phone || s.contacts.sms || s.contacts.email || s.contacts.url);
 

@@ -1,17 +1,15 @@
 // Runs a search on every keystroke against an index built once per directory (fast on 10,000 services), with
 // the distance to every service worked out once per place, not per keystroke.
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 
 import { buildSearchIndex, distancesFrom, findServices, type SearchHit } from '../../../shared/directory/search.ts';
 import { CATEGORIES, type Category } from '../../../shared/directory/types.ts';
-import { db } from '../../data/db.ts';
 import type { DirectoryQuery } from './filters.ts';
 import { type Place, radiusInMiles, type Reach } from './place.ts';
-import { useServices } from './useServices.ts';
+import { useSavedServices, useServices } from './queries.ts';
 
 function useFavouriteIds(): Set<string> {
-  const favourites = useLiveQuery(() => db.favourites.toArray(), []);
+  const favourites = useSavedServices();
   return useMemo(() => new Set((favourites ?? []).map((f) => f.serviceId)), [favourites]);
 }
 

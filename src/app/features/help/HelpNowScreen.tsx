@@ -13,7 +13,7 @@ import { ReadAloud } from '../../i18n/ReadAloud.tsx';
 import { ContactLinks } from '../directory/ContactLinks.tsx';
 import { openStatus } from '../directory/hoursText.ts';
 import { rememberedPlace } from '../directory/place.ts';
-import { useServices } from '../directory/useServices.ts';
+import { useServices } from '../directory/queries.ts';
 
 import './help.css';
 

@@ -10,7 +10,7 @@ import { saveRecord } from '../../data/records.ts';
 import { ReadAloud } from '../../i18n/ReadAloud.tsx';
 import { useDraft } from '../../ui/draft.ts';
 import { useSavedServices } from '../directory/queries.ts';
-import { useServices } from '../directory/useServices.ts';
+import { useServices } from '../directory/queries.ts';
 import { useSafetyPlan } from './queries.ts';
 
 import './safety-plan.css';
