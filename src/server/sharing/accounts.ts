@@ -1,7 +1,8 @@
-// Creating PA, manager and admin accounts (the admin CLI) and checking a sign-in.
+// Creating PA, manager and admin accounts (the admin CLI), checking a sign-in, a PA's own settings, and the audit log.
 import { randomUUID } from 'node:crypto';
 
-import type { StaffRole, StaffUser } from '../../shared/sharing/schemas.ts';
+import type { StaffRole, StaffUser, WorkingHours } from '../../shared/sharing/schemas.ts';
+import { workingHoursOf } from '../../shared/sharing/working-hours.ts';
 import type { Db } from '../store/tables.ts';
 import { hashPassword, newOneTimePassword, verifyAgainstNobody, verifyPassword } from './passwords.ts';
 
@@ -51,4 +52,20 @@ export async function checkSignIn(db: Db, email: string, password: string): Prom
 
 export async function audit(db: Db, actorId: string, action: string, personId: string | null): Promise<void> {
   await db.insertInto('audit_log').values({ id: randomUUID(), actor_id: actorId, action, person_id: personId, at: new Date().toISOString() }).execute();
+}
+
+/** The latest 500 audit entries, newest first: who did what to whom and when, never content. */
+export async function latestAudit(db: Db): Promise<{ actorId: string; action: string; personId: string | null; at: string }[]> {
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').limit(500).execute();
+  return rows.map((r) => ({ actorId: r.actor_id, action: r.action, personId: r.person_id, at: r.at }));
+}
+
+/** The signed-in staff member's working hours, and whether they must still replace a one-time password. */
+export async function staffSettingsOf(db: Db, userId: string): Promise<{ workingHours: WorkingHours; mustChangePassword: boolean }> {
+  const row = await db.selectFrom('staff_users').select(['working_hours', 'must_change_password']).where('id', '=', userId).executeTakeFirstOrThrow();
+  return { workingHours: workingHoursOf(row.working_hours), mustChangePassword: Number(row.must_change_password) !== 0 };
+}
+
+export async function setWorkingHours(db: Db, userId: string, hours: WorkingHours): Promise<void> {
+  await db.updateTable('staff_users').set({ working_hours: JSON.stringify(hours) }).where('id', '=', userId).execute();
 }

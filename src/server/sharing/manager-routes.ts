@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { validate } from '../http/errors.ts';
 import { monthsQuery, noQuery } from '../http/query.ts';
+import { latestAudit } from './accounts.ts';
 import { figuresForCouncil } from './monitoring.ts';
 import { requireStaff, staffOf } from './sessions.ts';
 
@@ -20,7 +21,6 @@ export async function paManagerRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/admin/audit', { onRequest: requireStaff('admin') }, async (request) => {
     validate(noQuery, request.query);
-    const rows = await db.selectFrom('audit_log').selectAll().orderBy('at', 'desc').limit(500).execute();
-    return { entries: rows.map((r) => ({ actorId: r.actor_id, action: r.action, personId: r.person_id, at: r.at })) };
+    return { entries: await latestAudit(db) };
   });
 }

@@ -1,8 +1,13 @@
-// Reading shared copies: the only health data a PA endpoint can see.
+// Shared copies, the only health data a PA endpoint can see: the young person shares, unshares and answers; the
+// PA's pages read them.
 import { randomUUID } from 'node:crypto';
 
+import type { z } from 'zod';
+
 import { type CaseloadEntry, itemTime, needOf, QUIET_DAYS } from '../../shared/sharing/caseload.ts';
-import type { SharedContact, SharedItem, ThreadMessage } from '../../shared/sharing/schemas.ts';
+import { paCopyOf } from '../../shared/sharing/paCopy.ts';
+import type { SharedContact, SharedItem, shareSchema, ThreadMessage } from '../../shared/sharing/schemas.ts';
+import { nextWorkingTime, workingHoursOf } from '../../shared/sharing/working-hours.ts';
 import type { Db } from '../store/tables.ts';
 import type { ShareMessagesTable, SharesTable } from './tables.ts';
 
@@ -36,9 +41,52 @@ export async function addMessage(db: Db, share: { id: string; person_id: string;
   return toMessage(row);
 }
 
-export async function sharesFor(db: Db, personId: string, paId: string): Promise<SharedItem[]> {
+async function sharesFor(db: Db, personId: string, paId: string): Promise<SharedItem[]> {
   const rows = await db.selectFrom('shares').selectAll().where('person_id', '=', personId).where('pa_id', '=', paId).execute();
   return rows.map(toSharedItem).sort((a, b) => itemTime(a).localeCompare(itemTime(b)));
+}
+
+/** The person's items shared with the PA, oldest first, each with its thread. */
+export async function sharesWithThreads(db: Db, personId: string, paId: string): Promise<SharedItem[]> {
+  return withThreads(db, await sharesFor(db, personId, paId), { personId, paId });
+}
+
+type ShareInput = z.output<typeof shareSchema>;
+type Shared = { id: string; sharedAt: string; outOfHours: boolean; likelySeenFrom: string | null };
+
+/** The young person shares (or shares again) one item with their PA, and hears when the PA will likely see it. */
+export async function shareItem(db: Db, personId: string, input: ShareInput): Promise<Shared | 'not-connected' | 'not-yours'> {
+  const link = await db.selectFrom('pa_links').innerJoin('staff_users', 'staff_users.id', 'pa_links.pa_id')
+    .select(['pa_id', 'working_hours']).where('person_id', '=', personId).executeTakeFirst();
+  if (!link) return 'not-connected';
+  const id = input.kind === 'request' ? input.id : input.record.id;
+  // Only what was chosen is copied; for a check-in that is the whole check-in the person saw when sharing.
+  // The same copy a synced record makes (src/shared/sharing/paCopy.ts): a check-in's note only when ticked.
+  const data = input.kind === 'request' ? paCopyOf('paRequest', input) : paCopyOf(input.kind, { ...input.record, sharedWithPa: true });
+  const now = new Date();
+  const values = { pa_id: link.pa_id, kind: input.kind, data: JSON.stringify(data), shared_at: now.toISOString(), seen_at: null, reply: null };
+  const saved = await db.insertInto('shares').values({ id, person_id: personId, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values).where('shares.person_id', '=', personId))
+    .returning('id').executeTakeFirst();
+  if (!saved) return 'not-yours';
+  const likely = nextWorkingTime(workingHoursOf(link.working_hours), now);
+  const outOfHours = likely === null || likely.getTime() !== now.getTime();
+  return { id, sharedAt: values.shared_at, outOfHours, likelySeenFrom: outOfHours && likely ? likely.toISOString() : null };
+}
+
+/** false when the item is not (any more) shared by this person. */
+export async function unshareItem(db: Db, personId: string, id: string): Promise<boolean> {
+  return !!(await db.deleteFrom('shares').where('id', '=', id).where('person_id', '=', personId).returning('id').executeTakeFirst());
+}
+
+/** The young person's answer in an item's thread, once the PA has replied to it. */
+export async function answerAsYoungPerson(db: Db, personId: string, shareId: string, text: string): Promise<ThreadMessage | 'not-shared' | 'no-reply-yet'> {
+  const share = await db.selectFrom('shares').innerJoin('pa_links', (j) => j.onRef('pa_links.person_id', '=', 'shares.person_id').onRef('pa_links.pa_id', '=', 'shares.pa_id'))
+    .select(['shares.id', 'shares.person_id', 'shares.pa_id', 'shares.reply']).where('shares.id', '=', shareId).where('shares.person_id', '=', personId).executeTakeFirst();
+  if (!share) return 'not-shared';
+  const paWrote = share.reply || (await db.selectFrom('share_messages').select('id').where('share_id', '=', shareId).where('author', '=', 'pa').executeTakeFirst());
+  if (!paWrote) return 'no-reply-yet';
+  return addMessage(db, share, 'young-person', text);
 }
 
 /** Shared longer ago than this and seen, an item is only counted, never read in full, by the caseload. */
