@@ -1,27 +1,29 @@
 // Device identity: register a phone (optionally joining a person with a link code), make link codes, set and use a
-// recovery code, and list or sign out "my devices". Device token auth, except registering and restoring.
-import { randomUUID } from 'node:crypto';
-
+// recovery code, and list or sign out "my devices". Device token auth, except registering and restoring. Also
+// "delete my data everywhere", and the PA's "stopped using the app" cards it leaves (delete-my-data.ts).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 
 import { normaliseCode } from '../../shared/readableCode.ts';
 import { restoreSchema } from '../../shared/sharing/schemas.ts';
-import { type RegisterDeviceResponse, registerDeviceSchema } from '../../shared/sync.ts';
+import { registerDeviceSchema } from '../../shared/sync.ts';
 import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_TARGET, refundAttempts } from '../auth/attempts.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
-import { hashSecret, newDeviceToken, newLinkCode } from '../auth/tokens.ts';
+import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
 import { noQuery } from '../http/query.ts';
+import { requireStaff, staffOf } from '../sharing/sessions.ts';
+import { deleteMyDataEverywhere, stoppedUsing } from './delete-my-data.ts';
+import { listMyDevices, makeLinkCode, registerDevice, signOutDevice } from './devices.ts';
 import { restoreWithCode, setRecoveryCode } from './recovery.ts';
-
-const LINK_CODE_TTL_MS = 15 * 60 * 1000;
 
 type LinkCodeResponse = { code: string; expiresAt: string };
 
 // These endpoints take no options yet; an empty object (or no body) is allowed, anything else is a mistake.
 const noOptions = z.strictObject({}).optional();
 const idParams = z.strictObject({ id: z.uuid() });
+// The person must say it in the body: a stray POST with no body deletes nothing.
+const deleteEverywhereSchema = z.strictObject({ everywhere: z.literal(true) });
 
 export async function devicesRoutes(app: FastifyInstance): Promise<void> {
   const db = app.store.db;
@@ -31,63 +33,19 @@ export async function devicesRoutes(app: FastifyInstance): Promise<void> {
   app.post('/devices', { config: registrationLimit }, async (request, reply) => {
     // Only a missing body means "no options"; a JSON null is a mistake and gets a 400.
     const body = validate(registerDeviceSchema, request.body === undefined ? {} : request.body);
-    const token = newDeviceToken();
-    const deviceId = randomUUID();
-    const now = new Date().toISOString();
-    const sqlite = app.store.sqlite;
-    if (sqlite && body.linkCode === undefined) {
-      // The hot path when many phones arrive at once (measured in tests/bench/load.ts): two prepared INSERTs in one
-      // synchronous transaction, with no query building or awaits between them.
-      const personId = randomUUID();
-      await sqlite.transaction(() => {
-        sqlite.prepare('insert into people (id, created_at) values (?, ?)').run(personId, now);
-        sqlite.prepare('insert into devices (id, person_id, token_hash, last_seq, created_at, last_seen_at, revoked_at) values (?, ?, ?, 0, ?, ?, null)')
-          .run(deviceId, personId, hashSecret(token), now, now);
+    const response = await registerDevice(app.store, body.linkCode);
+    if (!response) {
+      throw new ApiError(400, {
+        error: 'link-code-rejected', field: 'linkCode',
+        message: 'That code is wrong, already used or expired. Make a new code on your other phone and try again.',
       });
-      return reply.status(201).send({ deviceId, token } satisfies RegisterDeviceResponse);
     }
-    await db.transaction().execute(async (trx) => {
-      let personId: string;
-      if (body.linkCode !== undefined) {
-        // One atomic UPDATE claims the code, so two phones racing with one code can't both join.
-        const claimed = await trx
-          .updateTable('link_codes')
-          .set({ used_at: now })
-          .where('code_hash', '=', hashSecret(normaliseCode(body.linkCode)))
-          .where('used_at', 'is', null)
-          .where('expires_at', '>', now)
-          .returning('person_id')
-          .executeTakeFirst();
-        if (!claimed) {
-          throw new ApiError(400, {
-            error: 'link-code-rejected', field: 'linkCode',
-            message: 'That code is wrong, already used or expired. Make a new code on your other phone and try again.',
-          });
-        }
-        personId = claimed.person_id;
-      } else {
-        personId = randomUUID();
-        await trx.insertInto('people').values({ id: personId, created_at: now }).execute();
-      }
-      await trx
-        .insertInto('devices')
-        .values({ id: deviceId, person_id: personId, token_hash: hashSecret(token), last_seq: 0, created_at: now, last_seen_at: now, revoked_at: null })
-        .execute();
-    });
-    const response: RegisterDeviceResponse = { deviceId, token };
     return reply.status(201).send(response);
   });
 
   app.post('/devices/link-codes', { onRequest: requireDevice }, async (request, reply) => {
     validate(noOptions, request.body);
-    const device = deviceOf(request);
-    const code = newLinkCode();
-    const expiresAt = new Date(Date.now() + LINK_CODE_TTL_MS).toISOString();
-    await db
-      .insertInto('link_codes')
-      .values({ code_hash: hashSecret(normaliseCode(code)), person_id: device.personId, expires_at: expiresAt, used_at: null })
-      .execute();
-    const response: LinkCodeResponse = { code, expiresAt };
+    const response: LinkCodeResponse = await makeLinkCode(db, deviceOf(request).personId);
     return reply.status(201).send(response);
   });
 
@@ -112,18 +70,27 @@ export async function devicesRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/my-devices', { onRequest: requireDevice }, async (request) => {
     validate(noQuery, request.query);
-    const me = deviceOf(request);
-    const rows = await db.selectFrom('devices').select(['id', 'created_at', 'last_seen_at'])
-      .where('person_id', '=', me.personId).where('revoked_at', 'is', null).orderBy('created_at').execute();
-    return { devices: rows.map((d) => ({ id: d.id, createdAt: d.created_at, lastSeenAt: d.last_seen_at, thisDevice: d.id === me.id })) };
+    return { devices: await listMyDevices(db, deviceOf(request)) };
   });
 
   app.delete('/my-devices/:id', { onRequest: requireDevice }, async (request) => {
     const { id } = validate(idParams, request.params);
-    const me = deviceOf(request);
-    const revoked = await db.updateTable('devices').set({ revoked_at: new Date().toISOString() })
-      .where('id', '=', id).where('person_id', '=', me.personId).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
-    if (!revoked) throw new ApiError(404, { error: 'not-found', message: 'That device is not one of yours, or is already signed out.' });
+    if (!(await signOutDevice(db, deviceOf(request).personId, id))) throw new ApiError(404, { error: 'not-found', message: 'That device is not one of yours, or is already signed out.' });
     return { id, signedOut: true };
+  });
+}
+
+export async function deleteMyDataRoutes(app: FastifyInstance): Promise<void> {
+  const db = app.store.db;
+
+  app.post('/my-data/delete', { onRequest: requireDevice }, async (request) => {
+    validate(deleteEverywhereSchema, request.body);
+    return { deleted: await deleteMyDataEverywhere(db, deviceOf(request).personId) };
+  });
+
+  // The PA's caseload: when someone connected to them stopped using the app (and nothing else about them).
+  app.get('/pa/stopped-using', { onRequest: requireStaff('pa') }, async (request) => {
+    validate(noQuery, request.query);
+    return { stopped: await stoppedUsing(db, staffOf(request).id) };
   });
 }
