@@ -1,12 +1,13 @@
 // Start-up: language first (so nothing flashes in the wrong language), then the app at once; the database opens
-// alongside (screens wait for their own data) and sync starts once the first screen has loaded.
+// alongside (screens wait for their own data; on a first start, once a language is chosen) and sync starts once the
+// first screen has loaded.
 import { startTransition } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 
 import { App } from './App.tsx';
 import { isLocked } from './data/lock/lockState.ts';
 import { lockAtStart, lockInBackground } from './data/lock/start.ts';
-import { openLocalStore } from './data/storage.ts';
+import { openLocalStore, type StorageMode } from './data/storage.ts';
 import { chosenLanguage, i18n, phoneLanguage, startI18n } from './i18n/index.ts';
 import { replayEarlyButtonTap, stopNotingEarlyTaps } from './shell/earlyTaps.ts';
 
@@ -21,13 +22,22 @@ async function pageSettled(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, SYNC_AFTER_LOAD_MS));
 }
 
-async function start() {
+/** Opens the phone's database and learns whether a PIN locks it: done before anything personal is drawn. */
+async function openStorage(): Promise<StorageMode> {
   const storage = openLocalStore();
   // With a PIN, the first frame is already the lock screen: nothing personal is drawn before it.
-  const locked = lockAtStart();
-  await startI18n();
-  await locked;
+  await lockAtStart();
   lockInBackground();
+  return storage;
+}
+
+async function start() {
+  // A first start shows only the language list, and nothing is kept yet: creating the database waits until a
+  // language is chosen, so it never holds up a slow phone while the painted list is there to be tapped.
+  const firstStart = chosenLanguage() === null;
+  const opened = firstStart ? null : openStorage();
+  await startI18n();
+  let storage = await opened;
   const container = document.getElementById('root')!;
   let root: Root;
   const hydrate = container.dataset.painted === 'today' && chosenLanguage() !== null && i18n.language === chosenLanguage() && !isLocked();
@@ -54,6 +64,7 @@ async function start() {
         if (painted) root = hydrateRoot(container, list);
         else (root = createRoot(container)).render(list);
       });
+      storage = await openStorage();
     } else if (container.childElementCount > 0) {
       root = createRoot(besidePainted(container));
     } else {
@@ -65,7 +76,7 @@ async function start() {
     startTransition(() => root.render(<App />));
   }
   // Rare (some private modes): say plainly that nothing can be kept, as soon as we know.
-  if ((await storage) === 'unavailable') root!.render(<App storage="unavailable" />);
+  if (storage === 'unavailable') root!.render(<App storage="unavailable" />);
   // Sync is not needed for the first paint, so it loads just after.
   await pageSettled();
   (await loadWhenOnline(() => import('./sync/schedule.ts'))).startSync();

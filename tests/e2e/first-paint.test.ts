@@ -181,6 +181,24 @@ describe('with JavaScript on', () => {
     }
   });
 
+  it('makes no database while the first-start list shows, and opens it once a language is chosen', async () => {
+    const { page, context } = await newPhone(browser, server, { language: 'en-GB', firstStart: true });
+    const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    try {
+      await page.goto(server.url('/'));
+      // React has the list (its heading has focus), and start-up has had time to do anything it was going to do.
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(1_000);
+      expect(await databases()).toEqual([]);
+      await page.getByRole('listitem').first().getByRole('button').click();
+      await page.getByRole('link', { name: words('en', 'helpNow.link') }).waitFor();
+      await eventually(databases, (names) => names.includes('care-leaver-app'), 'the database');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('takes a language tapped on the painted first-start list before the app started as the choice', async () => {
     const { page, context } = await newPhone(browser, server, { language: 'en-GB', firstStart: true });
     try {
