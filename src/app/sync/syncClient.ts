@@ -243,6 +243,22 @@ async function recordOutcome(ok: boolean): Promise<void> {
 let running: Promise<SyncResult> | null = null;
 let again = false;
 
+/** One round: 'offline' without asking the server when the phone knows it has no signal. */
+async function oneRound(): Promise<SyncResult> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
+  try {
+    // Decided each time round: the phone may lock or unlock while a round runs.
+    if (lockState().mode === 'locked') await pullLocked();
+    else await runOnce();
+    return 'ok';
+  } catch (error) {
+    if (error instanceof SignedOutError) return 'signed-out';
+    if (error instanceof LockedError) return 'locked';
+    // Nothing personal is logged; the outbox keeps every change for the next round.
+    return 'failed';
+  }
+}
+
 /** Runs a sync round now (or after the one in progress). Resolves with how it went; never rejects. */
 export function syncNow(): Promise<SyncResult> {
   if (running) {
@@ -254,30 +270,13 @@ export function syncNow(): Promise<SyncResult> {
     let result: SyncResult;
     do {
       again = false;
-      if (typeof navigator !== 'undefined' && navigator.onLine === false) {
-        result = 'offline';
-        break;
-      }
-      try {
-        // Decided each time round: the phone may lock or unlock while a round runs.
-        if (lockState().mode === 'locked') await pullLocked();
-        else await runOnce();
-        result = 'ok';
-      } catch (error) {
-        if (error instanceof SignedOutError) {
-          result = 'signed-out';
-          break;
-        }
-        if (error instanceof LockedError) {
-          result = 'locked';
-          break;
-        }
-        // Nothing personal is logged; the outbox keeps every change for the next round.
-        result = 'failed';
-      }
+      result = await oneRound();
+      if (result === 'signed-out' || result === 'locked') break;
+      // While locked the outcome cannot be stored (it is sealed); the next unlocked round records its own.
+      if (lockState().mode !== 'locked') await recordOutcome(result === 'ok');
+      // A round asked for while this one ran gets its own, even one asked for while the outcome was being written: the
+      // phone coming online just as a round found it offline would otherwise wait a minute to send what it holds.
     } while (again);
-    // While locked the outcome cannot be stored (it is sealed); the next unlocked round records its own.
-    if (result !== 'signed-out' && result !== 'locked' && lockState().mode !== 'locked') await recordOutcome(result === 'ok');
     return result;
   })().finally(() => {
     running = null;

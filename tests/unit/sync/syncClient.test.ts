@@ -63,6 +63,27 @@ describe('sync client', () => {
     expect(server.changes.map((ch) => ch.record)).toEqual([expect.objectContaining({ note: 'no signal here' })]);
   });
 
+  it('sends at once when the phone comes online just as a round that found it offline is finishing', async () => {
+    await saveRecord('checkin', checkin(2, 'made with no signal'));
+    Object.defineProperty(navigator, 'onLine', { value: false, configurable: true });
+    // While the offline round writes its outcome, signal comes back and the online event asks for a round.
+    const writeOutcome = db.meta.bulkPut.bind(db.meta);
+    const bulkPut = vi.spyOn(db.meta, 'bulkPut').mockImplementationOnce((...args: Parameters<typeof db.meta.bulkPut>) => {
+      Object.defineProperty(navigator, 'onLine', { value: true, configurable: true });
+      void syncNow();
+      return writeOutcome(...args);
+    });
+    try {
+      expect(await syncNow()).toBe('ok');
+      expect(bulkPut).toHaveBeenCalled();
+      expect(await db.outbox.count()).toBe(0);
+      expect(server.changes.map((ch) => ch.record)).toEqual([expect.objectContaining({ note: 'made with no signal' })]);
+    } finally {
+      Object.defineProperty(navigator, 'onLine', { value: true, configurable: true });
+      bulkPut.mockRestore();
+    }
+  });
+
   it('keeps everything in the outbox when the server has trouble', async () => {
     await syncNow();
     await saveRecord('checkin', checkin(3));
