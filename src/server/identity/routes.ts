@@ -11,6 +11,7 @@ import { clearAttempts, countAttempt, GLOBAL_RECOVERY, PER_TARGET, refundAttempt
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { idParams, noBody } from '../http/params.ts';
 import { noQuery } from '../http/query.ts';
 import { requireStaff, staffOf } from '../sharing/sessions.ts';
 import { deleteMyDataEverywhere, stoppedUsing } from './delete-my-data.ts';
@@ -19,9 +20,6 @@ import { restoreWithCode, setRecoveryCode } from './recovery.ts';
 
 type LinkCodeResponse = { code: string; expiresAt: string };
 
-// These endpoints take no options yet; an empty object (or no body) is allowed, anything else is a mistake.
-const noOptions = z.strictObject({}).optional();
-const idParams = z.strictObject({ id: z.uuid() });
 // The person must say it in the body: a stray POST with no body deletes nothing.
 const deleteEverywhereSchema = z.strictObject({ everywhere: z.literal(true) });
 
@@ -44,13 +42,13 @@ export async function devicesRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/devices/link-codes', { onRequest: requireDevice }, async (request, reply) => {
-    validate(noOptions, request.body);
+    validate(noBody, request.body);
     const response: LinkCodeResponse = await makeLinkCode(db, deviceOf(request).personId);
     return reply.status(201).send(response);
   });
 
   app.post('/recovery-code', { onRequest: requireDevice }, async (request, reply) => {
-    validate(noOptions, request.body ?? undefined);
+    validate(noBody, request.body ?? undefined);
     return reply.status(201).send({ code: await setRecoveryCode(db, deviceOf(request).personId) });
   });
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { orderCaseload } from '../../shared/sharing/caseload.ts';
 import { type Cover, coverSchema, ukDay } from '../../shared/sharing/schemas.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { idParams } from '../http/params.ts';
 import { noQuery } from '../http/query.ts';
 import { audit } from './accounts.ts';
 import { assignCover, coversOf, endCover, isPaOfCouncil, pasOfCouncil } from './cover.ts';
@@ -14,7 +15,6 @@ import { contactsFor, linkOf } from './pa-day.ts';
 import { requireStaff, staffOf } from './sessions.ts';
 import { caseloadOf, sharesWithThreads } from './shares.ts';
 
-const idParams = z.strictObject({ id: z.uuid() });
 const coverPersonParams = z.strictObject({ id: z.uuid(), personId: z.uuid() });
 
 const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: you are not covering this caseload today.' });

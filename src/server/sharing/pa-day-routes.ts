@@ -2,21 +2,15 @@
 // labels, removing a stale connection, and the PA's outstanding pairing codes. Every call needs a PA session and
 // touches only that PA's own young people and codes (anything else is a 404, as if it did not exist).
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 
 import { contactSchema, labelSchema, messageSchema, seenManySchema } from '../../shared/sharing/schemas.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { idParams, noBody, notConnectedToYou, personParams } from '../http/params.ts';
 import { noQuery } from '../http/query.ts';
 import { audit } from './accounts.ts';
 import { linkOf, logContact, markSeen, removeConnection, replyAsPa, setLabel } from './pa-day.ts';
 import { cancelPairingCode, outstandingPairingCodes } from './pairing-codes.ts';
 import { requireStaff, staffOf } from './sessions.ts';
-
-const noBody = z.strictObject({}).optional();
-const personParams = z.strictObject({ personId: z.uuid() });
-const idParams = z.strictObject({ id: z.uuid() });
-
-const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: this young person is not connected to you, or stopped sharing it.' });
 
 export async function paDayRoutes(app: FastifyInstance): Promise<void> {
   const db = app.store.db;
@@ -26,7 +20,7 @@ export async function paDayRoutes(app: FastifyInstance): Promise<void> {
     const { personId } = validate(personParams, request.params);
     const { ids } = validate(seenManySchema, request.body ?? {});
     const staff = staffOf(request);
-    if (!(await linkOf(db, personId, staff.id))) throw notFound();
+    if (!(await linkOf(db, personId, staff.id))) throw notConnectedToYou();
     const seenAt = new Date().toISOString();
     const marked = await markSeen(db, staff.id, personId, ids, seenAt);
     await audit(db, staff.id, 'mark-seen', personId);
@@ -38,7 +32,7 @@ export async function paDayRoutes(app: FastifyInstance): Promise<void> {
     const { text } = validate(messageSchema, request.body);
     const staff = staffOf(request);
     const replied = await replyAsPa(db, staff.id, id, text);
-    if (!replied) throw notFound();
+    if (!replied) throw notConnectedToYou();
     await audit(db, staff.id, 'reply', replied.personId);
     return reply.status(201).send({ message: replied.message });
   });
@@ -47,7 +41,7 @@ export async function paDayRoutes(app: FastifyInstance): Promise<void> {
     const { personId } = validate(personParams, request.params);
     const { kind, at } = validate(contactSchema, request.body);
     const staff = staffOf(request);
-    if (!(await linkOf(db, personId, staff.id))) throw notFound();
+    if (!(await linkOf(db, personId, staff.id))) throw notConnectedToYou();
     const entry = await logContact(db, staff.id, personId, kind, at);
     await audit(db, staff.id, 'log-contact', personId);
     return reply.status(201).send({ contact: entry });
@@ -56,7 +50,7 @@ export async function paDayRoutes(app: FastifyInstance): Promise<void> {
   app.put('/pa/people/:personId/label', pa, async (request) => {
     const { personId } = validate(personParams, request.params);
     const { label } = validate(labelSchema, request.body);
-    if (!(await setLabel(db, staffOf(request).id, personId, label || null))) throw notFound();
+    if (!(await setLabel(db, staffOf(request).id, personId, label || null))) throw notConnectedToYou();
     return { label: label || null };
   });
 
@@ -65,7 +59,7 @@ export async function paDayRoutes(app: FastifyInstance): Promise<void> {
     const { personId } = validate(personParams, request.params);
     validate(noBody, request.body ?? undefined);
     const staff = staffOf(request);
-    if (!(await removeConnection(db, staff.id, personId))) throw notFound();
+    if (!(await removeConnection(db, staff.id, personId))) throw notConnectedToYou();
     await audit(db, staff.id, 'remove-connection', personId);
     return { removed: true };
   });

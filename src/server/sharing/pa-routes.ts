@@ -1,7 +1,6 @@
 // The PA page's API: sign in and out, the caseload, a young person's shared items, seen + reply,
 // pairing codes, working hours and CSV export. Every call needs a PA session; every object is checked.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 
 import { orderCaseload } from '../../shared/sharing/caseload.ts';
 import {
@@ -9,19 +8,13 @@ import {
 } from '../../shared/sharing/schemas.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../auth/attempts.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { idParams, noBody, notConnectedToYou, personParams } from '../http/params.ts';
 import { noQuery } from '../http/query.ts';
 import { audit, changePassword, checkSignIn, setWorkingHours, staffSettingsOf } from './accounts.ts';
 import { caseloadForExport, contactsFor, linkOf, markSeenWithReply, stoppedSharing } from './pa-day.ts';
 import { makePairingCode } from './pairing-codes.ts';
 import { endOtherSessions, endSession, requireSameOrigin, requireStaff, requireStaffWithOneTimePassword, sessionTokenOf, staffOf, startSession } from './sessions.ts';
 import { caseloadAsCsv, caseloadOf, contactOf, sharesAsCsv, sharesWithThreads } from './shares.ts';
-
-// Schemas are built once, not per request: zod compiles a schema the first time it runs it.
-const noBody = z.strictObject({}).optional();
-const personParams = z.strictObject({ personId: z.uuid() });
-const shareParams = z.strictObject({ id: z.uuid() });
-
-const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: this young person is not connected to you, or stopped sharing it.' });
 
 export async function paRoutes(app: FastifyInstance): Promise<void> {
   const db = app.store.db;
@@ -78,7 +71,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
     const { personId } = validate(personParams, request.params);
     const staff = staffOf(request);
     const link = await linkOf(db, personId, staff.id);
-    if (!link) throw notFound();
+    if (!link) throw notConnectedToYou();
     await audit(db, staff.id, 'open-person', personId);
     return {
       person: { id: personId, name: link.name, label: link.label ?? null, connectedAt: link.linked_at, contact: contactOf(link.contact) },
@@ -90,7 +83,7 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
   app.get('/pa/people/:personId/export.csv', pa, async (request, reply) => {
     const { personId } = validate(personParams, request.params);
     const staff = staffOf(request);
-    if (!(await linkOf(db, personId, staff.id))) throw notFound();
+    if (!(await linkOf(db, personId, staff.id))) throw notConnectedToYou();
     await audit(db, staff.id, 'export-csv', personId);
     return reply
       .type('text/csv; charset=utf-8')
@@ -111,12 +104,12 @@ export async function paRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/pa/shares/:id/seen', pa, async (request) => {
-    const { id } = validate(shareParams, request.params);
+    const { id } = validate(idParams, request.params);
     const { reply } = validate(seenSchema, request.body ?? {});
     const staff = staffOf(request);
     const seenAt = new Date().toISOString();
     const seen = await markSeenWithReply(db, staff.id, id, reply || null, seenAt);
-    if (!seen) throw notFound();
+    if (!seen) throw notConnectedToYou();
     await audit(db, staff.id, 'mark-seen', seen.personId);
     return { id, seenAt, reply: reply || null };
   });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { suggestStepSchema } from '../../shared/plan/schema.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { idParams, notConnectedToYou, personParams } from '../http/params.ts';
 import { monthsQuery, noQuery } from '../http/query.ts';
 import { audit } from './accounts.ts';
 import { linkOf } from './pa-day.ts';
@@ -14,11 +15,7 @@ import { planFiguresForCouncil } from './plan-figures.ts';
 import { requireStaff, staffOf } from './sessions.ts';
 import { answerSuggestion, SUGGESTIONS_PER_GOAL_MAX, suggestStep, waitingSuggestions } from './suggestions.ts';
 
-const personParams = z.strictObject({ personId: z.uuid() });
 const goalParams = z.strictObject({ personId: z.uuid(), goalId: z.uuid() });
-const suggestionParams = z.strictObject({ id: z.uuid() });
-
-const notFound = () => new ApiError(404, { error: 'not-found', message: 'Nothing here: this young person is not connected to you, or stopped sharing this goal.' });
 
 export async function planSuggestionsRoutes(app: FastifyInstance): Promise<void> {
   const db = app.store.db;
@@ -29,7 +26,7 @@ export async function planSuggestionsRoutes(app: FastifyInstance): Promise<void>
     validate(noQuery, request.query);
     const { personId } = validate(personParams, request.params);
     const staff = staffOf(request);
-    if (!(await linkOf(db, personId, staff.id))) throw notFound();
+    if (!(await linkOf(db, personId, staff.id))) throw notConnectedToYou('this goal');
     return { suggestions: await waitingSuggestions(db, personId, staff.id) };
   });
 
@@ -38,7 +35,7 @@ export async function planSuggestionsRoutes(app: FastifyInstance): Promise<void>
     const step = validate(suggestStepSchema, request.body);
     const staff = staffOf(request);
     const suggestion = await suggestStep(db, staff.id, personId, goalId, step);
-    if (suggestion === 'not-shared') throw notFound();
+    if (suggestion === 'not-shared') throw notConnectedToYou('this goal');
     if (suggestion === 'too-many') {
       throw new ApiError(409, { error: 'too-many-suggestions', message: `They already have ${SUGGESTIONS_PER_GOAL_MAX} suggestions waiting on this goal.` });
     }
@@ -53,7 +50,7 @@ export async function planSuggestionsRoutes(app: FastifyInstance): Promise<void>
 
   // Added or let go: either way it has been answered, and the PA's page stops showing it as waiting.
   app.delete('/my-pa/suggestions/:id', device, async (request) => {
-    const { id } = validate(suggestionParams, request.params);
+    const { id } = validate(idParams, request.params);
     if (!(await answerSuggestion(db, deviceOf(request).personId, id))) throw new ApiError(404, { error: 'not-found', message: 'This suggestion is not there any more.' });
     return { ok: true };
   });

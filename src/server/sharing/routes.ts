@@ -1,18 +1,16 @@
 // The young person's side of sharing: connect to a PA with a code, share and unshare items, see seen/replies,
 // count in anonymous monitoring, disconnect. Device token auth only. (Recovery codes and "my devices" are identity/routes.ts.)
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 
 import { connectSchema, messageSchema, monitoringSchema, myContactSchema, type MyPaStatus, shareSchema } from '../../shared/sharing/schemas.ts';
 import { clearAttempts, countAttempt, PER_ADDRESS, PER_TARGET, refundAttempts } from '../auth/attempts.ts';
 import { deviceOf, requireDevice } from '../auth/device.ts';
 import { ApiError, validate } from '../http/errors.ts';
+import { idParams } from '../http/params.ts';
 import { noQuery } from '../http/query.ts';
 import { connectWithCode, countMeIn, disconnect, myPaStatus, shareMyContact, stopCountingIn } from './links.ts';
 import { answerAsYoungPerson, shareItem, unshareItem } from './shares.ts';
 
-// Schemas are built once, not per request: zod compiles a schema the first time it runs it.
-const idParams = z.strictObject({ id: z.uuid() });
 const device = { onRequest: requireDevice };
 
 const notConnected = () => new ApiError(409, { error: 'not-connected', message: 'You are not connected to a PA. Ask your PA for a code and connect first.' });
