@@ -62,6 +62,38 @@ function phoneWordsOnly(): Plugin {
   };
 }
 
+/** Chromium's explicit compile hint (V8), which must open the file. */
+const COMPILE_ALL_ON_LOAD = '//# allFunctionsCalledOnLoad';
+
+/**
+ * Nearly every function in the first screen's file runs as the app starts. This hint has Chromium compile them all
+ * while the file streams in, off the main thread, instead of one at a time on it as each is first called, inside the
+ * one long task that evaluates the file after first paint (docs/architecture.md "First paint"). Added after Vite
+ * puts its own preload list at the top, so the comment is the first line; other browsers ignore it.
+ */
+function compileFirstRouteEagerly(): Plugin {
+  return {
+    name: 'compile-first-route-eagerly',
+    apply: 'build',
+    augmentChunkHash: (chunk) => (chunk.isEntry ? COMPILE_ALL_ON_LOAD : undefined),
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+          chunk.code = `${COMPILE_ALL_ON_LOAD}\n${chunk.code}`;
+          // One line more at the top: a source map (only in `vite build --sourcemap`) moves down with it.
+          const map = bundle[`${chunk.fileName}.map`];
+          if (map?.type === 'asset') {
+            const source = JSON.parse(String(map.source)) as { mappings: string };
+            map.source = JSON.stringify({ ...source, mappings: `;${source.mappings}` });
+          }
+        }
+      },
+    },
+  };
+}
+
 /** `vite build` builds the PA page too (after the app, before the compressed copies), so every script still builds everything. */
 function paPage(): Plugin {
   let outDir = resolve(root, 'dist');
@@ -88,6 +120,7 @@ export default defineConfig({
     helpNowWords(resolve(root, 'locales')),
     // The shell and Help now, prerendered into index.html and help.html for every language (src/app/shell/).
     firstPaint(resolve(root, 'locales')),
+    compileFirstRouteEagerly(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/app',

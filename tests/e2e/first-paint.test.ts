@@ -181,6 +181,28 @@ describe('with JavaScript on', () => {
     }
   });
 
+  it('sends the first screen\'s script with the hint to compile it while it downloads, and no lazy screen with it', async () => {
+    const { page, context } = await newPhone(browser, server, { language: 'en-GB' });
+    try {
+      const scripts: string[] = [];
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script') scripts.push(response.url());
+      });
+      await page.goto(server.url('/'));
+      const [first, ...rest] = (await page.locator('#root').getAttribute('data-app'))!.split(' ');
+      // As the phone gets it (compressed, from the server): the hint only counts as the file's first line.
+      expect((await (await page.request.get(server.url(first))).text()).split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
+      // A screen loaded later compiles as it is used: most of its functions never run at start.
+      await page.goto(server.url('/settings'));
+      await page.getByRole('heading', { level: 1, name: words('en', 'settings.title') }).waitFor();
+      const lazy = scripts.filter((url) => !url.endsWith(first) && !rest.some((file) => url.endsWith(file)));
+      expect(lazy.length).toBeGreaterThan(0);
+      for (const url of lazy) expect(await (await page.request.get(url)).text()).not.toContain('allFunctionsCalledOnLoad');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('makes no database while the first-start list shows, and opens it once a language is chosen', async () => {
     const { page, context } = await newPhone(browser, server, { language: 'en-GB', firstStart: true });
     const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
