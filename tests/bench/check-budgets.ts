@@ -1,21 +1,59 @@
-// `npm run bench:check` (CI): fails when the built app is over its download budgets. Fast: no browser, no floor build.
+// `npm run bench:check` (CI): fails when the built app is over its download budgets, or when its first screen misses
+// a Lighthouse budget it has met so far, beside the bare-framework floor built and measured in the same run.
+// BENCH_LH_RUNS (default 5) runs of each; about four minutes on a two-core machine.
 import path from 'node:path';
 
+import { startServer } from '../e2e/harness.ts';
 import { budgetTable, measureBudgets } from './budgets.ts';
+import { buildFloor } from './floor.ts';
+import { lighthouseBesideFloor, previewFloor, verdictLines } from './lighthouse.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dist = path.join(root, 'dist');
+const lighthouseRuns = Number(process.env.BENCH_LH_RUNS || 5);
 
-try {
+/** The download budgets: fast, no browser. */
+function downloadsWithinBudget(): boolean {
   const { lines } = measureBudgets(dist, path.join(root, 'locales'));
   console.log('Download budgets (dist/)\n');
   console.log(budgetTable(lines));
   const over = lines.filter((l) => l.over);
   if (over.length > 0) {
     console.error(`\n${over.length} budget(s) exceeded. Move code behind a lazy import (React.lazy / import()) or trim it; see docs/architecture.md "Quality gates".`);
-    process.exit(1);
+    return false;
   }
-  console.log('\nAll budgets met.');
+  console.log('\nAll download budgets met.');
+  return true;
+}
+
+/** The first screen in Lighthouse mobile, median of cold runs, beside the floor. */
+async function firstScreenWithinBudget(): Promise<boolean> {
+  console.log(`\nFirst screen, Lighthouse mobile, median of ${lighthouseRuns} cold runs each, beside the bare-framework floor (bench-floor/)\n`);
+  const floor = buildFloor();
+  const server = await startServer();
+  const floorSite = await previewFloor(floor.dir);
+  try {
+    const { verdicts } = await lighthouseBesideFloor(server.url('/'), floorSite.url, lighthouseRuns);
+    console.log(`\n${verdictLines(verdicts)}`);
+    const missed = verdicts.filter((v) => v.enforced && !v.met);
+    if (missed.length > 0) {
+      console.error(`\n${missed.map((v) => v.budget).join(', ')} missed: the first screen got slower or less accessible; see docs/architecture.md "First paint".`);
+      return false;
+    }
+    return true;
+  } finally {
+    floorSite.stop();
+    await server.stop();
+    floor.cleanup();
+  }
+}
+
+try {
+  // Both, even when the first fails, so one CI run shows every figure.
+  const downloads = downloadsWithinBudget();
+  const firstScreen = await firstScreenWithinBudget();
+  if (!downloads || !firstScreen) process.exit(1);
+  console.log('\nEvery budget bench:check enforces is met.');
 } catch (error) {
   console.error(`Could not check budgets: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

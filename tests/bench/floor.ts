@@ -1,24 +1,41 @@
-// Builds the bare-framework floor (../shared/bench-floor) in a temp folder, in the same run as the app is measured.
+// Builds the bare-framework floor in a temp folder, in the same run as the app is measured. The floor is
+// ../shared/bench-floor; bench-floor/ is a byte-for-byte copy of it, so a clone on its own (CI) has it too.
 // It reuses our node_modules (same library versions) so the bench needs no network.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const FLOOR_SOURCE = process.env.BENCH_FLOOR_DIR || path.resolve(root, '../shared/bench-floor');
+const COPY = path.join(root, 'bench-floor');
+const SHARED = path.resolve(root, '../shared/bench-floor');
+const FLOOR_SOURCE = process.env.BENCH_FLOOR_DIR || COPY;
 
 export type Floor = { dir: string; dist: string; cleanup(): void };
 
 /** Copies the floor, links our node_modules into it, and runs its `vite build`. */
 export function buildFloor(): Floor {
   if (!existsSync(path.join(FLOOR_SOURCE, 'package.json'))) throw new Error(`The bench floor is missing at ${FLOOR_SOURCE} (set BENCH_FLOOR_DIR).`);
+  checkCopyIsTheFloor();
   checkSameLibraries();
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-floor-'));
   cpSync(FLOOR_SOURCE, dir, { recursive: true, filter: (source) => !source.includes(`${path.sep}node_modules`) && !source.includes(`${path.sep}dist`) });
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: dir, stdio: 'inherit' });
   return { dir, dist: path.join(dir, 'dist'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Where ../shared/bench-floor is beside the project, our copy must be exactly it: the floor is never ours to change. */
+function checkCopyIsTheFloor(): void {
+  if (!existsSync(SHARED) || FLOOR_SOURCE !== COPY) return;
+  const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !/(^|[\\/])(node_modules|dist)([\\/]|$)/.test(path.relative(dir, entry.parentPath)))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+  const theirs = files(SHARED);
+  const ours = files(COPY);
+  const differ = [...new Set([...theirs, ...ours])].filter((f) => !theirs.includes(f) || !ours.includes(f) || !readFileSync(path.join(SHARED, f)).equals(readFileSync(path.join(COPY, f))));
+  if (differ.length > 0) throw new Error(`bench-floor/ is not a copy of ${SHARED} (${differ.join(', ')}): copy it again, unchanged.`);
 }
 
 /** The floor must be built with the versions it asks for, or the comparison means nothing. */

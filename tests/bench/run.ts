@@ -1,5 +1,5 @@
 // `npm run bench`: every figure beside its anchor, measured in this one run (ratios, not remembered numbers).
-//   1. download sizes of the app vs its budgets and vs the bare framework (../shared/bench-floor, built now)
+//   1. download sizes of the app vs its budgets and vs the bare framework (bench-floor/, a copy of ../shared/bench-floor, built now)
 //   2. Lighthouse mobile of the app's Today screen vs the floor's page
 //   3. sync push throughput over HTTP vs raw inserts into the same database, on SQLite and PostgreSQL
 //   4. directory search time on 10,000 services (tests/bench/directory.ts, when present)
@@ -19,7 +19,7 @@ import { startServer } from '../e2e/harness.ts';
 import { BUDGETS, budgetTable, kib, measureBudgets } from './budgets.ts';
 import { benchCaseload, caseloadTable } from './caseload.ts';
 import { buildFloor } from './floor.ts';
-import { type LighthouseFigures, medianFigures, previewFloor, runLighthouse, spreadOf } from './lighthouse.ts';
+import { lighthouseBesideFloor, type LighthouseFigures, previewFloor, spreadOf, verdictLines } from './lighthouse.ts';
 import { type LoadResult, PHONES, postgresLoad, sqliteLoad } from './load.ts';
 import { benchPin, pinTable } from './pin.ts';
 import { firstRouteScripts, measure, total } from './sizes.ts';
@@ -46,7 +46,7 @@ const table = (rows: string[][]) => {
 
 heading('Building the app (vite build)');
 execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-heading('Building the bare-framework floor (../shared/bench-floor)');
+heading('Building the bare-framework floor (bench-floor/)');
 const floor = buildFloor();
 
 try {
@@ -65,16 +65,7 @@ try {
     const server = await startServer();
     const floorSite = await previewFloor(floor.dir);
     try {
-      const appRuns: LighthouseFigures[] = [];
-      const floorRuns: LighthouseFigures[] = [];
-      // Alternate, so a busy moment on the shared machine hits both sides alike.
-      for (let i = 0; i < lighthouseRuns; i++) {
-        appRuns.push(await runLighthouse(server.url('/'), keepReports ? path.join(root, '.bench', `lhr-app-${i + 1}.json`) : undefined));
-        floorRuns.push(await runLighthouse(floorSite.url, keepReports ? path.join(root, '.bench', `lhr-floor-${i + 1}.json`) : undefined));
-        process.stdout.write(`  run ${i + 1}/${lighthouseRuns} done\n`);
-      }
-      const a = medianFigures(appRuns);
-      const f = medianFigures(floorRuns);
+      const { app: a, floor: f, appRuns, floorRuns, verdicts } = await lighthouseBesideFloor(server.url('/'), floorSite.url, lighthouseRuns, keepReports ? path.join(root, '.bench') : undefined);
       const spread = (pick: (f: LighthouseFigures) => number, digits: number) => [spreadOf(appRuns, pick, digits), spreadOf(floorRuns, pick, digits)];
       console.log(table([
         ['figure', 'app', 'floor', 'app/floor', 'app spread', 'floor spread', 'target'],
@@ -86,14 +77,7 @@ try {
         ['TBT (ms)', a.tbtMs.toFixed(0), f.tbtMs.toFixed(0), f.tbtMs > 0 ? ratio(a.tbtMs, f.tbtMs) : '-', ...spread((r) => r.tbtMs, 0), '≤ 1.5× floor'],
         ['CLS', a.cls.toFixed(3), f.cls.toFixed(3), '', ...spread((r) => r.cls, 3), ''],
       ]));
-      // The first screen's budgets (docs/architecture.md "First paint"), each against the floor of this same run.
-      const verdicts = [
-        a.performance >= f.performance - 0.02 ? 'performance ≥ floor − 0.02: met' : `performance ≥ floor − 0.02: NOT met (${a.performance.toFixed(2)} vs ${f.performance.toFixed(2)})`,
-        a.accessibility >= 1 ? 'accessibility 1.0: met' : `accessibility 1.0: NOT met (${a.accessibility.toFixed(2)})`,
-        a.lcpMs <= f.lcpMs ? 'LCP ≤ 1.0× floor: met' : `LCP ≤ 1.0× floor: NOT met (${ratio(a.lcpMs, f.lcpMs)})`,
-        a.tbtMs <= 1.5 * f.tbtMs ? 'TBT ≤ 1.5× floor: met' : `TBT ≤ 1.5× floor: NOT met (${f.tbtMs > 0 ? ratio(a.tbtMs, f.tbtMs) : `${a.tbtMs.toFixed(0)} ms vs 0`})`,
-      ];
-      console.log(`\n${verdicts.join('\n')}`);
+      console.log(`\n${verdictLines(verdicts)}`);
       report.lighthouse = { runs: lighthouseRuns, app: a, floor: f, appRuns, floorRuns };
     } finally {
       floorSite.stop();
