@@ -1,6 +1,6 @@
 // `npm run bench`: every figure beside its anchor, measured in this one run (ratios, not remembered numbers).
 //   1. download sizes of the app vs its budgets and vs the bare framework (bench-floor/, a copy of ../shared/bench-floor, built now)
-//   2. Lighthouse mobile of the app's Today screen vs the floor's page
+//   2. Lighthouse mobile of the app's first start vs the floor's page, and the floor painted before its script vs itself
 //   3. sync push throughput over HTTP vs raw inserts into the same database, on SQLite and PostgreSQL
 //   4. directory search time on 10,000 services (tests/bench/directory.ts, when present)
 //   5. 500 phones registering and pushing at once, on SQLite and PostgreSQL, beside one phone alone (tests/bench/load.ts)
@@ -79,6 +79,18 @@ try {
       ]));
       console.log(`\n${verdictLines(verdicts)}`);
       report.lighthouse = { runs: lighthouseRuns, app: a, floor: f, appRuns, floorRuns };
+      // The same floor with its heading painted before its script, as ours is: what painting first alone costs in TBT.
+      const paintFirst = buildFloor({ paintFirst: true });
+      const paintFirstSite = await previewFloor(paintFirst.dir);
+      try {
+        const besidePaintFirst = await lighthouseBesideFloor(paintFirstSite.url, floorSite.url, lighthouseRuns);
+        const p = besidePaintFirst.app;
+        console.log(`\nThe floor painted before its script (its heading in index.html): TBT ${p.tbtMs.toFixed(0)} ms (${spreadOf(besidePaintFirst.appRuns, (r) => r.tbtMs, 0)}) against the floor's ${besidePaintFirst.floor.tbtMs.toFixed(0)} ms (${spreadOf(besidePaintFirst.floorRuns, (r) => r.tbtMs, 0)}), FCP ${p.fcpMs.toFixed(0)} against ${besidePaintFirst.floor.fcpMs.toFixed(0)} ms, performance ${p.performance.toFixed(2)}; the app's TBT is ${ratio(a.tbtMs, p.tbtMs)} the painted floor's.`);
+        report.lighthousePaintFirstFloor = { floorPainted: p, floor: besidePaintFirst.floor, floorPaintedRuns: besidePaintFirst.appRuns, floorRuns: besidePaintFirst.floorRuns };
+      } finally {
+        paintFirstSite.stop();
+        paintFirst.cleanup();
+      }
     } finally {
       floorSite.stop();
       await server.stop();
