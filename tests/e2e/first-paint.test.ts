@@ -162,6 +162,25 @@ describe('with JavaScript on', () => {
     });
   }
 
+  it('builds only the painted screen before the first paint, not every language\'s', async () => {
+    const { page, context } = await newPhone(browser, server, { language: 'en-GB', firstStart: true });
+    try {
+      // JavaScript on, the app not started: what the page's parser and its inline script alone have built.
+      await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+      await page.goto(server.url('/'));
+      expect(await page.evaluate(() => document.getElementById('root')!.dataset.painted)).toBe('first-start');
+      const built = await page.evaluate(() => {
+        const inTemplates = [...document.querySelectorAll('template')].reduce((n, t) => n + t.content.querySelectorAll('*').length, 0);
+        return { painted: document.querySelectorAll('#root *').length, all: document.querySelectorAll('*').length + inTemplates };
+      });
+      // The list itself and the page around it; fourteen languages' Today (about 150 elements each) would be far more.
+      expect(built.painted).toBeGreaterThan(30);
+      expect(built.all).toBeLessThan(built.painted + 100);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('takes over the painted Today without a hydration warning, in every language', async () => {
     for (const { code } of LANGUAGES) {
       const { page, context, reactErrors, replaced } = await returningPhone(code);

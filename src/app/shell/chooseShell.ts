@@ -73,15 +73,28 @@ function listenBeforeTheAppStarts(root: HTMLElement): void {
   (window as unknown as Record<string, EarlyTaps>)[EARLY_TAPS] = noted;
 }
 
+/**
+ * A screen the build kept in the page as text (`<script type="text/html">`, firstPaintPlugin.ts), parsed now: only
+ * the one shown is ever parsed, where a <template> per language made the phone build all of them before the first
+ * paint.
+ */
+function keptScreen(selector: string): { content: DocumentFragment; data: DOMStringMap } | null {
+  const kept = document.querySelector<HTMLScriptElement>(`script[type="text/html"]${selector}`);
+  if (!kept) return null;
+  const parsed = document.createElement('template');
+  parsed.innerHTML = kept.textContent ?? '';
+  return { content: parsed.content, data: kept.dataset };
+}
+
 /** First start: the language list as FirstStartLanguage draws it for this phone (its language first and pressed). */
 function showFirstStart(root: HTMLElement): void {
-  const template = document.querySelector<HTMLTemplateElement>('template[data-first-start]');
   const phone = matchPhoneLanguage(navigator.languages ?? [navigator.language]) ?? 'en';
-  if (!template || !FIRST_START[phone]) return;
+  const kept = FIRST_START[phone] ? keptScreen('[data-first-start]') : null;
+  if (!kept) return;
   const html = document.documentElement;
   html.lang = htmlLang(phone);
   html.dir = directionOf(phone);
-  root.append(template.content.cloneNode(true));
+  root.append(kept.content);
   const list = root.querySelector('.language-list');
   const option = list?.querySelector(`.language-option__native[lang="${phone}"]`)?.closest('li');
   const heading = root.querySelector('h1');
@@ -104,15 +117,16 @@ function showFirstPaint(): void {
   const language = stored && /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(stored) ? stored : null;
   const screen = root?.dataset.firstPaint;
   if (root && !stored && screen === 'today') return showFirstStart(root);
-  const template = language ? document.querySelector<HTMLTemplateElement>(`template[data-first-paint="${language}"]`) : null;
-  if (!root || !template || !firstPaintAllowed(screen)) return;
+  if (!root || !language || !firstPaintAllowed(screen)) return;
+  const kept = keptScreen(`[data-first-paint="${language}"]`);
+  if (!kept) return;
   const html = document.documentElement;
-  html.lang = template.dataset.lang!;
-  html.dir = template.dataset.dir!;
-  root.append(template.content.cloneNode(true));
+  html.lang = kept.data.lang!;
+  html.dir = kept.data.dir!;
+  root.append(kept.content);
   if (screen === 'today') {
     const heading = root.querySelector('.today h1');
-    if (heading) heading.textContent = GREETINGS[language!][greetingKey().replace('today.greeting.', '')];
+    if (heading) heading.textContent = GREETINGS[language][greetingKey().replace('today.greeting.', '')];
     // As the app's first frame does: no faces for someone who already checked in today (their check-in shows instead).
     if (mayHaveCheckedInToday()) root.querySelector('.checkin-form')?.remove();
   }

@@ -4,8 +4,10 @@
 //   <noscript>   the shell in one language, for a browser with JavaScript off (English; the server sends
 //                dist/shell/<code>/… instead when the language cookie names another language)
 //   <div id=root data-first-paint=today|help>   empty: the inline script fills it, or the app does
-//   <template data-first-paint=<code>>           the shell in each language, inert until chosen
-//   <template data-first-start>                  the first-start language list (index.html)
+//   <script type="text/html" data-first-paint=<code>>   the shell in each language, kept as text: the phone parses
+//                                                        only the one it shows (14 <template>s were all parsed, about
+//                                                        100 KB of markup, before the first paint)
+//   <script type="text/html" data-first-start>          the first-start language list (index.html)
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -88,11 +90,20 @@ function helpNowStyles(bundle: OutputBundle, html: string): string {
   return [...css].filter((file) => !html.includes(`/${file}"`)).map((file) => `<link rel="stylesheet" href="/${file}">`).join('');
 }
 
+/**
+ * Markup the browser keeps as text until chooseShell.ts parses it. A script of another type never runs (so the CSP has
+ * nothing to allow) and its contents are never parsed as HTML; only a script tag inside could end it early.
+ */
+function keptAsText(attributes: string, markup: string): string {
+  if (/<\/?script/i.test(markup)) throw new Error('firstPaint: a prerendered screen has a <script> in it and cannot be kept as text');
+  return `<script type="text/html" ${attributes}>${markup}</script>`;
+}
+
 function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguage[], noScript: PrerenderedLanguage, script: string, firstStart: string): string {
   const markup = (s: PrerenderedLanguage) => (screen === 'today' ? s.today : withoutMoment(s.helpNow));
-  const languages = shells.map((s) => `<template data-first-paint="${s.code}" data-lang="${s.lang}" data-dir="${s.dir}">${markup(s)}</template>`).join('');
+  const languages = shells.map((s) => keptAsText(`data-first-paint="${s.code}" data-lang="${s.lang}" data-dir="${s.dir}"`, markup(s))).join('');
   // The first-start language list comes before any screen, at any address (index.html only: Help now is its own page).
-  const templates = screen === 'today' ? `${languages}<template data-first-start>${firstStart}</template>` : languages;
+  const templates = screen === 'today' ? `${languages}${keptAsText('data-first-start', firstStart)}` : languages;
   const noScriptShell = screen === 'today' ? withoutClock(noScript) : withoutMoment(noScript.helpNow);
   // The app's script (and what Vite preloads with it) is fetched and run once the first screen is painted: the inline
   // script starts it (chooseShell.ts). On a slow connection its 150 KB would otherwise share the line with the page's
