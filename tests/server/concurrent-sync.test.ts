@@ -3,10 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { followAppointments } from '../../src/server/reminders/feed.ts';
 import type { Checkin } from '../../src/shared/checkins.ts';
 import { auth, checkin, type Device, pullAll, pullPage, push, putCheckin, registerDevice } from './helpers/api.ts';
 import { DIALECTS } from './helpers/databases.ts';
 import { serverForBlock } from './helpers/server.ts';
+import { appointment } from './reminders-push-service.ts';
 
 describe.each(DIALECTS)('concurrent sync on %s', (dialect) => {
   const server = serverForBlock(dialect);
@@ -54,6 +56,34 @@ describe.each(DIALECTS)('concurrent sync on %s', (dialect) => {
     for (const c of rest.changes) seen.set(c.id, c.version);
     expect(seen.size).toBe(written.length);
     expect(new Set(seen.values()).size, 'every change has its own version').toBe(written.length);
+  });
+
+  it('never lets the reminders feed skip an appointment while four phones push at once', async () => {
+    const phones = await linkedPhones(4);
+    const now = new Date('2030-01-01T00:00:00Z');
+    let pushing = true;
+    // The scheduler's feed, read as fast as it can go while the appointments arrive (a check-in between each, so the
+    // feed often finds no appointment and jumps ahead to the newest version: it must never jump past one).
+    const follower = (async () => {
+      while (pushing) {
+        await followAppointments(app.store, now);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const written: string[] = [];
+    await Promise.all(phones.map(async (phone) => {
+      for (let seq = 1; seq <= 30; seq += 2) {
+        const booked = appointment({ reminders: [60] });
+        written.push(booked.id);
+        expect((await push(app, phone, [{ seq, kind: 'appointment', op: 'put', id: booked.id, record: booked, clientTime: booked.updatedAt }])).statusCode).toBe(200);
+        expect((await push(app, phone, [putCheckin(seq + 1, checkin())])).statusCode).toBe(200);
+      }
+    }));
+    pushing = false;
+    await follower;
+    while ((await followAppointments(app.store, now)) > 0);
+    const followed = await app.store.db.selectFrom('due_reminders').select('appointment_id').execute();
+    expect(new Set(followed.map((r) => r.appointment_id))).toEqual(new Set(written));
   });
 
   it('applies a batch once when retries of it race each other', async () => {

@@ -18,14 +18,18 @@ export async function followAppointments(store: Store, now: Date): Promise<numbe
     // Two server instances must not read the same batch at once (SQLite already has a single writer).
     if (store.dialect === 'postgres') feed = feed.forUpdate();
     const since = Number((await feed.executeTakeFirstOrThrow()).version);
+    // The newest committed version first, and only records up to it. A push holds the versions it reserves under a
+    // lock until it commits (store/versions.ts), so every record up to this one has committed. Read after the
+    // records instead, on PostgreSQL (each statement sees what has committed by then), it could include a push that
+    // committed in between, and the feed would jump past that appointment for good: its reminders never sent.
+    const top = Number((await trx.selectFrom('sync_meta').select('version').where('id', '=', 1).executeTakeFirstOrThrow()).version);
     const changed = await trx
       .selectFrom('records').select(['id', 'person_id', 'kind', 'version', 'deleted', 'data'])
-      .where('version', '>', since).where('kind', '=', 'appointment')
+      .where('version', '>', since).where('version', '<=', top).where('kind', '=', 'appointment')
       .orderBy('version').limit(BATCH).execute();
     if (changed.length === 0) {
       // Skip past other kinds too, so the next read starts where the feed is now.
-      const top = await trx.selectFrom('sync_meta').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
-      if (Number(top.version) > since) await trx.updateTable('reminder_feed').set({ version: Number(top.version) }).where('id', '=', 1).execute();
+      if (top > since) await trx.updateTable('reminder_feed').set({ version: top }).where('id', '=', 1).execute();
       return 0;
     }
     for (const row of changed) {
