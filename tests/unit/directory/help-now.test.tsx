@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import HelpNowScreen, { openNowNearby } from '../../../src/app/features/help/HelpNowScreen.tsx';
 import { createShiftCounter } from '../../../src/app/features/help/quickExitNow.ts';
@@ -55,6 +55,8 @@ describe('open now near you', () => {
 
 describe('Shift pressed three times', () => {
   const shift = (extra: Partial<KeyboardEvent> = {}) => ({ key: 'Shift', repeat: false, ctrlKey: false, altKey: false, metaKey: false, ...extra }) as KeyboardEvent;
+  // The count is shared by every listener on the page (it lives on window): each test starts from another key.
+  beforeEach(() => createShiftCounter(vi.fn())(shift({ key: 'Tab' })));
 
   it('exits on the third press and counts the first two', () => {
     const exit = vi.fn();
@@ -75,5 +77,31 @@ describe('Shift pressed three times', () => {
     press(shift({ key: 'A' }));
     press(shift());
     expect(exit).not.toHaveBeenCalled();
+  });
+  it('counts each press once while the painted page and the app both listen, and exits once', () => {
+    const painted = vi.fn();
+    const app = vi.fn();
+    const counts: number[] = [];
+    const pageListens = createShiftCounter(painted);
+    const appListens = createShiftCounter(app, (n) => counts.push(n));
+    const both = (event: KeyboardEvent) => {
+      pageListens(event);
+      appListens(event);
+    };
+    both(shift());
+    both(shift());
+    expect(counts).toEqual([1, 2]);
+    both(shift());
+    expect(painted.mock.calls.length + app.mock.calls.length).toBe(1);
+  });
+  it('exits on the third press when the app took over from the painted page after the second', () => {
+    const painted = vi.fn();
+    const app = vi.fn();
+    const pageListens = createShiftCounter(painted);
+    pageListens(shift());
+    pageListens(shift());
+    createShiftCounter(app)(shift());
+    expect(painted).not.toHaveBeenCalled();
+    expect(app).toHaveBeenCalledTimes(1);
   });
 });

@@ -24,24 +24,42 @@ export function uncoverOnReturn(event: PageTransitionEvent): void {
   document.querySelector('.quick-exit-cover')?.remove();
 }
 
+// The presses counted so far live on window, the only thing the page's inline script and the app share: while the
+// app takes over from the painted page both listen for a moment, and each press must count once across the two
+// (three presses split across the hand-over still exit, and exit once, not twice: a second navigation would cancel
+// the first).
+const SHIFT_PRESSES_KEY = 'quickExitShiftPresses';
+type ShiftPresses = { count: number; last?: KeyboardEvent; timer?: ReturnType<typeof setTimeout> };
+
+function shiftPresses(): ShiftPresses {
+  const holder = window as unknown as Record<string, ShiftPresses | undefined>;
+  return (holder[SHIFT_PRESSES_KEY] ??= { count: 0 });
+}
+
 /** Counts presses of Shift on its own; three within 5 seconds of each other exits. */
 export function createShiftCounter(onExit: () => void, onCount?: (count: number) => void) {
-  let count = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   return (event: KeyboardEvent) => {
+    const presses = shiftPresses();
+    const counted = presses.last === event;
+    presses.last = event;
     if (event.key !== 'Shift' || event.repeat || event.ctrlKey || event.altKey || event.metaKey) {
-      if (event.key !== 'Shift') count = 0;
+      if (event.key !== 'Shift') presses.count = 0;
       return;
     }
-    count += 1;
-    clearTimeout(timer);
-    if (count >= SHIFT_PRESSES) {
-      count = 0;
+    if (!counted) presses.count += 1;
+    // Counted by the other listener already, which exited (or the count was reset): nothing more to do.
+    else if (presses.count === 0) return;
+    clearTimeout(presses.timer);
+    if (presses.count >= SHIFT_PRESSES) {
+      presses.count = 0;
       onExit();
       return;
     }
-    onCount?.(count);
-    timer = setTimeout(() => { count = 0; onCount?.(0); }, SHIFT_WINDOW_MS);
+    onCount?.(presses.count);
+    // The listener that ran last owns the timer, so the one still listening is told when the count runs out.
+    presses.timer = setTimeout(() => {
+      presses.count = 0;
+      onCount?.(0);
+    }, SHIFT_WINDOW_MS);
   };
 }
-
