@@ -7,7 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { withoutHelpNowWords } from './src/app/i18n/helpNowKeys.ts';
 import { helpNowWords } from './src/app/i18n/helpNowWordsPlugin.ts';
 import { compressedCopies } from './src/app/pwa/compressedCopies.ts';
-import { firstPaint } from './src/app/shell/firstPaintPlugin.ts';
+import { firstPaint, holdsWholeApp } from './src/app/shell/firstPaintPlugin.ts';
 import { FIRST_PAINT_CSP_FILE } from './src/shared/firstPaint.ts';
 import { LANGUAGES } from './src/shared/languages.ts';
 
@@ -64,23 +64,28 @@ function phoneWordsOnly(): Plugin {
 
 /** Chromium's explicit compile hint (V8), which must open the file. */
 const COMPILE_ALL_ON_LOAD = '//# allFunctionsCalledOnLoad';
+/** The chunk with React and react-i18next, which the entry imports (codeSplitting below). */
+const REACT_CHUNK = 'react';
 
 /**
- * Nearly every function in the first screen's file runs as the app starts. This hint has Chromium compile them all
- * while the file streams in, off the main thread, instead of one at a time on it as each is first called, inside the
- * one long task that evaluates the file after first paint (docs/architecture.md "First paint"). Added after Vite
- * puts its own preload list at the top, so the comment is the first line; other browsers ignore it.
+ * Nearly every function in the first screen's files (the entry, React, and the rest of the app it imports at once:
+ * src/app/wholeApp.tsx) runs as the app starts. This hint has Chromium compile them all while the file streams in, off
+ * the main thread, instead of one at a time on it as each is first called, inside the long task that evaluates the
+ * file after first paint (docs/architecture.md "First paint"). Added after Vite puts its own preload list at the top,
+ * so the comment is the first line; other browsers ignore it.
  */
 function compileFirstRouteEagerly(): Plugin {
+  const startsTheApp = (chunk: { isEntry: boolean; name: string; moduleIds: readonly string[] }) =>
+    chunk.isEntry || chunk.name === REACT_CHUNK || holdsWholeApp(chunk);
   return {
     name: 'compile-first-route-eagerly',
     apply: 'build',
-    augmentChunkHash: (chunk) => (chunk.isEntry ? COMPILE_ALL_ON_LOAD : undefined),
+    augmentChunkHash: (chunk) => (startsTheApp(chunk) ? COMPILE_ALL_ON_LOAD : undefined),
     generateBundle: {
       order: 'post',
       handler(_options, bundle) {
         for (const chunk of Object.values(bundle)) {
-          if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+          if (chunk.type !== 'chunk' || !startsTheApp(chunk)) continue;
           chunk.code = `${COMPILE_ALL_ON_LOAD}\n${chunk.code}`;
           // One line more at the top: a source map (only in `vite build --sourcemap`) moves down with it.
           const map = bundle[`${chunk.fileName}.map`];
@@ -150,8 +155,18 @@ export default defineConfig({
       // The app only; the PA page (pa/index.html) is built by paPage() above. `vite dev` still serves both.
       input: { app: resolve(root, 'index.html') },
       output: {
-        // Everything the first screen imports in one file (each module still exists once; lazy screens import it).
-        codeSplitting: { groups: [{ name: 'first-route', tags: ['$initial'] }] },
+        // Everything the first screen imports in three files (each module still exists once; lazy screens import it):
+        // what a first start runs before a language is chosen, React with its words hook, and the rest of the app
+        // (src/app/wholeApp.tsx).
+        codeSplitting: {
+          groups: [
+            { name: 'first-route', tags: ['$initial'], priority: 2 },
+            // React and the hook every screen reads its words with, the first-start list's too: a file of their own
+            // that the entry imports, or the list would import the hook from the rest of the app and run all of it.
+            { name: REACT_CHUNK, test: /\/node_modules\/(react|react-i18next)\//, priority: 3 },
+            { name: 'wholeApp', test: /\/src\/app\/wholeApp\.tsx$/, priority: 1 },
+          ],
+        },
       },
     },
   },

@@ -1,16 +1,21 @@
 // Start-up: language first (so nothing flashes in the wrong language), then the app at once; the database opens
 // alongside (screens wait for their own data; on a first start, once a language is chosen) and sync starts once the
-// first screen has loaded.
+// first screen has loaded. A first start evaluates only React, the words and the language list until the person
+// touches the screen: the rest of the app is its own chunk (wholeApp.tsx).
 import { startTransition } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 
-import { App } from './App.tsx';
 import { isLocked } from './data/lock/lockState.ts';
-import { lockAtStart, lockInBackground } from './data/lock/start.ts';
-import { openLocalStore, type StorageMode } from './data/storage.ts';
+import type { StorageMode } from './data/storage.ts';
 import { chosenLanguage, i18n, phoneLanguage, startI18n } from './i18n/index.ts';
 import { replayEarlyButtonTap, stopNotingEarlyTaps } from './shell/earlyTaps.ts';
 
+// The painted first screen's own styles (quick exit, the update notice, Today's faces) belong in the page's
+// stylesheet, which is there at the first paint, not with the rest of the app's code, which comes after it. In the
+// order the components bring them, before the app's own.
+import './features/help/quick-exit.css';
+import './pwa/UpdateNotice.css';
+import './features/checkins/checkins.css';
 import './styles/app.css';
 
 // Sync writes to the database and re-renders; a moment after load it no longer delays the first screen's own data.
@@ -22,64 +27,80 @@ async function pageSettled(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, SYNC_AFTER_LOAD_MS));
 }
 
-/** Opens the phone's database and learns whether a PIN locks it: done before anything personal is drawn. */
-async function openStorage(): Promise<StorageMode> {
-  const storage = openLocalStore();
-  // With a PIN, the first frame is already the lock screen: nothing personal is drawn before it.
-  await lockAtStart();
-  lockInBackground();
-  return storage;
-}
+/** The app's screens, router and database (one download and one evaluation, however often it is asked for). */
+const loadWholeApp = () => import('./wholeApp.tsx');
 
 async function start() {
-  // A first start shows only the language list, and nothing is kept yet: creating the database waits until a
-  // language is chosen, so it never holds up a slow phone while the painted list is there to be tapped.
+  // A first start shows only the language list, and nothing is kept yet: the rest of the app, and creating the
+  // database, wait until a language is chosen, so neither holds up a slow phone while the painted list is there.
   const firstStart = chosenLanguage() === null;
-  const opened = firstStart ? null : openStorage();
+  const whole = firstStart ? null : loadWhenOnline(loadWholeApp);
+  const opened = whole?.then((app) => app.openStorage());
   await startI18n();
-  let storage = await opened;
   const container = document.getElementById('root')!;
   let root: Root;
-  const hydrate = container.dataset.painted === 'today' && chosenLanguage() !== null && i18n.language === chosenLanguage() && !isLocked();
-  if (hydrate) {
-    // A face tapped on the painted Today before React listened is kept for Today's form.
-    stopNotingEarlyTaps(true);
-    // The inline script painted the prerendered Today (shell/chooseShell.ts): React takes that markup over rather
-    // than drawing it again.
-    startTransition(() => {
-      root = hydrateRoot(container, <App />);
-    });
-  } else {
-    // Anything the inline script painted that the app's first screen does not match (Help now: its opening times
-    // and what is open nearby depend on the moment) is replaced in React's first commit; same header, same place.
-    // First start: the language list before anything else (its own small chunk, so later starts never load it);
-    // the inline script painted it already when it could, and React takes that over as it takes over Today.
-    if (chosenLanguage() === null) {
-      // A language tapped on the painted list waits for the list (below); nothing else painted is taken over.
-      const { FirstStartLanguage } = await import('./i18n/FirstStartLanguage.tsx');
-      await new Promise<void>((chosen) => {
-        const list = <FirstStartLanguage preselected={phoneLanguage()} onChosen={chosen} />;
-        const painted = container.dataset.painted === 'first-start' && i18n.language === phoneLanguage();
-        stopNotingEarlyTaps(painted);
-        if (painted) root = hydrateRoot(container, list);
-        else (root = createRoot(container)).render(list);
-      });
-      storage = await openStorage();
-    } else if (container.childElementCount > 0) {
-      root = createRoot(besidePainted(container));
-    } else {
-      stopNotingEarlyTaps(false);
-      root = createRoot(container);
-    }
-    // As a transition, React builds the first screen in small slices, giving the phone back between them, rather
-    // than in one long task that would leave a tap on Help now waiting on a slow phone.
+  let storage: StorageMode;
+  let App: Awaited<ReturnType<typeof loadWholeApp>>['App'];
+  if (firstStart) {
+    root = await languageFirst(container);
+    const app = await loadWhenOnline(loadWholeApp);
+    App = app.App;
+    storage = await app.openStorage();
     startTransition(() => root.render(<App />));
+  } else {
+    App = (await whole!).App;
+    storage = await opened!;
+    if (container.dataset.painted === 'today' && i18n.language === chosenLanguage() && !isLocked()) {
+      // A face tapped on the painted Today before React listened is kept for Today's form.
+      stopNotingEarlyTaps(true);
+      // The inline script painted the prerendered Today (shell/chooseShell.ts): React takes that markup over rather
+      // than drawing it again.
+      startTransition(() => {
+        root = hydrateRoot(container, <App />);
+      });
+    } else {
+      // Anything the inline script painted that the app's first screen does not match (Help now: its opening times
+      // and what is open nearby depend on the moment) is replaced in React's first commit; same header, same place.
+      if (container.childElementCount > 0) {
+        root = createRoot(besidePainted(container));
+      } else {
+        stopNotingEarlyTaps(false);
+        root = createRoot(container);
+      }
+      // As a transition, React builds the first screen in small slices, giving the phone back between them, rather
+      // than in one long task that would leave a tap on Help now waiting on a slow phone.
+      startTransition(() => root.render(<App />));
+    }
   }
   // Rare (some private modes): say plainly that nothing can be kept, as soon as we know.
   if (storage === 'unavailable') root!.render(<App storage="unavailable" />);
   // Sync is not needed for the first paint, so it loads just after.
   await pageSettled();
   (await loadWhenOnline(() => import('./sync/schedule.ts'))).startSync();
+}
+
+/**
+ * First start: the language list before anything else (its own small chunk, so later starts never load it). The
+ * inline script painted it already when it could, and React takes that over as it takes over Today. Resolves with
+ * the root once a language is chosen.
+ */
+async function languageFirst(container: HTMLElement): Promise<Root> {
+  // The rest of the app loads from the person's first touch or key (often the tap on their language), not before:
+  // until then the list answers sooner on a slow phone. The inline script has its files fetched meanwhile.
+  for (const type of ['pointerdown', 'keydown']) {
+    window.addEventListener(type, () => void loadWholeApp().catch(() => undefined), { once: true, capture: true, passive: true });
+  }
+  const { FirstStartLanguage } = await import('./i18n/FirstStartLanguage.tsx');
+  let root!: Root;
+  await new Promise<void>((chosen) => {
+    const list = <FirstStartLanguage preselected={phoneLanguage()} onChosen={chosen} />;
+    // A language tapped on the painted list waits for the list; nothing else painted is taken over.
+    const painted = container.dataset.painted === 'first-start' && i18n.language === phoneLanguage();
+    stopNotingEarlyTaps(painted);
+    if (painted) root = hydrateRoot(container, list);
+    else (root = createRoot(container)).render(list);
+  });
+  return root;
 }
 
 /** However long the first screen's code takes, the painted one gives way by then (it would stop being updated). */

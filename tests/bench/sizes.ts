@@ -10,8 +10,11 @@ function gzipBytes(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length;
 }
 
-/** Same-origin paths the HTML loads as JavaScript at once: module scripts and modulepreloads. */
-function scriptsInHtml(html: string): string[] {
+/**
+ * Same-origin paths the HTML loads as JavaScript at once: module scripts and modulepreloads. `withRest: false` leaves
+ * out the rest of the app (data-app-rest), which a first start only fetches and runs once a language is chosen.
+ */
+function scriptsInHtml(html: string, withRest = true): string[] {
   const found: string[] = [];
   for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
     const isModuleScript = /^<script\b/.test(tag) && /\bsrc="([^"]+)"/.test(tag);
@@ -19,8 +22,11 @@ function scriptsInHtml(html: string): string[] {
     const ref = /\b(?:src|href)="([^"]+)"/.exec(tag)?.[1];
     if ((isModuleScript || isPreload) && ref && ref.startsWith('/')) found.push(ref.slice(1));
   }
-  // The prerendered pages start the app from #root's data-app after the first paint (src/app/shell/chooseShell.ts).
-  for (const list of html.match(/\bdata-app="([^"]+)"/)?.[1].split(' ') ?? []) if (list.startsWith('/')) found.push(list.slice(1));
+  // The prerendered pages start the app from #root's data-app after the first paint, and the rest of its first
+  // screen from data-app-rest (src/app/shell/chooseShell.ts).
+  for (const attribute of withRest ? ['data-app', 'data-app-rest'] : ['data-app']) {
+    for (const file of html.match(new RegExp(`\\b${attribute}="([^"]+)"`))?.[1].split(' ') ?? []) if (file.startsWith('/')) found.push(file.slice(1));
+  }
   return found;
 }
 
@@ -50,6 +56,11 @@ export function withStaticImports(distDir: string, files: string[], referrer = '
 /** Every JS file the first screen needs before it can run: entry scripts, modulepreloads and their static imports. */
 export function firstRouteScripts(distDir: string, htmlFile = 'index.html'): string[] {
   return withStaticImports(distDir, scriptsInHtml(readFileSync(path.join(distDir, htmlFile), 'utf8')), htmlFile);
+}
+
+/** What a first start runs before a language is chosen: the entry and its static imports, not the rest of the app. */
+export function firstStartScripts(distDir: string): string[] {
+  return withStaticImports(distDir, scriptsInHtml(readFileSync(path.join(distDir, 'index.html'), 'utf8'), false));
 }
 
 export type FileSize = { file: string; bytes: number; gzip: number };

@@ -209,12 +209,15 @@ describe('with JavaScript on', () => {
       });
       await page.goto(server.url('/'));
       const [first, ...rest] = (await page.locator('#root').getAttribute('data-app'))!.split(' ');
+      // React, and the rest of the app the first file imports at start (src/app/wholeApp.tsx), open with it too.
+      const [whole] = (await page.locator('#root').getAttribute('data-app-rest'))!.split(' ');
       // As the phone gets it (compressed, from the server): the hint only counts as the file's first line.
-      expect((await (await page.request.get(server.url(first))).text()).split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
+      const react = rest.find((file) => file.startsWith('/assets/react-'))!;
+      for (const file of [first, react, whole]) expect((await (await page.request.get(server.url(file))).text()).split('\n')[0], file).toBe('//# allFunctionsCalledOnLoad');
       // A screen loaded later compiles as it is used: most of its functions never run at start.
       await page.goto(server.url('/settings'));
       await page.getByRole('heading', { level: 1, name: words('en', 'settings.title') }).waitFor();
-      const lazy = scripts.filter((url) => !url.endsWith(first) && !rest.some((file) => url.endsWith(file)));
+      const lazy = scripts.filter((url) => ![first, whole, ...rest].some((file) => url.endsWith(file)));
       expect(lazy.length).toBeGreaterThan(0);
       for (const url of lazy) expect(await (await page.request.get(url)).text()).not.toContain('allFunctionsCalledOnLoad');
     } finally {
@@ -235,6 +238,34 @@ describe('with JavaScript on', () => {
       await page.getByRole('listitem').first().getByRole('button').click();
       await page.getByRole('link', { name: words('en', 'helpNow.link') }).waitFor();
       await eventually(databases, (names) => names.includes('care-leaver-app'), 'the database');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a first start runs only the start of the app until the first touch, with the rest already downloaded', async () => {
+    const { page, context } = await newPhone(browser, server, { language: 'en-GB', firstStart: true });
+    try {
+      // What V8 compiles is what the phone runs: a fetched file it never runs is never parsed.
+      const cdp = await context.newCDPSession(page);
+      const parsed: string[] = [];
+      cdp.on('Debugger.scriptParsed', (script) => parsed.push(new URL(script.url || 'about:blank').pathname));
+      await cdp.send('Debugger.enable');
+      await page.goto(server.url('/'));
+      const [whole] = (await page.locator('#root').getAttribute('data-app-rest'))!.split(' ');
+      const [entry] = (await page.locator('#root').getAttribute('data-app'))!.split(' ');
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      await page.waitForLoadState('load');
+      const fetched = () => page.evaluate((file) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === file), whole);
+      await eventually(fetched, (yes) => yes, 'the rest of the app downloaded');
+      await page.waitForTimeout(1_000);
+      expect(parsed).toContain(entry);
+      expect(parsed).not.toContain(whole);
+      // A touch anywhere (here on the heading) starts it, before a language is chosen.
+      await page.getByRole('heading', { level: 1 }).dispatchEvent('pointerdown');
+      await eventually(async () => parsed, (files) => files.includes(whole), 'the rest of the app running');
+      await page.getByRole('listitem').first().getByRole('button').click();
+      await page.getByRole('link', { name: words('en', 'helpNow.link') }).waitFor();
     } finally {
       await context.close();
     }

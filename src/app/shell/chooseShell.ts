@@ -136,17 +136,24 @@ function showFirstPaint(): void {
 
 /**
  * Starts the app once the painted screen is on the glass: its script (the first of #root's data-app, then what it
- * imports, preloaded) is fetched and run only then, so on a slow line it never holds the first paint back.
+ * imports, preloaded) is fetched and run only then, so on a slow line it never holds the first paint back. The rest
+ * of the app (data-app-rest: src/app/wholeApp.tsx, which the entry imports) is preloaded beside it when it is needed
+ * at once; on a first start, which needs it only once a language is chosen, it is only fetched, at low priority, so
+ * it is there by then without being compiled while the list should answer.
  */
 function startAppAfterPaint(): void {
-  const [entry, ...imports] = document.getElementById('root')?.dataset.app?.split(' ') ?? [];
+  const root = document.getElementById('root');
+  const [entry, ...imports] = root?.dataset.app?.split(' ') ?? [];
   if (!entry) return;
+  const rest = root?.dataset.appRest?.split(' ').filter(Boolean) ?? [];
+  const firstStart = read('localStorage', LANGUAGE_KEY) === null;
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
     for (const href of imports) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', crossOrigin: '', href }));
     document.head.append(Object.assign(document.createElement('script'), { type: 'module', crossOrigin: '', src: entry }));
+    for (const href of rest) document.head.append(Object.assign(document.createElement('link'), { rel: firstStart ? 'prefetch' : 'modulepreload', crossOrigin: '', href }));
   };
   // A page opened in the background paints nothing until it is shown, so it starts at once.
   if (document.visibilityState === 'hidden') return start();

@@ -99,7 +99,7 @@ function keptAsText(attributes: string, markup: string): string {
   return `<script type="text/html" ${attributes}>${markup}</script>`;
 }
 
-function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguage[], noScript: PrerenderedLanguage, script: string, firstStart: string): string {
+function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguage[], noScript: PrerenderedLanguage, script: string, firstStart: string, later: string[]): string {
   const markup = (s: PrerenderedLanguage) => (screen === 'today' ? s.today : withoutMoment(s.helpNow));
   const languages = shells.map((s) => keptAsText(`data-first-paint="${s.code}" data-lang="${s.lang}" data-dir="${s.dir}"`, markup(s))).join('');
   // The first-start language list comes before any screen, at any address (index.html only: Help now is its own page).
@@ -112,12 +112,34 @@ function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguag
     .map((m) => m[1] ?? m[2]);
   const withoutScripts = html.replace(/\s*<script type="module" crossorigin src="[^"]+"><\/script>|\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '');
   if (app.length === 0 || !html.includes('<script type="module"')) throw new Error('firstPaint: index.html has no <script type="module" crossorigin src> to start after the first paint');
-  const body = `<noscript>${noScriptShell}</noscript><div id="root" data-first-paint="${screen}" data-app="${app.join(' ')}"></div>${templates}<script>${script}</script>`;
+  const rest = later.filter((file) => !app.includes(file));
+  const body = `<noscript>${noScriptShell}</noscript><div id="root" data-first-paint="${screen}" data-app="${app.join(' ')}" data-app-rest="${rest.join(' ')}"></div>${templates}<script>${script}</script>`;
   const replaced = withoutScripts
     .replace(/<html lang="[^"]*" dir="[^"]*">/, `<html lang="${noScript.lang}" dir="${noScript.dir}">`)
     .replace('<div id="root"></div>', body);
   if (!replaced.includes('data-first-paint=')) throw new Error('firstPaint: index.html has no <div id="root"></div> to fill');
   return replaced;
+}
+
+/** Whether a chunk is the rest of the app (src/app/wholeApp.tsx and what it imports; vite.config.ts groups them). */
+export const holdsWholeApp = (chunk: { moduleIds: readonly string[] }) => chunk.moduleIds.some((id) => id.endsWith('/src/app/wholeApp.tsx'));
+
+/**
+ * The rest of the app's first screen (src/app/wholeApp.tsx, the chunk the entry imports at start) with what it
+ * imports, as addresses: the inline script fetches them beside the entry rather than one round trip after it.
+ */
+function wholeAppFiles(bundle: OutputBundle): string[] {
+  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+  const whole = chunks.find(holdsWholeApp);
+  if (!whole) throw new Error('firstPaint: no chunk for src/app/wholeApp.tsx (the entry must import it dynamically)');
+  const files = new Set<string>();
+  const add = (fileName: string) => {
+    if (files.has(fileName)) return;
+    files.add(fileName);
+    for (const imported of chunks.find((c) => c.fileName === fileName)?.imports ?? []) add(imported);
+  };
+  add(whole.fileName);
+  return [...files].map((file) => `/${file}`);
 }
 
 export function firstPaint(localesDir: string): Plugin {
@@ -137,12 +159,13 @@ export function firstPaint(localesDir: string): Plugin {
       const html = String(index.source);
       const helpHtml = html.replace('</head>', `${helpNowStyles(bundle, html)}</head>`);
       const english = shells.find((s) => s.code === 'en')!;
-      index.source = page(html, 'today', shells, english, script, firstStart);
-      this.emitFile({ type: 'asset', fileName: 'help.html', source: page(helpHtml, 'help', shells, english, script, firstStart) });
+      const later = wholeAppFiles(bundle);
+      index.source = page(html, 'today', shells, english, script, firstStart, later);
+      this.emitFile({ type: 'asset', fileName: 'help.html', source: page(helpHtml, 'help', shells, english, script, firstStart, later) });
       for (const shell of shells) {
         if (shell.code === 'en') continue;
-        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'index.html'), source: page(html, 'today', shells, shell, script, firstStart) });
-        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'help.html'), source: page(helpHtml, 'help', shells, shell, script, firstStart) });
+        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'index.html'), source: page(html, 'today', shells, shell, script, firstStart, later) });
+        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'help.html'), source: page(helpHtml, 'help', shells, shell, script, firstStart, later) });
       }
       const csp: FirstPaintCsp = { scriptSrc: [`'sha256-${createHash('sha256').update(script).digest('base64')}'`] };
       this.emitFile({ type: 'asset', fileName: FIRST_PAINT_CSP_FILE, source: JSON.stringify(csp) });
