@@ -59,6 +59,13 @@ async function runLighthouseOnce(url: string, saveTo?: string): Promise<Lighthou
   }
 }
 
+/**
+ * TBT counts what each task runs past 50 ms, so 10 ms is at most a task or two just past that mark: nothing a person
+ * feels, and a ratio of two such medians is noise (a floor whose median run had no long task, 0 ms, would fail an
+ * app at 3 ms). Up to this, TBT is met whatever the floor's.
+ */
+const TBT_NOISE_MS = 10;
+
 export type Verdict = { budget: string; met: boolean; detail: string };
 export type BesideFloor = { app: LighthouseFigures; floor: LighthouseFigures; appRuns: LighthouseFigures[]; floorRuns: LighthouseFigures[]; verdicts: Verdict[] };
 
@@ -81,7 +88,7 @@ export async function lighthouseBesideFloor(appUrl: string, floorUrl: string, ru
   const verdicts: Verdict[] = [
     { budget: 'LCP ≤ 1.0× floor', met: app.lcpMs <= floor.lcpMs, detail: `${app.lcpMs.toFixed(0)} vs ${floor.lcpMs.toFixed(0)} ms, ${ratio(app.lcpMs, floor.lcpMs)}` },
     { budget: 'accessibility 1.0', met: app.accessibility >= 1, detail: app.accessibility.toFixed(2) },
-    { budget: 'TBT ≤ 1.5× floor', met: app.tbtMs <= 1.5 * floor.tbtMs, detail: `${app.tbtMs.toFixed(0)} vs ${floor.tbtMs.toFixed(0)} ms` },
+    { budget: `TBT ≤ 1.5× floor (or ≤ ${TBT_NOISE_MS} ms)`, met: app.tbtMs <= Math.max(1.5 * floor.tbtMs, TBT_NOISE_MS), detail: `${app.tbtMs.toFixed(0)} vs ${floor.tbtMs.toFixed(0)} ms` },
     { budget: 'performance ≥ floor − 0.02', met: app.performance >= floor.performance - 0.02, detail: `${app.performance.toFixed(2)} vs ${floor.performance.toFixed(2)}` },
   ];
   return { app, floor, appRuns, floorRuns, verdicts };
