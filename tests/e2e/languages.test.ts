@@ -86,6 +86,8 @@ describe('Ethiopic script', () => {
       const { page, context } = await newPhone(browser, server, { language: code });
       try {
         await openScreen(page, '/help');
+        // The app's own Help now, not the painted one it replaces (a node looked at as it is swapped out has no fonts).
+        await page.waitForFunction(() => document.getElementById('root')?.dataset.painted === undefined);
         const fonts = await fontsUsedFor(page, 'h1');
         expect(fonts.some((f) => /Ethiopic/i.test(f)), fonts.join(', ')).toBe(true);
       } finally {
