@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+import { englishWords } from './src/app/i18n/englishWordsPlugin.ts';
 import { helpNowWords } from './src/app/i18n/helpNowWordsPlugin.ts';
 
 export default defineConfig({
-  plugins: [react(), helpNowWords(resolve(import.meta.dirname, 'locales'))],
+  plugins: [react(), englishWords(resolve(import.meta.dirname, 'locales')), helpNowWords(resolve(import.meta.dirname, 'locales'))],
   test: {
     projects: [
       {

@@ -1,5 +1,5 @@
 // The shell around every screen: skip link, Help-now bar, header with language, sync status, quick exit, bottom navigation.
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 
@@ -7,6 +7,7 @@ import { useLocked } from './data/lock/lockState.ts';
 import type { StorageMode } from './data/storage.ts';
 import { ExitButton } from './features/help/ExitButton.tsx';
 import { LanguagePicker } from './i18n/LanguagePicker.tsx';
+import { lazyWithWords } from './i18n/lazyWithWords.ts';
 import { UpdateNotice } from './pwa/UpdateNotice.tsx';
 import { routes } from './routes.tsx';
 import { useSignedOut } from './sync/signedOut.ts';
@@ -18,9 +19,9 @@ import { StorageBanner } from './ui/StorageBanner.tsx';
 import { SyncStatusLine } from './ui/SyncStatusLine.tsx';
 
 // Only with a PIN set, so a phone without one never downloads it.
-const LockScreen = lazy(() => import('./features/pin-lock/LockScreen.tsx'));
+const LockScreen = lazyWithWords(() => import('./features/pin-lock/LockScreen.tsx'));
 // Only on a phone that was signed out or wiped (its list of what was deleted too), so the first screen never carries it.
-const SignedOutScreen = lazy(() => import('./ui/SignedOutScreen.tsx'));
+const SignedOutScreen = lazyWithWords(() => import('./ui/SignedOutScreen.tsx'));
 // Screens that show nothing personal stay open while locked: Help now, the calm-down exercises, privacy.
 const OPEN_WHILE_LOCKED = ['/help', '/help/breathe', '/help/grounding', '/privacy'];
 

@@ -1,11 +1,12 @@
 // Every screen and its address. The Today screen is in the first bundle; every other screen loads lazily
 // (and is precached by the service worker, so it still opens offline).
-import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
+import { type ComponentType, type LazyExoticComponent } from 'react';
 
 import { TodayScreen } from './features/checkins/TodayScreen.tsx';
+import { lazyWithWords } from './i18n/lazyWithWords.ts';
 
 type Screen = ComponentType | LazyExoticComponent<ComponentType>;
-const screen = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+const screen = lazyWithWords<ComponentType>;
 
 export const routes: { path: string; element: Screen }[] = [
   { path: '/', element: TodayScreen },

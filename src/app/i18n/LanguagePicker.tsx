@@ -1,9 +1,11 @@
 // A small header button that opens the language list, from the very first screen.
-import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { Suspense, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { lazyWithWords } from './lazyWithWords.ts';
+
 // The list loads when the button is first pressed (it is precached, so offline too): the first screen never carries it.
-const LanguageList = lazy(() => import('./LanguageList.tsx').then((m) => ({ default: m.LanguageList })));
+const LanguageList = lazyWithWords(() => import('./LanguageList.tsx').then((m) => ({ default: m.LanguageList })));
 
 export function LanguagePicker() {
   const { t } = useTranslation();

@@ -1,8 +1,9 @@
-// i18next setup: English is bundled; every other language is its own small chunk, loaded when chosen.
+// i18next setup: English for the first screen is bundled and the rest of English is one chunk, loaded before any
+// other screen draws (lazyWithWords.ts); every other language is its own small chunk, loaded when chosen.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import firstScreenWords from 'virtual:english-words/first-screen';
 
-import en from '../../../locales/en.json';
 import { LANGUAGE_COOKIE } from '../../shared/firstPaint.ts';
 import { isDiscreet, tellWorker } from '../features/settings/discreet.ts';
 import { LANGUAGE_CACHE } from '../pwa/swRules.ts';
@@ -42,11 +43,32 @@ export function initialLanguage(): string {
   return chosenLanguage() ?? phoneLanguage();
 }
 
+let everyScreen: Promise<void> | undefined;
+
+/**
+ * Adds every other screen's English words to the first screen's (once; again after a failed try, say offline before
+ * the service worker kept them). English is also every language's fallback, so all screens but the first wait for it.
+ */
+export function everyScreensWords(): Promise<void> {
+  everyScreen ??= import('./englishWords.ts').then(
+    ({ default: words }) => {
+      // Not started only in the build's prerender, which draws with its own instance holding every word.
+      if (i18n.isInitialized) i18n.addResourceBundle('en', 'translation', words, true, false);
+    },
+    (error: unknown) => {
+      everyScreen = undefined;
+      throw error;
+    },
+  );
+  return everyScreen;
+}
+
 async function loadResources(code: string): Promise<void> {
   if (code === 'en' || (i18n.hasResourceBundle(code, 'translation') && !partial.has(code))) return;
   if (pseudo.has(code)) {
-    // Test-only languages, built from English on demand; never in the first route, never offered to users.
-    const { pseudoLocalise } = await import('./pseudo.ts');
+    // Test-only languages, built from all of English on demand; never in the first route, never offered to users.
+    const [{ pseudoLocalise }] = await Promise.all([import('./pseudo.ts'), everyScreensWords()]);
+    const en = i18n.getResourceBundle('en', 'translation') as Parameters<typeof pseudoLocalise>[0];
     i18n.addResourceBundle(code, 'translation', pseudoLocalise(en, code === 'ar-XB' ? 'rtl' : 'long'));
     return;
   }
@@ -136,7 +158,7 @@ export async function startI18n(code = initialLanguage()): Promise<typeof i18n> 
     await i18n.use(initReactI18next).init({
       lng: 'en',
       fallbackLng: 'en',
-      resources: { en: { translation: en } },
+      resources: { en: { translation: firstScreenWords } },
       interpolation: { escapeValue: false },
       returnNull: false,
     });

@@ -19,6 +19,7 @@ type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
 
 import { FIRST_PAINT_CSP_FILE, type FirstPaintCsp, prerenderedPagePath } from '../../shared/firstPaint.ts';
+import { englishWords } from '../i18n/englishWordsPlugin.ts';
 import type { PrerenderedLanguage } from './prerender.tsx';
 
 type Words = Record<string, unknown>;
@@ -31,7 +32,7 @@ function phoneWords(localesDir: string, code: string): Words {
 
 async function prerender(root: string, localesDir: string): Promise<{ shells: PrerenderedLanguage[]; firstStart: string }> {
   const server = await createServer({
-    configFile: false, root, logLevel: 'warn', appType: 'custom',
+    configFile: false, root, logLevel: 'warn', appType: 'custom', plugins: [englishWords(localesDir)],
     server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] },
   });
   try {

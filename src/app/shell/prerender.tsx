@@ -91,12 +91,15 @@ export async function prerenderShells(words: (code: string) => Record<string, un
       </I18nextProvider>
     );
     const t = i18n.t.bind(i18n) as (key: string) => string;
+    const helpNow = await toHtml(at('/help'));
+    // A lazy screen that fails to load prerenders as its fallback, and the page without JavaScript would have no numbers.
+    if (!helpNow.includes('href="tel:')) throw new Error(`Prerendered Help now (${code}) has no tel: link; did its screen fail to load?`);
     out.push({
       code,
       lang: htmlLang(code),
       dir: directionOf(code),
       today: renderToString(at('/')),
-      helpNow: await toHtml(at('/help')),
+      helpNow,
       greetings: Object.fromEntries(['night', 'morning', 'afternoon', 'evening'].map((k) => [k, t(`today.greeting.${k}`)])),
       today_word: t('nav.today'),
       firstStartWords: [t('language.choose'), t('privacy.title')],

@@ -7,8 +7,6 @@ import { db } from '../data/db.ts';
 import { PUBLIC_TABLES } from '../data/lock/encryptAtRest.ts';
 import { setLockState } from '../data/lock/lockState.ts';
 import { META } from '../data/meta.ts';
-import { forgetLockedSync } from './whileLocked.ts';
-
 
 /** What "Delete my data" removed: always this phone; with `server` when it was everywhere. */
 export type DeletedSummary = { server?: DeletedEverywhere };
@@ -25,7 +23,8 @@ const KEEP_IN_LOCAL_STORAGE = ['language'];
 
 /** Wipes everything personal this phone holds and remembers that it was signed out (and, if they asked, what went). */
 export async function forgetThisPhone(deleted?: DeletedSummary): Promise<void> {
-  forgetLockedSync();
+  // Locked sync's own module (and the API client it brings) loads only here, not with the shell's useSignedOut().
+  (await import('./whileLocked.ts')).forgetLockedSync();
   const personal = db.tables.filter((t) => !PUBLIC_TABLES.includes(t.name));
   await db.transaction('rw', personal, async () => {
     for (const table of personal) await table.clear();

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 
 import { db } from '../../../src/app/data/db.ts';
 import { RemindMe } from '../../../src/app/features/appointments/RemindMe.tsx';
-import { startI18n } from '../../../src/app/i18n/index.ts';
+import { startLanguage } from '../helpers/appTest.tsx';
 import { jsonBodyOf } from '../helpers/fetchCalls.ts';
 
 const realUserAgent = navigator.userAgent;
@@ -28,7 +28,7 @@ function fakePushBrowser() {
   return { requestPermission, subscribe, fetchMock };
 }
 
-beforeAll(async () => { await startI18n('en'); });
+beforeAll(async () => { await startLanguage('en'); });
 beforeEach(async () => { await db.meta.clear(); });
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -7,9 +7,10 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/app/data/db.ts';
 import AppointmentsScreen from '../../../src/app/features/appointments/AppointmentsScreen.tsx';
 import NextAppointment from '../../../src/app/features/appointments/NextAppointment.tsx';
-import { changeLanguage, startI18n } from '../../../src/app/i18n/index.ts';
+import { changeLanguage } from '../../../src/app/i18n/index.ts';
 import { type AppointmentInput, appointmentSchema } from '../../../src/shared/appointments/schema.ts';
 import type { DirectoryService } from '../../../src/shared/directory/types.ts';
+import { startLanguage } from '../helpers/appTest.tsx';
 
 const service: DirectoryService = {
   id: 'example-dropin-0042', name: 'Example Drop-in 0042', description: 'Invented test service',
@@ -35,7 +36,7 @@ async function stored(overrides: Partial<AppointmentInput>) {
   return a;
 }
 
-beforeAll(async () => { await startI18n('en'); });
+beforeAll(async () => { await startLanguage('en'); });
 beforeEach(async () => { await Promise.all([db.appointments.clear(), db.outbox.clear(), db.services.clear()]); });
 // Unmounted first (setup's cleanup runs after this), so going back to English re-renders nothing.
 afterEach(async () => { cleanup(); await changeLanguage('en'); });

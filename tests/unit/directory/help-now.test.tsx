@@ -4,11 +4,11 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import HelpNowScreen, { openNowNearby } from '../../../src/app/features/help/HelpNowScreen.tsx';
 import { createShiftCounter } from '../../../src/app/features/help/quickExitNow.ts';
-import { startI18n } from '../../../src/app/i18n/index.ts';
 import type { DirectoryService } from '../../../src/shared/directory/types.ts';
+import { startLanguage } from '../helpers/appTest.tsx';
 
 beforeAll(async () => {
-  await startI18n('en');
+  await startLanguage('en');
 });
 
 const renderHelp = (now = new Date('2025-01-15T12:00:00Z')) =>

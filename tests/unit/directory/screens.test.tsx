@@ -8,8 +8,9 @@ import { db } from '../../../src/app/data/db.ts';
 import AppointmentsScreen from '../../../src/app/features/appointments/AppointmentsScreen.tsx';
 import DirectoryScreen from '../../../src/app/features/directory/DirectoryScreen.tsx';
 import SafetyPlanScreen from '../../../src/app/features/safety-plan/SafetyPlanScreen.tsx';
-import { changeLanguage, startI18n } from '../../../src/app/i18n/index.ts';
+import { changeLanguage } from '../../../src/app/i18n/index.ts';
 import type { DirectoryService } from '../../../src/shared/directory/types.ts';
+import { startLanguage } from '../helpers/appTest.tsx';
 
 const example = (n: number, lat: number, extra: Partial<DirectoryService> = {}): DirectoryService => ({
   id: `example-${n}`, name: `Example Drop-in 000${n}`, description: 'Invented for tests', categories: ['social'],
@@ -23,7 +24,7 @@ const renderDirectory = (path = '/directory') => render(
 );
 
 beforeAll(async () => {
-  await startI18n('en');
+  await startLanguage('en');
 });
 beforeEach(async () => {
   localStorage.clear();

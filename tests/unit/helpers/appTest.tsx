@@ -4,10 +4,19 @@ import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 
 import { db } from '../../../src/app/data/db.ts';
-import { startI18n } from '../../../src/app/i18n/index.ts';
+import { everyScreensWords, startI18n } from '../../../src/app/i18n/index.ts';
+
+/**
+ * The language with every screen's words: a screen rendered straight from its module, as these tests do, has its words
+ * as it would in the app, where it loads lazily and waits for them (src/app/i18n/lazyWithWords.ts).
+ */
+export async function startLanguage(language = 'en'): Promise<void> {
+  await startI18n(language);
+  await everyScreensWords();
+}
 
 export async function freshPhone(language = 'en'): Promise<void> {
-  await startI18n(language);
+  await startLanguage(language);
   await db.open();
   await Promise.all(db.tables.map((table) => table.clear()));
   sessionStorage.clear();

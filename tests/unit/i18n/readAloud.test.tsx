@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import ar from '../../../locales/ar.json';
 import ti from '../../../locales/ti.json';
-import { changeLanguage, startI18n } from '../../../src/app/i18n/index.ts';
+import { changeLanguage } from '../../../src/app/i18n/index.ts';
 import { ReadAloud } from '../../../src/app/i18n/ReadAloud.tsx';
+import { startLanguage } from '../helpers/appTest.tsx';
 
 class FakeUtterance {
   voice: SpeechSynthesisVoice | null = null;
@@ -27,7 +28,7 @@ function phoneWithVoices(...langs: string[]) {
   return synth;
 }
 
-beforeEach(async () => { await startI18n('en'); });
+beforeEach(async () => { await startLanguage('en'); });
 // Unmounted first (setup's cleanup runs after this), so going back to English re-renders nothing.
 afterEach(async () => { cleanup(); vi.unstubAllGlobals(); await changeLanguage('en'); });
 

@@ -1,26 +1,12 @@
 // Every word a person sees comes from the locale files: no text written straight into a screen, and no t('key')
 // whose key English lacks (a misspelt key would show the key itself, in every language).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-
 import { describe, expect, it } from 'vitest';
 
 import en from '../../../locales/en.json';
 import { flatten } from '../../../src/app/i18n/helpNowKeys.ts';
+import { sourceFiles } from './sources.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const SOURCES = ['src/app', 'src/pa'];
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return files(full);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$|\.d\.ts$/.test(name) ? [full] : [];
-  });
-}
-// Comments may quote words and keys; only code counts.
-const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-const sources = SOURCES.flatMap((dir) => files(path.join(ROOT, dir))).map((file) => ({ file: path.relative(ROOT, file), code: withoutComments(readFileSync(file, 'utf8')) }));
+const sources = sourceFiles(['src/app', 'src/pa']);
 const englishKeys = new Set([...flatten(en as Record<string, unknown>).keys()].map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
 
 // Numbers and punctuation are not words.

@@ -8,9 +8,9 @@ import { db } from '../../../src/app/data/db.ts';
 import { META } from '../../../src/app/data/meta.ts';
 import AppointmentsScreen from '../../../src/app/features/appointments/AppointmentsScreen.tsx';
 import { rememberStatus } from '../../../src/app/features/sharing/status.ts';
-import { startI18n } from '../../../src/app/i18n/index.ts';
 import { type AppointmentInput, appointmentSchema } from '../../../src/shared/appointments/schema.ts';
 import { DEFAULT_WORKING_HOURS, type SharedItem } from '../../../src/shared/sharing/schemas.ts';
+import { startLanguage } from '../helpers/appTest.tsx';
 
 const connected = (shares: SharedItem[] = []) => rememberStatus({ connected: true, monitoring: false, paName: 'Example PA 0007', workingHours: DEFAULT_WORKING_HOURS, shares });
 
@@ -24,7 +24,7 @@ const openAt = (path: string) => render(
   <MemoryRouter initialEntries={[path]}><Routes><Route path="/appointments/*" element={<AppointmentsScreen />} /></Routes></MemoryRouter>,
 );
 
-beforeAll(async () => { await startI18n('en'); });
+beforeAll(async () => { await startLanguage('en'); });
 beforeEach(async () => {
   await Promise.all([db.appointments.clear(), db.outbox.clear(), db.paRequests.clear(), db.meta.clear()]);
   await db.meta.put({ key: META.identity, value: { deviceId: crypto.randomUUID(), token: 'x'.repeat(43) } });

@@ -1,10 +1,11 @@
 // The Today screen's one hook into appointments: tiny here, the real card loads in its own chunk after the first
 // paint, so the check-in form (what people open the app for) is never kept waiting by it.
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 
+import { lazyWithWords } from '../../i18n/lazyWithWords.ts';
 import { afterNextPaint } from '../../ui/afterPaint.ts';
 
-const NextAppointment = lazy(() => import('./NextAppointment.tsx'));
+const NextAppointment = lazyWithWords(() => import('./NextAppointment.tsx'));
 
 export function NextAppointmentSlot() {
   const [painted, setPainted] = useState(false);

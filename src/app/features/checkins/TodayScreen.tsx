@@ -1,11 +1,12 @@
 // The first screen: a greeting and the quick check-in (one tap on a face is enough), then gentle extras.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ParseKeys } from 'i18next';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { formatTime } from '../../i18n/format.ts';
+import { lazyWithWords } from '../../i18n/lazyWithWords.ts';
 import { NextAppointmentSlot } from '../appointments/NextAppointmentSlot.tsx';
 import { TodayPlanLine } from '../plan/TodayPlanLine.tsx';
 import { greetingKey, mayHaveCheckedInToday, rememberCheckinToday } from './checkedInToday.ts';
@@ -17,9 +18,9 @@ import { latestCheckinToday } from './queries.ts';
 
 const DRAFT_KEY = 'today';
 // Sharing code loads only when a check-in is on screen, never with the first route.
-const ShareToggle = lazy(() => import('../sharing/ShareToggle.tsx'));
+const ShareToggle = lazyWithWords(() => import('../sharing/ShareToggle.tsx'));
 // The PIN offer, after a check-in is saved: its own small chunk.
-const PinOffer = lazy(() => import('../pin-lock/PinOffer.tsx'));
+const PinOffer = lazyWithWords(() => import('../pin-lock/PinOffer.tsx'));
 
 export function TodayScreen() {
   const { t } = useTranslation();

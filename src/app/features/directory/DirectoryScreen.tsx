@@ -1,14 +1,15 @@
 // Find help: search and filters (/directory), one service (/directory/service/:id), what my council offers.
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 
+import { lazyWithWords } from '../../i18n/lazyWithWords.ts';
 import { SearchScreen } from './SearchScreen.tsx';
 import { ServiceScreen } from './ServiceScreen.tsx';
 
 import './directory.css';
 
 // The council table is only needed by people who open it.
-const CouncilScreen = lazy(() => import('./CouncilScreen.tsx'));
+const CouncilScreen = lazyWithWords(() => import('./CouncilScreen.tsx'));
 
 export default function DirectoryScreen() {
   return (

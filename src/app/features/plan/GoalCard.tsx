@@ -1,19 +1,20 @@
 // One goal: its words and area, the next small step (tick it done, or add the next), what is done so far, and
 // quiet controls: on hold, delete, share with the PA.
-import { lazy, Suspense, useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { type Goal, nextStepOf } from '../../../shared/plan/goals.ts';
 import type { StepSuggestion } from '../../../shared/plan/schema.ts';
 import { formatDay, formatShortDate } from '../../i18n/format.ts';
+import { lazyWithWords } from '../../i18n/lazyWithWords.ts';
 import { GoalWords } from './GoalWords.tsx';
 import { addStep, deleteGoal, putOnHold, tickStep } from './mutations.ts';
 import { StepForm } from './StepForm.tsx';
 import { Suggestions } from './Suggestions.tsx';
 
 // Sharing code loads only when a goal is on screen.
-const GoalShare = lazy(() => import('./GoalShare.tsx'));
-const StepActions = lazy(() => import('./StepActions.tsx'));
+const GoalShare = lazyWithWords(() => import('./GoalShare.tsx'));
+const StepActions = lazyWithWords(() => import('./StepActions.tsx'));
 
 /** A YYYY-MM-DD day as a date at noon on the phone, so no time zone moves it to the day before. */
 export const dayAsDate = (day: string) => new Date(`${day}T12:00:00`);

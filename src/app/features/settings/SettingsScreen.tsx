@@ -1,12 +1,13 @@
 // "More": language, backup status, installing the app, privacy in plain words, your data (save, bring back, delete),
 // and where data comes from.
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { formatDateTime } from '../../i18n/format.ts';
 import { applyDocumentLanguage } from '../../i18n/index.ts';
 import { LanguageList } from '../../i18n/LanguageList.tsx';
+import { lazyWithWords } from '../../i18n/lazyWithWords.ts';
 import { useSyncState } from '../../sync/status.ts';
 import { syncNow } from '../../sync/syncClient.ts';
 import { MyDataSection } from '../my-data/MyDataSection.tsx';
@@ -18,7 +19,7 @@ import { useRefusedChanges } from './queries.ts';
 import './settings.css';
 
 // The PIN code (and its Argon2id library, later still) loads only when More is opened.
-const PinSettings = lazy(() => import('../pin-lock/PinSettings.tsx'));
+const PinSettings = lazyWithWords(() => import('../pin-lock/PinSettings.tsx'));
 
 /** Discreet mode: a plain tab name and reminders that say only that word (see discreet.ts). */
 function DiscreetSection() {
