@@ -2,12 +2,10 @@
 // and `virtual:english-words/rest` (its own chunk, through englishWords.ts), split by firstScreenWords.ts. The PA
 // page's words (`pa.*`) are left out of both: a young person's phone never shows them, and the PA page is its own
 // build that reads locales/en.json whole.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
 import type { Plugin } from 'vite';
 
 import { splitEnglish } from './firstScreenWords.ts';
+import { localeFile, phoneWords } from './phoneWords.ts';
 
 const PARTS = { 'virtual:english-words/first-screen': 'firstScreen', 'virtual:english-words/rest': 'rest' } as const;
 type Id = keyof typeof PARTS;
@@ -20,10 +18,8 @@ export function englishWords(localesDir: string): Plugin {
     load(id) {
       const part = id.startsWith('\0') ? id.slice(1) : '';
       if (!isPart(part)) return undefined;
-      const file = path.join(localesDir, 'en.json');
-      this.addWatchFile(file);
-      const { pa: _paPageOnly, ...words } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      return `export default ${JSON.stringify(splitEnglish(words)[PARTS[part]])};`;
+      this.addWatchFile(localeFile(localesDir, 'en'));
+      return `export default ${JSON.stringify(splitEnglish(phoneWords(localesDir, 'en'))[PARTS[part]])};`;
     },
   };
 }

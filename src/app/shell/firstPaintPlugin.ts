@@ -9,7 +9,6 @@
 //                                                        100 KB of markup, before the first paint)
 //   <script type="text/html" data-first-start>          the first-start language list (index.html)
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { build, createServer, type Plugin, type Rolldown } from 'vite';
@@ -20,15 +19,9 @@ type OutputChunk = Rolldown.OutputChunk;
 
 import { FIRST_PAINT_CSP_FILE, type FirstPaintCsp, prerenderedPagePath } from '../../shared/firstPaint.ts';
 import { englishWords } from '../i18n/englishWordsPlugin.ts';
+import { phoneWords } from '../i18n/phoneWords.ts';
 import type { PrerenderedLanguage } from './prerender.tsx';
 
-type Words = Record<string, unknown>;
-
-/** The words a phone has for a language: everything but the PA page's (the same as phoneWordsOnly in vite.config.ts). */
-function phoneWords(localesDir: string, code: string): Words {
-  const { pa: _paPageOnly, ...words } = JSON.parse(readFileSync(path.join(localesDir, `${code}.json`), 'utf8')) as Words;
-  return words;
-}
 
 async function prerender(root: string, localesDir: string): Promise<{ shells: PrerenderedLanguage[]; firstStart: string }> {
   const server = await createServer({
