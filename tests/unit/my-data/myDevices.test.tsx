@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/app/data/db.ts';
 import { META } from '../../../src/app/data/meta.ts';
 import { saveRecord } from '../../../src/app/data/records.ts';
+import { MyDevices } from '../../../src/app/features/my-data/MyDevices.tsx';
 import SettingsScreen from '../../../src/app/features/settings/SettingsScreen.tsx';
 import { isSignedOut } from '../../../src/app/sync/signedOut.ts';
 import { aCheckin } from '../../builders/checkin.ts';
@@ -72,5 +73,28 @@ describe('Your phones (More)', () => {
     await waitFor(async () => expect(await isSignedOut()).toBe(true));
     expect(await db.checkins.count()).toBe(0);
     expect(await db.meta.get(META.identity)).toBeUndefined();
+  });
+
+  it('drops a list that comes after More is closed, even when the page itself is gone by then', async () => {
+    const answers: Array<(reply: Response) => void> = [];
+    const fetch = vi.fn(() => new Promise<Response>((resolve) => answers.push(resolve)));
+    vi.stubGlobal('fetch', fetch);
+    const { unmount } = renderAt(<MyDevices />);
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    unmount();
+
+    // As at the end of a test file (CI once failed so): the reply comes once jsdom's window is gone.
+    const failures: unknown[] = [];
+    const onFailure = (reason: unknown) => failures.push(reason);
+    process.on('unhandledRejection', onFailure);
+    vi.stubGlobal('window', undefined);
+    try {
+      for (const answer of answers) answer(json(200, { devices: [] }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      vi.unstubAllGlobals();
+      process.off('unhandledRejection', onFailure);
+    }
+    expect(failures).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // "Your phones": the phones backed up under this person, when each was last used (it syncs then), which one is
 // this phone, and signing any other out. A signed-out phone is told so by the server on its next call and wipes
 // itself (src/app/sync/signedOut.ts). Shown in More and on My PA's backup panel.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { formatDateTime } from '../../i18n/format.ts';
@@ -15,18 +15,34 @@ export function MyDevices() {
   const [devices, setDevices] = useState<MyDevice[] | null>(null);
   const [message, setMessage] = useState('');
 
-  const load = () => callAsThisPhone<{ devices: MyDevice[] }>('GET', '/my-devices').then((r) => setDevices(r.devices)).catch(() => setDevices(null));
-  useEffect(() => void load(), []);
+  // A reply can come after the person has left More (a slow network, or a test's page already gone): it is dropped
+  // then, rather than updating a screen that no longer exists.
+  const shown = useRef(false);
+  useEffect(() => {
+    shown.current = true;
+    void load();
+    return () => {
+      shown.current = false;
+    };
+  }, []);
+
+  function load() {
+    return callAsThisPhone<{ devices: MyDevice[] }>('GET', '/my-devices').then(
+      (r) => shown.current && setDevices(r.devices),
+      () => shown.current && setDevices(null),
+    );
+  }
 
   async function signOut(device: MyDevice) {
     // That phone keeps nothing afterwards, so anything on it not yet backed up is gone: asked first.
     if (!window.confirm(t('settings.myData.confirmSignOut'))) return;
     try {
       await callAsThisPhone('DELETE', `/my-devices/${device.id}`);
+      if (!shown.current) return;
       setMessage(t('sharing.devices.signedOut'));
       void load();
     } catch {
-      setMessage(t('sharing.errors.server'));
+      if (shown.current) setMessage(t('sharing.errors.server'));
     }
   }
 
