@@ -67,9 +67,11 @@ function phoneWordsOnly(): Plugin {
 const COMPILE_ALL_ON_LOAD = '//# allFunctionsCalledOnLoad';
 /** The chunk with React and react-i18next, which the entry imports (codeSplitting below). */
 const REACT_CHUNK = 'react';
+/** The chunk with React DOM, which the entry imports dynamically to evaluate it in a task of its own (src/app/main.tsx). */
+const REACT_DOM_CHUNK = 'react-dom';
 
 /**
- * Nearly every function in the first screen's files (the entry, React, and the rest of the app it imports at once:
+ * Nearly every function in the first screen's files (the entry, React, React DOM and the rest of the app it imports at once:
  * src/app/wholeApp.tsx) runs as the app starts. This hint has Chromium compile them all while the file streams in, off
  * the main thread, instead of one at a time on it as each is first called, inside the long task that evaluates the
  * file after first paint (docs/architecture.md "First paint"). Added after Vite puts its own preload list at the top,
@@ -77,7 +79,7 @@ const REACT_CHUNK = 'react';
  */
 function compileFirstRouteEagerly(): Plugin {
   const startsTheApp = (chunk: { isEntry: boolean; name: string; moduleIds: readonly string[] }) =>
-    chunk.isEntry || chunk.name === REACT_CHUNK || holdsWholeApp(chunk);
+    chunk.isEntry || chunk.name === REACT_CHUNK || chunk.name === REACT_DOM_CHUNK || holdsWholeApp(chunk);
   return {
     name: 'compile-first-route-eagerly',
     apply: 'build',
@@ -162,15 +164,16 @@ export default defineConfig({
       // The app only; the PA page (pa/index.html) is built by paPage() above. `vite dev` still serves both.
       input: { app: resolve(root, 'index.html') },
       output: {
-        // Everything the first screen imports in three files (each module still exists once; lazy screens import it):
-        // what a first start runs before a language is chosen, React with its words hook, and the rest of the app
-        // (src/app/wholeApp.tsx).
+        // Everything the first screen imports in four files (each module still exists once; lazy screens import it):
+        // what a first start runs before a language is chosen, React with its words hook, React DOM, and the rest of
+        // the app (src/app/wholeApp.tsx).
         codeSplitting: {
           groups: [
             { name: 'first-route', tags: ['$initial'], priority: 2 },
             // React and the hook every screen reads its words with, the first-start list's too: a file of their own
             // that the entry imports, or the list would import the hook from the rest of the app and run all of it.
             { name: REACT_CHUNK, test: /\/node_modules\/(react|react-i18next)\//, priority: 3 },
+            { name: REACT_DOM_CHUNK, test: /\/node_modules\/(react-dom|scheduler)\//, priority: 3 },
             { name: 'wholeApp', test: /\/src\/app\/wholeApp\.tsx$/, priority: 1 },
           ],
         },

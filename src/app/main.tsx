@@ -3,7 +3,7 @@
 // first screen has loaded. A first start evaluates only React, the words and the language list until the person
 // touches the screen: the rest of the app is its own chunk (wholeApp.tsx).
 import { startTransition } from 'react';
-import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 
 import { isLocked } from './data/lock/lockState.ts';
 import type { StorageMode } from './data/storage.ts';
@@ -27,6 +27,13 @@ async function pageSettled(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, SYNC_AFTER_LOAD_MS));
 }
 
+/**
+ * React DOM, most of the first route's code, is evaluated in a task of its own after the entry's: on a slow phone that
+ * is two shorter pauses rather than one long one while the painted screen is there to be tapped. The inline script
+ * preloads its file beside the entry (firstPaintPlugin.ts), so it is not a round trip later.
+ */
+const reactDom = import('react-dom/client');
+
 /** The app's screens, router and database (one download and one evaluation, however often it is asked for). */
 const loadWholeApp = () => import('./wholeApp.tsx');
 
@@ -37,12 +44,13 @@ async function start() {
   const whole = firstStart ? null : loadWhenOnline(loadWholeApp);
   const opened = whole?.then((app) => app.openStorage());
   await startI18n();
+  const { createRoot, hydrateRoot } = await reactDom;
   const container = document.getElementById('root')!;
   let root: Root;
   let storage: StorageMode;
   let App: Awaited<ReturnType<typeof loadWholeApp>>['App'];
   if (firstStart) {
-    root = await languageFirst(container);
+    root = await languageFirst(container, await reactDom);
     const app = await loadWhenOnline(loadWholeApp);
     App = app.App;
     storage = await app.openStorage();
@@ -84,7 +92,7 @@ async function start() {
  * inline script painted it already when it could, and React takes that over as it takes over Today. Resolves with
  * the root once a language is chosen.
  */
-async function languageFirst(container: HTMLElement): Promise<Root> {
+async function languageFirst(container: HTMLElement, { createRoot, hydrateRoot }: typeof import('react-dom/client')): Promise<Root> {
   // The rest of the app loads from the person's first touch or key (often the tap on their language), not before:
   // until then the list answers sooner on a slow phone. The inline script has its files fetched meanwhile.
   for (const type of ['pointerdown', 'keydown']) {

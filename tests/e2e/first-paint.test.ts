@@ -1,10 +1,13 @@
 // The first screen before (or without) JavaScript: the prerendered shell in index.html and help.html (src/app/shell/).
+import path from 'node:path';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { PIN_LOCK_MARK_KEY } from '../../src/app/data/lock/pinLockMark.ts';
 import { EXIT_EXPLAINED_KEY } from '../../src/app/features/help/quickExitKey.ts';
 import { LANGUAGES } from '../../src/shared/languages.ts';
+import { withStaticImports } from '../bench/sizes.ts';
 import { eventually, expectNoAxeViolations, newPhone, PHONE_VIEWPORT, type RunningServer, screenshot, startBrowser, startServer } from './harness.ts';
 import { words } from './words.ts';
 
@@ -209,11 +212,17 @@ describe('with JavaScript on', () => {
       });
       await page.goto(server.url('/'));
       const [first, ...rest] = (await page.locator('#root').getAttribute('data-app'))!.split(' ');
-      // React, and the rest of the app the first file imports at start (src/app/wholeApp.tsx), open with it too.
+      // React, React DOM and the rest of the app the first file imports at start (src/app/wholeApp.tsx) open with it too.
       const [whole] = (await page.locator('#root').getAttribute('data-app-rest'))!.split(' ');
       // As the phone gets it (compressed, from the server): the hint only counts as the file's first line.
-      const react = rest.find((file) => file.startsWith('/assets/react-'))!;
-      for (const file of [first, react, whole]) expect((await (await page.request.get(server.url(file))).text()).split('\n')[0], file).toBe('//# allFunctionsCalledOnLoad');
+      const react = rest.find((file) => /^\/assets\/react-(?!dom-)/.test(file))!;
+      const reactDom = rest.find((file) => file.startsWith('/assets/react-dom-'))!;
+      for (const file of [first, react, reactDom, whole]) expect((await (await page.request.get(server.url(file))).text()).split('\n')[0], file).toBe('//# allFunctionsCalledOnLoad');
+      // React DOM is evaluated in a task of its own, after the entry's: the entry and what it statically imports never
+      // include it (it is preloaded beside them, above).
+      const staticallyRun = withStaticImports(path.resolve(import.meta.dirname, '../../dist'), [first.slice(1)]);
+      expect(staticallyRun.length).toBeGreaterThan(1);
+      expect(staticallyRun).not.toContain(reactDom.slice(1));
       // A screen loaded later compiles as it is used: most of its functions never run at start.
       await page.goto(server.url('/settings'));
       await page.getByRole('heading', { level: 1, name: words('en', 'settings.title') }).waitFor();

@@ -93,7 +93,10 @@ function keptAsText(attributes: string, markup: string): string {
   return `<script type="text/html" ${attributes}>${markup}</script>`;
 }
 
-function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguage[], noScript: PrerenderedLanguage, script: string, firstStart: string, later: string[]): string {
+/** What the entry imports dynamically as it starts: `atOnce` is preloaded with it, `later` too unless on a first start. */
+type StartFiles = { atOnce: string[]; later: string[] };
+
+function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguage[], noScript: PrerenderedLanguage, script: string, firstStart: string, { atOnce, later }: StartFiles): string {
   const markup = (s: PrerenderedLanguage) => (screen === 'today' ? s.today : withoutMoment(s.helpNow));
   const languages = shells.map((s) => keptAsText(`data-first-paint="${s.code}" data-lang="${s.lang}" data-dir="${s.dir}"`, markup(s))).join('');
   // The first-start language list comes before any screen, at any address (index.html only: Help now is its own page).
@@ -102,10 +105,11 @@ function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguag
   // The app's script (and what Vite preloads with it) is fetched and run once the first screen is painted: the inline
   // script starts it (chooseShell.ts). On a slow connection its 150 KB would otherwise share the line with the page's
   // own CSS, and hold the first paint back.
-  const app = [...html.matchAll(/<script type="module" crossorigin src="([^"]+)"><\/script>|<link rel="modulepreload" crossorigin href="([^"]+)">/g)]
+  const fromHtml = [...html.matchAll(/<script type="module" crossorigin src="([^"]+)"><\/script>|<link rel="modulepreload" crossorigin href="([^"]+)">/g)]
     .map((m) => m[1] ?? m[2]);
+  const app = [...new Set([...fromHtml, ...atOnce])];
   const withoutScripts = html.replace(/\s*<script type="module" crossorigin src="[^"]+"><\/script>|\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '');
-  if (app.length === 0 || !html.includes('<script type="module"')) throw new Error('firstPaint: index.html has no <script type="module" crossorigin src> to start after the first paint');
+  if (fromHtml.length === 0 || !html.includes('<script type="module"')) throw new Error('firstPaint: index.html has no <script type="module" crossorigin src> to start after the first paint');
   const rest = later.filter((file) => !app.includes(file));
   const body = `<noscript>${noScriptShell}</noscript><div id="root" data-first-paint="${screen}" data-app="${app.join(' ')}" data-app-rest="${rest.join(' ')}"></div>${templates}<script>${script}</script>`;
   const replaced = withoutScripts
@@ -118,21 +122,24 @@ function page(html: string, screen: 'today' | 'help', shells: PrerenderedLanguag
 /** Whether a chunk is the rest of the app (src/app/wholeApp.tsx and what it imports; vite.config.ts groups them). */
 export const holdsWholeApp = (chunk: { moduleIds: readonly string[] }) => chunk.moduleIds.some((id) => id.endsWith('/src/app/wholeApp.tsx'));
 
+/** Whether a chunk is React DOM, which the entry imports dynamically to evaluate it in a task of its own (main.tsx). */
+const holdsReactDom = (chunk: { moduleIds: readonly string[] }) => chunk.moduleIds.some((id) => id.includes('/node_modules/react-dom/'));
+
 /**
- * The rest of the app's first screen (src/app/wholeApp.tsx, the chunk the entry imports at start) with what it
- * imports, as addresses: the inline script fetches them beside the entry rather than one round trip after it.
+ * A chunk the entry imports dynamically at start (src/app/wholeApp.tsx, or React DOM) with what it imports, as
+ * addresses: the inline script fetches them beside the entry rather than one round trip after it.
  */
-function wholeAppFiles(bundle: OutputBundle): string[] {
+function filesOf(bundle: OutputBundle, holds: (chunk: OutputChunk) => boolean, what: string): string[] {
   const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
-  const whole = chunks.find(holdsWholeApp);
-  if (!whole) throw new Error('firstPaint: no chunk for src/app/wholeApp.tsx (the entry must import it dynamically)');
+  const chunk = chunks.find(holds);
+  if (!chunk) throw new Error(`firstPaint: no chunk for ${what} (the entry must import it dynamically)`);
   const files = new Set<string>();
   const add = (fileName: string) => {
     if (files.has(fileName)) return;
     files.add(fileName);
     for (const imported of chunks.find((c) => c.fileName === fileName)?.imports ?? []) add(imported);
   };
-  add(whole.fileName);
+  add(chunk.fileName);
   return [...files].map((file) => `/${file}`);
 }
 
@@ -153,13 +160,13 @@ export function firstPaint(localesDir: string): Plugin {
       const html = String(index.source);
       const helpHtml = html.replace('</head>', `${helpNowStyles(bundle, html)}</head>`);
       const english = shells.find((s) => s.code === 'en')!;
-      const later = wholeAppFiles(bundle);
-      index.source = page(html, 'today', shells, english, script, firstStart, later);
-      this.emitFile({ type: 'asset', fileName: 'help.html', source: page(helpHtml, 'help', shells, english, script, firstStart, later) });
+      const files = { atOnce: filesOf(bundle, holdsReactDom, 'React DOM'), later: filesOf(bundle, holdsWholeApp, 'src/app/wholeApp.tsx') };
+      index.source = page(html, 'today', shells, english, script, firstStart, files);
+      this.emitFile({ type: 'asset', fileName: 'help.html', source: page(helpHtml, 'help', shells, english, script, firstStart, files) });
       for (const shell of shells) {
         if (shell.code === 'en') continue;
-        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'index.html'), source: page(html, 'today', shells, shell, script, firstStart, later) });
-        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'help.html'), source: page(helpHtml, 'help', shells, shell, script, firstStart, later) });
+        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'index.html'), source: page(html, 'today', shells, shell, script, firstStart, files) });
+        this.emitFile({ type: 'asset', fileName: prerenderedPagePath(shell.code, 'help.html'), source: page(helpHtml, 'help', shells, shell, script, firstStart, files) });
       }
       const csp: FirstPaintCsp = { scriptSrc: [`'sha256-${createHash('sha256').update(script).digest('base64')}'`] };
       this.emitFile({ type: 'asset', fileName: FIRST_PAINT_CSP_FILE, source: JSON.stringify(csp) });
