@@ -3,7 +3,9 @@
 // builds side by side: when Today's heading paints (FCP, LCP) and how long the main thread is blocked (the part of
 // each long task over 50 ms, from the start and after first paint as TBT counts) until 3 s after load. Run: node --import tsx
 // tests/bench/firstPaintTrace.ts <distA> <distB> [runs] [--fresh]. Not part of `npm run bench` (that Lighthouse run
-// is a fresh phone, so it measures the first-start language list; --fresh measures that here too).
+// is a fresh phone, so it measures the first-start language list; --fresh measures that here too). It runs under
+// Playwright, whose DevTools session makes React DOM's start about ten times what a phone spends: compare builds with
+// it, and read what a phone feels from quietStartup.ts.
 import { launchChromium } from '../e2e/browser.ts';
 import { startServer } from '../e2e/harness.ts';
 

@@ -1,6 +1,7 @@
 // `npm run bench`: every figure beside its anchor, measured in this one run (ratios, not remembered numbers).
 //   1. download sizes of the app vs its budgets and vs the bare framework (bench-floor/, a copy of ../shared/bench-floor, built now)
-//   2. Lighthouse mobile of the app's first start vs the floor's page, and the floor painted before its script vs itself
+//   2. Lighthouse mobile of the app's first start vs the floor's page, the same starts without DevTools (quietStartup.ts),
+//      and the floor painted before its script vs itself
 //   3. sync push throughput over HTTP vs raw inserts into the same database, on SQLite and PostgreSQL
 //   4. directory search time on 10,000 services (tests/bench/directory.ts, when present)
 //   5. 500 phones registering and pushing at once, on SQLite and PostgreSQL, beside one phone alone (tests/bench/load.ts)
@@ -22,6 +23,7 @@ import { buildFloor } from './floor.ts';
 import { lighthouseBesideFloor, type LighthouseFigures, previewFloor, spreadOf, verdictLines } from './lighthouse.ts';
 import { type LoadResult, PHONES, postgresLoad, sqliteLoad } from './load.ts';
 import { benchPin, pinTable } from './pin.ts';
+import { quietBesideFloor, type QuietFigures, quietStartupOnce } from './quietStartup.ts';
 import { firstRouteScripts, measure, total } from './sizes.ts';
 import { postgresThroughput, sqliteThroughput, type ThroughputResult } from './throughput.ts';
 
@@ -79,6 +81,18 @@ try {
       ]));
       console.log(`\n${verdictLines(verdicts)}`);
       report.lighthouse = { runs: lighthouseRuns, app: a, floor: f, appRuns, floorRuns };
+      // Lighthouse's DevTools make React DOM's start about ten times longer (tests/bench/quietStartup.ts): the same
+      // starts without them, as a phone runs them.
+      const quiet = await quietBesideFloor(server.url('/'), floorSite.url, lighthouseRuns);
+      const quietSpread = (key: keyof QuietFigures) => [key, quiet.app[key].toFixed(0), quiet.floor[key].toFixed(0), `${Math.min(...quiet.appRuns.map((r) => r[key])).toFixed(0)}–${Math.max(...quiet.appRuns.map((r) => r[key])).toFixed(0)}`, `${Math.min(...quiet.floorRuns.map((r) => r[key])).toFixed(0)}–${Math.max(...quiet.floorRuns.map((r) => r[key])).toFixed(0)}`];
+      console.log(`\nThe same first starts without DevTools, 4× CPU, no network slowdown, median of ${lighthouseRuns} each (ms):\n`);
+      console.log(table([['figure', 'app', 'floor', 'app spread', 'floor spread'], ...(['fcpMs', 'blockedMs', 'blockedAfterPaintMs', 'longestTaskMs'] as const).map(quietSpread)]));
+      console.log(`\n${verdictLines(quiet.verdicts)}`);
+      const returning: QuietFigures[] = [];
+      for (let i = 0; i < lighthouseRuns; i++) returning.push(await quietStartupOnce(server.url('/'), { returning: true }));
+      const middle = (key: keyof QuietFigures) => returning.map((r) => r[key]).sort((x, y) => x - y)[Math.floor(returning.length / 2)].toFixed(0);
+      console.log(`A returning phone (language chosen, Today painted and taken over), same way: first paint ${middle('fcpMs')} ms, blocked ${middle('blockedMs')} ms, ${middle('blockedAfterPaintMs')} of them after the first paint, longest task ${middle('longestTaskMs')} ms.`);
+      report.quietStartup = { ...quiet, returning };
       // The same floor with its heading painted before its script, as ours is: what painting first alone costs in TBT.
       const paintFirst = buildFloor({ paintFirst: true });
       const paintFirstSite = await previewFloor(paintFirst.dir);
