@@ -6,7 +6,7 @@
 // without it: Chromium is started here and driven with only Emulation, Page and Runtime.evaluate, none of which
 // records stack traces.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -40,6 +40,7 @@ const WATCH_AFTER_LOAD_MS = 3_000;
 
 /** One cold start of `url` in a new Chromium and profile, 4× CPU slowdown, phone-sized. */
 export async function quietStartupOnce(url: string, { returning = false } = {}): Promise<QuietFigures> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install Debian's chromium (.ci/run does it) or set CHROMIUM_PATH.`);
   const profile = mkdtempSync(path.join(tmpdir(), 'quiet-startup-'));
   // DevTools over a pipe (file descriptors 3 and 4), as Playwright does: no port, no WebSocket.
   const browser: ChildProcess = spawn(CHROMIUM_PATH, ['--headless', ...CHROMIUM_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--window-size=360,740', 'about:blank'], {
@@ -59,7 +60,10 @@ export async function quietStartupOnce(url: string, { returning = false } = {}):
       await sleep(100);
     }
     await sleep(WATCH_AFTER_LOAD_MS);
-    return await devtools.evaluate<QuietFigures>(READ);
+    const figures = await devtools.evaluate<QuietFigures>(READ);
+    // Without a first paint nothing would count as after it, and a page that showed nothing would pass.
+    if (!Number.isFinite(figures.fcpMs)) throw new Error(`${url} loaded but painted nothing`);
+    return figures;
   } finally {
     // The whole group: Chromium's helper processes would go on writing to the profile.
     const exited = new Promise((resolve) => (browser.exitCode === null ? browser.once('exit', resolve) : resolve(undefined)));
