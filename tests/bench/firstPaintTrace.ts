@@ -8,6 +8,7 @@
 // it, and read what a phone feels from quietStartup.ts.
 import { launchChromium } from '../e2e/browser.ts';
 import { startServer } from '../e2e/harness.ts';
+import { median, spreadOf } from './runs.ts';
 
 type Figures = { fcp: number; lcp: number; blocked: number; blockedAfterFcp: number; longTasks: number };
 
@@ -50,7 +51,6 @@ async function measureOnce(url: string, fresh: boolean): Promise<Figures> {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fresh = process.argv.includes('--fresh');
 const [distA, distB, runsArg] = process.argv.slice(2).filter((a) => a !== '--fresh');
 const runs = Number(runsArg ?? 5);
@@ -62,7 +62,7 @@ try {
   }
   for (const side of [0, 1]) {
     const r = results[side];
-    const line = (key: keyof Figures) => `${key} ${median(r.map((x) => x[key])).toFixed(0)} (${Math.min(...r.map((x) => x[key])).toFixed(0)}–${Math.max(...r.map((x) => x[key])).toFixed(0)})`;
+    const line = (key: keyof Figures) => `${key} ${median(r.map((x) => x[key])).toFixed(0)} (${spreadOf(r, (x) => x[key])})`;
     console.log(`${side === 0 ? distA : distB}: ${(['fcp', 'lcp', 'blocked', 'blockedAfterFcp', 'longTasks'] as const).map(line).join(', ')}`);
   }
 } finally {

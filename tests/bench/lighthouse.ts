@@ -7,6 +7,7 @@ import path from 'node:path';
 import lighthouse from 'lighthouse';
 
 import { launchChromium } from '../e2e/browser.ts';
+import { mediansOf } from './runs.ts';
 
 export type LighthouseFigures = { performance: number; accessibility: number; bestPractices: number; lcpMs: number; tbtMs: number; fcpMs: number; cls: number };
 
@@ -87,8 +88,9 @@ export async function lighthouseBesideFloor(appUrl: string, floorUrl: string, ru
     floorRuns.push(await runLighthouse(floorUrl, saveDir && path.join(saveDir, `lhr-floor-${i + 1}.json`)));
     process.stdout.write(`  Lighthouse run ${i + 1}/${runs} done\n`);
   }
-  const app = medianFigures(appRuns);
-  const floor = medianFigures(floorRuns);
+  // Lighthouse varies from run to run on a shared machine: judged on the medians.
+  const app = mediansOf(appRuns);
+  const floor = mediansOf(floorRuns);
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   const verdicts: Verdict[] = [
     { budget: 'LCP ≤ 1.0× floor', met: app.lcpMs <= floor.lcpMs, enforced: true, detail: `${app.lcpMs.toFixed(0)} vs ${floor.lcpMs.toFixed(0)} ms, ${ratio(app.lcpMs, floor.lcpMs)}` },
@@ -102,29 +104,6 @@ export async function lighthouseBesideFloor(appUrl: string, floorUrl: string, ru
 /** One line per budget: met or not, with its figures, and whether `bench:check` enforces it. */
 export function verdictLines(verdicts: Verdict[]): string {
   return verdicts.map((v) => `${v.budget}: ${v.met ? 'met' : 'NOT met'} (${v.detail})${v.enforced ? '' : ', shown, not enforced (issue 17)'}`).join('\n');
-}
-
-/** The median of several runs for each figure (Lighthouse varies from run to run on a shared machine). */
-function medianFigures(runs: LighthouseFigures[]): LighthouseFigures {
-  const median = (pick: (f: LighthouseFigures) => number) => {
-    const values = runs.map(pick).sort((a, b) => a - b);
-    return values[Math.floor(values.length / 2)];
-  };
-  return {
-    performance: median((f) => f.performance),
-    accessibility: median((f) => f.accessibility),
-    bestPractices: median((f) => f.bestPractices),
-    lcpMs: median((f) => f.lcpMs),
-    tbtMs: median((f) => f.tbtMs),
-    fcpMs: median((f) => f.fcpMs),
-    cls: median((f) => f.cls),
-  };
-}
-
-/** The lowest and highest of several runs for each figure: how far apart the runs were. */
-export function spreadOf(runs: LighthouseFigures[], pick: (f: LighthouseFigures) => number, digits: number): string {
-  const values = runs.map(pick);
-  return `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 }
 
 function freePort(): Promise<number> {

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 
 import { newPhone, startBrowser, startServer } from '../e2e/harness.ts';
 import { words } from '../e2e/words.ts';
+import { median } from './runs.ts';
 
 const PIN_BUDGETS = { unlockToTodayMs: 1_500, saveRatio: 1.3 };
 const CPU_SLOWDOWN = 4;
@@ -36,7 +37,6 @@ export type PinBench = {
   turnOnMs: number;
 };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Two years of daily check-ins, the last one now, written straight into the phone's database (no PIN yet). */
 async function seedCheckins(page: Page, count: number): Promise<void> {

@@ -6,13 +6,14 @@
 // without it: Chromium is started here and driven with only Emulation, Page and Runtime.evaluate, none of which
 // records stack traces.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/browser.ts';
+import { CHROMIUM_ARGS, requireChromium } from '../e2e/browser.ts';
 import { TBT_NOISE_MS, type Verdict } from './lighthouse.ts';
+import { mediansOf, spreadOf } from './runs.ts';
 
 export type QuietFigures = { fcpMs: number; blockedMs: number; blockedAfterPaintMs: number; longestTaskMs: number };
 
@@ -40,10 +41,10 @@ const WATCH_AFTER_LOAD_MS = 3_000;
 
 /** One cold start of `url` in a new Chromium and profile, 4× CPU slowdown, phone-sized. */
 export async function quietStartupOnce(url: string, { returning = false } = {}): Promise<QuietFigures> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install Debian's chromium (.ci/run does it) or set CHROMIUM_PATH.`);
+  const chromium = requireChromium();
   const profile = mkdtempSync(path.join(tmpdir(), 'quiet-startup-'));
   // DevTools over a pipe (file descriptors 3 and 4), as Playwright does: no port, no WebSocket.
-  const browser: ChildProcess = spawn(CHROMIUM_PATH, ['--headless', ...CHROMIUM_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--window-size=360,740', 'about:blank'], {
+  const browser: ChildProcess = spawn(chromium, ['--headless', ...CHROMIUM_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--window-size=360,740', 'about:blank'], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -137,16 +138,9 @@ export async function quietBesideFloor(appUrl: string, floorUrl: string, runs: n
     appRuns.push(await quietStartupOnce(appUrl));
     floorRuns.push(await quietStartupOnce(floorUrl));
   }
-  const median = (list: QuietFigures[], key: keyof QuietFigures) => list.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(list.length / 2)];
-  const medians = (list: QuietFigures[]): QuietFigures => ({
-    fcpMs: median(list, 'fcpMs'),
-    blockedMs: median(list, 'blockedMs'),
-    blockedAfterPaintMs: median(list, 'blockedAfterPaintMs'),
-    longestTaskMs: median(list, 'longestTaskMs'),
-  });
-  const app = medians(appRuns);
-  const floor = medians(floorRuns);
-  const spread = (list: QuietFigures[], key: keyof QuietFigures) => `${Math.min(...list.map((r) => r[key])).toFixed(0)}–${Math.max(...list.map((r) => r[key])).toFixed(0)}`;
+  const app = mediansOf(appRuns);
+  const floor = mediansOf(floorRuns);
+  const spread = (list: QuietFigures[], key: keyof QuietFigures) => spreadOf(list, (run) => run[key]);
   const verdicts: Verdict[] = [
     {
       budget: 'blocked from navigation, no DevTools, ≤ 1.5× floor',

@@ -20,10 +20,11 @@ import { startServer } from '../e2e/harness.ts';
 import { BUDGETS, budgetTable, kib, measureBudgets } from './budgets.ts';
 import { benchCaseload, caseloadTable } from './caseload.ts';
 import { buildFloor } from './floor.ts';
-import { lighthouseBesideFloor, type LighthouseFigures, previewFloor, spreadOf, verdictLines } from './lighthouse.ts';
+import { lighthouseBesideFloor, type LighthouseFigures, previewFloor, verdictLines } from './lighthouse.ts';
 import { type LoadResult, PHONES, postgresLoad, sqliteLoad } from './load.ts';
 import { benchPin, pinTable } from './pin.ts';
 import { quietBesideFloor, type QuietFigures, quietStartupOnce } from './quietStartup.ts';
+import { median, spreadOf } from './runs.ts';
 import { firstRouteScripts, measure, total } from './sizes.ts';
 import { postgresThroughput, sqliteThroughput, type ThroughputResult } from './throughput.ts';
 
@@ -84,13 +85,13 @@ try {
       // Lighthouse's DevTools make React DOM's start about ten times longer (tests/bench/quietStartup.ts): the same
       // starts without them, as a phone runs them.
       const quiet = await quietBesideFloor(server.url('/'), floorSite.url, lighthouseRuns);
-      const quietSpread = (key: keyof QuietFigures) => [key, quiet.app[key].toFixed(0), quiet.floor[key].toFixed(0), `${Math.min(...quiet.appRuns.map((r) => r[key])).toFixed(0)}–${Math.max(...quiet.appRuns.map((r) => r[key])).toFixed(0)}`, `${Math.min(...quiet.floorRuns.map((r) => r[key])).toFixed(0)}–${Math.max(...quiet.floorRuns.map((r) => r[key])).toFixed(0)}`];
+      const quietSpread = (key: keyof QuietFigures) => [key, quiet.app[key].toFixed(0), quiet.floor[key].toFixed(0), spreadOf(quiet.appRuns, (r) => r[key]), spreadOf(quiet.floorRuns, (r) => r[key])];
       console.log(`\nThe same first starts without DevTools, 4× CPU, no network slowdown, median of ${lighthouseRuns} each (ms):\n`);
       console.log(table([['figure', 'app', 'floor', 'app spread', 'floor spread'], ...(['fcpMs', 'blockedMs', 'blockedAfterPaintMs', 'longestTaskMs'] as const).map(quietSpread)]));
       console.log(`\n${verdictLines(quiet.verdicts)}`);
       const returning: QuietFigures[] = [];
       for (let i = 0; i < lighthouseRuns; i++) returning.push(await quietStartupOnce(server.url('/'), { returning: true }));
-      const middle = (key: keyof QuietFigures) => returning.map((r) => r[key]).sort((x, y) => x - y)[Math.floor(returning.length / 2)].toFixed(0);
+      const middle = (key: keyof QuietFigures) => median(returning.map((r) => r[key])).toFixed(0);
       console.log(`A returning phone (language chosen, Today painted and taken over), same way: first paint ${middle('fcpMs')} ms, blocked ${middle('blockedMs')} ms, ${middle('blockedAfterPaintMs')} of them after the first paint, longest task ${middle('longestTaskMs')} ms.`);
       report.quietStartup = { ...quiet, returning };
       // The same floor with its heading painted before its script, as ours is: what painting first alone costs in TBT.

@@ -13,6 +13,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../../src/server/config.ts';
 import { openStore } from '../../src/server/store/database.ts';
 import { startServer } from '../e2e/harness.ts';
+import { median } from './runs.ts';
 
 const CHECKINS = Number(process.env.BENCH_CHECKINS || 4000);
 const BATCH = 50;
@@ -22,7 +23,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 9);
 // Each round alternates the two sides in slices this big, so a busy moment on the shared machine hits both alike.
 const SLICE = 500;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export type ThroughputResult = {
   database: 'SQLite' | 'PostgreSQL';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 
 import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -13,9 +13,14 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+/** The system Chromium's path, or a clear error saying how to get it. */
+export function requireChromium(): string {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install Debian's chromium (.ci/run does it) or set CHROMIUM_PATH.`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, ...options, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
+  return CHROMIUM_PATH;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: requireChromium(), headless: true, ...options, args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
 }
