@@ -1,4 +1,5 @@
-// The web app manifest: what Chrome shows when the app is installed, and what it fetches to decide whether it can be.
+// The app's icons: the page's, and the web app manifest's (what Chrome shows when the app is installed, and fetches as
+// the page loads to decide whether it can be).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -19,7 +20,7 @@ function pngSize(file: string): string {
 
 const allIcons = [...manifest.icons, ...manifest.shortcuts.flatMap((s) => s.icons)];
 
-describe('web app manifest', () => {
+describe('icons', () => {
   it('lists only PNG icons, each there and the size it says', () => {
     // Chrome checks whether a page can be installed as it loads, fetching the manifest's icon and drawing it in the
     // page's own process: an SVG icon is a whole SVG document laid out and painted on the main thread (about 20 ms on a
@@ -28,6 +29,19 @@ describe('web app manifest', () => {
     for (const icon of allIcons) {
       expect(icon.type, icon.src).toBe('image/png');
       expect(pngSize(path.join(publicDir, icon.src)), icon.src).toBe(icon.sizes);
+    }
+  });
+
+  it("gives the page a PNG icon too, the manifest's own file, so it is fetched once", () => {
+    // The same reason: Chrome draws the page's icon (the tab's, history's) in the page's process as it loads.
+    const page = readFileSync(path.resolve(publicDir, '../index.html'), 'utf8');
+    const links = [...page.matchAll(/<link rel="(?:icon|apple-touch-icon)"[^>]*>/g)].map(([link]) => link);
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      const href = /href="([^"]+)"/.exec(link)?.[1] ?? '';
+      expect(href, link).toMatch(/^\/icons\/.+\.png$/);
+      expect(allIcons.map((i) => i.src), link).toContain(href);
+      pngSize(path.join(publicDir, href));
     }
   });
 
