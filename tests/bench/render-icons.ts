@@ -10,8 +10,8 @@ const sources = path.join(root, 'tests/bench/icon-sources');
 const icons = path.join(root, 'public/icons');
 
 const renders: { svg: string; png: string; size: number }[] = [
-  { svg: path.join(icons, 'icon.svg'), png: 'icon-192.png', size: 192 },
-  { svg: path.join(icons, 'icon.svg'), png: 'icon-512.png', size: 512 },
+  { svg: path.join(sources, 'icon.svg'), png: 'icon-192.png', size: 192 },
+  { svg: path.join(sources, 'icon.svg'), png: 'icon-512.png', size: 512 },
   { svg: path.join(sources, 'icon-maskable.svg'), png: 'icon-maskable-512.png', size: 512 },
   { svg: path.join(sources, 'shortcut-checkin.svg'), png: 'shortcut-checkin-96.png', size: 96 },
   { svg: path.join(sources, 'shortcut-help.svg'), png: 'shortcut-help-96.png', size: 96 },
