@@ -43,6 +43,8 @@ describe('More (settings)', () => {
     await waitFor(() => expect(screen.getByText(/^Last backed up /)).toBeInTheDocument());
     expect(screen.queryByText(/waiting to be backed up/)).not.toBeInTheDocument();
     expect(await db.outbox.count()).toBe(0);
+    // The button is ready again once the back-up has finished (and the test ends only then, not with it still running).
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Back up now' })).toBeEnabled());
   });
 
   it('says plainly which change could not be backed up, and does not claim everything is', async () => {
@@ -60,6 +62,7 @@ describe('More (settings)', () => {
     expect(screen.getByText('Saved on this phone')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'OK, remove this message' }));
     await waitFor(() => expect(screen.queryByText(/could not be backed up/)).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Back up now' })).toBeEnabled());
   });
 
   it('changes the language from the list', async () => {
