@@ -1,18 +1,21 @@
 // `npm run bench:check` (CI): fails when the built app is over its download budgets, or when its first screen misses
-// a Lighthouse budget it has met so far, beside the bare-framework floor built and measured in the same run.
-// BENCH_LH_RUNS (default 5) Lighthouse runs of each and BENCH_QUIET_RUNS (default 9) starts without DevTools; about
-// five minutes on a two-core machine.
+// one of its budgets, beside the bare-framework floor built and measured in the same run.
+// BENCH_LH_RUNS (default 5) Lighthouse runs of each (and, only when a budget misses on those, a second look with
+// BENCH_LH_MORE_RUNS more, default 10, judged on all of them) and BENCH_QUIET_RUNS (default 9) starts without
+// DevTools; about five minutes on a two-core machine, twelve with a second look.
 import path from 'node:path';
 
 import { startServer } from '../e2e/harness.ts';
 import { budgetTable, measureBudgets } from './budgets.ts';
 import { buildFloor } from './floor.ts';
-import { lighthouseBesideFloor, previewFloor, verdictLines } from './lighthouse.ts';
+import { hostLine, lighthouseBesideFloor, previewFloor, verdictLines } from './lighthouse.ts';
 import { quietBesideFloor } from './quietStartup.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dist = path.join(root, 'dist');
 const lighthouseRuns = Number(process.env.BENCH_LH_RUNS || 5);
+// Five runs' medians are usually clear; near a line one busy moment can tip them, and fifteen settle it either way.
+const secondLookRuns = Number(process.env.BENCH_LH_MORE_RUNS || 10);
 // Starts without DevTools are quicker (about seven seconds each) and their medians steadier with more of them.
 const quietRuns = Number(process.env.BENCH_QUIET_RUNS || 9);
 
@@ -37,8 +40,14 @@ async function firstScreenWithinBudget(): Promise<boolean> {
   const server = await startServer();
   const floorSite = await previewFloor(floor.dir);
   try {
-    const lighthouse = await lighthouseBesideFloor(server.url('/'), floorSite.url, lighthouseRuns);
+    let lighthouse = await lighthouseBesideFloor(server.url('/'), floorSite.url, lighthouseRuns);
     console.log(`\n${verdictLines(lighthouse.verdicts)}`);
+    if (lighthouse.verdicts.some((v) => v.enforced && !v.met)) {
+      console.log(`\nA budget missed on ${lighthouseRuns} runs each: a second look, ${secondLookRuns} more each, judged on all ${lighthouseRuns + secondLookRuns}\n`);
+      lighthouse = await lighthouseBesideFloor(server.url('/'), floorSite.url, secondLookRuns, undefined, lighthouse);
+      console.log(`\n${verdictLines(lighthouse.verdicts)}`);
+    }
+    console.log(hostLine(lighthouse));
     console.log(`\nThe same first start without DevTools (Lighthouse's own slows React DOM's start about tenfold), 4× CPU, median of ${quietRuns} each\n`);
     const quiet = await quietBesideFloor(server.url('/'), floorSite.url, quietRuns);
     console.log(verdictLines(quiet.verdicts));

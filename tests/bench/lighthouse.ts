@@ -7,9 +7,10 @@ import path from 'node:path';
 import lighthouse from 'lighthouse';
 
 import { launchChromium } from '../e2e/browser.ts';
-import { mediansOf } from './runs.ts';
+import { median, mediansOf, spreadOf } from './runs.ts';
 
-export type LighthouseFigures = { performance: number; accessibility: number; bestPractices: number; lcpMs: number; tbtMs: number; fcpMs: number; cls: number };
+/** One run's figures; `benchmarkIndex` is Lighthouse's own measure of the host's CPU (its "CPU/Memory Power"). */
+export type LighthouseFigures = { performance: number; accessibility: number; bestPractices: number; lcpMs: number; tbtMs: number; fcpMs: number; cls: number; benchmarkIndex: number };
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -40,7 +41,7 @@ async function runLighthouseOnce(url: string, saveTo?: string): Promise<Lighthou
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    const { categories, audits, runtimeError } = result.lhr;
+    const { categories, audits, runtimeError, environment } = result.lhr;
     if (runtimeError) throw new LighthouseRunError(`Lighthouse could not load ${url}: ${runtimeError.message}`);
     if (saveTo) {
       mkdirSync(path.dirname(saveTo), { recursive: true });
@@ -54,6 +55,7 @@ async function runLighthouseOnce(url: string, saveTo?: string): Promise<Lighthou
       tbtMs: audits['total-blocking-time'].numericValue ?? NaN,
       fcpMs: audits['first-contentful-paint'].numericValue ?? NaN,
       cls: audits['cumulative-layout-shift'].numericValue ?? NaN,
+      benchmarkIndex: environment.benchmarkIndex,
     };
   } finally {
     await browser.close();
@@ -72,38 +74,55 @@ export type BesideFloor = { app: LighthouseFigures; floor: LighthouseFigures; ap
 
 /**
  * Lighthouse of the app's first screen and of the floor, `runs` cold runs each, taking turns (so a busy moment on a
- * shared machine hits both alike), and the first screen's budgets (docs/architecture.md "First paint") judged on the
- * medians of this one run. `enforced` says which `npm run bench:check` fails on. TBT and performance are shown, not
- * enforced: Lighthouse's own DevTools session makes React DOM's start about ten times longer (quietStartup.ts), which
- * the floor pays before its first paint and we after ours; and our security headers' Cross-Origin-Opener-Policy makes
- * Lighthouse's navigation start a fresh renderer, a first task 2–3× the floor's under `vite preview`, which Lighthouse's
- * simulation partly places after its first paint. quietStartup.ts measures the same starts without DevTools, and
- * bench:check enforces that. Issue 17 stays open for Lighthouse's TBT and performance.
+ * shared machine hits both alike), judged on the medians (`judgeBesideFloor`). With `earlier`, runs already made,
+ * these add to them and all are judged together (a second look).
  */
-export async function lighthouseBesideFloor(appUrl: string, floorUrl: string, runs: number, saveDir?: string): Promise<BesideFloor> {
-  const appRuns: LighthouseFigures[] = [];
-  const floorRuns: LighthouseFigures[] = [];
+export async function lighthouseBesideFloor(appUrl: string, floorUrl: string, runs: number, saveDir?: string, earlier?: Runs): Promise<BesideFloor> {
+  const appRuns: LighthouseFigures[] = [...(earlier?.appRuns ?? [])];
+  const floorRuns: LighthouseFigures[] = [...(earlier?.floorRuns ?? [])];
   for (let i = 0; i < runs; i++) {
-    appRuns.push(await runLighthouse(appUrl, saveDir && path.join(saveDir, `lhr-app-${i + 1}.json`)));
-    floorRuns.push(await runLighthouse(floorUrl, saveDir && path.join(saveDir, `lhr-floor-${i + 1}.json`)));
+    appRuns.push(await runLighthouse(appUrl, saveDir && path.join(saveDir, `lhr-app-${appRuns.length + 1}.json`)));
+    floorRuns.push(await runLighthouse(floorUrl, saveDir && path.join(saveDir, `lhr-floor-${floorRuns.length + 1}.json`)));
     process.stdout.write(`  Lighthouse run ${i + 1}/${runs} done\n`);
   }
-  // Lighthouse varies from run to run on a shared machine: judged on the medians.
+  return judgeBesideFloor({ appRuns, floorRuns });
+}
+
+type Runs = { appRuns: LighthouseFigures[]; floorRuns: LighthouseFigures[] };
+
+/**
+ * The first screen's budgets (docs/architecture.md "First paint", issue 17) on the medians of these runs; `enforced`
+ * says which `npm run bench:check` fails on: all four. Lighthouse varies from run to run on a shared machine, and TBT
+ * most (it counts only what each task runs past 50 ms, at 4× the host's time), hence medians, and a second look with
+ * more runs when a verdict misses (check-budgets.ts).
+ */
+function judgeBesideFloor({ appRuns, floorRuns }: Runs): BesideFloor {
   const app = mediansOf(appRuns);
   const floor = mediansOf(floorRuns);
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   const verdicts: Verdict[] = [
     { budget: 'LCP ≤ 1.0× floor', met: app.lcpMs <= floor.lcpMs, enforced: true, detail: `${app.lcpMs.toFixed(0)} vs ${floor.lcpMs.toFixed(0)} ms, ${ratio(app.lcpMs, floor.lcpMs)}` },
     { budget: 'accessibility 1.0', met: app.accessibility >= 1, enforced: true, detail: app.accessibility.toFixed(2) },
-    { budget: `TBT ≤ 1.5× floor (or ≤ ${TBT_NOISE_MS} ms)`, met: app.tbtMs <= Math.max(1.5 * floor.tbtMs, TBT_NOISE_MS), enforced: false, detail: `${app.tbtMs.toFixed(0)} vs ${floor.tbtMs.toFixed(0)} ms` },
-    { budget: 'performance ≥ floor − 0.02', met: app.performance >= floor.performance - 0.02, enforced: false, detail: `${app.performance.toFixed(2)} vs ${floor.performance.toFixed(2)}` },
+    { budget: `TBT ≤ 1.5× floor (or ≤ ${TBT_NOISE_MS} ms)`, met: app.tbtMs <= Math.max(1.5 * floor.tbtMs, TBT_NOISE_MS), enforced: true, detail: `${app.tbtMs.toFixed(0)} (${spreadOf(appRuns, (r) => r.tbtMs)}) vs ${floor.tbtMs.toFixed(0)} (${spreadOf(floorRuns, (r) => r.tbtMs)}) ms` },
+    { budget: 'performance ≥ floor − 0.02', met: app.performance >= floor.performance - 0.02, enforced: true, detail: `${app.performance.toFixed(2)} vs ${floor.performance.toFixed(2)}` },
   ];
   return { app, floor, appRuns, floorRuns, verdicts };
 }
 
+/**
+ * The host's CPU as Lighthouse measured it in these runs. Its 4× slowdown is meant for a fast desktop (an index of
+ * 1,500–2,000) and it warns below 1,000: a slower host simulates a slower phone than Lighthouse means, and TBT, which
+ * counts only what each task runs past 50 ms, grows faster than the tasks do. Printed beside the verdicts so a figure
+ * can be read against the machine it came from.
+ */
+export function hostLine({ appRuns, floorRuns }: Runs): string {
+  const runs = [...appRuns, ...floorRuns];
+  return `Host CPU, Lighthouse's benchmark index: median ${median(runs.map((r) => r.benchmarkIndex)).toFixed(0)} (${spreadOf(runs, (r) => r.benchmarkIndex)}); Lighthouse's 4× is meant for 1,500–2,000 and it warns below 1,000.`;
+}
+
 /** One line per budget: met or not, with its figures, and whether `bench:check` enforces it. */
 export function verdictLines(verdicts: Verdict[]): string {
-  return verdicts.map((v) => `${v.budget}: ${v.met ? 'met' : 'NOT met'} (${v.detail})${v.enforced ? '' : ', shown, not enforced (issue 17)'}`).join('\n');
+  return verdicts.map((v) => `${v.budget}: ${v.met ? 'met' : 'NOT met'} (${v.detail})${v.enforced ? '' : ', shown, not enforced'}`).join('\n');
 }
 
 function freePort(): Promise<number> {

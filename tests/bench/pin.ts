@@ -37,7 +37,6 @@ export type PinBench = {
   turnOnMs: number;
 };
 
-
 /** Two years of daily check-ins, the last one now, written straight into the phone's database (no PIN yet). */
 async function seedCheckins(page: Page, count: number): Promise<void> {
   await page.evaluate(async (n) => {

@@ -20,7 +20,7 @@ import { startServer } from '../e2e/harness.ts';
 import { BUDGETS, budgetTable, kib, measureBudgets } from './budgets.ts';
 import { benchCaseload, caseloadTable } from './caseload.ts';
 import { buildFloor } from './floor.ts';
-import { lighthouseBesideFloor, type LighthouseFigures, previewFloor, verdictLines } from './lighthouse.ts';
+import { hostLine, lighthouseBesideFloor, type LighthouseFigures, previewFloor, verdictLines } from './lighthouse.ts';
 import { type LoadResult, PHONES, postgresLoad, sqliteLoad } from './load.ts';
 import { benchPin, pinTable } from './pin.ts';
 import { quietBesideFloor, type QuietFigures, quietStartupOnce } from './quietStartup.ts';
@@ -81,6 +81,7 @@ try {
         ['CLS', a.cls.toFixed(3), f.cls.toFixed(3), '', ...spread((r) => r.cls, 3), ''],
       ]));
       console.log(`\n${verdictLines(verdicts)}`);
+      console.log(hostLine({ appRuns, floorRuns }));
       report.lighthouse = { runs: lighthouseRuns, app: a, floor: f, appRuns, floorRuns };
       // Lighthouse's DevTools make React DOM's start about ten times longer (tests/bench/quietStartup.ts): the same
       // starts without them, as a phone runs them.

@@ -23,7 +23,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 9);
 // Each round alternates the two sides in slices this big, so a busy moment on the shared machine hits both alike.
 const SLICE = 500;
 
-
 export type ThroughputResult = {
   database: 'SQLite' | 'PostgreSQL';
   /** How many phones pushed at once, each one batch at a time. */
